@@ -1,0 +1,21 @@
+#' smotelab: SMOTE and imbalanced binary classification with a fast C++ core
+#'
+#' smotelab teaches and does imbalanced classification the right way: resampling
+#' inside cross-validation, models with class weights, and metrics that do not
+#' hide a rare class. See `vignette("01-baseline", package = "smotelab")` to
+#' start the course.
+#'
+#' @section Threads:
+#' Functions with an `n_threads` argument resolve it as: the argument, then
+#' `getOption("smotelab.threads")`, then the environment variable
+#' `SMOTELAB_THREADS`, then `RcppParallel::defaultNumThreads()`. Results are
+#' identical for any number of threads.
+#'
+#' @keywords internal
+#' @useDynLib smotelab, .registration = TRUE
+#' @importFrom Rcpp sourceCpp
+#' @importFrom rlang caller_env %||% .data
+#' @importFrom generics fit
+#' @importFrom ggplot2 autoplot
+#' @importFrom stats predict
+"_PACKAGE"

@@ -1,0 +1,75 @@
+// Shared glue: the RcppParallel executor handed to the core, and the mapping of
+// core exceptions to R conditions. Only src/ includes R headers.
+#pragma once
+
+#include <RcppEigen.h>
+#include <RcppParallel.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <exception>
+#include <mutex>
+
+#include "smotelab/errors.hpp"
+#include "smotelab/parallel.hpp"
+
+namespace glue {
+
+// Runs a core kernel on worker threads. The range is cut into chunks; between
+// chunks the main thread rethrows the first worker exception, if any, and
+// checks for a user interrupt. No R API is touched inside a worker.
+class ParallelRunner {
+ public:
+  explicit ParallelRunner(int n_threads) : n_threads_(std::max(1, n_threads)) {}
+
+  void operator()(std::size_t n, std::size_t grain, const smotelab::RangeKernel& kernel) const {
+    if (n == 0) return;
+    grain = std::max<std::size_t>(1, grain);
+    const std::size_t per_thread = (n + n_threads_ - 1) / n_threads_;
+    // About 16 interrupt checks per call, never chunks finer than the grain.
+    const std::size_t chunk = std::max(grain * n_threads_, (n + 15) / 16);
+    for (std::size_t begin = 0; begin < n; begin += chunk) {
+      const std::size_t end = std::min(n, begin + chunk);
+      if (n_threads_ == 1 || end - begin <= grain) {
+        kernel(begin, end);
+      } else {
+        Adapter adapter(kernel);
+        const std::size_t block = std::max(grain, std::min(per_thread, (end - begin + n_threads_ - 1) / n_threads_));
+        RcppParallel::parallelFor(begin, end, adapter, block, n_threads_);
+        if (adapter.error) std::rethrow_exception(adapter.error);
+      }
+      Rcpp::checkUserInterrupt();
+    }
+  }
+
+  int threads() const { return n_threads_; }
+
+ private:
+  struct Adapter : RcppParallel::Worker {
+    explicit Adapter(const smotelab::RangeKernel& k) : kernel(k) {}
+    void operator()(std::size_t begin, std::size_t end) override {
+      try {
+        kernel(begin, end);
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(mutex);
+        if (!error) error = std::current_exception();
+      }
+    }
+    const smotelab::RangeKernel& kernel;
+    std::exception_ptr error;
+    std::mutex mutex;
+  };
+
+  int n_threads_;
+};
+
+inline smotelab::Executor executor(int n_threads) {
+  if (n_threads <= 1) return smotelab::serial_executor();
+  return smotelab::Executor(ParallelRunner(n_threads));
+}
+
+// Seeds travel from R as doubles holding integers in [0, 2^53).
+inline std::uint64_t seed_from_r(double seed) { return static_cast<std::uint64_t>(seed); }
+
+}  // namespace glue
+

@@ -1,0 +1,4 @@
+library(testthat)
+library(smotelab)
+
+test_check("smotelab")

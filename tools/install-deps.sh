@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# A fresh Debian/Ubuntu machine with R -> everything smotelab needs.
+# Debian's prebuilt r-cran-* packages first (fast), CRAN for what Debian lacks.
+#   bash tools/install-deps.sh          # build, test, vignettes, demo
+#   bash tools/install-deps.sh bench    # + the peers timed in bench/
+set -euo pipefail
+
+mode="${1:-check}"
+
+# R packages: name in R -> Debian package.
+r_pkgs=(Rcpp RcppEigen RcppParallel cli generics ggplot2 rlang tibble
+        testthat knitr rmarkdown withr jsonlite pROC roxygen2)
+debian_name() { echo "r-cran-$(echo "$1" | tr '[:upper:]' '[:lower:]')"; }
+if [ "$mode" = bench ]; then
+  r_pkgs+=(glmnet bench)
+fi
+
+sys_pkgs=(pandoc r-base-dev)
+if [ "$mode" = bench ]; then
+  sys_pkgs+=(python3-sklearn python3-numpy python3-pandas libopenblas0-pthread time)
+fi
+
+missing_r=()
+for p in "${r_pkgs[@]}"; do
+  Rscript -e "quit(status = !requireNamespace('$p', quietly = TRUE))" >/dev/null 2>&1 ||
+    missing_r+=("$p")
+done
+missing_sys=()
+for p in "${sys_pkgs[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing_sys+=("$p")
+done
+
+if [ ${#missing_r[@]} -eq 0 ] && [ ${#missing_sys[@]} -eq 0 ]; then
+  echo "install-deps: everything is installed"
+  exit 0
+fi
+
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+apt_ok=0
+if command -v apt-get >/dev/null 2>&1; then
+  $SUDO apt-get update -qq && apt_ok=1
+fi
+
+debs=("${missing_sys[@]}")
+cran=()
+for p in "${missing_r[@]}"; do
+  d=$(debian_name "$p")
+  if [ $apt_ok -eq 1 ] && apt-cache show "$d" >/dev/null 2>&1; then
+    debs+=("$d")
+  else
+    cran+=("$p")
+  fi
+done
+
+if [ ${#debs[@]} -gt 0 ]; then
+  echo "install-deps: apt-get install ${debs[*]}"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${debs[@]}"
+fi
+if [ ${#cran[@]} -gt 0 ]; then
+  echo "install-deps: from CRAN: ${cran[*]}"
+  pkgs=$(printf "'%s'," "${cran[@]}")
+  Rscript -e "install.packages(c(${pkgs%,}), repos = 'https://cloud.r-project.org', Ncpus = 2)"
+fi

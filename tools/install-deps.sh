@@ -9,7 +9,7 @@ mode="${1:-check}"
 
 # R packages: name in R -> Debian package.
 r_pkgs=(Rcpp RcppEigen RcppParallel cli generics ggplot2 rlang tibble
-        testthat knitr rmarkdown withr jsonlite pROC roxygen2)
+        testthat knitr rmarkdown withr jsonlite pROC roxygen2 pkgbuild)
 debian_name() { echo "r-cran-$(echo "$1" | tr '[:upper:]' '[:lower:]')"; }
 if [ "$mode" = bench ]; then
   r_pkgs+=(glmnet bench)

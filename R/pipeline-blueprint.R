@@ -1,0 +1,147 @@
+# A blueprint records, at fit time, how a data frame becomes the numeric
+# design matrix the core sees: which columns, their types, and the levels of
+# factors (one-hot encoded against the first level, as glm() does). predict()
+# reuses it, so new data are encoded exactly as the training data were.
+
+blueprint_make <- function(formula, data, call = caller_env()) {
+  if (!rlang::is_formula(formula, lhs = TRUE)) {
+    abort_smotelab("{.arg formula} must be a two-sided formula such as {.code class ~ .}.", "formula", call = call)
+  }
+  lhs <- rlang::f_lhs(formula)
+  if (!rlang::is_symbol(lhs)) {
+    abort_smotelab("The left side of {.arg formula} must be one column name, not {.code {rlang::expr_deparse(lhs)}}.",
+                   "formula", call = call)
+  }
+  outcome <- rlang::as_string(lhs)
+  if (!outcome %in% names(data)) {
+    abort_smotelab(c("The outcome column {.val {outcome}} must be in {.arg data}.",
+                     "i" = "{.arg data} has columns {.val {names(data)}}."), "formula", call = call)
+  }
+  rhs_vars <- all.vars(rlang::f_rhs(formula))
+  rhs_vars <- setdiff(rhs_vars, ".")
+  missing <- setdiff(rhs_vars, names(data))
+  if (length(missing)) {
+    abort_smotelab(c("Every predictor in {.arg formula} must be a column of {.arg data}.",
+                     "x" = "Missing: {.val {missing}}."), "formula", call = call)
+  }
+  labels <- attr(stats::terms(formula, data = data), "term.labels")
+  odd <- setdiff(labels, names(data))
+  if (length(odd)) {
+    abort_smotelab(c("{.arg formula} can only name columns, joined by {.code +}.",
+                     "x" = "Can't use {.code {odd}}; transform the data first."), "formula", call = call)
+  }
+  predictors <- setdiff(labels, outcome)
+
+  types <- character(length(predictors))
+  levels <- vector("list", length(predictors))
+  for (i in seq_along(predictors)) {
+    col <- data[[predictors[i]]]
+    if (is.factor(col)) {
+      types[i] <- "factor"
+      levels[[i]] <- levels(col)
+    } else if (is.character(col)) {
+      types[i] <- "factor"
+      levels[[i]] <- sort(unique(col[!is.na(col)]))
+    } else if (is.logical(col)) {
+      types[i] <- "logical"
+    } else if (is.numeric(col)) {
+      types[i] <- "numeric"
+    } else {
+      abort_smotelab(c("Predictors must be numeric, logical, factor or character columns.",
+                       "x" = "Column {.val {predictors[i]}} is {.obj_type_friendly {col}}."), "predictor", call = call)
+    }
+  }
+  names(types) <- predictors
+  names(levels) <- predictors
+  columns <- unlist(lapply(predictors, function(v) {
+    if (types[[v]] == "factor") paste0(v, levels[[v]][-1]) else v
+  }), use.names = FALSE)
+
+  outcome_levels <- outcome_levels_of(data[[outcome]], outcome, call)
+  list(outcome = outcome, outcome_levels = outcome_levels, predictors = predictors,
+       types = types, levels = levels, columns = columns %||% character())
+}
+
+outcome_levels_of <- function(y, outcome, call) {
+  if (!(is.factor(y) || is.character(y) || is.logical(y))) {
+    abort_smotelab(c("The outcome {.val {outcome}} must be a factor, character or logical column.",
+                     "x" = "It is {.obj_type_friendly {y}}."), "outcome", call = call)
+  }
+  lev <- if (is.factor(y)) levels(y) else sort(unique(as.character(y[!is.na(y)])))
+  if (length(lev) != 2) {
+    abort_smotelab(c("The outcome {.val {outcome}} must have exactly two classes for a binary model.",
+                     "x" = "It has {length(lev)}: {.val {lev}}."), "outcome", call = call)
+  }
+  lev
+}
+
+# 0/1 labels, 1 = the event (second level), with the checks a fit needs.
+blueprint_outcome <- function(bp, data, call = caller_env()) {
+  y <- data[[bp$outcome]]
+  if (anyNA(y)) {
+    abort_smotelab(c("The outcome {.val {bp$outcome}} must not contain missing values.",
+                     "x" = "It has {sum(is.na(y))} NA{?s}."), "missing", call = call)
+  }
+  y <- as.character(y)
+  counts <- table(factor(y, levels = bp$outcome_levels))
+  if (any(counts == 0)) {
+    abort_smotelab(c("The training data must contain both classes of {.val {bp$outcome}}.",
+                     "x" = "Class {.val {names(counts)[counts == 0]}} has no rows."), "one_class", call = call)
+  }
+  as.integer(y == bp$outcome_levels[2])
+}
+
+blueprint_matrix <- function(bp, data, call = caller_env()) {
+  check_data_frame(data, arg = "new_data", call = call)
+  missing <- setdiff(bp$predictors, names(data))
+  if (length(missing)) {
+    abort_smotelab(c("{.arg new_data} must have every predictor the model was fitted on.",
+                     "x" = "Missing column{?s}: {.val {missing}}."), "columns", call = call)
+  }
+  n <- nrow(data)
+  x <- matrix(0, nrow = n, ncol = length(bp$columns), dimnames = list(NULL, bp$columns))
+  j <- 0L
+  for (v in bp$predictors) {
+    col <- data[[v]]
+    type <- bp$types[[v]]
+    if (anyNA(col)) {
+      abort_smotelab(c("Predictors must not contain missing values.",
+                       "x" = "Column {.val {v}} has {sum(is.na(col))} NA{?s}."), "missing", call = call)
+    }
+    if (type == "numeric") {
+      if (!is.numeric(col)) {
+        abort_smotelab(c("Column {.val {v}} must be numeric, as it was at fit time.",
+                         "x" = "It is {.obj_type_friendly {col}}."), "predictor", call = call)
+      }
+      if (any(!is.finite(col))) {
+        abort_smotelab(c("Predictors must be finite.",
+                         "x" = "Column {.val {v}} has {sum(!is.finite(col))} infinite value{?s}."), "infinite", call = call)
+      }
+      j <- j + 1L
+      x[, j] <- col
+    } else if (type == "logical") {
+      if (!is.logical(col)) {
+        abort_smotelab("Column {.val {v}} must be logical, as it was at fit time.", "predictor", call = call)
+      }
+      j <- j + 1L
+      x[, j] <- as.double(col)
+    } else {
+      if (!(is.factor(col) || is.character(col))) {
+        abort_smotelab(c("Column {.val {v}} must be a factor or character column, as it was at fit time.",
+                         "x" = "It is {.obj_type_friendly {col}}."), "predictor", call = call)
+      }
+      lev <- bp$levels[[v]]
+      col <- as.character(col)
+      unseen <- setdiff(unique(col), lev)
+      if (length(unseen)) {
+        abort_smotelab(c("Column {.val {v}} has level{?s} not seen in training: {.val {unseen}}.",
+                         "i" = "Training levels: {.val {lev}}."), "levels", call = call)
+      }
+      for (l in lev[-1]) {
+        j <- j + 1L
+        x[, j] <- as.double(col == l)
+      }
+    }
+  }
+  x
+}

@@ -1,0 +1,143 @@
+#' Fit a pipeline
+#'
+#' Encodes the predictors named in `formula` (numeric columns as they are,
+#' factors and character columns one-hot against their first level, logicals
+#' as 0/1), then runs every step on the training rows and fits the model. The
+#' encoding is recorded, so [predict()] treats new data the same way.
+#'
+#' The outcome must have two classes; the event (positive) class is the second
+#' level of the outcome factor.
+#'
+#' @param object A pipeline from [imb_pipeline()].
+#' @param formula `outcome ~ predictors`; `outcome ~ .` uses every other column.
+#' @param data A data frame with the training rows.
+#' @param seed `NULL` (draw from R's generator, so [set.seed()] works) or a
+#'   whole number; fixes any randomness in the steps and the model.
+#' @param n_threads Number of threads; `NULL` resolves as described in
+#'   [smotelab-package]. Results do not depend on it.
+#' @param ... Not used; must be empty.
+#' @return A `smotelab_fit` object: plain R data that survives [saveRDS()].
+#' @export
+#' @examples
+#' d <- make_imbalanced(n_samples = 500, seed = 1)
+#' fitted <- fit(imb_pipeline(scale = step_scale(), clf = model_logistic()),
+#'               class ~ ., data = d, seed = 1, n_threads = 1)
+#' fitted
+#' head(predict(fitted, d, type = "prob"))
+fit.smotelab_pipeline <- function(object, formula, data, seed = NULL, n_threads = NULL, ...) {
+  rlang::check_dots_empty()
+  call <- caller_env()
+  check_data_frame(data, call = call)
+  bp <- blueprint_make(formula, data, call = call)
+  y <- blueprint_outcome(bp, data, call = call)
+  x <- blueprint_matrix(bp, data, call = call)
+  seed <- resolve_seed(seed, call = call)
+  n_threads <- resolve_threads(n_threads, call = call)
+  state <- with_core(pipeline_fit_cpp(spec_to_core(object), x, y, n_threads), call = call)
+  if (state$model$type == "logistic") report_logistic_fit(state$model, bp$columns)
+  counts <- c(sum(y == 0L), sum(y == 1L))
+  names(counts) <- bp$outcome_levels
+  structure(
+    list(pipeline = object, blueprint = bp, state = state, seed = seed, class_counts = counts),
+    class = "smotelab_fit"
+  )
+}
+
+#' Predict with a fitted pipeline
+#'
+#' Applies the fitted transforms and the model to `new_data`. Resampling steps
+#' never run at predict time.
+#'
+#' @param object A `smotelab_fit` from [fit.smotelab_pipeline()].
+#' @param new_data A data frame with the predictor columns used at fit time.
+#' @param type `"class"` for a tibble with the factor `.pred_class` (the event
+#'   when its probability exceeds 0.5, as scikit-learn's `predict()`), or
+#'   `"prob"` for one `.pred_<level>` column per outcome level.
+#' @inheritParams fit.smotelab_pipeline
+#' @return A tibble with one row per row of `new_data`.
+#' @export
+predict.smotelab_fit <- function(object, new_data, type = c("class", "prob"), n_threads = NULL, ...) {
+  rlang::check_dots_empty()
+  call <- caller_env()
+  type <- rlang::arg_match(type)
+  prob <- predict_event_prob(object, new_data, n_threads, call)
+  lev <- object$blueprint$outcome_levels
+  if (type == "prob") {
+    out <- tibble::tibble(1 - prob, prob, .name_repair = "minimal")
+    names(out) <- paste0(".pred_", lev)
+    return(out)
+  }
+  tibble::tibble(.pred_class = factor(ifelse(prob > 0.5, lev[2], lev[1]), levels = lev))
+}
+
+predict_event_prob <- function(object, new_data, n_threads = NULL, call = caller_env()) {
+  x <- blueprint_matrix(object$blueprint, new_data, call = call)
+  n_threads <- resolve_threads(n_threads, call = call)
+  with_core(pipeline_predict_cpp(object$state, x, n_threads), call = call)
+}
+
+#' Evaluate a fitted pipeline on held-out data
+#'
+#' Predicts the event probability for `new_data` and scores it against the
+#' outcome column of `new_data` with [metrics_binary()].
+#'
+#' @inheritParams predict.smotelab_fit
+#' @param fitted A `smotelab_fit` from [fit.smotelab_pipeline()].
+#' @param threshold Probability above which a row is predicted as the event.
+#' @param event The event class; `NULL` means the second outcome level.
+#' @return A tibble with columns `.metric` and `.estimate`.
+#' @export
+evaluate <- function(fitted, new_data, threshold = 0.5, event = NULL, n_threads = NULL) {
+  call <- caller_env()
+  if (!inherits(fitted, "smotelab_fit")) {
+    abort_smotelab("{.arg fitted} must be a fitted pipeline from {.fn fit}, not {.obj_type_friendly {fitted}}.",
+                   "argument", call = call)
+  }
+  check_data_frame(new_data, call = call)
+  bp <- fitted$blueprint
+  if (!bp$outcome %in% names(new_data)) {
+    abort_smotelab("{.arg new_data} must contain the outcome column {.val {bp$outcome}} to be evaluated.",
+                   "columns", call = call)
+  }
+  truth <- new_data[[bp$outcome]]
+  unseen <- setdiff(unique(as.character(truth[!is.na(truth)])), bp$outcome_levels)
+  if (length(unseen)) {
+    abort_smotelab(c("The outcome in {.arg new_data} has class{?es} not seen in training: {.val {unseen}}.",
+                     "i" = "Training classes: {.val {bp$outcome_levels}}."), "levels", call = call)
+  }
+  truth <- factor(as.character(truth), levels = bp$outcome_levels)
+  prob <- predict_event_prob(fitted, new_data, n_threads, call)
+  if (!is.null(event) && identical(event, bp$outcome_levels[1])) prob <- 1 - prob
+  metrics_binary(truth, prob, threshold = threshold, event = event)
+}
+
+#' @export
+coef.smotelab_fit <- function(object, ...) {
+  model <- object$state$model
+  if (model$type != "logistic") {
+    abort_smotelab("{.fn coef} is defined for logistic regression only.", "argument")
+  }
+  logistic_coef(model, object$blueprint$columns)
+}
+
+#' @export
+format.smotelab_fit <- function(x, ...) {
+  bp <- x$blueprint
+  counts <- paste0(names(x$class_counts), " (", x$class_counts, ")", collapse = ", ")
+  c(
+    paste0("<smotelab fit> ", sum(x$class_counts), " training rows, ", length(bp$columns), " predictor column",
+           if (length(bp$columns) != 1) "s"),
+    paste0("outcome ", bp$outcome, ": ", counts, "; event \"", bp$outcome_levels[2], "\""),
+    paste0("pipeline: ", paste(vapply(x$pipeline$elements, format, character(1)), collapse = " -> "))
+  )
+}
+
+#' @export
+print.smotelab_fit <- function(x, ...) {
+  cat(format(x), sep = "\n")
+  if (x$state$model$type == "logistic") {
+    cat("coefficients", if (length(x$state$steps)) " (on the transformed scale)", ":\n", sep = "")
+    print(signif(coef(x), 4))
+  }
+  invisible(x)
+}

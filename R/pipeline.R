@@ -1,0 +1,122 @@
+#' Build a pipeline of preprocessing, resampling and a model
+#'
+#' A pipeline is a recipe, not a fit: an ordered list of steps followed by one
+#' model. [fit()] runs it on training rows; [predict()] applies the fitted
+#' transforms and the model to new rows. Resampling steps (SMOTE and its
+#' family) act on training rows only and are skipped at predict time, which is
+#' what keeps cross-validation free of leakage.
+#'
+#' @param ... Steps such as [step_scale()], then exactly one model such as
+#'   [model_logistic()], last. Name them (`scale = step_scale()`); the names
+#'   address parameters in grid searches (`clf__C`). Unnamed elements are
+#'   named after their type.
+#' @return A `smotelab_pipeline` object.
+#' @seealso [fit.smotelab_pipeline()], [predict.smotelab_fit()], [evaluate()]
+#' @export
+#' @examples
+#' imb_pipeline(scale = step_scale(), clf = model_logistic(C = 1))
+imb_pipeline <- function(...) {
+  elements <- rlang::list2(...)
+  call <- caller_env()
+  if (length(elements) == 0) {
+    abort_smotelab("A pipeline must end with a model, such as {.fn model_logistic}.", "pipeline", call = call)
+  }
+  names <- names(elements) %||% rep("", length(elements))
+  is_model <- vapply(elements, inherits, logical(1), "smotelab_model")
+  is_step <- vapply(elements, inherits, logical(1), "smotelab_step")
+  bad <- which(!(is_model | is_step))
+  if (length(bad)) {
+    abort_smotelab(
+      c("Every pipeline element must be a step or a model.",
+        "x" = "Element {bad[1]} is {.obj_type_friendly {elements[[bad[1]]]}}."),
+      "pipeline", call = call
+    )
+  }
+  if (sum(is_model) != 1 || !is_model[length(elements)]) {
+    abort_smotelab(
+      c("A pipeline must end with exactly one model.",
+        "i" = "It has {sum(is_model)} model{?s}{if (any(is_model)) paste0(', at position ', paste(which(is_model), collapse = ', ')) else ''}."),
+      "pipeline", call = call
+    )
+  }
+  types <- vapply(elements, function(e) e$type, character(1))
+  names[names == ""] <- types[names == ""]
+  if (anyDuplicated(names)) {
+    dup <- unique(names[duplicated(names)])
+    abort_smotelab("Pipeline element names must be unique; {.val {dup}} is used more than once.", "pipeline", call = call)
+  }
+  if (any(grepl("__", names, fixed = TRUE))) {
+    abort_smotelab("Pipeline element names can't contain {.code __}; it separates element and parameter in grid names.",
+                   "pipeline", call = call)
+  }
+  names(elements) <- names
+  structure(list(elements = elements), class = "smotelab_pipeline")
+}
+
+#' Standardise predictors
+#'
+#' Centres each predictor on its training mean and divides by its training
+#' standard deviation (the population one, as scikit-learn's `StandardScaler`);
+#' a constant column is centred only. Inside a pipeline the mean and standard
+#' deviation come from the training rows, so held-out rows never inform them.
+#'
+#' @return A `smotelab_step` object for [imb_pipeline()].
+#' @export
+#' @examples
+#' step_scale()
+step_scale <- function() {
+  new_step("scale", list())
+}
+
+new_step <- function(type, params) {
+  structure(list(type = type, params = params), class = c(paste0("smotelab_step_", type), "smotelab_step"))
+}
+
+new_model <- function(type, params) {
+  structure(list(type = type, params = params), class = c(paste0("smotelab_model_", type), "smotelab_model"))
+}
+
+pipeline_steps <- function(pipeline) {
+  Filter(function(e) inherits(e, "smotelab_step"), pipeline$elements)
+}
+
+pipeline_model <- function(pipeline) {
+  pipeline$elements[[length(pipeline$elements)]]
+}
+
+# The core's view of a pipeline: plain lists of typed parameters.
+spec_to_core <- function(pipeline) {
+  list(
+    steps = unname(lapply(pipeline_steps(pipeline), function(s) c(list(type = s$type), s$params))),
+    model = model_to_core(pipeline_model(pipeline))
+  )
+}
+
+model_to_core <- function(model) UseMethod("model_to_core")
+
+#' @export
+format.smotelab_step <- function(x, ...) {
+  params <- x$params
+  if (length(params) == 0) return(x$type)
+  shown <- vapply(params, function(v) paste(format(v), collapse = ", "), character(1))
+  paste0(x$type, "(", paste(names(params), shown, sep = " = ", collapse = ", "), ")")
+}
+
+#' @export
+print.smotelab_step <- function(x, ...) {
+  cat("<smotelab step> ", format(x), "\n", sep = "")
+  invisible(x)
+}
+
+#' @export
+format.smotelab_pipeline <- function(x, ...) {
+  labels <- vapply(x$elements, format, character(1))
+  paste0(names(x$elements), ": ", labels)
+}
+
+#' @export
+print.smotelab_pipeline <- function(x, ...) {
+  cat("<smotelab pipeline> ", length(x$elements), " element", if (length(x$elements) > 1) "s", "\n", sep = "")
+  cat(paste0("  ", seq_along(x$elements), ". ", format(x), collapse = "\n"), "\n", sep = "")
+  invisible(x)
+}

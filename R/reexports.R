@@ -1,0 +1,5 @@
+#' @export
+generics::fit
+
+#' @export
+ggplot2::autoplot

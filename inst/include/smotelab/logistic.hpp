@@ -1,0 +1,293 @@
+// Binary logistic regression with scikit-learn's objective
+//
+//   minimise 0.5 * ||w||^2 + C * sum_i s_i * logloss_i      (intercept not penalised)
+//
+// solved by Newton's method. Each iteration makes one fused pass over the rows,
+// accumulating the objective, the gradient and the Hessian X'WX block by block.
+// Blocks have a fixed size and their partial sums are added in block order, so
+// the fit is bit-identical whatever the number of threads.
+//
+// C = +inf is the unpenalised maximum-likelihood fit (R's glm()). Columns that
+// are linear combinations of earlier columns are then aliased and dropped, as
+// glm() does with its pivoted QR; their coefficients are reported as aliased.
+#pragma once
+
+#include <Eigen/Dense>
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "errors.hpp"
+#include "parallel.hpp"
+
+namespace smotelab {
+
+struct LogisticOptions {
+  double C = 1.0;          // inverse penalty strength; +inf means no penalty
+  bool balanced = false;   // class_weight = "balanced": s_i = n / (2 * n_class(y_i))
+  double tol = 1e-10;      // Newton stops when every step is below tol * (1 + |coef|)
+  int max_iter = 100;
+};
+
+struct LogisticFit {
+  double intercept = 0.0;
+  Eigen::VectorXd coef;        // one per column; 0 for aliased columns
+  std::vector<bool> aliased;   // columns dropped as linear combinations of earlier ones
+  int iterations = 0;
+  bool converged = false;
+  bool separated = false;      // some fitted probabilities are numerically 0 or 1 (C = inf)
+  double objective = 0.0;      // sum_i s_i * logloss_i + 0.5 / C * ||w||^2 at the solution
+};
+
+namespace detail {
+
+constexpr std::size_t kLogisticBlock = 2048;
+
+inline double sigmoid(double eta) {
+  if (eta >= 0) return 1.0 / (1.0 + std::exp(-eta));
+  const double e = std::exp(eta);
+  return e / (1.0 + e);
+}
+
+// log(1 + exp(eta)) without overflow.
+inline double softplus(double eta) {
+  return eta > 0 ? eta + std::log1p(std::exp(-eta)) : std::log1p(std::exp(eta));
+}
+
+// What one block of rows contributes to the objective, gradient and Hessian.
+// Index 0 is the intercept, 1..p the columns.
+struct NewtonPartial {
+  double loss = 0.0;
+  Eigen::VectorXd gradient;
+  Eigen::MatrixXd hessian;   // lower triangle only
+  std::size_t extreme = 0;   // rows whose fitted probability is numerically 0 or 1
+};
+
+class NewtonPass {
+ public:
+  NewtonPass(const Eigen::Ref<const Eigen::MatrixXd>& X, const Eigen::Ref<const Eigen::VectorXi>& y,
+             const std::vector<double>& row_weight, const std::vector<Eigen::Index>& kept)
+      : X_(X), y_(y), s_(row_weight), kept_(kept) {}
+
+  // Evaluates everything at (intercept, beta), beta over the kept columns.
+  NewtonPartial run(double intercept, const Eigen::VectorXd& beta, const Executor& exec) const {
+    const std::size_t n = static_cast<std::size_t>(X_.rows());
+    const std::size_t n_blocks = (n + kLogisticBlock - 1) / kLogisticBlock;
+    const Eigen::Index q = static_cast<Eigen::Index>(kept_.size()) + 1;
+    std::vector<NewtonPartial> partial(n_blocks);
+    exec(n_blocks, 1, [&](std::size_t begin, std::size_t end) {
+      Eigen::MatrixXd Xb;
+      for (std::size_t b = begin; b < end; ++b) block(b, intercept, beta, q, Xb, partial[b]);
+    });
+    NewtonPartial total;
+    total.gradient = Eigen::VectorXd::Zero(q);
+    total.hessian = Eigen::MatrixXd::Zero(q, q);
+    for (const auto& part : partial) {
+      total.loss += part.loss;
+      total.gradient += part.gradient;
+      total.hessian += part.hessian;
+      total.extreme += part.extreme;
+    }
+    return total;
+  }
+
+ private:
+  void block(std::size_t b, double intercept, const Eigen::VectorXd& beta, Eigen::Index q,
+             Eigen::MatrixXd& Xb, NewtonPartial& out) const {
+    const Eigen::Index first = static_cast<Eigen::Index>(b * kLogisticBlock);
+    const Eigen::Index rows = std::min<Eigen::Index>(kLogisticBlock, X_.rows() - first);
+    // Design block [1, X_kept], copied once so that every product below is contiguous.
+    Xb.resize(rows, q);
+    Xb.col(0).setOnes();
+    for (Eigen::Index j = 1; j < q; ++j) Xb.col(j) = X_.col(kept_[j - 1]).segment(first, rows);
+
+    Eigen::VectorXd coef(q);
+    coef(0) = intercept;
+    coef.tail(q - 1) = beta;
+    const Eigen::VectorXd eta = Xb * coef;
+    Eigen::VectorXd residual(rows), root_w(rows);
+    constexpr double tiny = 10 * std::numeric_limits<double>::epsilon();
+    for (Eigen::Index i = 0; i < rows; ++i) {
+      const double s = s_[first + i];
+      const double p = sigmoid(eta(i));
+      const int yi = y_(first + i);
+      out.loss += s * (softplus(eta(i)) - yi * eta(i));
+      residual(i) = s * (p - yi);
+      root_w(i) = std::sqrt(s * p * (1.0 - p));
+      out.extreme += (p < tiny || p > 1.0 - tiny);
+    }
+    out.gradient.noalias() = Xb.transpose() * residual;
+    out.hessian = Eigen::MatrixXd::Zero(q, q);
+    Xb.array().colwise() *= root_w.array();
+    out.hessian.selfadjointView<Eigen::Lower>().rankUpdate(Xb.transpose());
+  }
+
+  const Eigen::Ref<const Eigen::MatrixXd>& X_;
+  const Eigen::Ref<const Eigen::VectorXi>& y_;
+  const std::vector<double>& s_;
+  const std::vector<Eigen::Index>& kept_;
+};
+
+// Columns of [1, X] that are (numerically) combinations of earlier columns,
+// found by a Cholesky factorisation of the Gram matrix in column order that
+// skips any column whose remaining pivot is negligible next to its diagonal.
+// The intercept is never aliased.
+inline std::vector<bool> aliased_columns(const Eigen::MatrixXd& gram_lower, double tol = 1e-9) {
+  const Eigen::Index q = gram_lower.rows();
+  const Eigen::MatrixXd G = gram_lower.selfadjointView<Eigen::Lower>();
+  Eigen::MatrixXd L = Eigen::MatrixXd::Zero(q, q);
+  std::vector<bool> dropped(q, false);
+  for (Eigen::Index j = 0; j < q; ++j) {
+    double d = G(j, j);
+    for (Eigen::Index k = 0; k < j; ++k) d -= L(j, k) * L(j, k);
+    if (j > 0 && !(d > tol * G(j, j))) {
+      dropped[j] = true;
+      continue;
+    }
+    const double root = std::sqrt(d);
+    L(j, j) = root;
+    for (Eigen::Index i = j + 1; i < q; ++i) {
+      double v = G(i, j);
+      for (Eigen::Index k = 0; k < j; ++k) v -= L(i, k) * L(j, k);
+      L(i, j) = v / root;
+    }
+  }
+  return {dropped.begin() + 1, dropped.end()};
+}
+
+}  // namespace detail
+
+inline std::vector<double> balanced_row_weights(const Eigen::Ref<const Eigen::VectorXi>& y, bool balanced) {
+  const std::size_t n = static_cast<std::size_t>(y.size());
+  std::vector<double> s(n, 1.0);
+  if (!balanced) return s;
+  const double n_pos = static_cast<double>(y.sum());
+  const double n_neg = static_cast<double>(n) - n_pos;
+  for (std::size_t i = 0; i < n; ++i) s[i] = static_cast<double>(n) / (2.0 * (y(i) == 1 ? n_pos : n_neg));
+  return s;
+}
+
+inline LogisticFit fit_logistic(const Eigen::Ref<const Eigen::MatrixXd>& X,
+                                const Eigen::Ref<const Eigen::VectorXi>& y,
+                                const LogisticOptions& opt,
+                                const Executor& exec = serial_executor()) {
+  const Eigen::Index n = X.rows();
+  const Eigen::Index p = X.cols();
+  require(y.size() == n, "X and y must have the same number of rows");
+  require(n > 0, "logistic regression needs at least one row");
+  require(opt.C > 0, "C must be positive");
+  require(X.allFinite(), "X must not contain NA, NaN or infinite values");
+  Eigen::Index n_pos = 0;
+  for (Eigen::Index i = 0; i < n; ++i) {
+    require(y(i) == 0 || y(i) == 1, "y must hold 0 and 1 only");
+    n_pos += y(i);
+  }
+  require(n_pos > 0 && n_pos < n, "logistic regression needs both classes in the training rows");
+
+  const bool penalised = std::isfinite(opt.C);
+  const double ridge = penalised ? 1.0 / opt.C : 0.0;
+  const std::vector<double> s = balanced_row_weights(y, opt.balanced);
+
+  LogisticFit fit;
+  fit.coef = Eigen::VectorXd::Zero(p);
+  fit.aliased.assign(p, false);
+  std::vector<Eigen::Index> kept(p);
+  for (Eigen::Index j = 0; j < p; ++j) kept[j] = j;
+
+  // Start at zero slopes and the intercept of the (weighted) class shares.
+  double sum_pos = 0, sum_all = 0;
+  for (Eigen::Index i = 0; i < n; ++i) {
+    sum_all += s[i];
+    if (y(i) == 1) sum_pos += s[i];
+  }
+  double intercept = std::log(sum_pos / (sum_all - sum_pos));
+
+  detail::NewtonPass pass(X, y, s, kept);
+  detail::NewtonPartial at = pass.run(intercept, Eigen::VectorXd::Zero(p), exec);
+  if (!penalised) {
+    // At the start every row has the same weight per class, so X'WX has the
+    // null space of X itself: this is where aliased columns show.
+    fit.aliased = detail::aliased_columns(at.hessian);
+    std::vector<Eigen::Index> still;
+    for (Eigen::Index j = 0; j < p; ++j)
+      if (!fit.aliased[j]) still.push_back(j);
+    if (static_cast<Eigen::Index>(still.size()) < p) {
+      kept = still;
+      at = pass.run(intercept, Eigen::VectorXd::Zero(static_cast<Eigen::Index>(kept.size())), exec);
+    }
+  }
+  const Eigen::Index q = static_cast<Eigen::Index>(kept.size()) + 1;
+
+  Eigen::VectorXd theta = Eigen::VectorXd::Zero(q);  // intercept, then kept slopes
+  theta(0) = intercept;
+  auto objective = [&](const detail::NewtonPartial& part, const Eigen::VectorXd& t) {
+    return part.loss + 0.5 * ridge * t.tail(q - 1).squaredNorm();
+  };
+  double f = objective(at, theta);
+
+  for (fit.iterations = 1; fit.iterations <= opt.max_iter; ++fit.iterations) {
+    Eigen::VectorXd g = at.gradient;
+    g.tail(q - 1) += ridge * theta.tail(q - 1);
+    Eigen::MatrixXd H = at.hessian.selfadjointView<Eigen::Lower>();
+    H.diagonal().tail(q - 1).array() += ridge;
+    Eigen::LDLT<Eigen::MatrixXd> ldlt(H);
+    if (ldlt.info() != Eigen::Success) throw numeric_error("the Newton system of the logistic regression is singular");
+    const Eigen::VectorXd step = ldlt.solve(g);
+    if (!step.allFinite()) throw numeric_error("the Newton step of the logistic regression is not finite");
+
+    const bool small = ((step.array().abs()) <= opt.tol * (1.0 + theta.array().abs())).all();
+    if (small) {
+      theta -= step;
+      fit.converged = true;
+      break;
+    }
+    // Backtracking: halve the step until the objective does not increase.
+    double t = 1.0;
+    Eigen::VectorXd next;
+    detail::NewtonPartial at_next;
+    double f_next = f;
+    for (int halving = 0; halving < 30; ++halving, t *= 0.5) {
+      next = theta - t * step;
+      at_next = pass.run(next(0), next.tail(q - 1), exec);
+      f_next = objective(at_next, next);
+      if (f_next <= f + 1e-12 * std::abs(f)) break;
+    }
+    // No decrease at all: the objective is flat to rounding error, which
+    // happens only next to the optimum once the step is already tiny.
+    if (!(f_next < f)) {
+      fit.converged = ((step.array().abs()) <= 1e-6 * (1.0 + theta.array().abs())).all();
+      break;
+    }
+    theta = next;
+    at = at_next;
+    f = f_next;
+    // Unpenalised and every training row fitted with probability 0 or 1: the
+    // classes are separated and the likelihood has no finite maximiser.
+    if (!penalised && at.extreme == static_cast<std::size_t>(n)) break;
+  }
+  fit.iterations = std::min(fit.iterations, opt.max_iter);
+  fit.separated = !penalised && at.extreme > 0;
+  fit.objective = f;
+  fit.intercept = theta(0);
+  for (Eigen::Index j = 0; j + 1 < q; ++j) fit.coef(kept[j]) = theta(j + 1);
+  return fit;
+}
+
+// Probability of class 1 for every row of X.
+inline void predict_logistic(const LogisticFit& fit, const Eigen::Ref<const Eigen::MatrixXd>& X,
+                             Eigen::Ref<Eigen::VectorXd> prob, const Executor& exec = serial_executor()) {
+  require(X.cols() == fit.coef.size(), "X has a different number of columns than the fitted model");
+  require(prob.size() == X.rows(), "the output has the wrong length");
+  const std::size_t n = static_cast<std::size_t>(X.rows());
+  exec(n, detail::kLogisticBlock, [&](std::size_t begin, std::size_t end) {
+    const Eigen::Index first = static_cast<Eigen::Index>(begin);
+    const Eigen::Index rows = static_cast<Eigen::Index>(end - begin);
+    Eigen::VectorXd eta = X.middleRows(first, rows) * fit.coef;
+    for (Eigen::Index i = 0; i < rows; ++i) prob(first + i) = detail::sigmoid(eta(i) + fit.intercept);
+  });
+}
+
+}  // namespace smotelab

@@ -1,0 +1,98 @@
+// Glue for the pipeline engine: R lists <-> core structs. Fitted pipelines
+// travel back to R as plain lists of vectors, so they survive saveRDS().
+#include "glue.h"
+#include "smotelab/pipeline.hpp"
+
+using Rcpp::List;
+using Rcpp::Named;
+
+namespace {
+
+smotelab::StepSpec step_spec_from_r(const List& step) {
+  const std::string type = Rcpp::as<std::string>(step["type"]);
+  if (type == "scale") return smotelab::ScaleSpec{};
+  Rcpp::stop("unknown step type '%s'", type);
+}
+
+smotelab::ModelSpec model_spec_from_r(const List& model) {
+  const std::string type = Rcpp::as<std::string>(model["type"]);
+  if (type == "logistic") {
+    smotelab::LogisticOptions opt;
+    opt.C = Rcpp::as<double>(model["C"]);
+    opt.balanced = Rcpp::as<bool>(model["balanced"]);
+    return opt;
+  }
+  Rcpp::stop("unknown model type '%s'", type);
+}
+
+smotelab::PipelineSpec spec_from_r(const List& spec) {
+  smotelab::PipelineSpec out;
+  const List steps = spec["steps"];
+  for (R_xlen_t i = 0; i < steps.size(); ++i) out.steps.push_back(step_spec_from_r(steps[i]));
+  out.model = model_spec_from_r(spec["model"]);
+  return out;
+}
+
+struct StateToR {
+  List operator()(const smotelab::ScaleState& s) const {
+    return List::create(Named("type") = "scale", Named("center") = Rcpp::wrap(s.center),
+                        Named("scale") = Rcpp::wrap(s.scale));
+  }
+  List operator()(const smotelab::LogisticFit& f) const {
+    Rcpp::NumericVector coef = Rcpp::wrap(f.coef);
+    for (R_xlen_t j = 0; j < coef.size(); ++j)
+      if (f.aliased[j]) coef[j] = NA_REAL;
+    return List::create(Named("type") = "logistic", Named("intercept") = f.intercept, Named("coef") = coef,
+                        Named("iterations") = f.iterations, Named("converged") = f.converged,
+                        Named("separated") = f.separated, Named("objective") = f.objective);
+  }
+};
+
+smotelab::StepState step_state_from_r(const List& s) {
+  const std::string type = Rcpp::as<std::string>(s["type"]);
+  if (type == "scale") {
+    return smotelab::ScaleState{Rcpp::as<Eigen::VectorXd>(s["center"]), Rcpp::as<Eigen::VectorXd>(s["scale"])};
+  }
+  Rcpp::stop("unknown fitted step type '%s'", type);
+}
+
+smotelab::ModelState model_state_from_r(const List& s) {
+  const std::string type = Rcpp::as<std::string>(s["type"]);
+  if (type == "logistic") {
+    smotelab::LogisticFit fit;
+    fit.intercept = Rcpp::as<double>(s["intercept"]);
+    Rcpp::NumericVector coef = s["coef"];
+    fit.coef.resize(coef.size());
+    fit.aliased.resize(coef.size());
+    for (R_xlen_t j = 0; j < coef.size(); ++j) {
+      fit.aliased[j] = Rcpp::NumericVector::is_na(coef[j]);
+      fit.coef(j) = fit.aliased[j] ? 0.0 : coef[j];
+    }
+    return fit;
+  }
+  Rcpp::stop("unknown fitted model type '%s'", type);
+}
+
+}  // namespace
+
+// [[Rcpp::export(rng = false)]]
+List pipeline_fit_cpp(const List& spec, const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::VectorXi> y,
+                      int n_threads) {
+  const smotelab::FittedPipeline fitted =
+      smotelab::fit_pipeline(spec_from_r(spec), x, y, glue::executor(n_threads));
+  List steps(fitted.steps.size());
+  for (std::size_t i = 0; i < fitted.steps.size(); ++i) steps[i] = std::visit(StateToR{}, fitted.steps[i]);
+  return List::create(Named("steps") = steps, Named("model") = std::visit(StateToR{}, fitted.model));
+}
+
+// [[Rcpp::export(rng = false)]]
+Rcpp::NumericVector pipeline_predict_cpp(const List& state, const Eigen::Map<Eigen::MatrixXd> x, int n_threads) {
+  smotelab::FittedPipeline fitted;
+  const List steps = state["steps"];
+  for (R_xlen_t i = 0; i < steps.size(); ++i) fitted.steps.push_back(step_state_from_r(steps[i]));
+  fitted.model = model_state_from_r(state["model"]);
+  Rcpp::NumericVector prob(x.rows());
+  Eigen::Map<Eigen::VectorXd> out(prob.begin(), prob.size());
+  smotelab::predict_pipeline(fitted, x, out, glue::executor(n_threads));
+  return prob;
+}

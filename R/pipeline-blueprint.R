@@ -134,7 +134,7 @@ blueprint_matrix <- function(bp, data, call = caller_env()) {
       col <- as.character(col)
       unseen <- setdiff(unique(col), lev)
       if (length(unseen)) {
-        abort_smotelab(c("Column {.val {v}} has level{?s} not seen in training: {.val {unseen}}.",
+        abort_smotelab(c("Column {.val {v}} has {length(unseen)} level{?s} not seen in training: {.val {unseen}}.",
                          "i" = "Training levels: {.val {lev}}."), "levels", call = call)
       }
       for (l in lev[-1]) {

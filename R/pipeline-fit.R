@@ -26,7 +26,7 @@
 #' head(predict(fitted, d, type = "prob"))
 fit.smotelab_pipeline <- function(object, formula, data, seed = NULL, n_threads = NULL, ...) {
   rlang::check_dots_empty()
-  call <- caller_env()
+  call <- rlang::current_env()
   check_data_frame(data, call = call)
   bp <- blueprint_make(formula, data, call = call)
   y <- blueprint_outcome(bp, data, call = call)
@@ -58,7 +58,7 @@ fit.smotelab_pipeline <- function(object, formula, data, seed = NULL, n_threads 
 #' @export
 predict.smotelab_fit <- function(object, new_data, type = c("class", "prob"), n_threads = NULL, ...) {
   rlang::check_dots_empty()
-  call <- caller_env()
+  call <- rlang::current_env()
   type <- rlang::arg_match(type)
   prob <- predict_event_prob(object, new_data, n_threads, call)
   lev <- object$blueprint$outcome_levels
@@ -88,7 +88,7 @@ predict_event_prob <- function(object, new_data, n_threads = NULL, call = caller
 #' @return A tibble with columns `.metric` and `.estimate`.
 #' @export
 evaluate <- function(fitted, new_data, threshold = 0.5, event = NULL, n_threads = NULL) {
-  call <- caller_env()
+  call <- rlang::current_env()
   if (!inherits(fitted, "smotelab_fit")) {
     abort_smotelab("{.arg fitted} must be a fitted pipeline from {.fn fit}, not {.obj_type_friendly {fitted}}.",
                    "argument", call = call)

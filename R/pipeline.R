@@ -17,7 +17,7 @@
 #' imb_pipeline(scale = step_scale(), clf = model_logistic(C = 1))
 imb_pipeline <- function(...) {
   elements <- rlang::list2(...)
-  call <- caller_env()
+  call <- rlang::current_env()
   if (length(elements) == 0) {
     abort_smotelab("A pipeline must end with a model, such as {.fn model_logistic}.", "pipeline", call = call)
   }

@@ -25,7 +25,7 @@ resolve_threads <- function(n_threads = NULL, call = caller_env()) {
   }
   if (!is_whole_number(n_threads) || n_threads < 1) {
     abort_smotelab(
-      "{.code {source}} must be a positive whole number, not {.val {format(n_threads)}}.",
+      "{.code {source}} must be a positive whole number, not {format(n_threads)}.",
       "threads",
       call = call
     )

@@ -20,9 +20,9 @@ check_number <- function(x, arg = rlang::caller_arg(x), call = caller_env(),
     }
     if (is.finite(max)) bound <- c(bound, paste("<=", max))
     range <- if (length(bound)) paste0(" ", paste(bound, collapse = " and ")) else ""
-    shown <- if (is.numeric(x) && length(x) == 1) format(x) else class(x)[1]
+    shown <- if (is.numeric(x) && length(x) == 1) format(x) else cli::format_inline("{.obj_type_friendly {x}}")
     abort_smotelab(
-      "{.arg {arg}} must be {what}{range}, not {.val {shown}}.",
+      "{.arg {arg}} must be {what}{range}, not {shown}.",
       "argument",
       call = call
     )

@@ -1,0 +1,106 @@
+test_that("predict() returns tidy class and probability columns", {
+  d <- logistic_data(500)
+  fitted <- fit(imb_pipeline(scale = step_scale(), clf = model_logistic()), y ~ ., data = d)
+  prob <- predict(fitted, d, type = "prob")
+  expect_named(prob, c(".pred_neg", ".pred_pos"))
+  expect_equal(prob$.pred_neg + prob$.pred_pos, rep(1, nrow(d)))
+  cls <- predict(fitted, d)
+  expect_named(cls, ".pred_class")
+  expect_equal(levels(cls$.pred_class), c("neg", "pos"))
+  expect_equal(cls$.pred_class == "pos", prob$.pred_pos > 0.5)
+})
+
+test_that("the outcome may be character; columns may be in any order at predict", {
+  d <- logistic_data(500)
+  d$y <- as.character(d$y)
+  fitted <- fit(imb_pipeline(clf = model_logistic()), y ~ x1 + x3, data = d)
+  expect_equal(fitted$blueprint$outcome_levels, c("neg", "pos"))
+  shuffled <- d[c("x3", "y", "x1")]
+  expect_equal(predict(fitted, shuffled, type = "prob"), predict(fitted, d, type = "prob"))
+})
+
+test_that("a saved and reloaded fit predicts the same", {
+  d <- logistic_data(800)
+  fitted <- fit(imb_pipeline(scale = step_scale(), clf = model_logistic(C = 0.5)), y ~ ., data = d)
+  path <- withr::local_tempfile(fileext = ".rds")
+  saveRDS(fitted, path)
+  reloaded <- readRDS(path)
+  expect_identical(predict(reloaded, d, type = "prob"), predict(fitted, d, type = "prob"))
+})
+
+test_that("a fresh R session predicts the same from a saved fit", {
+  skip_if_not_installed("callr")
+  skip_if_not(nzchar(Sys.getenv("_R_CHECK_PACKAGE_NAME_")), "needs the installed package")
+  d <- logistic_data(300)
+  fitted <- fit(imb_pipeline(scale = step_scale(), clf = model_logistic()), y ~ ., data = d)
+  path <- withr::local_tempfile(fileext = ".rds")
+  saveRDS(list(fitted = fitted, d = d), path)
+  fresh <- callr::r(function(path) {
+    obj <- readRDS(path)
+    stats::predict(obj$fitted, obj$d, type = "prob")
+  }, args = list(path = path))
+  expect_identical(fresh, predict(fitted, d, type = "prob"))
+})
+
+test_that("imb_pipeline() checks its elements", {
+  expect_snapshot(error = TRUE, imb_pipeline())
+  expect_snapshot(error = TRUE, imb_pipeline(scale = step_scale()))
+  expect_snapshot(error = TRUE, imb_pipeline(clf = model_logistic(), scale = step_scale()))
+  expect_snapshot(error = TRUE, imb_pipeline(a = step_scale(), a = model_logistic()))
+  expect_snapshot(error = TRUE, imb_pipeline(scale = "scale", clf = model_logistic()))
+  expect_snapshot(error = TRUE, imb_pipeline(my__step = step_scale(), clf = model_logistic()))
+  expect_named(imb_pipeline(step_scale(), model_logistic())$elements, c("scale", "logistic"))
+})
+
+test_that("fit() gives classed errors for bad training data", {
+  pipe <- imb_pipeline(clf = model_logistic())
+  d <- logistic_data(100)
+  expect_snapshot(error = TRUE, fit(pipe, y ~ ., data = d[0, ]))
+  expect_snapshot(error = TRUE, fit(pipe, y ~ ., data = "d"))
+  expect_snapshot(error = TRUE, fit(pipe, ~ x1, data = d))
+  expect_snapshot(error = TRUE, fit(pipe, y ~ log(x1), data = d))
+  expect_snapshot(error = TRUE, fit(pipe, y ~ x1 + nope, data = d))
+  expect_snapshot(error = TRUE, fit(pipe, outcome ~ x1, data = d))
+
+  na_x <- d
+  na_x$x2[c(3, 7)] <- NA
+  expect_snapshot(error = TRUE, fit(pipe, y ~ ., data = na_x))
+  inf_x <- d
+  inf_x$x1[1] <- Inf
+  expect_snapshot(error = TRUE, fit(pipe, y ~ ., data = inf_x))
+  na_y <- d
+  na_y$y[5] <- NA
+  expect_snapshot(error = TRUE, fit(pipe, y ~ ., data = na_y))
+  one <- d[d$y == "neg", ]
+  expect_snapshot(error = TRUE, fit(pipe, y ~ ., data = one))
+  three <- d
+  three$y <- factor(rep(c("a", "b", "c"), length.out = nrow(d)))
+  expect_snapshot(error = TRUE, fit(pipe, y ~ ., data = three))
+  numeric_y <- d
+  numeric_y$y <- as.numeric(d$y)
+  expect_snapshot(error = TRUE, fit(pipe, y ~ ., data = numeric_y))
+  dates <- d
+  dates$when <- as.Date("2020-01-01") + seq_len(nrow(d))
+  expect_snapshot(error = TRUE, fit(pipe, y ~ ., data = dates))
+  expect_snapshot(error = TRUE, fit(pipe, y ~ ., data = d, n_threads = 0))
+  expect_snapshot(error = TRUE, fit(pipe, y ~ ., data = d, seed = -1))
+  expect_error(fit(pipe, y ~ ., data = d, n_threads = 0), class = "smotelab_error")
+})
+
+test_that("predict() gives classed errors for data unlike the training data", {
+  d <- logistic_data(200)
+  d$group <- factor(rep(c("a", "b"), length.out = nrow(d)))
+  fitted <- fit(imb_pipeline(clf = model_logistic()), y ~ ., data = d)
+  expect_snapshot(error = TRUE, predict(fitted, d[c("x1", "x2")]))
+  unseen <- d
+  unseen$group <- factor(rep(c("a", "z"), length.out = nrow(d)))
+  expect_snapshot(error = TRUE, predict(fitted, unseen))
+  as_text <- d
+  as_text$x1 <- as.character(d$x1)
+  expect_snapshot(error = TRUE, predict(fitted, as_text))
+  na_new <- d
+  na_new$x3[2] <- NA
+  expect_snapshot(error = TRUE, predict(fitted, na_new))
+  expect_snapshot(error = TRUE, predict(fitted, d, type = "response"))
+  expect_snapshot(error = TRUE, predict(fitted, d[0, ]))
+})

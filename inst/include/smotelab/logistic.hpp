@@ -244,20 +244,21 @@ inline LogisticFit fit_logistic(const Eigen::Ref<const Eigen::MatrixXd>& X,
       fit.converged = true;
       break;
     }
-    // Backtracking: halve the step until the objective does not increase.
+    // Backtracking: halve the step until the objective does not increase
+    // beyond rounding error. Near the optimum the full Newton step is taken.
     double t = 1.0;
+    bool accepted = false;
     Eigen::VectorXd next;
     detail::NewtonPartial at_next;
     double f_next = f;
-    for (int halving = 0; halving < 30; ++halving, t *= 0.5) {
+    for (int halving = 0; halving < 30 && !accepted; ++halving, t *= 0.5) {
       next = theta - t * step;
       at_next = pass.run(next(0), next.tail(q - 1), exec);
       f_next = objective(at_next, next);
-      if (f_next <= f + 1e-12 * std::abs(f)) break;
+      accepted = f_next <= f + 1e-12 * std::abs(f);
     }
-    // No decrease at all: the objective is flat to rounding error, which
-    // happens only next to the optimum once the step is already tiny.
-    if (!(f_next < f)) {
+    if (!accepted) {
+      // The objective is flat to rounding error along the Newton direction.
       fit.converged = ((step.array().abs()) <= 1e-6 * (1.0 + theta.array().abs())).all();
       break;
     }

@@ -1,0 +1,138 @@
+// Cross-validation and grid search on the one pipeline engine.
+//
+// A task is (grid point, repeat, fold): fit the grid point's pipeline on the
+// rows outside the fold, predict the rows inside it, score them. Tasks run in
+// parallel; the pipeline inside a task runs on one thread. The seed of a task
+// depends on (repeat, fold) only, so every grid point sees the same resampling
+// randomness on the same fold, and the result of a task does not depend on
+// which thread, process or machine ran it.
+#pragma once
+
+#include <Eigen/Dense>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "errors.hpp"
+#include "metrics.hpp"
+#include "parallel.hpp"
+#include "pipeline.hpp"
+
+namespace smotelab {
+
+enum class MetricId {
+  accuracy,
+  balanced_accuracy,
+  precision,
+  recall,
+  specificity,
+  f1,
+  gmean,
+  mcc,
+  precision_macro,
+  recall_macro,
+  f1_macro,
+  roc_auc,
+  pr_auc
+};
+
+inline MetricId metric_id(const std::string& name) {
+  static const char* names[] = {"accuracy",  "balanced_accuracy", "precision",       "recall",       "specificity",
+                                "f1",        "gmean",             "mcc",             "precision_macro", "recall_macro",
+                                "f1_macro",  "roc_auc",           "pr_auc"};
+  for (int i = 0; i < 13; ++i)
+    if (name == names[i]) return static_cast<MetricId>(i);
+  if (name == "average_precision") return MetricId::pr_auc;
+  throw input_error("unknown metric '" + name + "'");
+}
+
+// Scores of held-out rows: truth 0/1 and the predicted event probability.
+inline std::vector<double> score_metrics(const std::vector<MetricId>& wanted, const int* truth, const double* prob,
+                                         std::size_t n, double threshold) {
+  const metrics::ClassMetrics cls = metrics::class_metrics(metrics::confusion_at(truth, prob, n, threshold));
+  bool need_ranking = false;
+  for (MetricId id : wanted) need_ranking |= (id == MetricId::roc_auc || id == MetricId::pr_auc);
+  metrics::Ranking rank{std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN(), 0, 0};
+  if (need_ranking) rank = metrics::ranking_metrics(truth, prob, n, serial_executor());
+  std::vector<double> out;
+  out.reserve(wanted.size());
+  for (MetricId id : wanted) {
+    switch (id) {
+      case MetricId::accuracy: out.push_back(cls.accuracy); break;
+      case MetricId::balanced_accuracy: out.push_back(cls.balanced_accuracy); break;
+      case MetricId::precision: out.push_back(cls.precision); break;
+      case MetricId::recall: out.push_back(cls.recall); break;
+      case MetricId::specificity: out.push_back(cls.specificity); break;
+      case MetricId::f1: out.push_back(cls.f1); break;
+      case MetricId::gmean: out.push_back(cls.gmean); break;
+      case MetricId::mcc: out.push_back(cls.mcc); break;
+      case MetricId::precision_macro: out.push_back(cls.precision_macro); break;
+      case MetricId::recall_macro: out.push_back(cls.recall_macro); break;
+      case MetricId::f1_macro: out.push_back(cls.f1_macro); break;
+      case MetricId::roc_auc: out.push_back(rank.roc_auc); break;
+      case MetricId::pr_auc: out.push_back(rank.average_precision); break;
+    }
+  }
+  return out;
+}
+
+struct CvProblem {
+  std::vector<PipelineSpec> grid;      // one pipeline per grid point
+  std::vector<MetricId> metrics;
+  double threshold = 0.5;
+  std::uint64_t seed = 0;
+};
+
+struct CvTask {
+  std::size_t grid_point;
+  int repeat;  // 0-based column of the fold matrix
+  int fold;    // 1-based fold id, as stored in the fold matrix
+};
+
+// Seed of the pipeline fitted on fold `fold` (1-based) of repeat `repeat`
+// (0-based) with `v` folds: consecutive integers from the user's seed, so a
+// hand-written loop can reproduce any task with fit(seed = ...).
+inline std::uint64_t task_seed(std::uint64_t seed, int repeat, int fold, int v) {
+  return seed + static_cast<std::uint64_t>(repeat) * static_cast<std::uint64_t>(v) + static_cast<std::uint64_t>(fold - 1);
+}
+
+template <typename Derived>
+typename Derived::PlainObject gather_rows(const Eigen::DenseBase<Derived>& from, const std::vector<Eigen::Index>& rows) {
+  typename Derived::PlainObject out(static_cast<Eigen::Index>(rows.size()), from.cols());
+  for (Eigen::Index c = 0; c < from.cols(); ++c)
+    for (std::size_t r = 0; r < rows.size(); ++r) out(static_cast<Eigen::Index>(r), c) = from(rows[r], c);
+  return out;
+}
+
+// Runs the given tasks; row t of the result holds task t's metric values.
+inline Eigen::MatrixXd run_cv_tasks(const CvProblem& problem, const Eigen::Ref<const Eigen::MatrixXd>& X,
+                                    const Eigen::Ref<const Eigen::VectorXi>& y,
+                                    const Eigen::Ref<const Eigen::MatrixXi>& folds, int v,
+                                    const std::vector<CvTask>& tasks, const Executor& exec) {
+  require(folds.rows() == X.rows() && y.size() == X.rows(), "folds, X and y must have the same number of rows");
+  Eigen::MatrixXd out(static_cast<Eigen::Index>(tasks.size()), static_cast<Eigen::Index>(problem.metrics.size()));
+  exec(tasks.size(), 1, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t t = begin; t < end; ++t) {
+      const CvTask& task = tasks[t];
+      const auto fold_of = folds.col(task.repeat);
+      std::vector<Eigen::Index> train, test;
+      for (Eigen::Index i = 0; i < X.rows(); ++i) (fold_of(i) == task.fold ? test : train).push_back(i);
+      const Eigen::MatrixXd X_train = gather_rows(X, train);
+      const Eigen::VectorXi y_train = gather_rows(y, train);
+      const Eigen::MatrixXd X_test = gather_rows(X, test);
+      const Eigen::VectorXi y_test = gather_rows(y, test);
+      const FittedPipeline fitted = fit_pipeline(problem.grid[task.grid_point], X_train, y_train,
+                                                 task_seed(problem.seed, task.repeat, task.fold, v));
+      Eigen::VectorXd prob(X_test.rows());
+      predict_pipeline(fitted, X_test, prob);
+      const std::vector<double> values =
+          score_metrics(problem.metrics, y_test.data(), prob.data(), static_cast<std::size_t>(prob.size()),
+                        problem.threshold);
+      for (std::size_t m = 0; m < values.size(); ++m) out(static_cast<Eigen::Index>(t), static_cast<Eigen::Index>(m)) = values[m];
+    }
+  });
+  return out;
+}
+
+}  // namespace smotelab

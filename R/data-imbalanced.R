@@ -64,13 +64,12 @@ make_imbalanced <- function(n_samples = 3000, n_features = 10, n_informative = 6
                             n_redundant = 2, n_repeated = 0, n_clusters_per_class = 2,
                             weights = c(0.9, 0.1), flip_y = 0.01, class_sep = 1,
                             seed = NULL) {
-  max_int <- .Machine$integer.max
-  check_number(n_samples, whole = TRUE, min = 2, max = max_int)
-  check_number(n_features, whole = TRUE, min = 1, max = max_int)
-  check_number(n_informative, whole = TRUE, min = 1, max = max_int)
-  check_number(n_redundant, whole = TRUE, min = 0, max = max_int)
-  check_number(n_repeated, whole = TRUE, min = 0, max = max_int)
-  check_number(n_clusters_per_class, whole = TRUE, min = 1, max = max_int)
+  check_number(n_samples, whole = TRUE, min = 2)
+  check_number(n_features, whole = TRUE, min = 1)
+  check_number(n_informative, whole = TRUE, min = 1)
+  check_number(n_redundant, whole = TRUE, min = 0)
+  check_number(n_repeated, whole = TRUE, min = 0)
+  check_number(n_clusters_per_class, whole = TRUE, min = 1)
   check_number(flip_y, min = 0, max = 1)
   check_number(class_sep, min = 0, min_inclusive = FALSE)
   weights <- check_class_weights(weights)
@@ -81,6 +80,16 @@ make_imbalanced <- function(n_samples = 3000, n_features = 10, n_informative = 6
       c("{.arg n_informative} + {.arg n_redundant} + {.arg n_repeated} must not exceed {.arg n_features}.",
         "x" = "They sum to {used}, but {.arg n_features} is {n_features}."),
       "features"
+    )
+  }
+  # The core fills one matrix indexed by R integers.
+  cells <- n_samples * n_features
+  max_cells <- .Machine$integer.max
+  if (cells > max_cells) {
+    abort_smotelab(
+      c("{.arg n_samples} x {.arg n_features} must not exceed {format(max_cells, big.mark = ',')} cells.",
+        "x" = "{format(n_samples, big.mark = ',', scientific = FALSE)} rows x {n_features} features make {format(cells, big.mark = ',', scientific = FALSE)}."),
+      "size"
     )
   }
   n_clusters <- 2 * n_clusters_per_class

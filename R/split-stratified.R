@@ -96,8 +96,17 @@ folds_stratified <- function(data, outcome, v = 5, repeats = 1, seed = NULL) {
   check_data_frame(data)
   name <- outcome_name(rlang::enquo(outcome), data)
   strata <- outcome_strata(data[[name]], name)
-  check_number(v, whole = TRUE, min = 2, max = .Machine$integer.max)
-  check_number(repeats, whole = TRUE, min = 1, max = .Machine$integer.max)
+  check_number(v, whole = TRUE, min = 2)
+  check_number(repeats, whole = TRUE, min = 1)
+  cells <- nrow(data) * repeats
+  max_cells <- .Machine$integer.max
+  if (cells > max_cells) {
+    abort_smotelab(
+      c("{.arg repeats} x rows must not exceed {format(max_cells, big.mark = ',')}.",
+        "x" = "{format(repeats, big.mark = ',', scientific = FALSE)} repeats of {nrow(data)} rows make {format(cells, big.mark = ',', scientific = FALSE)} fold ids."),
+      "size"
+    )
+  }
 
   smallest <- which.min(strata$counts)
   if (strata$counts[smallest] < v) {

@@ -118,7 +118,9 @@ inline void stratified_folds(const int* y, std::size_t n, int n_classes, std::si
   std::vector<std::vector<int>> labels(k);
   for (std::size_t c = 0; c < k; ++c) {
     labels[c].reserve(counts[c]);
-    for (std::size_t f = 0; f < v; ++f) labels[c].insert(labels[c].end(), allocation[f * k + c], static_cast<int>(f));
+    for (std::size_t f = 0; f < v; ++f) {
+      labels[c].insert(labels[c].end(), allocation[f * k + c], static_cast<int>(f));
+    }
   }
 
   std::vector<std::size_t> next(k);

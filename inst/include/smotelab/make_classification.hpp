@@ -1,0 +1,198 @@
+// Synthetic classification data, following the algorithm of scikit-learn's
+// make_classification (after Guyon's design for the NIPS 2003 feature
+// selection challenge): Gaussian clusters around vertices of a hypercube in an
+// informative subspace, linear combinations of them as redundant features,
+// copies as repeated features, pure noise for the rest, a share of labels
+// redrawn at random, then rows and columns shuffled.
+//
+// The draws come from smotelab::Rng, so the numbers differ from numpy's; the
+// construction is the same.
+#pragma once
+
+#include <Eigen/Dense>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <numeric>
+#include <unordered_set>
+#include <vector>
+
+#include "smotelab/errors.hpp"
+#include "smotelab/rng.hpp"
+
+namespace smotelab {
+
+enum class FeatureRole : int { informative = 0, redundant = 1, repeated = 2, noise = 3 };
+
+struct ClassificationSpec {
+  std::size_t n_samples = 100;
+  std::size_t n_features = 20;
+  std::size_t n_informative = 2;
+  std::size_t n_redundant = 2;
+  std::size_t n_repeated = 0;
+  std::size_t n_clusters_per_class = 2;
+  std::vector<double> weights{0.5, 0.5};  // one share per class
+  double flip_y = 0.01;
+  double class_sep = 1.0;
+};
+
+struct Classification {
+  Eigen::MatrixXd x;                 // n_samples x n_features
+  std::vector<int> y;                // class of each row, 0..n_classes-1
+  std::vector<unsigned char> flipped;  // 1 where y differs from the class of the row's cluster
+  std::vector<FeatureRole> roles;    // role of each column of x
+};
+
+// Rows per cluster, clusters numbered so that cluster k belongs to class
+// k % n_classes: floor(n * weight / clusters_per_class) each, and the rows
+// left over handed out one per cluster in cluster order.
+inline std::vector<std::size_t> rows_per_cluster(std::size_t n_samples,
+                                                 const std::vector<double>& weights,
+                                                 std::size_t clusters_per_class) {
+  const std::size_t n_classes = weights.size();
+  const std::size_t n_clusters = n_classes * clusters_per_class;
+  require(n_clusters > 0, "there must be at least one cluster");
+  std::vector<std::size_t> rows(n_clusters);
+  std::size_t used = 0;
+  for (std::size_t k = 0; k < n_clusters; ++k) {
+    const double share = static_cast<double>(n_samples) * weights[k % n_classes] /
+                         static_cast<double>(clusters_per_class);
+    require(share >= 0.0, "class weights must not be negative");
+    rows[k] = static_cast<std::size_t>(share);
+    used += rows[k];
+  }
+  require(used <= n_samples, "class weights must not sum to more than 1");
+  for (std::size_t i = 0; used < n_samples; ++i, ++used) ++rows[i % n_clusters];
+  return rows;
+}
+
+// n_vertices distinct vertices of the unit hypercube in `dims` dimensions, in
+// random order, one per row (entries 0 or 1). The lowest (up to) 30
+// coordinates are the bits of distinct integers drawn by Floyd's algorithm;
+// higher coordinates, as in scikit-learn, are independent coin flips.
+inline Eigen::MatrixXd hypercube_vertices(std::size_t n_vertices, std::size_t dims, Rng& rng) {
+  const std::size_t low_bits = std::min<std::size_t>(dims, 30);
+  const std::uint64_t space = std::uint64_t{1} << low_bits;
+  require(n_vertices <= space, "the hypercube has fewer vertices than clusters requested");
+
+  std::unordered_set<std::uint64_t> chosen;
+  std::vector<std::uint64_t> codes;
+  codes.reserve(n_vertices);
+  for (std::uint64_t j = space - n_vertices; j < space; ++j) {
+    const std::uint64_t t = rng.below(j + 1);
+    const std::uint64_t pick = chosen.count(t) ? j : t;
+    chosen.insert(pick);
+    codes.push_back(pick);
+  }
+  // Floyd's algorithm yields a uniform set, not a uniform order.
+  rng.shuffle(codes.begin(), codes.end());
+
+  Eigen::MatrixXd vertices(n_vertices, dims);
+  for (std::size_t k = 0; k < n_vertices; ++k) {
+    for (std::size_t d = 0; d < low_bits; ++d) vertices(k, d) = static_cast<double>((codes[k] >> d) & 1U);
+    for (std::size_t d = low_bits; d < dims; ++d) vertices(k, d) = static_cast<double>(rng.below(2));
+  }
+  return vertices;
+}
+
+inline Eigen::MatrixXd uniform_matrix(Eigen::Index rows, Eigen::Index cols, double lo, double hi,
+                                      Rng& rng) {
+  Eigen::MatrixXd m(rows, cols);
+  for (Eigen::Index j = 0; j < cols; ++j)
+    for (Eigen::Index i = 0; i < rows; ++i) m(i, j) = rng.uniform(lo, hi);
+  return m;
+}
+
+inline Classification make_classification(const ClassificationSpec& spec, std::uint64_t seed) {
+  const std::size_t n = spec.n_samples;
+  const std::size_t p = spec.n_features;
+  const std::size_t n_inf = spec.n_informative;
+  const std::size_t n_red = spec.n_redundant;
+  const std::size_t n_rep = spec.n_repeated;
+  const std::size_t n_classes = spec.weights.size();
+  require(n_classes >= 2, "there must be at least two classes");
+  require(n_inf >= 1, "there must be at least one informative feature");
+  require(n_inf + n_red + n_rep <= p,
+          "informative, redundant and repeated features must not outnumber the features");
+  require(spec.flip_y >= 0.0 && spec.flip_y <= 1.0, "flip_y must lie in [0, 1]");
+  require(spec.class_sep > 0.0, "class_sep must be positive");
+
+  Rng rng(seed, 0);
+  const std::vector<std::size_t> rows =
+      rows_per_cluster(n, spec.weights, spec.n_clusters_per_class);
+  const std::size_t n_clusters = rows.size();
+
+  const Eigen::MatrixXd centroids =
+      (hypercube_vertices(n_clusters, n_inf, rng).array() * (2.0 * spec.class_sep) - spec.class_sep)
+          .matrix();
+
+  // Columns in construction order: informative, redundant, repeated, noise.
+  Eigen::MatrixXd x(n, p);
+  std::vector<int> cluster_class(n);
+  for (std::size_t j = 0; j < n_inf; ++j)
+    for (std::size_t i = 0; i < n; ++i) x(i, j) = rng.normal();
+
+  // Each cluster gets its own random covariance: standard normal rows times a
+  // random matrix, then shifted to the cluster's vertex.
+  std::size_t start = 0;
+  for (std::size_t k = 0; k < n_clusters; ++k) {
+    const auto m = static_cast<Eigen::Index>(rows[k]);
+    const Eigen::MatrixXd a = uniform_matrix(n_inf, n_inf, -1.0, 1.0, rng);
+    auto block = x.block(start, 0, m, n_inf);
+    block = block * a;
+    block.rowwise() += centroids.row(k);
+    std::fill_n(cluster_class.begin() + start, rows[k], static_cast<int>(k % n_classes));
+    start += rows[k];
+  }
+
+  if (n_red > 0) {
+    const Eigen::MatrixXd b = uniform_matrix(n_inf, n_red, -1.0, 1.0, rng);
+    x.middleCols(n_inf, n_red) = x.leftCols(n_inf) * b;
+  }
+  // Each repeated column copies an informative or redundant column, picked
+  // as scikit-learn does by rounding a uniform draw on [0, n_inf + n_red - 1].
+  const std::size_t n_source = n_inf + n_red;
+  for (std::size_t r = 0; r < n_rep; ++r) {
+    const auto source = static_cast<Eigen::Index>(
+        static_cast<double>(n_source - 1) * rng.uniform() + 0.5);
+    x.col(n_source + r) = x.col(source);
+  }
+  for (std::size_t j = n_source + n_rep; j < p; ++j)
+    for (std::size_t i = 0; i < n; ++i) x(i, j) = rng.normal();
+
+  // A flip_y share of the rows get a class drawn uniformly from all classes,
+  // so about flip_y * (n_classes - 1) / n_classes of the labels change.
+  std::vector<int> y = cluster_class;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (rng.uniform() < spec.flip_y) y[i] = static_cast<int>(rng.below(n_classes));
+  }
+
+  std::vector<std::size_t> row_order(n), col_order(p);
+  std::iota(row_order.begin(), row_order.end(), std::size_t{0});
+  std::iota(col_order.begin(), col_order.end(), std::size_t{0});
+  rng.shuffle(row_order.begin(), row_order.end());
+  rng.shuffle(col_order.begin(), col_order.end());
+
+  Classification out;
+  out.x.resize(n, p);
+  out.y.resize(n);
+  out.flipped.resize(n);
+  out.roles.resize(p);
+  for (std::size_t j = 0; j < p; ++j) {
+    const std::size_t from = col_order[j];
+    for (std::size_t i = 0; i < n; ++i) out.x(i, j) = x(row_order[i], from);
+    out.roles[j] = from < n_inf ? FeatureRole::informative
+                   : from < n_source ? FeatureRole::redundant
+                   : from < n_source + n_rep ? FeatureRole::repeated
+                   : FeatureRole::noise;
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::size_t from = row_order[i];
+    out.y[i] = y[from];
+    out.flipped[i] = y[from] != cluster_class[from];
+  }
+  return out;
+}
+
+}  // namespace smotelab

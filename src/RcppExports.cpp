@@ -11,6 +11,26 @@ Rcpp::Rostream<true>&  Rcpp::Rcout = Rcpp::Rcpp_cout_get();
 Rcpp::Rostream<false>& Rcpp::Rcerr = Rcpp::Rcpp_cerr_get();
 #endif
 
+// make_imbalanced_impl
+Rcpp::List make_imbalanced_impl(int n_samples, int n_features, int n_informative, int n_redundant, int n_repeated, int n_clusters_per_class, Rcpp::NumericVector weights, double flip_y, double class_sep, double seed);
+RcppExport SEXP _smotelab_make_imbalanced_impl(SEXP n_samplesSEXP, SEXP n_featuresSEXP, SEXP n_informativeSEXP, SEXP n_redundantSEXP, SEXP n_repeatedSEXP, SEXP n_clusters_per_classSEXP, SEXP weightsSEXP, SEXP flip_ySEXP, SEXP class_sepSEXP, SEXP seedSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< int >::type n_samples(n_samplesSEXP);
+    Rcpp::traits::input_parameter< int >::type n_features(n_featuresSEXP);
+    Rcpp::traits::input_parameter< int >::type n_informative(n_informativeSEXP);
+    Rcpp::traits::input_parameter< int >::type n_redundant(n_redundantSEXP);
+    Rcpp::traits::input_parameter< int >::type n_repeated(n_repeatedSEXP);
+    Rcpp::traits::input_parameter< int >::type n_clusters_per_class(n_clusters_per_classSEXP);
+    Rcpp::traits::input_parameter< Rcpp::NumericVector >::type weights(weightsSEXP);
+    Rcpp::traits::input_parameter< double >::type flip_y(flip_ySEXP);
+    Rcpp::traits::input_parameter< double >::type class_sep(class_sepSEXP);
+    Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
+    rcpp_result_gen = Rcpp::wrap(make_imbalanced_impl(n_samples, n_features, n_informative, n_redundant, n_repeated, n_clusters_per_class, weights, flip_y, class_sep, seed));
+    return rcpp_result_gen;
+END_RCPP
+}
 // pipeline_fit_cpp
 List pipeline_fit_cpp(const List& spec, const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::VectorXi> y, int n_threads);
 RcppExport SEXP _smotelab_pipeline_fit_cpp(SEXP specSEXP, SEXP xSEXP, SEXP ySEXP, SEXP n_threadsSEXP) {
@@ -36,10 +56,42 @@ BEGIN_RCPP
     return rcpp_result_gen;
 END_RCPP
 }
+// split_stratified_impl
+Rcpp::LogicalVector split_stratified_impl(Rcpp::IntegerVector y, int n_classes, double n_test, double seed);
+RcppExport SEXP _smotelab_split_stratified_impl(SEXP ySEXP, SEXP n_classesSEXP, SEXP n_testSEXP, SEXP seedSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type y(ySEXP);
+    Rcpp::traits::input_parameter< int >::type n_classes(n_classesSEXP);
+    Rcpp::traits::input_parameter< double >::type n_test(n_testSEXP);
+    Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
+    rcpp_result_gen = Rcpp::wrap(split_stratified_impl(y, n_classes, n_test, seed));
+    return rcpp_result_gen;
+END_RCPP
+}
+// folds_stratified_impl
+Rcpp::IntegerMatrix folds_stratified_impl(Rcpp::IntegerVector y, int n_classes, int v, int repeats, double seed);
+RcppExport SEXP _smotelab_folds_stratified_impl(SEXP ySEXP, SEXP n_classesSEXP, SEXP vSEXP, SEXP repeatsSEXP, SEXP seedSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type y(ySEXP);
+    Rcpp::traits::input_parameter< int >::type n_classes(n_classesSEXP);
+    Rcpp::traits::input_parameter< int >::type v(vSEXP);
+    Rcpp::traits::input_parameter< int >::type repeats(repeatsSEXP);
+    Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
+    rcpp_result_gen = Rcpp::wrap(folds_stratified_impl(y, n_classes, v, repeats, seed));
+    return rcpp_result_gen;
+END_RCPP
+}
 
 static const R_CallMethodDef CallEntries[] = {
+    {"_smotelab_make_imbalanced_impl", (DL_FUNC) &_smotelab_make_imbalanced_impl, 10},
     {"_smotelab_pipeline_fit_cpp", (DL_FUNC) &_smotelab_pipeline_fit_cpp, 4},
     {"_smotelab_pipeline_predict_cpp", (DL_FUNC) &_smotelab_pipeline_predict_cpp, 3},
+    {"_smotelab_split_stratified_impl", (DL_FUNC) &_smotelab_split_stratified_impl, 4},
+    {"_smotelab_folds_stratified_impl", (DL_FUNC) &_smotelab_folds_stratified_impl, 5},
     {NULL, NULL, 0}
 };
 

@@ -1,0 +1,7 @@
+#' @importFrom ggplot2 autoplot
+#' @export
+ggplot2::autoplot
+
+#' @importFrom generics fit
+#' @export
+generics::fit

@@ -156,8 +156,8 @@ int main() {
     }
   }
 
-  // The radix sort agrees with std::stable_sort on random data, with and
-  // without many ties, under both executors; AUC and AP agree with their
+  // The radix sort agrees with std::stable_sort on random data: uniform,
+  // heavily tied, and with negative scores (keys without packed labels), under both executors; AUC and AP agree with their
   // definitions.
   smotelab::Rng rng(20240601, 0);
   for (int trial = 0; trial < 6; ++trial) {
@@ -173,11 +173,16 @@ int main() {
       const auto sorted = m::sort_scores(y.data(), s.data(), n, *exec);
       std::vector<std::size_t> idx(n);
       std::iota(idx.begin(), idx.end(), 0);
-      std::stable_sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) { return s[a] < s[b]; });
+      // A packed key orders tied scores by label; otherwise ties keep input order.
+      std::stable_sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) {
+        return s[a] < s[b] || (sorted.packed && s[a] == s[b] && y[a] < y[b]);
+      });
+      // Probabilities pack the label into the key; negative scores cannot.
+      CHECK(sorted.packed == (trial % 3 != 2));
       bool same = true;
       for (std::size_t i = 0; i < n; ++i) {
-        same &= sorted.keys[i] == m::order_key(s[idx[i]]);
-        same &= sorted.labels[i] == y[idx[i]];
+        same &= sorted.score_of_key(sorted.score_key(i)) == s[idx[i]];
+        same &= sorted.label(i) == y[idx[i]];
       }
       CHECK(same);
     }

@@ -8,7 +8,8 @@
 // counting the rows with score >= that threshold.
 //
 // The ranking metrics sort scores once with an LSD radix sort on 64-bit keys
-// that order like the doubles, carrying the labels, so that ROC-AUC and
+// that order like the doubles, carrying the labels (packed into the key for
+// probabilities), so that ROC-AUC and
 // average precision on ten million rows cost a few linear passes instead of a
 // comparison sort of an index vector.
 #pragma once
@@ -195,9 +196,9 @@ inline double key_value(std::uint64_t key) {
 }
 
 namespace detail {
-constexpr int radix_bits = 11;
+constexpr int radix_bits = 8;
 constexpr std::size_t radix_buckets = std::size_t(1) << radix_bits;
-constexpr int radix_passes = (64 + radix_bits - 1) / radix_bits;
+constexpr int radix_passes = 64 / radix_bits;
 
 inline std::size_t digit(std::uint64_t key, int pass) {
   return std::size_t(key >> (pass * radix_bits)) & (radix_buckets - 1);
@@ -208,28 +209,53 @@ inline std::size_t radix_blocks(std::size_t n) {
   return std::max<std::size_t>(1, std::min<std::size_t>(64, n >> 16));
 }
 inline std::size_t block_begin(std::size_t b, std::size_t blocks, std::size_t n) { return b * n / blocks; }
+
+// The bits of a score >= 0 with -0.0 folded into +0.0; their unsigned order
+// is the order of the scores.
+inline std::uint64_t nonnegative_bits(double x) {
+  if (x == 0) return 0;
+  std::uint64_t u;
+  std::memcpy(&u, &x, sizeof u);
+  return u;
+}
 }  // namespace detail
 
-// Keys of the scores and the labels that travel with them, sorted ascending.
+// Scores sorted ascending with their labels. When every score is >= 0 (always
+// so for probabilities) the bits of a score fit in 63 bits, and the label
+// rides in the lowest bit of one 64-bit key: a single array to sort. Otherwise
+// keys are order_key() values and the labels travel in their own array.
 struct SortedScores {
   std::vector<std::uint64_t> keys;
-  std::vector<std::uint8_t> labels;
+  std::vector<std::uint8_t> labels;  // empty when packed
+  bool packed = true;
   std::uint64_t n_pos = 0, n_neg = 0;
+
+  // Equal for equal scores, ordered like the scores.
+  std::uint64_t score_key(std::size_t i) const { return packed ? keys[i] >> 1 : keys[i]; }
+  int label(std::size_t i) const { return packed ? int(keys[i] & 1) : int(labels[i]); }
+  double score_of_key(std::uint64_t k) const {
+    if (!packed) return key_value(k);
+    double x;
+    std::memcpy(&x, &k, sizeof x);
+    return x;
+  }
 };
 
-// Stable LSD radix sort of keys, permuting labels alongside. Each pass builds
-// per-block histograms, turns them into per-block output offsets, and scatters
-// the blocks in parallel; a pass whose digit is constant is skipped.
-// `digit_counts` (radix_passes x radix_buckets) are the global histograms.
-inline void radix_sort(std::vector<std::uint64_t>& keys, std::vector<std::uint8_t>& labels,
-                       const std::vector<std::size_t>& digit_counts, const Executor& exec) {
+// Stable LSD radix sort of keys (and labels, when Payload), one byte per
+// pass. Each pass builds per-block histograms, turns them into per-block
+// output offsets, and scatters the blocks in parallel; a pass whose byte is
+// the same for every key is skipped. `digit_counts` (radix_passes x
+// radix_buckets) are the global histograms.
+template <bool Payload>
+void radix_sort(std::vector<std::uint64_t>& keys, std::vector<std::uint8_t>& labels,
+                const std::vector<std::size_t>& digit_counts, const Executor& exec) {
   using namespace detail;
   const std::size_t n = keys.size();
-  require(labels.size() == n, "radix_sort: keys and labels differ in length");
+  if (Payload) require(labels.size() == n, "radix_sort: keys and labels differ in length");
   if (n < 2) return;
   const std::size_t blocks = radix_blocks(n);
   std::vector<std::uint64_t> keys_out(n);
-  std::vector<std::uint8_t> labels_out(n);
+  std::vector<std::uint8_t> labels_out(Payload ? n : 0);
   std::vector<std::size_t> hist(blocks * radix_buckets);
 
   for (int pass = 0; pass < radix_passes; ++pass) {
@@ -261,51 +287,74 @@ inline void radix_sort(std::vector<std::uint64_t>& keys, std::vector<std::uint8_
         for (std::size_t i = block_begin(b, blocks, n); i < end; ++i) {
           const std::size_t to = next[digit(keys[i], pass)]++;
           keys_out[to] = keys[i];
-          labels_out[to] = labels[i];
+          if (Payload) labels_out[to] = labels[i];
         }
       }
     });
     keys.swap(keys_out);
-    labels.swap(labels_out);
+    if (Payload) labels.swap(labels_out);
   }
 }
 
-// Builds keys and labels (checking them) and sorts them by score.
+// Checks labels and scores, builds the keys and sorts them.
 inline SortedScores sort_scores(const int* truth, const double* score, std::size_t n, const Executor& exec) {
   using namespace detail;
   SortedScores s;
-  s.keys.resize(n);
-  s.labels.resize(n);
+  if (n == 0) return s;
   const std::size_t blocks = radix_blocks(n);
-  std::vector<std::size_t> block_counts(n == 0 ? 0 : blocks * radix_passes * radix_buckets);
   std::vector<std::uint64_t> block_pos(blocks, 0);
-  if (n > 0) {
-    exec(blocks, 1, [&](std::size_t b0, std::size_t b1) {
-      for (std::size_t b = b0; b < b1; ++b) {
-        std::size_t* h = block_counts.data() + b * radix_passes * radix_buckets;
-        std::uint64_t pos = 0;
-        const std::size_t end = block_begin(b + 1, blocks, n);
-        for (std::size_t i = block_begin(b, blocks, n); i < end; ++i) {
-          check_label(truth[i]);
-          check_score(score[i]);
-          const std::uint64_t key = order_key(score[i]);
-          s.keys[i] = key;
-          s.labels[i] = std::uint8_t(truth[i]);
-          pos += std::uint64_t(truth[i]);
-          for (int p = 0; p < radix_passes; ++p) ++h[p * radix_buckets + digit(key, p)];
-        }
-        block_pos[b] = pos;
+  std::vector<char> block_negative(blocks, 0);
+  exec(blocks, 1, [&](std::size_t b0, std::size_t b1) {
+    for (std::size_t b = b0; b < b1; ++b) {
+      std::uint64_t pos = 0;
+      bool negative = false;
+      const std::size_t end = block_begin(b + 1, blocks, n);
+      for (std::size_t i = block_begin(b, blocks, n); i < end; ++i) {
+        check_label(truth[i]);
+        check_score(score[i]);
+        pos += std::uint64_t(truth[i]);
+        negative |= score[i] < 0;
       }
-    });
-  }
-  std::vector<std::size_t> counts(radix_passes * radix_buckets, 0);
-  for (std::size_t b = 0; b < (n == 0 ? 0 : blocks); ++b) {
-    const std::size_t* h = block_counts.data() + b * radix_passes * radix_buckets;
-    for (std::size_t k = 0; k < counts.size(); ++k) counts[k] += h[k];
+      block_pos[b] = pos;
+      block_negative[b] = negative;
+    }
+  });
+  for (std::size_t b = 0; b < blocks; ++b) {
     s.n_pos += block_pos[b];
+    if (block_negative[b]) s.packed = false;
   }
   s.n_neg = n - s.n_pos;
-  radix_sort(s.keys, s.labels, counts, exec);
+
+  s.keys.resize(n);
+  if (!s.packed) s.labels.resize(n);
+  std::vector<std::size_t> block_counts(blocks * radix_passes * radix_buckets);
+  exec(blocks, 1, [&](std::size_t b0, std::size_t b1) {
+    for (std::size_t b = b0; b < b1; ++b) {
+      std::size_t* h = block_counts.data() + b * radix_passes * radix_buckets;
+      const std::size_t end = block_begin(b + 1, blocks, n);
+      for (std::size_t i = block_begin(b, blocks, n); i < end; ++i) {
+        std::uint64_t key;
+        if (s.packed) {
+          key = (nonnegative_bits(score[i]) << 1) | std::uint64_t(truth[i]);
+        } else {
+          key = order_key(score[i]);
+          s.labels[i] = std::uint8_t(truth[i]);
+        }
+        s.keys[i] = key;
+        for (int p = 0; p < radix_passes; ++p) ++h[p * radix_buckets + digit(key, p)];
+      }
+    }
+  });
+  std::vector<std::size_t> counts(radix_passes * radix_buckets, 0);
+  for (std::size_t b = 0; b < blocks; ++b) {
+    const std::size_t* h = block_counts.data() + b * radix_passes * radix_buckets;
+    for (std::size_t k = 0; k < counts.size(); ++k) counts[k] += h[k];
+  }
+  if (s.packed) {
+    radix_sort<false>(s.keys, s.labels, counts, exec);
+  } else {
+    radix_sort<true>(s.keys, s.labels, counts, exec);
+  }
   return s;
 }
 
@@ -327,11 +376,11 @@ inline Ranking ranking_metrics(const int* truth, const double* score, std::size_
   double ap = 0;
   std::size_t i = n;
   while (i > 0) {
-    const std::uint64_t key = s.keys[i - 1];
+    const std::uint64_t key = s.score_key(i - 1);
     std::uint64_t dtp = 0, dfp = 0;
-    while (i > 0 && s.keys[i - 1] == key) {
+    while (i > 0 && s.score_key(i - 1) == key) {
       --i;
-      if (s.labels[i]) ++dtp; else ++dfp;
+      if (s.label(i)) ++dtp; else ++dfp;
     }
     area2 += dfp * (2 * tp + dtp);
     tp += dtp;
@@ -370,12 +419,12 @@ inline Curve binary_clf_curve(const int* truth, const double* score, std::size_t
   std::uint64_t tp = 0, fp = 0;
   std::size_t i = n;
   while (i > 0) {
-    const std::uint64_t key = s.keys[i - 1];
-    while (i > 0 && s.keys[i - 1] == key) {
+    const std::uint64_t key = s.score_key(i - 1);
+    while (i > 0 && s.score_key(i - 1) == key) {
       --i;
-      if (s.labels[i]) ++tp; else ++fp;
+      if (s.label(i)) ++tp; else ++fp;
     }
-    c.thresholds.push_back(key_value(key));
+    c.thresholds.push_back(s.score_of_key(key));
     c.tps.push_back(double(tp));
     c.fps.push_back(double(fp));
   }

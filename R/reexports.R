@@ -1,7 +1,5 @@
-#' @importFrom ggplot2 autoplot
-#' @export
-ggplot2::autoplot
-
-#' @importFrom generics fit
 #' @export
 generics::fit
+
+#' @export
+ggplot2::autoplot

@@ -1,0 +1,296 @@
+#' Binary classification metrics
+#'
+#' `metrics_binary()` computes every metric smotelab knows from the true
+#' classes and the predicted probability of the event, with
+#' scikit-learn's definitions.
+#'
+#' The predicted class is the event when `prob > threshold` (strictly), which
+#' is what scikit-learn's `LogisticRegression.predict()` does: it predicts the
+#' second class when the decision value is `> 0`, that is when the probability
+#' is `> 0.5`.
+#'
+#' * `accuracy`, `balanced_accuracy` (mean recall over the classes present in
+#'   `truth`), `precision`, `recall` (sensitivity), `specificity`, `f1`,
+#'   `gmean` (`sqrt(recall * specificity)`) and `mcc` (Matthews correlation)
+#'   are computed from the confusion counts at `threshold`.
+#' * `precision_macro`, `recall_macro` and `f1_macro` are the unweighted means
+#'   over both classes (scikit-learn's `average = "macro"` with both labels).
+#' * `roc_auc` is `roc_auc_score()`: the trapezoidal area under the ROC curve,
+#'   with one point per distinct probability, so tied probabilities count half.
+#' * `pr_auc` is `average_precision_score()`: the step-wise sum
+#'   \eqn{\sum_n (R_n - R_{n-1}) P_n} over distinct thresholds, not a
+#'   trapezoid. A model that ranks at random scores about the prevalence.
+#'
+#' Where scikit-learn divides by zero and returns 0 with a warning (for
+#' example precision when no row is predicted as the event), the metric is 0
+#' and a warning of class `smotelab_warning_zero_division` is raised. When
+#' `truth` holds one class only, `roc_auc` is `NA` (scikit-learn raises an
+#' error), `balanced_accuracy` is the recall of the class present, `pr_auc` is
+#' 0 if no event is present, and a warning of class `smotelab_warning_one_class`
+#' is raised. `mcc` is 0 when undefined, silently, as in scikit-learn.
+#'
+#' @param truth The true classes: a factor with two levels, or a character
+#'   vector with two distinct values (levels in sorted order).
+#' @param prob The predicted probability of the event: numbers in `[0, 1]`, one
+#'   per element of `truth`.
+#' @param threshold The probability above which the event is predicted, a
+#'   number in `[0, 1]`.
+#' @param event The level of `truth` that is the event (the positive class).
+#'   `NULL` takes the second level, as scikit-learn's `pos_label = 1`.
+#' @return A tibble with columns `.metric` (character) and `.estimate`
+#'   (double), one row for each of `accuracy`, `balanced_accuracy`,
+#'   `precision`, `recall`, `specificity`, `f1`, `gmean`, `mcc`,
+#'   `precision_macro`, `recall_macro`, `f1_macro`, `roc_auc` and `pr_auc`.
+#' @family metrics
+#' @export
+#' @examples
+#' truth <- factor(c("neg", "neg", "pos", "pos", "neg", "pos"))
+#' prob <- c(0.1, 0.6, 0.35, 0.8, 0.2, 0.9)
+#' metrics_binary(truth, prob)
+#' metrics_binary(truth, prob, threshold = 0.3)
+metrics_binary <- function(truth, prob, threshold = 0.5, event = NULL) {
+  truth <- check_truth(truth)
+  event <- resolve_event(truth, event)
+  prob <- check_prob(prob, truth)
+  check_number(threshold, min = 0, max = 1)
+  values <- compute_metrics(as.integer(truth == event), prob, metric_names(), threshold)
+  tibble::tibble(.metric = names(values), .estimate = unname(values))
+}
+
+# The metric names every evaluation accepts, in the order metrics_binary()
+# reports them. `average_precision` is an alias of `pr_auc` in metric lists.
+metric_names <- function() {
+  c(class_metric_names(), "roc_auc", "pr_auc")
+}
+
+class_metric_names <- function() {
+  c(
+    "accuracy", "balanced_accuracy", "precision", "recall", "specificity",
+    "f1", "gmean", "mcc", "precision_macro", "recall_macro", "f1_macro"
+  )
+}
+
+check_metric_names <- function(metrics, call = caller_env()) {
+  if (!is.character(metrics) || length(metrics) == 0 || anyNA(metrics)) {
+    abort_smotelab(
+      "{.arg metrics} must be a character vector of metric names.",
+      "metric",
+      call = call
+    )
+  }
+  valid <- c(metric_names(), "average_precision")
+  unknown <- setdiff(metrics, valid)
+  if (length(unknown) > 0) {
+    abort_smotelab(
+      c(
+        "{.arg metrics} must name known metrics.",
+        "x" = "Unknown: {.val {unknown}}.",
+        "i" = "Valid names: {.val {valid}}."
+      ),
+      "metric",
+      call = call
+    )
+  }
+  metrics
+}
+
+# Scores 0/1 labels (1 = event) against probabilities for the named metrics.
+# Shared with the evaluation engines, which have validated their inputs.
+# Returns a double vector named as `metrics` was given.
+compute_metrics <- function(truth01, prob, metrics = metric_names(),
+                            threshold = 0.5, call = caller_env()) {
+  metrics <- check_metric_names(metrics, call = call)
+  canonical <- ifelse(metrics == "average_precision", "pr_auc", metrics)
+  truth01 <- as.integer(truth01)
+  prob <- as.double(prob)
+  values <- stats::setNames(rep(NA_real_, length(metrics)), metrics)
+
+  one_class <- character()
+  class_wanted <- canonical %in% class_metric_names()
+  if (any(class_wanted)) {
+    counts <- with_core(metric_confusion_cpp(truth01, prob, threshold), call = call)
+    scored <- class_metric_values(counts, unique(canonical[class_wanted]))
+    values[class_wanted] <- scored$values[canonical[class_wanted]]
+    one_class <- scored$one_class
+  }
+  rank_wanted <- canonical %in% c("roc_auc", "pr_auc")
+  if (any(rank_wanted)) {
+    ranking <- with_core(
+      metric_ranking_cpp(truth01, prob, resolve_threads(call = call)),
+      call = call
+    )
+    auc <- c(roc_auc = ranking[["roc_auc"]], pr_auc = ranking[["pr_auc"]])
+    auc[is.nan(auc)] <- NA_real_
+    values[rank_wanted] <- auc[canonical[rank_wanted]]
+    if ("roc_auc" %in% canonical && is.na(auc[["roc_auc"]])) {
+      one_class <- c(one_class, "roc_auc")
+    }
+    if ("pr_auc" %in% canonical && ranking[["n_pos"]] == 0) {
+      one_class <- c(one_class, "pr_auc")
+    }
+  }
+  warn_one_class(one_class, present = if (all(truth01 == 1L)) "event" else "non-event")
+  values
+}
+
+# Class metrics from counts c(tp, fp, fn, tn), raising the zero-division
+# warning for the requested metrics that hit one. Returns the values and the
+# requested metrics that saw one class only (for the caller to report).
+class_metric_values <- function(counts, metrics) {
+  scored <- metric_class_cpp(counts)
+  zero <- scored$zero_division
+  hit <- intersect(metrics, names(zero)[zero])
+  if (length(hit) > 0) {
+    warn_smotelab(
+      c(
+        "{.val {hit}} {cli::qty(length(hit))}{?has a/have} zero denominator{?s} and {?is/are} set to 0, as in scikit-learn.",
+        "i" = "Counts: tp = {counts[['tp']]}, fp = {counts[['fp']]}, fn = {counts[['fn']]}, tn = {counts[['tn']]}."
+      ),
+      "zero_division"
+    )
+  }
+  list(
+    values = scored$values,
+    one_class = if (scored$one_class && "balanced_accuracy" %in% metrics) "balanced_accuracy" else character()
+  )
+}
+
+warn_one_class <- function(metrics, present) {
+  if (length(metrics) == 0) return(invisible())
+  why <- c(
+    roc_auc = "{.val roc_auc} is NA: it needs both classes.",
+    pr_auc = "{.val pr_auc} is 0: there is no event to find.",
+    balanced_accuracy = "{.val balanced_accuracy} is the recall of the class present."
+  )
+  bullets <- why[unique(metrics)]
+  names(bullets) <- rep("i", length(bullets))
+  warn_smotelab(
+    c("{.arg truth} has only one class present (the {present} class).", bullets),
+    "one_class"
+  )
+}
+
+# ---------------------------------------------------------------------------
+# Validation shared by the metric, curve and report functions
+
+check_truth <- function(truth, arg = "truth", call = caller_env()) {
+  if (is.character(truth)) truth <- factor(truth)
+  if (!is.factor(truth)) {
+    abort_smotelab(
+      "{.arg {arg}} must be a factor or a character vector, not {.obj_type_friendly {truth}}.",
+      "truth",
+      call = call
+    )
+  }
+  if (length(truth) == 0) {
+    abort_smotelab("{.arg {arg}} must have at least one element.", "empty", call = call)
+  }
+  if (anyNA(truth)) {
+    n_na <- sum(is.na(truth))
+    abort_smotelab(
+      c("{.arg {arg}} can't contain missing values.", "x" = "{n_na} of {length(truth)} value{?s} {?is/are} missing."),
+      "missing",
+      call = call
+    )
+  }
+  if (nlevels(truth) != 2) {
+    lv <- levels(truth)
+    abort_smotelab(
+      c("{.arg {arg}} must have exactly 2 levels.", "x" = "It has {length(lv)} level{?s}: {.val {lv}}."),
+      "levels",
+      call = call
+    )
+  }
+  truth
+}
+
+resolve_event <- function(truth, event, call = caller_env()) {
+  lv <- levels(truth)
+  if (is.null(event)) return(lv[2])
+  if (!is.character(event) || length(event) != 1 || is.na(event) || !event %in% lv) {
+    shown <- if (is.character(event) && length(event) == 1) event else format(event)
+    abort_smotelab(
+      c("{.arg event} must be one of the levels of {.arg truth}.",
+        "x" = "{.val {shown}} is not one of {.val {lv}}."),
+      "event",
+      call = call
+    )
+  }
+  event
+}
+
+check_prob <- function(prob, truth, arg = "prob", call = caller_env()) {
+  if (!is.numeric(prob) || is.factor(prob)) {
+    abort_smotelab(
+      "{.arg {arg}} must be a numeric vector of probabilities, not {.obj_type_friendly {prob}}.",
+      "prob",
+      call = call
+    )
+  }
+  if (length(prob) != length(truth)) {
+    abort_smotelab(
+      c("{.arg {arg}} and {.arg truth} must have the same length.",
+        "x" = "{.arg truth} has {length(truth)} element{?s}; {.arg {arg}} has {length(prob)}."),
+      "length",
+      call = call
+    )
+  }
+  if (anyNA(prob)) {
+    n_na <- sum(is.na(prob))
+    abort_smotelab(
+      c("{.arg {arg}} can't contain missing values.", "x" = "{n_na} of {length(prob)} value{?s} {?is/are} missing."),
+      "missing",
+      call = call
+    )
+  }
+  outside <- prob < 0 | prob > 1
+  if (any(outside)) {
+    n_out <- sum(outside)
+    abort_smotelab(
+      c("{.arg {arg}} must hold probabilities in [0, 1].",
+        "x" = "{n_out} value{?s} {?lies/lie} outside, e.g. {.val {prob[outside][1]}}."),
+      "prob",
+      call = call
+    )
+  }
+  as.double(prob)
+}
+
+# Predicted classes must use the levels of `truth`; returns a factor with them.
+check_estimate <- function(estimate, truth, arg = "estimate", call = caller_env()) {
+  if (!is.factor(estimate) && !is.character(estimate)) {
+    abort_smotelab(
+      "{.arg {arg}} must be a factor or a character vector of predicted classes, not {.obj_type_friendly {estimate}}.",
+      "estimate",
+      call = call
+    )
+  }
+  if (length(estimate) != length(truth)) {
+    abort_smotelab(
+      c("{.arg {arg}} and {.arg truth} must have the same length.",
+        "x" = "{.arg truth} has {length(truth)} element{?s}; {.arg {arg}} has {length(estimate)}."),
+      "length",
+      call = call
+    )
+  }
+  if (anyNA(estimate)) {
+    n_na <- sum(is.na(estimate))
+    abort_smotelab(
+      c("{.arg {arg}} can't contain missing values.", "x" = "{n_na} of {length(estimate)} value{?s} {?is/are} missing."),
+      "missing",
+      call = call
+    )
+  }
+  lv <- levels(truth)
+  used <- if (is.factor(estimate)) levels(estimate) else unique(estimate)
+  extra <- setdiff(used, lv)
+  if (length(extra) > 0) {
+    abort_smotelab(
+      c("{.arg {arg}} must use the levels of {.arg truth}.",
+        "x" = "{.val {extra}} {?is/are} not among {.val {lv}}."),
+      "estimate",
+      call = call
+    )
+  }
+  factor(as.character(estimate), levels = lv)
+}

@@ -1,0 +1,103 @@
+#' Single metrics as numbers
+#'
+#' Each `*_vec()` function returns one metric as a number, with the same
+#' definitions, warnings and validation as [metrics_binary()]. Class metrics
+#' take the predicted classes; `roc_auc_vec()` and `pr_auc_vec()` take the
+#' predicted probability of the event.
+#'
+#' @inheritParams metrics_binary
+#' @param estimate The predicted classes: a factor (or character vector) using
+#'   the levels of `truth`.
+#' @return A single double. `roc_auc_vec()` returns `NA` (with a warning of
+#'   class `smotelab_warning_one_class`) when `truth` holds one class only.
+#' @family metrics
+#' @name metric_vec
+#' @examples
+#' truth <- factor(c("neg", "neg", "pos", "pos", "neg", "pos"))
+#' prob <- c(0.1, 0.6, 0.35, 0.8, 0.2, 0.9)
+#' estimate <- factor(ifelse(prob > 0.5, "pos", "neg"), levels = levels(truth))
+#' f1_vec(truth, estimate)
+#' gmean_vec(truth, estimate)
+#' roc_auc_vec(truth, prob)
+#' pr_auc_vec(truth, prob)
+NULL
+
+#' @rdname metric_vec
+#' @export
+roc_auc_vec <- function(truth, prob, event = NULL) {
+  prob_metric_vec("roc_auc", truth, prob, event)
+}
+
+#' @rdname metric_vec
+#' @export
+pr_auc_vec <- function(truth, prob, event = NULL) {
+  prob_metric_vec("pr_auc", truth, prob, event)
+}
+
+#' @rdname metric_vec
+#' @export
+accuracy_vec <- function(truth, estimate, event = NULL) {
+  class_metric_vec("accuracy", truth, estimate, event)
+}
+
+#' @rdname metric_vec
+#' @export
+balanced_accuracy_vec <- function(truth, estimate, event = NULL) {
+  class_metric_vec("balanced_accuracy", truth, estimate, event)
+}
+
+#' @rdname metric_vec
+#' @export
+precision_vec <- function(truth, estimate, event = NULL) {
+  class_metric_vec("precision", truth, estimate, event)
+}
+
+#' @rdname metric_vec
+#' @export
+recall_vec <- function(truth, estimate, event = NULL) {
+  class_metric_vec("recall", truth, estimate, event)
+}
+
+#' @rdname metric_vec
+#' @export
+specificity_vec <- function(truth, estimate, event = NULL) {
+  class_metric_vec("specificity", truth, estimate, event)
+}
+
+#' @rdname metric_vec
+#' @export
+f1_vec <- function(truth, estimate, event = NULL) {
+  class_metric_vec("f1", truth, estimate, event)
+}
+
+#' @rdname metric_vec
+#' @export
+gmean_vec <- function(truth, estimate, event = NULL) {
+  class_metric_vec("gmean", truth, estimate, event)
+}
+
+#' @rdname metric_vec
+#' @export
+mcc_vec <- function(truth, estimate, event = NULL) {
+  class_metric_vec("mcc", truth, estimate, event)
+}
+
+prob_metric_vec <- function(metric, truth, prob, event, call = caller_env()) {
+  truth <- check_truth(truth, call = call)
+  event <- resolve_event(truth, event, call = call)
+  prob <- check_prob(prob, truth, call = call)
+  unname(compute_metrics(as.integer(truth == event), prob, metric, call = call))
+}
+
+class_metric_vec <- function(metric, truth, estimate, event, call = caller_env()) {
+  truth <- check_truth(truth, call = call)
+  event <- resolve_event(truth, event, call = call)
+  estimate <- check_estimate(estimate, truth, call = call)
+  counts <- with_core(
+    metric_confusion_labels_cpp(as.integer(truth == event), as.integer(estimate == event)),
+    call = call
+  )
+  scored <- class_metric_values(counts, metric)
+  warn_one_class(scored$one_class, present = if (all(truth == event)) "event" else "non-event")
+  unname(scored$values[[metric]])
+}

@@ -1,0 +1,485 @@
+// Binary classification metrics with scikit-learn's semantics.
+//
+// Labels are 0/1 (1 = event) and scores are the predicted probability of the
+// event (any finite double works for the ranking metrics). A class is
+// predicted as the event iff score > threshold, which is what scikit-learn's
+// LogisticRegression.predict does (decision > 0, i.e. probability > 0.5).
+// Curves follow scikit-learn's _binary_clf_curve: a point per distinct score,
+// counting the rows with score >= that threshold.
+//
+// The ranking metrics sort scores once with an LSD radix sort on 64-bit keys
+// that order like the doubles, carrying the labels (packed into the key for
+// probabilities), so that ROC-AUC and
+// average precision on ten million rows cost a few linear passes instead of a
+// comparison sort of an index vector.
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "smotelab/errors.hpp"
+#include "smotelab/parallel.hpp"
+
+namespace smotelab {
+namespace metrics {
+
+// ---------------------------------------------------------------------------
+// Confusion counts and the metrics computed from them
+
+struct Confusion {
+  std::uint64_t tp = 0, fp = 0, fn = 0, tn = 0;
+  std::uint64_t n() const { return tp + fp + fn + tn; }
+};
+
+namespace detail {
+inline void check_label(int y) {
+  if (y != 0 && y != 1) throw input_error("labels must be 0 or 1, got " + std::to_string(y));
+}
+inline void check_score(double s) {
+  if (!std::isfinite(s)) throw input_error("scores must be finite numbers");
+}
+inline void add(Confusion& c, int truth, int predicted) {
+  if (truth == 1) {
+    ++(predicted == 1 ? c.tp : c.fn);
+  } else {
+    ++(predicted == 1 ? c.fp : c.tn);
+  }
+}
+}  // namespace detail
+
+// Counts at a threshold: predicted event iff prob > threshold.
+inline Confusion confusion_at(const int* truth, const double* prob, std::size_t n, double threshold) {
+  require(!std::isnan(threshold), "threshold must not be NaN");
+  Confusion c;
+  for (std::size_t i = 0; i < n; ++i) {
+    detail::check_label(truth[i]);
+    detail::check_score(prob[i]);
+    detail::add(c, truth[i], prob[i] > threshold ? 1 : 0);
+  }
+  return c;
+}
+
+// Counts from predicted labels.
+inline Confusion confusion_of(const int* truth, const int* predicted, std::size_t n) {
+  Confusion c;
+  for (std::size_t i = 0; i < n; ++i) {
+    detail::check_label(truth[i]);
+    detail::check_label(predicted[i]);
+    detail::add(c, truth[i], predicted[i]);
+  }
+  return c;
+}
+
+// Which class metrics hit a zero division (scikit-learn returns 0 and warns)
+// or were computed over one class only (balanced accuracy).
+enum Undefined : unsigned {
+  undefined_precision = 1u << 0,
+  undefined_recall = 1u << 1,
+  undefined_specificity = 1u << 2,
+  undefined_f1 = 1u << 3,
+  undefined_gmean = 1u << 4,
+  undefined_precision_macro = 1u << 5,
+  undefined_recall_macro = 1u << 6,
+  undefined_f1_macro = 1u << 7,
+  one_class_balanced_accuracy = 1u << 8,
+};
+
+struct ClassMetrics {
+  double accuracy, balanced_accuracy, precision, recall, specificity, f1, gmean, mcc, precision_macro,
+      recall_macro, f1_macro;
+  // Per class (0 = non-event, 1 = event), for reports.
+  std::array<double, 2> class_precision, class_recall, class_f1;
+  unsigned undefined = 0;
+};
+
+namespace detail {
+// A ratio whose zero denominator gives 0, as scikit-learn's zero_division="warn".
+inline double ratio(double num, double den, bool& undefined) {
+  if (den == 0) {
+    undefined = true;
+    return 0.0;
+  }
+  return num / den;
+}
+// F1 as scikit-learn 1.2 computes it, from precision and recall.
+inline double f1_of(double p, double r) {
+  const double den = p + r;
+  return den == 0 ? 0.0 : 2 * p * r / den;
+}
+}  // namespace detail
+
+inline ClassMetrics class_metrics(const Confusion& c) {
+  ClassMetrics m;
+  const double tp = double(c.tp), fp = double(c.fp), fn = double(c.fn), tn = double(c.tn);
+  const double n = tp + fp + fn + tn;
+  const double pos = tp + fn, neg = tn + fp;      // truth
+  const double ppos = tp + fp, pneg = tn + fn;     // prediction
+  bool u_prec = false, u_rec = false, u_spec = false, u_npv = false;
+
+  m.accuracy = n > 0 ? (tp + tn) / n : std::numeric_limits<double>::quiet_NaN();
+  m.precision = detail::ratio(tp, ppos, u_prec);
+  m.recall = detail::ratio(tp, pos, u_rec);
+  m.specificity = detail::ratio(tn, neg, u_spec);
+  const double npv = detail::ratio(tn, pneg, u_npv);
+
+  m.f1 = detail::f1_of(m.precision, m.recall);
+  const double f1_neg = detail::f1_of(npv, m.specificity);
+  m.gmean = std::sqrt(m.recall * m.specificity);
+
+  // scikit-learn averages the recall of the classes present in the truth.
+  if (pos > 0 && neg > 0) {
+    m.balanced_accuracy = (m.recall + m.specificity) / 2;
+  } else if (pos > 0) {
+    m.balanced_accuracy = m.recall;
+  } else if (neg > 0) {
+    m.balanced_accuracy = m.specificity;
+  } else {
+    m.balanced_accuracy = std::numeric_limits<double>::quiet_NaN();
+  }
+
+  // matthews_corrcoef from the class sums, as scikit-learn writes it.
+  const double cov_ytyp = (tp + tn) * n - (neg * pneg + pos * ppos);
+  const double cov_ypyp = n * n - (pneg * pneg + ppos * ppos);
+  const double cov_ytyt = n * n - (neg * neg + pos * pos);
+  m.mcc = cov_ypyp * cov_ytyt == 0 ? 0.0 : cov_ytyp / std::sqrt(cov_ytyt * cov_ypyp);
+
+  m.precision_macro = (npv + m.precision) / 2;
+  m.recall_macro = (m.specificity + m.recall) / 2;
+  m.f1_macro = (f1_neg + m.f1) / 2;
+  m.class_precision = {npv, m.precision};
+  m.class_recall = {m.specificity, m.recall};
+  m.class_f1 = {f1_neg, m.f1};
+
+  // F1 is ill-defined only when a class is neither present nor predicted.
+  const bool u_f1 = tp + fp + fn == 0;
+  const bool u_f1_neg = tn + fn + fp == 0;
+  unsigned u = 0;
+  if (u_prec) u |= undefined_precision;
+  if (u_rec) u |= undefined_recall;
+  if (u_spec) u |= undefined_specificity;
+  if (u_f1) u |= undefined_f1;
+  if (u_rec || u_spec) u |= undefined_gmean;
+  if (u_prec || u_npv) u |= undefined_precision_macro;
+  if (u_rec || u_spec) u |= undefined_recall_macro;
+  if (u_f1 || u_f1_neg) u |= undefined_f1_macro;
+  if ((pos > 0) != (neg > 0)) u |= one_class_balanced_accuracy;
+  m.undefined = u;
+  return m;
+}
+
+// ---------------------------------------------------------------------------
+// Sorting scores
+
+// A key whose unsigned order is the order of the doubles. -0.0 maps to the key
+// of +0.0 so that equal scores always share a key.
+inline std::uint64_t order_key(double x) {
+  if (x == 0) x = 0.0;
+  std::uint64_t u;
+  std::memcpy(&u, &x, sizeof u);
+  const std::uint64_t sign = std::uint64_t(1) << 63;
+  return (u & sign) ? ~u : (u | sign);
+}
+
+inline double key_value(std::uint64_t key) {
+  const std::uint64_t sign = std::uint64_t(1) << 63;
+  const std::uint64_t u = (key & sign) ? (key & ~sign) : ~key;
+  double x;
+  std::memcpy(&x, &u, sizeof x);
+  return x;
+}
+
+namespace detail {
+constexpr int radix_bits = 8;
+constexpr std::size_t radix_buckets = std::size_t(1) << radix_bits;
+constexpr int radix_passes = 64 / radix_bits;
+
+inline std::size_t digit(std::uint64_t key, int pass) {
+  return std::size_t(key >> (pass * radix_bits)) & (radix_buckets - 1);
+}
+
+// Blocks are fixed by n alone, so the work split never depends on threads.
+inline std::size_t radix_blocks(std::size_t n) {
+  return std::max<std::size_t>(1, std::min<std::size_t>(64, n >> 16));
+}
+inline std::size_t block_begin(std::size_t b, std::size_t blocks, std::size_t n) { return b * n / blocks; }
+
+// The bits of a score >= 0 with -0.0 folded into +0.0; their unsigned order
+// is the order of the scores.
+inline std::uint64_t nonnegative_bits(double x) {
+  if (x == 0) return 0;
+  std::uint64_t u;
+  std::memcpy(&u, &x, sizeof u);
+  return u;
+}
+}  // namespace detail
+
+// Scores sorted ascending with their labels. When every score is >= 0 (always
+// so for probabilities) the bits of a score fit in 63 bits, and the label
+// rides in the lowest bit of one 64-bit key: a single array to sort. Otherwise
+// keys are order_key() values and the labels travel in their own array.
+struct SortedScores {
+  std::vector<std::uint64_t> keys;
+  std::vector<std::uint8_t> labels;  // empty when packed
+  bool packed = true;
+  std::uint64_t n_pos = 0, n_neg = 0;
+
+  // Equal for equal scores, ordered like the scores.
+  std::uint64_t score_key(std::size_t i) const { return packed ? keys[i] >> 1 : keys[i]; }
+  int label(std::size_t i) const { return packed ? int(keys[i] & 1) : int(labels[i]); }
+  double score_of_key(std::uint64_t k) const {
+    if (!packed) return key_value(k);
+    double x;
+    std::memcpy(&x, &k, sizeof x);
+    return x;
+  }
+};
+
+// Stable LSD radix sort of keys (and labels, when Payload), one byte per
+// pass. Each pass builds per-block histograms, turns them into per-block
+// output offsets, and scatters the blocks in parallel; a pass whose byte is
+// the same for every key is skipped. `digit_counts` (radix_passes x
+// radix_buckets) are the global histograms.
+template <bool Payload>
+void radix_sort(std::vector<std::uint64_t>& keys, std::vector<std::uint8_t>& labels,
+                const std::vector<std::size_t>& digit_counts, const Executor& exec) {
+  using namespace detail;
+  const std::size_t n = keys.size();
+  if (Payload) require(labels.size() == n, "radix_sort: keys and labels differ in length");
+  if (n < 2) return;
+  const std::size_t blocks = radix_blocks(n);
+  std::vector<std::uint64_t> keys_out(n);
+  std::vector<std::uint8_t> labels_out(Payload ? n : 0);
+  std::vector<std::size_t> hist(blocks * radix_buckets);
+
+  for (int pass = 0; pass < radix_passes; ++pass) {
+    const std::size_t* global = digit_counts.data() + pass * radix_buckets;
+    if (std::find(global, global + radix_buckets, n) != global + radix_buckets) continue;
+
+    std::fill(hist.begin(), hist.end(), 0);
+    exec(blocks, 1, [&](std::size_t b0, std::size_t b1) {
+      for (std::size_t b = b0; b < b1; ++b) {
+        std::size_t* h = hist.data() + b * radix_buckets;
+        const std::size_t end = block_begin(b + 1, blocks, n);
+        for (std::size_t i = block_begin(b, blocks, n); i < end; ++i) ++h[digit(keys[i], pass)];
+      }
+    });
+    // Bucket-major, block-minor offsets keep equal digits in input order.
+    std::size_t offset = 0;
+    for (std::size_t d = 0; d < radix_buckets; ++d) {
+      for (std::size_t b = 0; b < blocks; ++b) {
+        std::size_t& h = hist[b * radix_buckets + d];
+        const std::size_t count = h;
+        h = offset;
+        offset += count;
+      }
+    }
+    exec(blocks, 1, [&](std::size_t b0, std::size_t b1) {
+      for (std::size_t b = b0; b < b1; ++b) {
+        std::size_t* next = hist.data() + b * radix_buckets;
+        const std::size_t end = block_begin(b + 1, blocks, n);
+        for (std::size_t i = block_begin(b, blocks, n); i < end; ++i) {
+          const std::size_t to = next[digit(keys[i], pass)]++;
+          keys_out[to] = keys[i];
+          if (Payload) labels_out[to] = labels[i];
+        }
+      }
+    });
+    keys.swap(keys_out);
+    if (Payload) labels.swap(labels_out);
+  }
+}
+
+// Checks labels and scores, builds the keys and sorts them.
+inline SortedScores sort_scores(const int* truth, const double* score, std::size_t n, const Executor& exec) {
+  using namespace detail;
+  SortedScores s;
+  if (n == 0) return s;
+  const std::size_t blocks = radix_blocks(n);
+  std::vector<std::uint64_t> block_pos(blocks, 0);
+  std::vector<char> block_negative(blocks, 0);
+  exec(blocks, 1, [&](std::size_t b0, std::size_t b1) {
+    for (std::size_t b = b0; b < b1; ++b) {
+      std::uint64_t pos = 0;
+      bool negative = false;
+      const std::size_t end = block_begin(b + 1, blocks, n);
+      for (std::size_t i = block_begin(b, blocks, n); i < end; ++i) {
+        check_label(truth[i]);
+        check_score(score[i]);
+        pos += std::uint64_t(truth[i]);
+        negative |= score[i] < 0;
+      }
+      block_pos[b] = pos;
+      block_negative[b] = negative;
+    }
+  });
+  for (std::size_t b = 0; b < blocks; ++b) {
+    s.n_pos += block_pos[b];
+    if (block_negative[b]) s.packed = false;
+  }
+  s.n_neg = n - s.n_pos;
+
+  s.keys.resize(n);
+  if (!s.packed) s.labels.resize(n);
+  std::vector<std::size_t> block_counts(blocks * radix_passes * radix_buckets);
+  exec(blocks, 1, [&](std::size_t b0, std::size_t b1) {
+    for (std::size_t b = b0; b < b1; ++b) {
+      std::size_t* h = block_counts.data() + b * radix_passes * radix_buckets;
+      const std::size_t end = block_begin(b + 1, blocks, n);
+      for (std::size_t i = block_begin(b, blocks, n); i < end; ++i) {
+        std::uint64_t key;
+        if (s.packed) {
+          key = (nonnegative_bits(score[i]) << 1) | std::uint64_t(truth[i]);
+        } else {
+          key = order_key(score[i]);
+          s.labels[i] = std::uint8_t(truth[i]);
+        }
+        s.keys[i] = key;
+        for (int p = 0; p < radix_passes; ++p) ++h[p * radix_buckets + digit(key, p)];
+      }
+    }
+  });
+  std::vector<std::size_t> counts(radix_passes * radix_buckets, 0);
+  for (std::size_t b = 0; b < blocks; ++b) {
+    const std::size_t* h = block_counts.data() + b * radix_passes * radix_buckets;
+    for (std::size_t k = 0; k < counts.size(); ++k) counts[k] += h[k];
+  }
+  if (s.packed) {
+    radix_sort<false>(s.keys, s.labels, counts, exec);
+  } else {
+    radix_sort<true>(s.keys, s.labels, counts, exec);
+  }
+  return s;
+}
+
+// ---------------------------------------------------------------------------
+// ROC-AUC and average precision from one sort
+
+struct Ranking {
+  double roc_auc;            // NaN when one class is absent (scikit-learn raises)
+  double average_precision;  // 0 when no event is present (scikit-learn warns)
+  std::uint64_t n_pos, n_neg;
+};
+
+// Walks the sorted scores from the highest down, one step per distinct score,
+// as _binary_clf_curve does. The ROC trapezoids are summed in integers
+// (dfp * (2 * tp_before + dtp)) and divided once, so ties cost no rounding.
+inline Ranking ranking_metrics(const int* truth, const double* score, std::size_t n, const Executor& exec) {
+  const SortedScores s = sort_scores(truth, score, n, exec);
+  std::uint64_t tp = 0, fp = 0, area2 = 0;
+  double ap = 0;
+  std::size_t i = n;
+  while (i > 0) {
+    const std::uint64_t key = s.score_key(i - 1);
+    std::uint64_t dtp = 0, dfp = 0;
+    while (i > 0 && s.score_key(i - 1) == key) {
+      --i;
+      if (s.label(i)) ++dtp; else ++dfp;
+    }
+    area2 += dfp * (2 * tp + dtp);
+    tp += dtp;
+    fp += dfp;
+    if (dtp > 0) ap += double(dtp) * (double(tp) / double(tp + fp));
+  }
+  Ranking r;
+  r.n_pos = s.n_pos;
+  r.n_neg = s.n_neg;
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  r.roc_auc = (s.n_pos > 0 && s.n_neg > 0) ? double(area2) / (2.0 * double(s.n_pos) * double(s.n_neg)) : nan;
+  if (n == 0) {
+    r.average_precision = nan;
+  } else {
+    r.average_precision = s.n_pos > 0 ? ap / double(s.n_pos) : 0.0;
+  }
+  return r;
+}
+
+// ---------------------------------------------------------------------------
+// Curves
+
+// One entry per distinct score, highest first: the threshold and the counts of
+// events (tps) and non-events (fps) scored at or above it.
+struct Curve {
+  std::vector<double> thresholds;
+  std::vector<double> tps, fps;
+  std::uint64_t n_pos = 0, n_neg = 0;
+};
+
+inline Curve binary_clf_curve(const int* truth, const double* score, std::size_t n, const Executor& exec) {
+  const SortedScores s = sort_scores(truth, score, n, exec);
+  Curve c;
+  c.n_pos = s.n_pos;
+  c.n_neg = s.n_neg;
+  std::uint64_t tp = 0, fp = 0;
+  std::size_t i = n;
+  while (i > 0) {
+    const std::uint64_t key = s.score_key(i - 1);
+    while (i > 0 && s.score_key(i - 1) == key) {
+      --i;
+      if (s.label(i)) ++tp; else ++fp;
+    }
+    c.thresholds.push_back(s.score_of_key(key));
+    c.tps.push_back(double(tp));
+    c.fps.push_back(double(fp));
+  }
+  return c;
+}
+
+// roc_curve(drop_intermediate = False) with a first point at threshold +Inf
+// (scikit-learn >= 1.3; 1.2 used max score + 1). fpr (tpr) is NaN throughout
+// when no non-event (event) is present, as in scikit-learn.
+struct RocPoints {
+  std::vector<double> thresholds, fpr, tpr;
+};
+
+inline RocPoints roc_points(const Curve& c) {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  RocPoints r;
+  const std::size_t m = c.thresholds.size() + 1;
+  r.thresholds.reserve(m);
+  r.fpr.reserve(m);
+  r.tpr.reserve(m);
+  r.thresholds.push_back(std::numeric_limits<double>::infinity());
+  r.fpr.push_back(c.n_neg > 0 ? 0.0 : nan);
+  r.tpr.push_back(c.n_pos > 0 ? 0.0 : nan);
+  for (std::size_t k = 0; k < c.thresholds.size(); ++k) {
+    r.thresholds.push_back(c.thresholds[k]);
+    r.fpr.push_back(c.n_neg > 0 ? c.fps[k] / double(c.n_neg) : nan);
+    r.tpr.push_back(c.n_pos > 0 ? c.tps[k] / double(c.n_pos) : nan);
+  }
+  return r;
+}
+
+// precision_recall_curve in reverse order (highest threshold first), its
+// final (recall 0, precision 1) point first with threshold +Inf. With no event
+// present recall is 1 at every threshold, as in scikit-learn.
+struct PrPoints {
+  std::vector<double> thresholds, recall, precision;
+};
+
+inline PrPoints pr_points(const Curve& c) {
+  PrPoints p;
+  const std::size_t m = c.thresholds.size() + 1;
+  p.thresholds.reserve(m);
+  p.recall.reserve(m);
+  p.precision.reserve(m);
+  p.thresholds.push_back(std::numeric_limits<double>::infinity());
+  p.recall.push_back(0.0);
+  p.precision.push_back(1.0);
+  for (std::size_t k = 0; k < c.thresholds.size(); ++k) {
+    p.thresholds.push_back(c.thresholds[k]);
+    p.recall.push_back(c.n_pos > 0 ? c.tps[k] / double(c.n_pos) : 1.0);
+    const double predicted = c.tps[k] + c.fps[k];
+    p.precision.push_back(predicted > 0 ? c.tps[k] / predicted : 0.0);
+  }
+  return p;
+}
+
+}  // namespace metrics
+}  // namespace smotelab

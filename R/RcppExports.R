@@ -5,6 +5,30 @@ make_imbalanced_impl <- function(n_samples, n_features, n_informative, n_redunda
     .Call(`_smotelab_make_imbalanced_impl`, n_samples, n_features, n_informative, n_redundant, n_repeated, n_clusters_per_class, weights, flip_y, class_sep, seed)
 }
 
+metric_confusion_cpp <- function(truth, prob, threshold) {
+    .Call(`_smotelab_metric_confusion_cpp`, truth, prob, threshold)
+}
+
+metric_confusion_labels_cpp <- function(truth, predicted) {
+    .Call(`_smotelab_metric_confusion_labels_cpp`, truth, predicted)
+}
+
+metric_class_cpp <- function(counts) {
+    .Call(`_smotelab_metric_class_cpp`, counts)
+}
+
+metric_ranking_cpp <- function(truth, prob, n_threads) {
+    .Call(`_smotelab_metric_ranking_cpp`, truth, prob, n_threads)
+}
+
+metric_roc_curve_cpp <- function(truth, prob, n_threads) {
+    .Call(`_smotelab_metric_roc_curve_cpp`, truth, prob, n_threads)
+}
+
+metric_pr_curve_cpp <- function(truth, prob, n_threads) {
+    .Call(`_smotelab_metric_pr_curve_cpp`, truth, prob, n_threads)
+}
+
 pipeline_fit_cpp <- function(spec, x, y, n_threads) {
     .Call(`_smotelab_pipeline_fit_cpp`, spec, x, y, n_threads)
 }

@@ -31,6 +31,75 @@ BEGIN_RCPP
     return rcpp_result_gen;
 END_RCPP
 }
+// metric_confusion_cpp
+Rcpp::NumericVector metric_confusion_cpp(Rcpp::IntegerVector truth, Rcpp::NumericVector prob, double threshold);
+RcppExport SEXP _smotelab_metric_confusion_cpp(SEXP truthSEXP, SEXP probSEXP, SEXP thresholdSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type truth(truthSEXP);
+    Rcpp::traits::input_parameter< Rcpp::NumericVector >::type prob(probSEXP);
+    Rcpp::traits::input_parameter< double >::type threshold(thresholdSEXP);
+    rcpp_result_gen = Rcpp::wrap(metric_confusion_cpp(truth, prob, threshold));
+    return rcpp_result_gen;
+END_RCPP
+}
+// metric_confusion_labels_cpp
+Rcpp::NumericVector metric_confusion_labels_cpp(Rcpp::IntegerVector truth, Rcpp::IntegerVector predicted);
+RcppExport SEXP _smotelab_metric_confusion_labels_cpp(SEXP truthSEXP, SEXP predictedSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type truth(truthSEXP);
+    Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type predicted(predictedSEXP);
+    rcpp_result_gen = Rcpp::wrap(metric_confusion_labels_cpp(truth, predicted));
+    return rcpp_result_gen;
+END_RCPP
+}
+// metric_class_cpp
+Rcpp::List metric_class_cpp(Rcpp::NumericVector counts);
+RcppExport SEXP _smotelab_metric_class_cpp(SEXP countsSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::traits::input_parameter< Rcpp::NumericVector >::type counts(countsSEXP);
+    rcpp_result_gen = Rcpp::wrap(metric_class_cpp(counts));
+    return rcpp_result_gen;
+END_RCPP
+}
+// metric_ranking_cpp
+Rcpp::NumericVector metric_ranking_cpp(Rcpp::IntegerVector truth, Rcpp::NumericVector prob, int n_threads);
+RcppExport SEXP _smotelab_metric_ranking_cpp(SEXP truthSEXP, SEXP probSEXP, SEXP n_threadsSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type truth(truthSEXP);
+    Rcpp::traits::input_parameter< Rcpp::NumericVector >::type prob(probSEXP);
+    Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
+    rcpp_result_gen = Rcpp::wrap(metric_ranking_cpp(truth, prob, n_threads));
+    return rcpp_result_gen;
+END_RCPP
+}
+// metric_roc_curve_cpp
+Rcpp::List metric_roc_curve_cpp(Rcpp::IntegerVector truth, Rcpp::NumericVector prob, int n_threads);
+RcppExport SEXP _smotelab_metric_roc_curve_cpp(SEXP truthSEXP, SEXP probSEXP, SEXP n_threadsSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type truth(truthSEXP);
+    Rcpp::traits::input_parameter< Rcpp::NumericVector >::type prob(probSEXP);
+    Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
+    rcpp_result_gen = Rcpp::wrap(metric_roc_curve_cpp(truth, prob, n_threads));
+    return rcpp_result_gen;
+END_RCPP
+}
+// metric_pr_curve_cpp
+Rcpp::List metric_pr_curve_cpp(Rcpp::IntegerVector truth, Rcpp::NumericVector prob, int n_threads);
+RcppExport SEXP _smotelab_metric_pr_curve_cpp(SEXP truthSEXP, SEXP probSEXP, SEXP n_threadsSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type truth(truthSEXP);
+    Rcpp::traits::input_parameter< Rcpp::NumericVector >::type prob(probSEXP);
+    Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
+    rcpp_result_gen = Rcpp::wrap(metric_pr_curve_cpp(truth, prob, n_threads));
+    return rcpp_result_gen;
+END_RCPP
+}
 // pipeline_fit_cpp
 List pipeline_fit_cpp(const List& spec, const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::VectorXi> y, int n_threads);
 RcppExport SEXP _smotelab_pipeline_fit_cpp(SEXP specSEXP, SEXP xSEXP, SEXP ySEXP, SEXP n_threadsSEXP) {
@@ -88,6 +157,12 @@ END_RCPP
 
 static const R_CallMethodDef CallEntries[] = {
     {"_smotelab_make_imbalanced_impl", (DL_FUNC) &_smotelab_make_imbalanced_impl, 10},
+    {"_smotelab_metric_confusion_cpp", (DL_FUNC) &_smotelab_metric_confusion_cpp, 3},
+    {"_smotelab_metric_confusion_labels_cpp", (DL_FUNC) &_smotelab_metric_confusion_labels_cpp, 2},
+    {"_smotelab_metric_class_cpp", (DL_FUNC) &_smotelab_metric_class_cpp, 1},
+    {"_smotelab_metric_ranking_cpp", (DL_FUNC) &_smotelab_metric_ranking_cpp, 3},
+    {"_smotelab_metric_roc_curve_cpp", (DL_FUNC) &_smotelab_metric_roc_curve_cpp, 3},
+    {"_smotelab_metric_pr_curve_cpp", (DL_FUNC) &_smotelab_metric_pr_curve_cpp, 3},
     {"_smotelab_pipeline_fit_cpp", (DL_FUNC) &_smotelab_pipeline_fit_cpp, 4},
     {"_smotelab_pipeline_predict_cpp", (DL_FUNC) &_smotelab_pipeline_predict_cpp, 3},
     {"_smotelab_split_stratified_impl", (DL_FUNC) &_smotelab_split_stratified_impl, 4},

@@ -10,6 +10,9 @@
 
 namespace smotelab {
 
+// 128-bit product for Lemire's method; __extension__ keeps -pedantic quiet.
+__extension__ typedef unsigned __int128 uint128;
+
 inline std::uint64_t splitmix64(std::uint64_t& state) {
   std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
   z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
@@ -45,12 +48,12 @@ class Rng {
 
   // Uniform integer in [0, n), unbiased (Lemire's multiply-and-reject).
   std::uint64_t below(std::uint64_t n) {
-    unsigned __int128 m = static_cast<unsigned __int128>(next()) * n;
+    uint128 m = static_cast<uint128>(next()) * n;
     auto low = static_cast<std::uint64_t>(m);
     if (low < n) {
       const std::uint64_t threshold = (0 - n) % n;
       while (low < threshold) {
-        m = static_cast<unsigned __int128>(next()) * n;
+        m = static_cast<uint128>(next()) * n;
         low = static_cast<std::uint64_t>(m);
       }
     }

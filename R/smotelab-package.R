@@ -2,7 +2,7 @@
 #'
 #' smotelab teaches and does imbalanced classification the right way: resampling
 #' inside cross-validation, models with class weights, and metrics that do not
-#' hide a rare class. See `vignette("01-baseline", package = "smotelab")` to
+#' hide a rare class. See `vignette("lesson-01-baseline", package = "smotelab")` to
 #' start the course.
 #'
 #' @section Threads:
@@ -17,5 +17,5 @@
 #' @importFrom rlang caller_env %||% .data
 #' @importFrom generics fit
 #' @importFrom ggplot2 autoplot
-#' @importFrom stats predict
+#' @importFrom stats predict coef
 "_PACKAGE"

@@ -3,7 +3,13 @@
 #pragma once
 
 #include <RcppEigen.h>
-#include <RcppParallel.h>
+// The parts of RcppParallel we use. Its umbrella header also pulls in
+// RMatrix.h, which derives from std::iterator (deprecated in C++17).
+#include <RcppParallel/TinyThread.h>
+#if RCPP_PARALLEL_USE_TBB
+#include <RcppParallel/TBB.h>
+#endif
+#include <RcppParallel/Backend.h>
 
 #include <algorithm>
 #include <cstddef>
@@ -35,7 +41,7 @@ class ParallelRunner {
       } else {
         Adapter adapter(kernel);
         const std::size_t block = std::max(grain, std::min(per_thread, (end - begin + n_threads_ - 1) / n_threads_));
-        RcppParallel::parallelFor(begin, end, adapter, block, n_threads_);
+        parallel_for(begin, end, adapter, block);
         if (adapter.error) std::rethrow_exception(adapter.error);
       }
       Rcpp::checkUserInterrupt();
@@ -59,6 +65,18 @@ class ParallelRunner {
     std::exception_ptr error;
     std::mutex mutex;
   };
+
+  // RcppParallel::parallelFor() without its environment-variable overrides:
+  // the thread count is ours to decide.
+  void parallel_for(std::size_t begin, std::size_t end, Adapter& adapter, std::size_t block) const {
+#if RCPP_PARALLEL_USE_TBB
+    if (RcppParallel::internal::backend() == RcppParallel::internal::BACKEND_TBB) {
+      RcppParallel::tbbParallelFor(begin, end, adapter, block, n_threads_);
+      return;
+    }
+#endif
+    RcppParallel::ttParallelFor(begin, end, adapter, block);
+  }
 
   int n_threads_;
 };

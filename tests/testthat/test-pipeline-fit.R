@@ -36,6 +36,7 @@ test_that("a fresh R session predicts the same from a saved fit", {
   path <- withr::local_tempfile(fileext = ".rds")
   saveRDS(list(fitted = fitted, d = d), path)
   fresh <- callr::r(function(path) {
+    library(smotelab)
     obj <- readRDS(path)
     stats::predict(obj$fitted, obj$d, type = "prob")
   }, args = list(path = path))

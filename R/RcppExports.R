@@ -37,6 +37,10 @@ pipeline_predict_cpp <- function(state, x, n_threads) {
     .Call(`_smotelab_pipeline_predict_cpp`, state, x, n_threads)
 }
 
+design_matrix_cpp <- function(columns, n_rows) {
+    .Call(`_smotelab_design_matrix_cpp`, columns, n_rows)
+}
+
 split_stratified_impl <- function(y, n_classes, n_test, seed) {
     .Call(`_smotelab_split_stratified_impl`, y, n_classes, n_test, seed)
 }

@@ -98,50 +98,55 @@ blueprint_matrix <- function(bp, data, call = caller_env()) {
     abort_smotelab(c("{.arg new_data} must have every predictor the model was fitted on.",
                      "x" = "Missing column{?s}: {.val {missing}}."), "columns", call = call)
   }
-  n <- nrow(data)
-  x <- matrix(0, nrow = n, ncol = length(bp$columns), dimnames = list(NULL, bp$columns))
-  j <- 0L
-  for (v in bp$predictors) {
+  columns <- lapply(bp$predictors, function(v) design_columns(bp, v, data[[v]], call))
+  source <- rep(bp$predictors, lengths(columns))
+  design <- design_matrix_cpp(unlist(columns, recursive = FALSE) %||% list(), nrow(data))
+  if (design$bad > 0) {
+    v <- source[design$bad]
     col <- data[[v]]
-    type <- bp$types[[v]]
     if (anyNA(col)) {
       abort_smotelab(c("Predictors must not contain missing values.",
                        "x" = "Column {.val {v}} has {sum(is.na(col))} NA{?s}."), "missing", call = call)
     }
-    if (type == "numeric") {
-      if (!is.numeric(col)) {
-        abort_smotelab(c("Column {.val {v}} must be numeric, as it was at fit time.",
-                         "x" = "It is {.obj_type_friendly {col}}."), "predictor", call = call)
-      }
-      if (any(!is.finite(col))) {
-        abort_smotelab(c("Predictors must be finite.",
-                         "x" = "Column {.val {v}} has {sum(!is.finite(col))} infinite value{?s}."), "infinite", call = call)
-      }
-      j <- j + 1L
-      x[, j] <- col
-    } else if (type == "logical") {
-      if (!is.logical(col)) {
-        abort_smotelab("Column {.val {v}} must be logical, as it was at fit time.", "predictor", call = call)
-      }
-      j <- j + 1L
-      x[, j] <- as.double(col)
-    } else {
-      if (!(is.factor(col) || is.character(col))) {
-        abort_smotelab(c("Column {.val {v}} must be a factor or character column, as it was at fit time.",
-                         "x" = "It is {.obj_type_friendly {col}}."), "predictor", call = call)
-      }
-      lev <- bp$levels[[v]]
-      col <- as.character(col)
-      unseen <- setdiff(unique(col), lev)
-      if (length(unseen)) {
-        abort_smotelab(c("Column {.val {v}} has {length(unseen)} level{?s} not seen in training: {.val {unseen}}.",
-                         "i" = "Training levels: {.val {lev}}."), "levels", call = call)
-      }
-      for (l in lev[-1]) {
-        j <- j + 1L
-        x[, j] <- as.double(col == l)
-      }
-    }
+    abort_smotelab(c("Predictors must be finite.",
+                     "x" = "Column {.val {v}} has {sum(!is.finite(col))} infinite value{?s}."), "infinite", call = call)
   }
-  x
+  dimnames(design$x) <- list(NULL, bp$columns)
+  design$x
+}
+
+# The design columns of one predictor, checked against its type at fit time:
+# the column itself when numeric or logical, one 0/1 column per non-reference
+# level for factors.
+design_columns <- function(bp, v, col, call) {
+  type <- bp$types[[v]]
+  if (type == "numeric") {
+    if (!is.numeric(col)) {
+      abort_smotelab(c("Column {.val {v}} must be numeric, as it was at fit time.",
+                       "x" = "It is {.obj_type_friendly {col}}."), "predictor", call = call)
+    }
+    return(list(col))
+  }
+  if (type == "logical") {
+    if (!is.logical(col)) {
+      abort_smotelab("Column {.val {v}} must be logical, as it was at fit time.", "predictor", call = call)
+    }
+    return(list(col))
+  }
+  if (!(is.factor(col) || is.character(col))) {
+    abort_smotelab(c("Column {.val {v}} must be a factor or character column, as it was at fit time.",
+                     "x" = "It is {.obj_type_friendly {col}}."), "predictor", call = call)
+  }
+  if (anyNA(col)) {
+    abort_smotelab(c("Predictors must not contain missing values.",
+                     "x" = "Column {.val {v}} has {sum(is.na(col))} NA{?s}."), "missing", call = call)
+  }
+  lev <- bp$levels[[v]]
+  col <- as.character(col)
+  unseen <- setdiff(unique(col), lev)
+  if (length(unseen)) {
+    abort_smotelab(c("Column {.val {v}} has {length(unseen)} level{?s} not seen in training: {.val {unseen}}.",
+                     "i" = "Training levels: {.val {lev}}."), "levels", call = call)
+  }
+  lapply(lev[-1], function(l) as.double(col == l))
 }

@@ -125,6 +125,17 @@ BEGIN_RCPP
     return rcpp_result_gen;
 END_RCPP
 }
+// design_matrix_cpp
+List design_matrix_cpp(const List& columns, int n_rows);
+RcppExport SEXP _smotelab_design_matrix_cpp(SEXP columnsSEXP, SEXP n_rowsSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::traits::input_parameter< const List& >::type columns(columnsSEXP);
+    Rcpp::traits::input_parameter< int >::type n_rows(n_rowsSEXP);
+    rcpp_result_gen = Rcpp::wrap(design_matrix_cpp(columns, n_rows));
+    return rcpp_result_gen;
+END_RCPP
+}
 // split_stratified_impl
 Rcpp::LogicalVector split_stratified_impl(Rcpp::IntegerVector y, int n_classes, double n_test, double seed);
 RcppExport SEXP _smotelab_split_stratified_impl(SEXP ySEXP, SEXP n_classesSEXP, SEXP n_testSEXP, SEXP seedSEXP) {
@@ -165,6 +176,7 @@ static const R_CallMethodDef CallEntries[] = {
     {"_smotelab_metric_pr_curve_cpp", (DL_FUNC) &_smotelab_metric_pr_curve_cpp, 3},
     {"_smotelab_pipeline_fit_cpp", (DL_FUNC) &_smotelab_pipeline_fit_cpp, 4},
     {"_smotelab_pipeline_predict_cpp", (DL_FUNC) &_smotelab_pipeline_predict_cpp, 3},
+    {"_smotelab_design_matrix_cpp", (DL_FUNC) &_smotelab_design_matrix_cpp, 2},
     {"_smotelab_split_stratified_impl", (DL_FUNC) &_smotelab_split_stratified_impl, 4},
     {"_smotelab_folds_stratified_impl", (DL_FUNC) &_smotelab_folds_stratified_impl, 5},
     {NULL, NULL, 0}

@@ -96,3 +96,41 @@ Rcpp::NumericVector pipeline_predict_cpp(const List& state, const Eigen::Map<Eig
   smotelab::predict_pipeline(fitted, x, out, glue::executor(n_threads));
   return prob;
 }
+
+// Numeric, integer and logical columns -> one double matrix, in one pass.
+// Returns the matrix and the 1-based index of the first column holding a
+// missing or infinite value (0 if none); the R side words the error.
+// [[Rcpp::export(rng = false)]]
+List design_matrix_cpp(const List& columns, int n_rows) {
+  const R_xlen_t p = columns.size();
+  Rcpp::NumericMatrix x(Rcpp::no_init(n_rows, static_cast<int>(p)));
+  int bad = 0;
+  for (R_xlen_t j = 0; j < p; ++j) {
+    SEXP col = columns[j];
+    double* out = x.begin() + j * static_cast<R_xlen_t>(n_rows);
+    bool ok = true;
+    switch (TYPEOF(col)) {
+      case REALSXP: {
+        const double* in = REAL(col);
+        for (int i = 0; i < n_rows; ++i) {
+          out[i] = in[i];
+          ok &= std::isfinite(in[i]);
+        }
+        break;
+      }
+      case INTSXP:
+      case LGLSXP: {
+        const int* in = TYPEOF(col) == INTSXP ? INTEGER(col) : LOGICAL(col);
+        for (int i = 0; i < n_rows; ++i) {
+          out[i] = in[i];
+          ok &= in[i] != NA_INTEGER;
+        }
+        break;
+      }
+      default:
+        Rcpp::stop("design columns must be double, integer or logical");
+    }
+    if (!ok && bad == 0) bad = static_cast<int>(j) + 1;
+  }
+  return List::create(Named("x") = x, Named("bad") = bad);
+}

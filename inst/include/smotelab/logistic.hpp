@@ -58,7 +58,8 @@ inline double softplus(double eta) {
 }
 
 // What one block of rows contributes to the objective, gradient and Hessian.
-// Index 0 is the intercept, 1..p the columns.
+// Index 0 is the intercept, 1..q-1 the kept columns. The Hessian is empty
+// when the pass did not ask for it.
 struct NewtonPartial {
   double loss = 0.0;
   Eigen::VectorXd gradient;
@@ -72,57 +73,74 @@ class NewtonPass {
              const std::vector<double>& row_weight, const std::vector<Eigen::Index>& kept)
       : X_(X), y_(y), s_(row_weight), kept_(kept) {}
 
-  // Evaluates everything at (intercept, beta), beta over the kept columns.
-  NewtonPartial run(double intercept, const Eigen::VectorXd& beta, const Executor& exec) const {
+  // Evaluates the objective and gradient (and the Hessian if asked) at
+  // (intercept, beta), beta over the kept columns.
+  NewtonPartial run(double intercept, const Eigen::VectorXd& beta, bool with_hessian, const Executor& exec) const {
     const std::size_t n = static_cast<std::size_t>(X_.rows());
     const std::size_t n_blocks = (n + kLogisticBlock - 1) / kLogisticBlock;
     const Eigen::Index q = static_cast<Eigen::Index>(kept_.size()) + 1;
     std::vector<NewtonPartial> partial(n_blocks);
     exec(n_blocks, 1, [&](std::size_t begin, std::size_t end) {
-      Eigen::MatrixXd Xb;
-      for (std::size_t b = begin; b < end; ++b) block(b, intercept, beta, q, Xb, partial[b]);
+      Scratch scratch;
+      for (std::size_t b = begin; b < end; ++b) block(b, intercept, beta, with_hessian, scratch, partial[b]);
     });
     NewtonPartial total;
     total.gradient = Eigen::VectorXd::Zero(q);
-    total.hessian = Eigen::MatrixXd::Zero(q, q);
+    if (with_hessian) total.hessian = Eigen::MatrixXd::Zero(q, q);
     for (const auto& part : partial) {
       total.loss += part.loss;
       total.gradient += part.gradient;
-      total.hessian += part.hessian;
+      if (with_hessian) total.hessian += part.hessian;
       total.extreme += part.extreme;
     }
     return total;
   }
 
  private:
-  void block(std::size_t b, double intercept, const Eigen::VectorXd& beta, Eigen::Index q,
-             Eigen::MatrixXd& Xb, NewtonPartial& out) const {
+  struct Scratch {
+    Eigen::MatrixXd kept_columns, weighted;
+    Eigen::VectorXd eta, residual, weight;
+  };
+
+  void block(std::size_t b, double intercept, const Eigen::VectorXd& beta, bool with_hessian, Scratch& tmp,
+             NewtonPartial& out) const {
     const Eigen::Index first = static_cast<Eigen::Index>(b * kLogisticBlock);
     const Eigen::Index rows = std::min<Eigen::Index>(kLogisticBlock, X_.rows() - first);
-    // Design block [1, X_kept], copied once so that every product below is contiguous.
-    Xb.resize(rows, q);
-    Xb.col(0).setOnes();
-    for (Eigen::Index j = 1; j < q; ++j) Xb.col(j) = X_.col(kept_[j - 1]).segment(first, rows);
+    const Eigen::Index p = static_cast<Eigen::Index>(kept_.size());
+    // Rows of the kept columns: a view of X unless columns were aliased away.
+    if (p < X_.cols()) {
+      tmp.kept_columns.resize(rows, p);
+      for (Eigen::Index j = 0; j < p; ++j) tmp.kept_columns.col(j) = X_.col(kept_[j]).segment(first, rows);
+    }
+    const Eigen::Ref<const Eigen::MatrixXd> Z =
+        p < X_.cols() ? Eigen::Ref<const Eigen::MatrixXd>(tmp.kept_columns)
+                      : Eigen::Ref<const Eigen::MatrixXd>(X_.middleRows(first, rows));
 
-    Eigen::VectorXd coef(q);
-    coef(0) = intercept;
-    coef.tail(q - 1) = beta;
-    const Eigen::VectorXd eta = Xb * coef;
-    Eigen::VectorXd residual(rows), root_w(rows);
+    tmp.eta.noalias() = Z * beta;
+    tmp.residual.resize(rows);
+    tmp.weight.resize(rows);
     constexpr double tiny = 10 * std::numeric_limits<double>::epsilon();
     for (Eigen::Index i = 0; i < rows; ++i) {
       const double s = s_[first + i];
-      const double p = sigmoid(eta(i));
+      const double eta = tmp.eta(i) + intercept;
+      const double prob = sigmoid(eta);
       const int yi = y_(first + i);
-      out.loss += s * (softplus(eta(i)) - yi * eta(i));
-      residual(i) = s * (p - yi);
-      root_w(i) = std::sqrt(s * p * (1.0 - p));
-      out.extreme += (p < tiny || p > 1.0 - tiny);
+      out.loss += s * (softplus(eta) - yi * eta);
+      tmp.residual(i) = s * (prob - yi);
+      tmp.weight(i) = s * prob * (1.0 - prob);
+      out.extreme += (prob < tiny || prob > 1.0 - tiny);
     }
-    out.gradient.noalias() = Xb.transpose() * residual;
-    out.hessian = Eigen::MatrixXd::Zero(q, q);
-    Xb.array().colwise() *= root_w.array();
-    out.hessian.selfadjointView<Eigen::Lower>().rankUpdate(Xb.transpose());
+    out.gradient.resize(p + 1);
+    out.gradient(0) = tmp.residual.sum();
+    out.gradient.tail(p).noalias() = Z.transpose() * tmp.residual;
+    if (!with_hessian) return;
+
+    out.hessian = Eigen::MatrixXd::Zero(p + 1, p + 1);
+    out.hessian(0, 0) = tmp.weight.sum();
+    out.hessian.col(0).tail(p).noalias() = Z.transpose() * tmp.weight;
+    tmp.weighted = Z;
+    tmp.weighted.array().colwise() *= tmp.weight.array().sqrt();
+    out.hessian.bottomRightCorner(p, p).selfadjointView<Eigen::Lower>().rankUpdate(tmp.weighted.transpose());
   }
 
   const Eigen::Ref<const Eigen::MatrixXd>& X_;
@@ -206,7 +224,7 @@ inline LogisticFit fit_logistic(const Eigen::Ref<const Eigen::MatrixXd>& X,
   double intercept = std::log(sum_pos / (sum_all - sum_pos));
 
   detail::NewtonPass pass(X, y, s, kept);
-  detail::NewtonPartial at = pass.run(intercept, Eigen::VectorXd::Zero(p), exec);
+  detail::NewtonPartial at = pass.run(intercept, Eigen::VectorXd::Zero(p), true, exec);
   if (!penalised) {
     // At the start every row has the same weight per class, so X'WX has the
     // null space of X itself: this is where aliased columns show.
@@ -216,7 +234,7 @@ inline LogisticFit fit_logistic(const Eigen::Ref<const Eigen::MatrixXd>& X,
       if (!fit.aliased[j]) still.push_back(j);
     if (static_cast<Eigen::Index>(still.size()) < p) {
       kept = still;
-      at = pass.run(intercept, Eigen::VectorXd::Zero(static_cast<Eigen::Index>(kept.size())), exec);
+      at = pass.run(intercept, Eigen::VectorXd::Zero(static_cast<Eigen::Index>(kept.size())), true, exec);
     }
   }
   const Eigen::Index q = static_cast<Eigen::Index>(kept.size()) + 1;
@@ -226,26 +244,41 @@ inline LogisticFit fit_logistic(const Eigen::Ref<const Eigen::MatrixXd>& X,
   auto objective = [&](const detail::NewtonPartial& part, const Eigen::VectorXd& t) {
     return part.loss + 0.5 * ridge * t.tail(q - 1).squaredNorm();
   };
+  auto relative = [&](const Eigen::VectorXd& step) {
+    return (step.array().abs() / (1.0 + theta.array().abs())).maxCoeff();
+  };
   double f = objective(at, theta);
 
+  // The Hessian pass costs several gradient passes. Once Newton steps are
+  // small the Hessian barely changes, so it is kept and only the gradient is
+  // recomputed; a fresh Hessian is asked for again whenever a step fails to
+  // halve the previous one. The fixed point is the same: gradient zero.
+  Eigen::LDLT<Eigen::MatrixXd> ldlt;
+  double previous = std::numeric_limits<double>::infinity();
   for (fit.iterations = 1; fit.iterations <= opt.max_iter; ++fit.iterations) {
+    const bool fresh = at.hessian.size() > 0;
+    if (fresh) {
+      Eigen::MatrixXd H = at.hessian.selfadjointView<Eigen::Lower>();
+      H.diagonal().tail(q - 1).array() += ridge;
+      ldlt.compute(H);
+      if (ldlt.info() != Eigen::Success) throw numeric_error("the Newton system of the logistic regression is singular");
+    }
     Eigen::VectorXd g = at.gradient;
     g.tail(q - 1) += ridge * theta.tail(q - 1);
-    Eigen::MatrixXd H = at.hessian.selfadjointView<Eigen::Lower>();
-    H.diagonal().tail(q - 1).array() += ridge;
-    Eigen::LDLT<Eigen::MatrixXd> ldlt(H);
-    if (ldlt.info() != Eigen::Success) throw numeric_error("the Newton system of the logistic regression is singular");
     const Eigen::VectorXd step = ldlt.solve(g);
     if (!step.allFinite()) throw numeric_error("the Newton step of the logistic regression is not finite");
 
-    const bool small = ((step.array().abs()) <= opt.tol * (1.0 + theta.array().abs())).all();
-    if (small) {
+    const double size = relative(step);
+    if (size <= opt.tol) {
       theta -= step;
       fit.converged = true;
       break;
     }
+    const bool want_hessian = size > 1e-3 || (!fresh && size > 0.5 * previous);
+    previous = size;
+
     // Backtracking: halve the step until the objective does not increase
-    // beyond rounding error. Near the optimum the full Newton step is taken.
+    // beyond rounding error. Near the optimum the full step is taken.
     double t = 1.0;
     bool accepted = false;
     Eigen::VectorXd next;
@@ -253,13 +286,13 @@ inline LogisticFit fit_logistic(const Eigen::Ref<const Eigen::MatrixXd>& X,
     double f_next = f;
     for (int halving = 0; halving < 30 && !accepted; ++halving, t *= 0.5) {
       next = theta - t * step;
-      at_next = pass.run(next(0), next.tail(q - 1), exec);
+      at_next = pass.run(next(0), next.tail(q - 1), want_hessian, exec);
       f_next = objective(at_next, next);
       accepted = f_next <= f + 1e-12 * std::abs(f);
     }
     if (!accepted) {
       // The objective is flat to rounding error along the Newton direction.
-      fit.converged = ((step.array().abs()) <= 1e-6 * (1.0 + theta.array().abs())).all();
+      fit.converged = size <= 1e-6;
       break;
     }
     theta = next;

@@ -29,16 +29,16 @@ metric_pr_curve_cpp <- function(truth, prob, n_threads) {
     .Call(`_smotelab_metric_pr_curve_cpp`, truth, prob, n_threads)
 }
 
-pipeline_fit_cpp <- function(spec, x, y, n_threads) {
-    .Call(`_smotelab_pipeline_fit_cpp`, spec, x, y, n_threads)
+pipeline_fit_cpp <- function(spec, columns, y, n_threads) {
+    .Call(`_smotelab_pipeline_fit_cpp`, spec, columns, y, n_threads)
 }
 
-pipeline_predict_cpp <- function(state, x, n_threads) {
-    .Call(`_smotelab_pipeline_predict_cpp`, state, x, n_threads)
+pipeline_predict_cpp <- function(state, columns, n_rows, n_threads) {
+    .Call(`_smotelab_pipeline_predict_cpp`, state, columns, n_rows, n_threads)
 }
 
-design_matrix_cpp <- function(columns, n_rows) {
-    .Call(`_smotelab_design_matrix_cpp`, columns, n_rows)
+first_nonfinite_cpp <- function(columns) {
+    .Call(`_smotelab_first_nonfinite_cpp`, columns)
 }
 
 split_stratified_impl <- function(y, n_classes, n_test, seed) {

@@ -82,16 +82,24 @@ blueprint_outcome <- function(bp, data, call = caller_env()) {
     abort_smotelab(c("The outcome {.val {bp$outcome}} must not contain missing values.",
                      "x" = "It has {sum(is.na(y))} NA{?s}."), "missing", call = call)
   }
-  y <- as.character(y)
-  counts <- table(factor(y, levels = bp$outcome_levels))
+  # Factor codes when the levels match, which avoids a string per row.
+  codes <- if (is.factor(y) && identical(levels(y), bp$outcome_levels)) {
+    as.integer(y)
+  } else {
+    match(as.character(y), bp$outcome_levels)
+  }
+  counts <- stats::setNames(tabulate(codes, 2), bp$outcome_levels)
   if (any(counts == 0)) {
     abort_smotelab(c("The training data must contain both classes of {.val {bp$outcome}}.",
                      "x" = "Class {.val {names(counts)[counts == 0]}} has no rows."), "one_class", call = call)
   }
-  as.integer(y == bp$outcome_levels[2])
+  codes - 1L
 }
 
-blueprint_matrix <- function(bp, data, call = caller_env()) {
+# The design as a named list of double vectors, one per design column. The
+# core reads numeric columns of `data` in place; only logical and integer
+# columns and factor dummies are new vectors.
+blueprint_columns <- function(bp, data, call = caller_env()) {
   check_data_frame(data, arg = "new_data", call = call)
   missing <- setdiff(bp$predictors, names(data))
   if (length(missing)) {
@@ -100,9 +108,10 @@ blueprint_matrix <- function(bp, data, call = caller_env()) {
   }
   columns <- lapply(bp$predictors, function(v) design_columns(bp, v, data[[v]], call))
   source <- rep(bp$predictors, lengths(columns))
-  design <- design_matrix_cpp(unlist(columns, recursive = FALSE) %||% list(), nrow(data))
-  if (design$bad > 0) {
-    v <- source[design$bad]
+  columns <- unlist(columns, recursive = FALSE) %||% list()
+  bad <- first_nonfinite_cpp(columns)
+  if (bad > 0) {
+    v <- source[bad]
     col <- data[[v]]
     if (anyNA(col)) {
       abort_smotelab(c("Predictors must not contain missing values.",
@@ -111,8 +120,8 @@ blueprint_matrix <- function(bp, data, call = caller_env()) {
     abort_smotelab(c("Predictors must be finite.",
                      "x" = "Column {.val {v}} has {sum(!is.finite(col))} infinite value{?s}."), "infinite", call = call)
   }
-  dimnames(design$x) <- list(NULL, bp$columns)
-  design$x
+  names(columns) <- bp$columns
+  columns
 }
 
 # The design columns of one predictor, checked against its type at fit time:
@@ -125,13 +134,13 @@ design_columns <- function(bp, v, col, call) {
       abort_smotelab(c("Column {.val {v}} must be numeric, as it was at fit time.",
                        "x" = "It is {.obj_type_friendly {col}}."), "predictor", call = call)
     }
-    return(list(col))
+    return(list(as.double(col)))
   }
   if (type == "logical") {
     if (!is.logical(col)) {
       abort_smotelab("Column {.val {v}} must be logical, as it was at fit time.", "predictor", call = call)
     }
-    return(list(col))
+    return(list(as.double(col)))
   }
   if (!(is.factor(col) || is.character(col))) {
     abort_smotelab(c("Column {.val {v}} must be a factor or character column, as it was at fit time.",

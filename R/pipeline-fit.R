@@ -30,7 +30,7 @@ fit.smotelab_pipeline <- function(object, formula, data, seed = NULL, n_threads 
   check_data_frame(data, call = call)
   bp <- blueprint_make(formula, data, call = call)
   y <- blueprint_outcome(bp, data, call = call)
-  x <- blueprint_matrix(bp, data, call = call)
+  x <- blueprint_columns(bp, data, call = call)
   seed <- resolve_seed(seed, call = call)
   n_threads <- resolve_threads(n_threads, call = call)
   state <- with_core(pipeline_fit_cpp(spec_to_core(object), x, y, n_threads), call = call)
@@ -71,9 +71,9 @@ predict.smotelab_fit <- function(object, new_data, type = c("class", "prob"), n_
 }
 
 predict_event_prob <- function(object, new_data, n_threads = NULL, call = caller_env()) {
-  x <- blueprint_matrix(object$blueprint, new_data, call = call)
+  x <- blueprint_columns(object$blueprint, new_data, call = call)
   n_threads <- resolve_threads(n_threads, call = call)
-  with_core(pipeline_predict_cpp(object$state, x, n_threads), call = call)
+  with_core(pipeline_predict_cpp(object$state, x, nrow(new_data), n_threads), call = call)
 }
 
 #' Evaluate a fitted pipeline on held-out data

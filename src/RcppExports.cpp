@@ -101,38 +101,38 @@ BEGIN_RCPP
 END_RCPP
 }
 // pipeline_fit_cpp
-List pipeline_fit_cpp(const List& spec, const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::VectorXi> y, int n_threads);
-RcppExport SEXP _smotelab_pipeline_fit_cpp(SEXP specSEXP, SEXP xSEXP, SEXP ySEXP, SEXP n_threadsSEXP) {
+List pipeline_fit_cpp(const List& spec, const List& columns, const Eigen::Map<Eigen::VectorXi> y, int n_threads);
+RcppExport SEXP _smotelab_pipeline_fit_cpp(SEXP specSEXP, SEXP columnsSEXP, SEXP ySEXP, SEXP n_threadsSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
     Rcpp::traits::input_parameter< const List& >::type spec(specSEXP);
-    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::MatrixXd> >::type x(xSEXP);
+    Rcpp::traits::input_parameter< const List& >::type columns(columnsSEXP);
     Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type y(ySEXP);
     Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
-    rcpp_result_gen = Rcpp::wrap(pipeline_fit_cpp(spec, x, y, n_threads));
+    rcpp_result_gen = Rcpp::wrap(pipeline_fit_cpp(spec, columns, y, n_threads));
     return rcpp_result_gen;
 END_RCPP
 }
 // pipeline_predict_cpp
-Rcpp::NumericVector pipeline_predict_cpp(const List& state, const Eigen::Map<Eigen::MatrixXd> x, int n_threads);
-RcppExport SEXP _smotelab_pipeline_predict_cpp(SEXP stateSEXP, SEXP xSEXP, SEXP n_threadsSEXP) {
+Rcpp::NumericVector pipeline_predict_cpp(const List& state, const List& columns, int n_rows, int n_threads);
+RcppExport SEXP _smotelab_pipeline_predict_cpp(SEXP stateSEXP, SEXP columnsSEXP, SEXP n_rowsSEXP, SEXP n_threadsSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
     Rcpp::traits::input_parameter< const List& >::type state(stateSEXP);
-    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::MatrixXd> >::type x(xSEXP);
+    Rcpp::traits::input_parameter< const List& >::type columns(columnsSEXP);
+    Rcpp::traits::input_parameter< int >::type n_rows(n_rowsSEXP);
     Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
-    rcpp_result_gen = Rcpp::wrap(pipeline_predict_cpp(state, x, n_threads));
+    rcpp_result_gen = Rcpp::wrap(pipeline_predict_cpp(state, columns, n_rows, n_threads));
     return rcpp_result_gen;
 END_RCPP
 }
-// design_matrix_cpp
-List design_matrix_cpp(const List& columns, int n_rows);
-RcppExport SEXP _smotelab_design_matrix_cpp(SEXP columnsSEXP, SEXP n_rowsSEXP) {
+// first_nonfinite_cpp
+int first_nonfinite_cpp(const List& columns);
+RcppExport SEXP _smotelab_first_nonfinite_cpp(SEXP columnsSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
     Rcpp::traits::input_parameter< const List& >::type columns(columnsSEXP);
-    Rcpp::traits::input_parameter< int >::type n_rows(n_rowsSEXP);
-    rcpp_result_gen = Rcpp::wrap(design_matrix_cpp(columns, n_rows));
+    rcpp_result_gen = Rcpp::wrap(first_nonfinite_cpp(columns));
     return rcpp_result_gen;
 END_RCPP
 }
@@ -175,8 +175,8 @@ static const R_CallMethodDef CallEntries[] = {
     {"_smotelab_metric_roc_curve_cpp", (DL_FUNC) &_smotelab_metric_roc_curve_cpp, 3},
     {"_smotelab_metric_pr_curve_cpp", (DL_FUNC) &_smotelab_metric_pr_curve_cpp, 3},
     {"_smotelab_pipeline_fit_cpp", (DL_FUNC) &_smotelab_pipeline_fit_cpp, 4},
-    {"_smotelab_pipeline_predict_cpp", (DL_FUNC) &_smotelab_pipeline_predict_cpp, 3},
-    {"_smotelab_design_matrix_cpp", (DL_FUNC) &_smotelab_design_matrix_cpp, 2},
+    {"_smotelab_pipeline_predict_cpp", (DL_FUNC) &_smotelab_pipeline_predict_cpp, 4},
+    {"_smotelab_first_nonfinite_cpp", (DL_FUNC) &_smotelab_first_nonfinite_cpp, 1},
     {"_smotelab_split_stratified_impl", (DL_FUNC) &_smotelab_split_stratified_impl, 4},
     {"_smotelab_folds_stratified_impl", (DL_FUNC) &_smotelab_folds_stratified_impl, 5},
     {NULL, NULL, 0}

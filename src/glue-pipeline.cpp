@@ -75,62 +75,36 @@ smotelab::ModelState model_state_from_r(const List& s) {
 
 }  // namespace
 
+// `columns` is a list of double vectors, the design's columns; they are read
+// in place, never copied into one matrix.
 // [[Rcpp::export(rng = false)]]
-List pipeline_fit_cpp(const List& spec, const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::VectorXi> y,
-                      int n_threads) {
-  const smotelab::FittedPipeline fitted =
-      smotelab::fit_pipeline(spec_from_r(spec), x, y, glue::executor(n_threads));
+List pipeline_fit_cpp(const List& spec, const List& columns, const Eigen::Map<Eigen::VectorXi> y, int n_threads) {
+  const smotelab::FittedPipeline fitted = smotelab::fit_pipeline(
+      spec_from_r(spec), glue::columns_from_r(columns, y.size()), y, glue::executor(n_threads));
   List steps(fitted.steps.size());
   for (std::size_t i = 0; i < fitted.steps.size(); ++i) steps[i] = std::visit(StateToR{}, fitted.steps[i]);
   return List::create(Named("steps") = steps, Named("model") = std::visit(StateToR{}, fitted.model));
 }
 
 // [[Rcpp::export(rng = false)]]
-Rcpp::NumericVector pipeline_predict_cpp(const List& state, const Eigen::Map<Eigen::MatrixXd> x, int n_threads) {
+Rcpp::NumericVector pipeline_predict_cpp(const List& state, const List& columns, int n_rows, int n_threads) {
   smotelab::FittedPipeline fitted;
   const List steps = state["steps"];
   for (R_xlen_t i = 0; i < steps.size(); ++i) fitted.steps.push_back(step_state_from_r(steps[i]));
   fitted.model = model_state_from_r(state["model"]);
-  Rcpp::NumericVector prob(x.rows());
+  Rcpp::NumericVector prob(n_rows);
   Eigen::Map<Eigen::VectorXd> out(prob.begin(), prob.size());
-  smotelab::predict_pipeline(fitted, x, out, glue::executor(n_threads));
+  smotelab::predict_pipeline(fitted, glue::columns_from_r(columns, n_rows), out, glue::executor(n_threads));
   return prob;
 }
 
-// Numeric, integer and logical columns -> one double matrix, in one pass.
-// Returns the matrix and the 1-based index of the first column holding a
-// missing or infinite value (0 if none); the R side words the error.
+// 1-based index of the first column holding NA, NaN or an infinite value; 0 if none.
 // [[Rcpp::export(rng = false)]]
-List design_matrix_cpp(const List& columns, int n_rows) {
-  const R_xlen_t p = columns.size();
-  Rcpp::NumericMatrix x(Rcpp::no_init(n_rows, static_cast<int>(p)));
-  int bad = 0;
-  for (R_xlen_t j = 0; j < p; ++j) {
-    SEXP col = columns[j];
-    double* out = x.begin() + j * static_cast<R_xlen_t>(n_rows);
-    bool ok = true;
-    switch (TYPEOF(col)) {
-      case REALSXP: {
-        const double* in = REAL(col);
-        for (int i = 0; i < n_rows; ++i) {
-          out[i] = in[i];
-          ok &= std::isfinite(in[i]);
-        }
-        break;
-      }
-      case INTSXP:
-      case LGLSXP: {
-        const int* in = TYPEOF(col) == INTSXP ? INTEGER(col) : LOGICAL(col);
-        for (int i = 0; i < n_rows; ++i) {
-          out[i] = in[i];
-          ok &= in[i] != NA_INTEGER;
-        }
-        break;
-      }
-      default:
-        Rcpp::stop("design columns must be double, integer or logical");
-    }
-    if (!ok && bad == 0) bad = static_cast<int>(j) + 1;
+int first_nonfinite_cpp(const List& columns) {
+  for (R_xlen_t j = 0; j < columns.size(); ++j) {
+    const Rcpp::NumericVector col = columns[j];
+    for (double v : col)
+      if (!std::isfinite(v)) return static_cast<int>(j) + 1;
   }
-  return List::create(Named("x") = x, Named("bad") = bad);
+  return 0;
 }

@@ -16,6 +16,7 @@
 #include <exception>
 #include <mutex>
 
+#include "smotelab/columns.hpp"
 #include "smotelab/errors.hpp"
 #include "smotelab/parallel.hpp"
 
@@ -84,6 +85,18 @@ class ParallelRunner {
 inline smotelab::Executor executor(int n_threads) {
   if (n_threads <= 1) return smotelab::serial_executor();
   return smotelab::Executor(ParallelRunner(n_threads));
+}
+
+// A list of double vectors of equal length, viewed in place as columns.
+inline smotelab::Columns columns_from_r(const Rcpp::List& columns, R_xlen_t n_rows) {
+  std::vector<const double*> cols;
+  cols.reserve(columns.size());
+  for (R_xlen_t j = 0; j < columns.size(); ++j) {
+    SEXP col = columns[j];
+    if (TYPEOF(col) != REALSXP || Rf_xlength(col) != n_rows) Rcpp::stop("design columns must be double vectors of one length");
+    cols.push_back(REAL(col));
+  }
+  return smotelab::Columns(std::move(cols), n_rows);
 }
 
 // Seeds travel from R as doubles holding integers in [0, 2^53).

@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "columns.hpp"
 #include "errors.hpp"
 #include "parallel.hpp"
 
@@ -69,7 +70,7 @@ struct NewtonPartial {
 
 class NewtonPass {
  public:
-  NewtonPass(const Eigen::Ref<const Eigen::MatrixXd>& X, const Eigen::Ref<const Eigen::VectorXi>& y,
+  NewtonPass(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y,
              const std::vector<double>& row_weight, const std::vector<Eigen::Index>& kept)
       : X_(X), y_(y), s_(row_weight), kept_(kept) {}
 
@@ -98,7 +99,7 @@ class NewtonPass {
 
  private:
   struct Scratch {
-    Eigen::MatrixXd kept_columns, weighted;
+    Eigen::MatrixXd Z, weighted;
     Eigen::VectorXd eta, residual, weight;
   };
 
@@ -107,14 +108,9 @@ class NewtonPass {
     const Eigen::Index first = static_cast<Eigen::Index>(b * kLogisticBlock);
     const Eigen::Index rows = std::min<Eigen::Index>(kLogisticBlock, X_.rows() - first);
     const Eigen::Index p = static_cast<Eigen::Index>(kept_.size());
-    // Rows of the kept columns: a view of X unless columns were aliased away.
-    if (p < X_.cols()) {
-      tmp.kept_columns.resize(rows, p);
-      for (Eigen::Index j = 0; j < p; ++j) tmp.kept_columns.col(j) = X_.col(kept_[j]).segment(first, rows);
-    }
-    const Eigen::Ref<const Eigen::MatrixXd> Z =
-        p < X_.cols() ? Eigen::Ref<const Eigen::MatrixXd>(tmp.kept_columns)
-                      : Eigen::Ref<const Eigen::MatrixXd>(X_.middleRows(first, rows));
+    // The block's rows of the kept columns, in a buffer that stays in cache.
+    X_.gather(first, rows, kept_, tmp.Z);
+    const Eigen::MatrixXd& Z = tmp.Z;
 
     tmp.eta.noalias() = Z * beta;
     tmp.residual.resize(rows);
@@ -143,8 +139,8 @@ class NewtonPass {
     out.hessian.bottomRightCorner(p, p).selfadjointView<Eigen::Lower>().rankUpdate(tmp.weighted.transpose());
   }
 
-  const Eigen::Ref<const Eigen::MatrixXd>& X_;
-  const Eigen::Ref<const Eigen::VectorXi>& y_;
+  const Columns& X_;
+  Eigen::Ref<const Eigen::VectorXi> y_;
   const std::vector<double>& s_;
   const std::vector<Eigen::Index>& kept_;
 };
@@ -188,8 +184,7 @@ inline std::vector<double> balanced_row_weights(const Eigen::Ref<const Eigen::Ve
   return s;
 }
 
-inline LogisticFit fit_logistic(const Eigen::Ref<const Eigen::MatrixXd>& X,
-                                const Eigen::Ref<const Eigen::VectorXi>& y,
+inline LogisticFit fit_logistic(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y,
                                 const LogisticOptions& opt,
                                 const Executor& exec = serial_executor()) {
   const Eigen::Index n = X.rows();
@@ -197,7 +192,7 @@ inline LogisticFit fit_logistic(const Eigen::Ref<const Eigen::MatrixXd>& X,
   require(y.size() == n, "X and y must have the same number of rows");
   require(n > 0, "logistic regression needs at least one row");
   require(opt.C > 0, "C must be positive");
-  require(X.allFinite(), "X must not contain NA, NaN or infinite values");
+  require(X.all_finite(), "X must not contain NA, NaN or infinite values");
   Eigen::Index n_pos = 0;
   for (Eigen::Index i = 0; i < n; ++i) {
     require(y(i) == 0 || y(i) == 1, "y must hold 0 and 1 only");
@@ -310,17 +305,28 @@ inline LogisticFit fit_logistic(const Eigen::Ref<const Eigen::MatrixXd>& X,
   return fit;
 }
 
+inline LogisticFit fit_logistic(const Eigen::Ref<const Eigen::MatrixXd>& X, const Eigen::Ref<const Eigen::VectorXi>& y,
+                                const LogisticOptions& opt, const Executor& exec = serial_executor()) {
+  return fit_logistic(Columns::of(X), y, opt, exec);
+}
+
 // Probability of class 1 for every row of X.
-inline void predict_logistic(const LogisticFit& fit, const Eigen::Ref<const Eigen::MatrixXd>& X,
-                             Eigen::Ref<Eigen::VectorXd> prob, const Executor& exec = serial_executor()) {
+inline void predict_logistic(const LogisticFit& fit, const Columns& X, Eigen::Ref<Eigen::VectorXd> prob,
+                             const Executor& exec = serial_executor()) {
   require(X.cols() == fit.coef.size(), "X has a different number of columns than the fitted model");
   require(prob.size() == X.rows(), "the output has the wrong length");
+  std::vector<Eigen::Index> all(static_cast<std::size_t>(X.cols()));
+  for (Eigen::Index j = 0; j < X.cols(); ++j) all[static_cast<std::size_t>(j)] = j;
   const std::size_t n = static_cast<std::size_t>(X.rows());
   exec(n, detail::kLogisticBlock, [&](std::size_t begin, std::size_t end) {
-    const Eigen::Index first = static_cast<Eigen::Index>(begin);
-    const Eigen::Index rows = static_cast<Eigen::Index>(end - begin);
-    Eigen::VectorXd eta = X.middleRows(first, rows) * fit.coef;
-    for (Eigen::Index i = 0; i < rows; ++i) prob(first + i) = detail::sigmoid(eta(i) + fit.intercept);
+    Eigen::MatrixXd Z;
+    for (std::size_t first = begin; first < end; first += detail::kLogisticBlock) {
+      const Eigen::Index rows = static_cast<Eigen::Index>(std::min(end - first, detail::kLogisticBlock));
+      X.gather(static_cast<Eigen::Index>(first), rows, all, Z);
+      const Eigen::VectorXd eta = Z * fit.coef;
+      for (Eigen::Index i = 0; i < rows; ++i)
+        prob(static_cast<Eigen::Index>(first) + i) = detail::sigmoid(eta(i) + fit.intercept);
+    }
   });
 }
 

@@ -14,6 +14,7 @@
 #include <variant>
 #include <vector>
 
+#include "columns.hpp"
 #include "errors.hpp"
 #include "logistic.hpp"
 #include "parallel.hpp"
@@ -81,14 +82,14 @@ struct StepApplier {
 };
 
 struct ModelFitter {
-  const Eigen::Ref<const Eigen::MatrixXd>& X;
+  const Columns& X;
   const Eigen::Ref<const Eigen::VectorXi>& y;
   const Executor& exec;
   ModelState operator()(const LogisticOptions& opt) const { return fit_logistic(X, y, opt, exec); }
 };
 
 struct ModelPredictor {
-  const Eigen::Ref<const Eigen::MatrixXd>& X;
+  const Columns& X;
   Eigen::Ref<Eigen::VectorXd> prob;
   const Executor& exec;
   void operator()(const LogisticFit& fit) const { predict_logistic(fit, X, prob, exec); }
@@ -96,8 +97,7 @@ struct ModelPredictor {
 
 }  // namespace detail
 
-inline FittedPipeline fit_pipeline(const PipelineSpec& spec, const Eigen::Ref<const Eigen::MatrixXd>& X,
-                                   const Eigen::Ref<const Eigen::VectorXi>& y,
+inline FittedPipeline fit_pipeline(const PipelineSpec& spec, const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y,
                                    const Executor& exec = serial_executor()) {
   require(X.rows() == y.size(), "X and y must have the same number of rows");
   FittedPipeline fitted;
@@ -105,22 +105,32 @@ inline FittedPipeline fit_pipeline(const PipelineSpec& spec, const Eigen::Ref<co
     fitted.model = std::visit(detail::ModelFitter{X, y, exec}, spec.model);
     return fitted;
   }
-  Eigen::MatrixXd Xt = X;
+  Eigen::MatrixXd Xt = X.to_matrix();
   Eigen::VectorXi yt = y;
   for (const auto& step : spec.steps) fitted.steps.push_back(std::visit(detail::StepFitter{Xt}, step));
-  fitted.model = std::visit(detail::ModelFitter{Xt, yt, exec}, spec.model);
+  fitted.model = std::visit(detail::ModelFitter{Columns::of(Xt), yt, exec}, spec.model);
   return fitted;
 }
 
-inline void predict_pipeline(const FittedPipeline& fitted, const Eigen::Ref<const Eigen::MatrixXd>& X,
-                             Eigen::Ref<Eigen::VectorXd> prob, const Executor& exec = serial_executor()) {
+inline void predict_pipeline(const FittedPipeline& fitted, const Columns& X, Eigen::Ref<Eigen::VectorXd> prob,
+                             const Executor& exec = serial_executor()) {
   if (fitted.steps.empty()) {
     std::visit(detail::ModelPredictor{X, prob, exec}, fitted.model);
     return;
   }
-  Eigen::MatrixXd Xt = X;
+  Eigen::MatrixXd Xt = X.to_matrix();
   for (const auto& state : fitted.steps) std::visit(detail::StepApplier{Xt}, state);
-  std::visit(detail::ModelPredictor{Xt, prob, exec}, fitted.model);
+  std::visit(detail::ModelPredictor{Columns::of(Xt), prob, exec}, fitted.model);
+}
+
+inline FittedPipeline fit_pipeline(const PipelineSpec& spec, const Eigen::Ref<const Eigen::MatrixXd>& X,
+                                   const Eigen::Ref<const Eigen::VectorXi>& y, const Executor& exec = serial_executor()) {
+  return fit_pipeline(spec, Columns::of(X), y, exec);
+}
+
+inline void predict_pipeline(const FittedPipeline& fitted, const Eigen::Ref<const Eigen::MatrixXd>& X,
+                             Eigen::Ref<Eigen::VectorXd> prob, const Executor& exec = serial_executor()) {
+  predict_pipeline(fitted, Columns::of(X), prob, exec);
 }
 
 }  // namespace smotelab

@@ -78,5 +78,6 @@ write_section("bench-metrics", c(
   md_table(table_header, rows),
   "",
   notes,
+  load_note(),
   ""
 ))

@@ -204,6 +204,7 @@ run_worker <- function(command, args, label, timeout = 900) {
   full <- c("timeout", timeout, "/usr/bin/time", "-f", "%M", "-o", rss_file,
             command, args)
   message("bench: ", label)
+  record_load()
   out <- suppressWarnings(system2(full[[1]], shQuote(full[-1]),
                                   stdout = TRUE, stderr = log_file))
   status <- attr(out, "status")
@@ -213,10 +214,29 @@ run_worker <- function(command, args, label, timeout = 900) {
     return(list(error = sprintf("failed (exit %s), see bench/out/logs/%s",
                                 if (is.null(status)) 0 else status, basename(log_file))))
   }
+  record_load()
   result <- jsonlite::fromJSON(sub("^BENCH ", "", line))
   rss_kib <- as.numeric(utils::tail(readLines(rss_file), 1))
   result$rss_mib <- rss_kib / 1024
   result
+}
+
+# Other processes on the machine distort timings: the 1-minute load average is
+# sampled around every measurement so that the results say how quiet it was.
+bench_state <- new.env()
+bench_state$loads <- numeric()
+
+record_load <- function() {
+  load1 <- as.numeric(strsplit(readLines("/proc/loadavg"), " ")[[1]][1])
+  bench_state$loads <- c(bench_state$loads, load1)
+}
+
+load_note <- function() {
+  loads <- bench_state$loads
+  sprintf(paste0("- 1-minute load average around the measurements: %.2f to %.2f ",
+                 "(%d cores; above the core count, other processes were competing ",
+                 "for them and times are inflated)."),
+          min(loads), max(loads), parallel::detectCores())
 }
 
 run_r <- function(script, method, dataset, reps = 1, warmup = FALSE, label = NULL) {
@@ -241,7 +261,7 @@ smotelab_ready <- function(exports) {
 # Markdown.
 
 fmt_num <- function(x, digits = 3) {
-  if (is.null(x) || length(x) == 0 || is.na(x)) "n/a" else formatC(x, digits = digits, format = "g")
+  if (is.null(x) || length(x) == 0 || is.na(x)) "n/a" else trimws(formatC(x, digits = digits, format = "g"))
 }
 
 fmt_mib <- function(x) {

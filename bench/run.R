@@ -9,6 +9,7 @@ BENCH_DIR <- local({
 source(file.path(BENCH_DIR, "common.R"))
 
 started <- Sys.time()
+load_at_start <- readLines("/proc/loadavg")
 entries <- sort(list.files(BENCH_DIR, pattern = "^bench-.*\\.R$"))
 only <- commandArgs(trailingOnly = TRUE)
 if (length(only) > 0) {
@@ -59,6 +60,9 @@ machine <- c(
   sprintf("- R packages: smotelab %s%s, glmnet %s, pROC %s, Rcpp %s, RcppParallel %s, RcppEigen %s",
           pkg_version("smotelab"), smotelab_where, pkg_version("glmnet"), pkg_version("pROC"),
           pkg_version("Rcpp"), pkg_version("RcppParallel"), pkg_version("RcppEigen")),
+  if (nzchar(Sys.getenv("BENCH_SMOTELAB_SOURCE"))) {
+    paste0("- smotelab source: ", Sys.getenv("BENCH_SMOTELAB_SOURCE"))
+  },
   if (measured(py)) {
     c(sprintf("- Python %s (`/usr/bin/python3`): numpy %s, scikit-learn %s, threadpoolctl %s",
               py$python, py$numpy, py$sklearn, py$threadpoolctl %||% "not installed"),
@@ -69,7 +73,9 @@ machine <- c(
   paste0("- Threads: smotelab `n_threads = 2`; every process runs with ",
          "`OMP_NUM_THREADS=2 OPENBLAS_NUM_THREADS=2`; Python without ",
          "`OPENBLAS_CORETYPE`/`OPENBLAS_L2_SIZE`."),
-  sprintf("- Whole bench: %.1f minutes", as.numeric(difftime(Sys.time(), started, units = "mins"))),
+  sprintf("- Whole bench: %.1f minutes; `/proc/loadavg` at start `%s`, at end `%s`",
+          as.numeric(difftime(Sys.time(), started, units = "mins")), load_at_start,
+          readLines("/proc/loadavg")),
   ""
 )
 

@@ -234,8 +234,8 @@ record_load <- function() {
 load_note <- function() {
   loads <- bench_state$loads
   sprintf(paste0("- 1-minute load average around the measurements: %.2f to %.2f ",
-                 "(%d cores; above the core count, other processes were competing ",
-                 "for them and times are inflated)."),
+                 "(%d cores; the bench itself accounts for up to 2, more means other ",
+                 "processes competed for the cores and times are inflated)."),
           min(loads), max(loads), parallel::detectCores())
 }
 

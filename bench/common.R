@@ -209,7 +209,7 @@ run_worker <- function(command, args, label, timeout = 900) {
                                   stdout = TRUE, stderr = log_file))
   status <- attr(out, "status")
   line <- grep("^BENCH ", out, value = TRUE)
-  if (!is.null(status) && status != 0 || length(line) != 1) {
+  if ((!is.null(status) && status != 0) || length(line) != 1) {
     writeLines(out, paste0(log_file, ".stdout"))
     return(list(error = sprintf("failed (exit %s), see bench/out/logs/%s",
                                 if (is.null(status)) 0 else status, basename(log_file))))

@@ -17,7 +17,8 @@ fi
 
 sys_pkgs=(pandoc r-base-dev)
 if [ "$mode" = bench ]; then
-  sys_pkgs+=(python3-sklearn python3-numpy python3-pandas libopenblas0-pthread time)
+  sys_pkgs+=(python3-sklearn python3-numpy python3-pandas python3-threadpoolctl
+            libopenblas0-pthread time)
 fi
 
 missing_r=()

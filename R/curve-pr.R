@@ -26,7 +26,7 @@ pr_curve <- function(truth, prob, event = NULL) {
   truth <- check_truth(truth)
   event <- resolve_event(truth, event)
   prob <- check_prob(prob, truth)
-  truth01 <- as.integer(truth == event)
+  truth01 <- event_indicator(truth, event)
   pts <- with_core(metric_pr_curve_cpp(truth01, prob, resolve_threads()))
   if (!any(truth01 == 1L)) {
     warn_smotelab(

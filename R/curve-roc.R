@@ -24,7 +24,7 @@ roc_curve <- function(truth, prob, event = NULL) {
   truth <- check_truth(truth)
   event <- resolve_event(truth, event)
   prob <- check_prob(prob, truth)
-  truth01 <- as.integer(truth == event)
+  truth01 <- event_indicator(truth, event)
   pts <- with_core(metric_roc_curve_cpp(truth01, prob, resolve_threads()))
   if (all(truth01 == truth01[1])) {
     warn_smotelab(

@@ -53,7 +53,7 @@ metrics_binary <- function(truth, prob, threshold = 0.5, event = NULL) {
   event <- resolve_event(truth, event)
   prob <- check_prob(prob, truth)
   check_number(threshold, min = 0, max = 1)
-  values <- compute_metrics(as.integer(truth == event), prob, metric_names(), threshold)
+  values <- compute_metrics(event_indicator(truth, event), prob, metric_names(), threshold)
   tibble::tibble(.metric = names(values), .estimate = unname(values))
 }
 
@@ -129,7 +129,7 @@ compute_metrics <- function(truth01, prob, metrics = metric_names(),
       one_class <- c(one_class, "pr_auc")
     }
   }
-  warn_one_class(one_class, present = if (all(truth01 == 1L)) "event" else "non-event")
+  warn_one_class(one_class, present = if (sum(truth01) == length(truth01)) "event" else "non-event")
   values
 }
 
@@ -204,6 +204,12 @@ check_truth <- function(truth, arg = "truth", call = caller_env()) {
   truth
 }
 
+# 1 where a factor (truth or estimate) equals the event level, else 0,
+# compared on the factor's integer codes rather than on strings.
+event_indicator <- function(x, event) {
+  as.integer(unclass(x) == match(event, levels(x)))
+}
+
 resolve_event <- function(truth, event, call = caller_env()) {
   lv <- levels(truth)
   if (is.null(event)) return(lv[2])
@@ -243,8 +249,10 @@ check_prob <- function(prob, truth, arg = "prob", call = caller_env()) {
       call = call
     )
   }
-  outside <- prob < 0 | prob > 1
-  if (any(outside)) {
+  # range() first: it allocates nothing, and almost every input passes.
+  bounds <- range(prob)
+  if (bounds[1] < 0 || bounds[2] > 1) {
+    outside <- prob < 0 | prob > 1
     n_out <- sum(outside)
     abort_smotelab(
       c("{.arg {arg}} must hold probabilities in [0, 1].",

@@ -86,7 +86,7 @@ prob_metric_vec <- function(metric, truth, prob, event, call = caller_env()) {
   truth <- check_truth(truth, call = call)
   event <- resolve_event(truth, event, call = call)
   prob <- check_prob(prob, truth, call = call)
-  unname(compute_metrics(as.integer(truth == event), prob, metric, call = call))
+  unname(compute_metrics(event_indicator(truth, event), prob, metric, call = call))
 }
 
 class_metric_vec <- function(metric, truth, estimate, event, call = caller_env()) {
@@ -94,10 +94,10 @@ class_metric_vec <- function(metric, truth, estimate, event, call = caller_env()
   event <- resolve_event(truth, event, call = call)
   estimate <- check_estimate(estimate, truth, call = call)
   counts <- with_core(
-    metric_confusion_labels_cpp(as.integer(truth == event), as.integer(estimate == event)),
+    metric_confusion_labels_cpp(event_indicator(truth, event), event_indicator(estimate, event)),
     call = call
   )
   scored <- class_metric_values(counts, metric)
-  warn_one_class(scored$one_class, present = if (all(truth == event)) "event" else "non-event")
+  warn_one_class(scored$one_class, present = if (all(unclass(truth) == match(event, levels(truth)))) "event" else "non-event")
   unname(scored$values[[metric]])
 }

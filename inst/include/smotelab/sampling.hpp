@@ -49,6 +49,13 @@ inline std::string format_ratio(double r) {
   return s.str();
 }
 
+// A bound on the ratio, shown with four decimals and rounded towards the
+// side where it still holds, so the advice works when followed.
+inline std::string ratio_bound(double r, bool round_up) {
+  const double shown = (round_up ? std::ceil(r * 1e4) : std::floor(r * 1e4)) / 1e4;
+  return format_ratio(shown);
+}
+
 inline void check_strategy(const SamplingStrategy& s, const std::vector<Eigen::Index>& class_counts) {
   require(class_counts.size() >= 2, "sampling needs at least two classes");
   for (Eigen::Index n : class_counts) require(n >= 1, "every class must have at least one row");
@@ -95,7 +102,7 @@ inline std::vector<Eigen::Index> rows_to_add(const SamplingStrategy& s, const st
                   " rows of class " + detail::class_label(other, class_names) + ", which has " +
                   std::to_string(class_counts[other]) +
                   ".\nAn over-sampler only adds rows; use a ratio of at least " +
-                  detail::format_ratio(static_cast<double>(class_counts[other]) / static_cast<double>(n_maj)) + ".");
+                  detail::ratio_bound(static_cast<double>(class_counts[other]) / static_cast<double>(n_maj), true) + ".");
       add[other] = target - class_counts[other];
       break;
     }
@@ -150,7 +157,7 @@ inline std::vector<Eigen::Index> rows_to_keep(const SamplingStrategy& s, const s
                   std::to_string(n_min) + " / " + detail::format_ratio(s.ratio) + ") = " + std::to_string(target) +
                   " rows of class " + detail::class_label(other, class_names) + ", which has " +
                   std::to_string(class_counts[other]) + ".\nAn under-sampler only removes rows; use a ratio of at most " +
-                  detail::format_ratio(static_cast<double>(n_min) / static_cast<double>(class_counts[other])) + ".");
+                  detail::ratio_bound(static_cast<double>(n_min) / static_cast<double>(class_counts[other]), false) + ".");
       keep[other] = target;
       break;
     }

@@ -102,10 +102,9 @@ numeric_predictors <- function(data, outcome, fn, call = caller_env()) {
   numeric <- vapply(data[cols], is.numeric, logical(1))
   if (!all(numeric)) {
     bad <- cols[!numeric]
-    types <- vapply(data[bad], function(v) cli::format_inline("{.obj_type_friendly {v}}"), character(1))
     abort_smotelab(
       c("{.fn {fn}} can't use non-numeric predictors.",
-        "x" = "{cli::qty(length(bad))}Column{?s} {.field {bad}} {?is/are} not numeric ({unique(types)}).",
+        column_bullets(bad, "is {.obj_type_friendly {data[[bad[[i]]]]}}"),
         "i" = "Use {.fn smote_nc} for data with factor predictors."),
       "predictors", call = call
     )
@@ -113,16 +112,26 @@ numeric_predictors <- function(data, outcome, fn, call = caller_env()) {
   finite <- vapply(data[cols], function(v) all(is.finite(v)), logical(1))
   if (!all(finite)) {
     bad <- cols[!finite]
-    n_bad <- vapply(data[bad], function(v) sum(!is.finite(v)), integer(1))
     abort_smotelab(
       c("Predictors can't contain missing or infinite values.",
-        "x" = "{cli::qty(length(bad))}Column{?s} {.field {bad}} {?has/have} {n_bad} such value{?s}."),
+        column_bullets(bad, "has {sum(!is.finite(data[[bad[[i]]]]))} such value{?s}")),
       "missing", call = call
     )
   }
   x <- matrix(0, nrow(data), length(cols), dimnames = list(NULL, cols))
   for (j in seq_along(cols)) x[, j] <- data[[cols[j]]]
   x
+}
+
+# One "x" bullet per offending column (at most five), for cli to interpolate
+# in the caller, where `bad` and `data` are defined; `what` may use `i`.
+column_bullets <- function(bad, what) {
+  shown <- seq_len(min(length(bad), 5))
+  bullets <- vapply(shown, function(i) {
+    paste0("Column {.field {bad[[", i, "]]}} ", gsub("[[i]]", paste0("[[", i, "]]"), what, fixed = TRUE), ".")
+  }, character(1))
+  if (length(bad) > 5) bullets <- c(bullets, paste0("... and ", length(bad) - 5, " more."))
+  stats::setNames(bullets, rep("x", length(bullets)))
 }
 
 check_smote_class_sizes <- function(counts, n_new, k_neighbors, call = caller_env()) {

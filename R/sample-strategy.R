@@ -4,10 +4,12 @@
 # and let the core (inst/include/smotelab/sampling.hpp) compute how many rows
 # each class gains or keeps. Every resampler and resampling step uses them.
 
-sampling_strings <- function(direction) {
+# With two classes, "not minority" over-sampling and "not majority"
+# under-sampling change nothing, so pipeline steps do not offer them.
+sampling_strings <- function(direction, binary = FALSE) {
   switch(direction,
-    over = c("auto", "minority", "not minority", "not majority", "all"),
-    under = c("auto", "majority", "not minority", "not majority", "all")
+    over = c("auto", "minority", if (!binary) "not minority", "not majority", "all"),
+    under = c("auto", "majority", "not minority", if (!binary) "not majority", "all")
   )
 }
 
@@ -15,7 +17,7 @@ sampling_strings <- function(direction) {
 # (a pipeline step), `binary = TRUE` where only two classes can occur.
 check_sampling_strategy <- function(x, direction, levels = NULL, binary = FALSE,
                                     arg = rlang::caller_arg(x), call = caller_env()) {
-  strings <- sampling_strings(direction)
+  strings <- sampling_strings(direction, binary)
   sampler <- if (direction == "over") "an over-sampler" else "an under-sampler"
   if (is.character(x) && length(x) == 1 && !is.na(x)) {
     if (!x %in% strings) {
@@ -23,7 +25,8 @@ check_sampling_strategy <- function(x, direction, levels = NULL, binary = FALSE,
       abort_smotelab(
         c("{.arg {arg}} must be a number, a named vector of class counts, or one of {.val {strings}}.",
           "x" = "It is {.val {x}}.",
-          "i" = if (identical(x, other)) "{.val {other}} can't be used with {sampler}."),
+          "i" = if (identical(x, other)) "{.val {other}} can't be used with {sampler}.",
+          "i" = if (binary && x %in% sampling_strings(direction)) "With a binary outcome, {.val {x}} changes nothing."),
         "sampling_strategy", call = call
       )
     }

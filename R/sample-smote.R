@@ -68,6 +68,7 @@ smote <- function(data, outcome, k_neighbors = 5, sampling_strategy = "auto", se
     smote_cpp(x, as.integer(out$y) - 1L, n_new, as.integer(k_neighbors), seed, n_threads, knn_algorithm()),
     call = call
   )
+  # The predictor copy is not needed to assemble the output; free it first.
   rm(x)
   resampled_numeric(data, out, res$x_new, res$y_new, .synthetic)
 }

@@ -1,0 +1,178 @@
+#' SMOTE: synthetic minority over-sampling
+#'
+#' Grows classes with synthetic rows, as imbalanced-learn's `SMOTE`: for each
+#' class to grow, each new row picks a seed row of that class at random (with
+#' replacement), one of the seed's `k_neighbors` nearest neighbours in the same
+#' class at random, and a gap `u` uniform in \[0, 1), and is
+#' `seed + u * (neighbour - seed)`. Nearest neighbours are exact (squared
+#' Euclidean distance), found with a k-d tree in low dimension and a blocked
+#' brute force in high dimension, in parallel.
+#'
+#' Use SMOTE on training rows only. Inside cross-validation, put
+#' [step_smote()] in a pipeline from [imb_pipeline()]: resampling before the
+#' split lets synthetic copies of held-out rows into training and inflates the
+#' scores.
+#'
+#' Every predictor must be numeric; integer columns come back as doubles,
+#' since synthetic values lie between integers. For factor predictors use
+#' [smote_nc()]. Predictors are used as they are: scale them first if their
+#' units differ, since distances decide the neighbours.
+#'
+#' @param data A data frame: the outcome column and numeric predictors.
+#' @param outcome The outcome column, bare or quoted: a factor or a character
+#'   vector with any number of classes.
+#' @param k_neighbors Number of nearest same-class neighbours to interpolate
+#'   towards. A class that grows needs at least `k_neighbors + 1` rows.
+#' @param sampling_strategy Which classes grow and by how much, as in
+#'   imbalanced-learn:
+#'   * a number `r` in (0, 1] (binary outcome): the minority ends with
+#'     `floor(r * n_majority)` rows; a ratio that would remove rows is an
+#'     error, one that adds none adds none;
+#'   * `"auto"` or `"not majority"`: every class but the majority grows to the
+#'     majority's size; `"minority"`: the minority only; `"not minority"`:
+#'     every class but the minority; `"all"`: every class;
+#'   * a named vector of final counts, e.g. `c(pos = 500)`; classes not named
+#'     are left as they are.
+#' @param seed `NULL` (draw from R's generator, so [set.seed()] works) or a
+#'   whole number.
+#' @param n_threads Number of threads; `NULL` resolves as described in
+#'   [smotelab-package]. The result does not depend on it.
+#' @param .synthetic If `TRUE`, add a logical column `.synthetic` marking the
+#'   new rows.
+#' @return A tibble with the columns of `data`: the original rows first, in
+#'   their order, then the synthetic rows, grouped by class in level order.
+#'   The outcome keeps its type and levels.
+#' @seealso [step_smote()] for SMOTE inside a pipeline; [random_oversample()].
+#' @export
+#' @examples
+#' d <- data.frame(
+#'   x1 = c(rnorm(90), rnorm(10, 2)),
+#'   x2 = c(rnorm(90), rnorm(10, 2)),
+#'   class = factor(rep(c("majority", "minority"), c(90, 10)))
+#' )
+#' balanced <- smote(d, class, seed = 1, n_threads = 1)
+#' table(balanced$class)
+#' table(smote(d, "class", sampling_strategy = 0.5, seed = 1, n_threads = 1)$class)
+smote <- function(data, outcome, k_neighbors = 5, sampling_strategy = "auto", seed = NULL, n_threads = NULL,
+                  .synthetic = FALSE) {
+  call <- rlang::current_env()
+  out <- resample_outcome(data, rlang::enquo(outcome), call = call)
+  check_number(k_neighbors, min = 1, whole = TRUE, call = call)
+  check_synthetic_flag(.synthetic, data, call = call)
+  x <- numeric_predictors(data, out$name, "smote", call = call)
+  n_new <- sampling_counts(sampling_strategy, out$y, "over", call = call)
+  check_smote_class_sizes(out$counts, n_new, k_neighbors, call = call)
+  seed <- resolve_seed(seed, call = call)
+  n_threads <- resolve_threads(n_threads, call = call)
+  res <- with_core(
+    smote_cpp(x, as.integer(out$y) - 1L, n_new, as.integer(k_neighbors), seed, n_threads, knn_algorithm()),
+    call = call
+  )
+  # The predictor copy is not needed to assemble the output; free it first.
+  rm(x)
+  resampled_numeric(data, out, res$x_new, res$y_new, .synthetic)
+}
+
+#' SMOTE as a pipeline step
+#'
+#' Adds synthetic rows with [smote()] to the training rows of each fit; at
+#' predict time the step does nothing. In cross-validation and grid search
+#' only training folds are resampled, so held-out scores stay honest.
+#'
+#' @inheritParams smote
+#' @param sampling_strategy As in [smote()], for the pipeline's binary
+#'   outcome: a ratio in (0, 1], `"auto"`, `"minority"`, `"not majority"`,
+#'   `"all"`, or final counts named by class.
+#' @return A `smotelab_step` object for [imb_pipeline()].
+#' @export
+#' @examples
+#' step_smote(k_neighbors = 5, sampling_strategy = 0.75)
+step_smote <- function(k_neighbors = 5, sampling_strategy = "auto") {
+  check_number(k_neighbors, min = 1, whole = TRUE)
+  check_sampling_strategy(sampling_strategy, "over", binary = TRUE)
+  new_step("smote", list(k_neighbors = as.integer(k_neighbors), sampling_strategy = sampling_strategy))
+}
+
+# Predictors as a double matrix; every column other than the outcome must be
+# numeric and finite.
+numeric_predictors <- function(data, outcome, fn, call = caller_env()) {
+  cols <- setdiff(names(data), outcome)
+  if (length(cols) == 0) {
+    abort_smotelab("{.arg data} must have at least one predictor column besides the outcome.", "columns", call = call)
+  }
+  numeric <- vapply(data[cols], is.numeric, logical(1))
+  if (!all(numeric)) {
+    bad <- cols[!numeric]
+    abort_smotelab(
+      c("{.fn {fn}} can't use non-numeric predictors.",
+        column_bullets(bad, "is {.obj_type_friendly {data[[bad[[i]]]]}}"),
+        "i" = "Use {.fn smote_nc} for data with factor predictors."),
+      "predictors", call = call
+    )
+  }
+  finite <- vapply(data[cols], function(v) all(is.finite(v)), logical(1))
+  if (!all(finite)) {
+    bad <- cols[!finite]
+    abort_smotelab(
+      c("Predictors can't contain missing or infinite values.",
+        column_bullets(bad, "has {sum(!is.finite(data[[bad[[i]]]]))} such value{?s}")),
+      "missing", call = call
+    )
+  }
+  x <- matrix(0, nrow(data), length(cols), dimnames = list(NULL, cols))
+  for (j in seq_along(cols)) x[, j] <- data[[cols[j]]]
+  x
+}
+
+# One "x" bullet per offending column (at most five), for cli to interpolate
+# in the caller, where `bad` and `data` are defined; `what` may use `i`.
+column_bullets <- function(bad, what) {
+  shown <- seq_len(min(length(bad), 5))
+  bullets <- vapply(shown, function(i) {
+    paste0("Column {.field {bad[[", i, "]]}} ", gsub("[[i]]", paste0("[[", i, "]]"), what, fixed = TRUE), ".")
+  }, character(1))
+  if (length(bad) > 5) bullets <- c(bullets, paste0("... and ", length(bad) - 5, " more."))
+  stats::setNames(bullets, rep("x", length(bullets)))
+}
+
+check_smote_class_sizes <- function(counts, n_new, k_neighbors, call = caller_env()) {
+  small <- which(n_new > 0 & counts < k_neighbors + 1)
+  if (length(small)) {
+    cls <- names(counts)[small[1]]
+    n <- counts[[small[1]]]
+    abort_smotelab(
+      c("The class {.val {cls}} has {n} row{?s}; SMOTE with k_neighbors = {k_neighbors} needs at least {k_neighbors + 1}.",
+        "i" = "Lower {.arg k_neighbors} to at most {n - 1}, or leave this class out of {.arg sampling_strategy}."),
+      "too_few_rows", call = call
+    )
+  }
+}
+
+# Original rows, then the new ones; predictors as doubles.
+resampled_numeric <- function(data, out, x_new, y_new, synthetic) {
+  cols <- names(data)
+  result <- vector("list", length(cols))
+  names(result) <- cols
+  predictors <- setdiff(cols, out$name)
+  for (j in seq_along(predictors)) {
+    result[[predictors[j]]] <- c(as.double(data[[predictors[j]]]), x_new[, j])
+  }
+  result[[out$name]] <- extend_outcome(out, y_new)
+  result <- tibble::new_tibble(result, nrow = nrow(data) + length(y_new))
+  add_synthetic_column(result, nrow(data), length(y_new), synthetic)
+}
+
+# An internal switch for tests and benchmarks: "auto", "kd_tree" or
+# "brute_force" nearest neighbours.
+knn_algorithm <- function() {
+  getOption("smotelab.knn_algorithm", "auto")
+}
+
+# Exact k nearest neighbours of the rows of `query` among the rows of `ref`;
+# `self[i]` is the row of `ref` that query row i is (excluded), or NA.
+knn_impl <- function(ref, k, query = ref, self = if (identical(query, ref)) seq_len(nrow(ref)),
+                     n_threads = 1L, algorithm = knn_algorithm()) {
+  storage.mode(ref) <- "double"
+  storage.mode(query) <- "double"
+  knn_cpp(ref, query, as.integer(k), if (!is.null(self)) as.integer(self), as.integer(n_threads), algorithm)
+}

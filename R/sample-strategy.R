@@ -1,0 +1,196 @@
+# `sampling_strategy`, as imbalanced-learn reads it: a ratio in (0, 1] for a
+# binary outcome, one of a few strings, or a named vector of final class
+# counts. These helpers check the form in R, turn it into the core's struct,
+# and let the core (inst/include/smotelab/sampling.hpp) compute how many rows
+# each class gains or keeps. Every resampler and resampling step uses them.
+
+# With two classes, "not minority" over-sampling and "not majority"
+# under-sampling change nothing, so pipeline steps do not offer them.
+sampling_strings <- function(direction, binary = FALSE) {
+  switch(direction,
+    over = c("auto", "minority", if (!binary) "not minority", "not majority", "all"),
+    under = c("auto", "majority", "not minority", if (!binary) "not majority", "all")
+  )
+}
+
+# Checks the form of `x`; `levels = NULL` when the classes are not known yet
+# (a pipeline step), `binary = TRUE` where only two classes can occur.
+check_sampling_strategy <- function(x, direction, levels = NULL, binary = FALSE,
+                                    arg = rlang::caller_arg(x), call = caller_env()) {
+  strings <- sampling_strings(direction, binary)
+  sampler <- if (direction == "over") "an over-sampler" else "an under-sampler"
+  if (is.character(x) && length(x) == 1 && !is.na(x)) {
+    if (!x %in% strings) {
+      other <- setdiff(c("minority", "majority"), strings)
+      abort_smotelab(
+        c("{.arg {arg}} must be a number, a named vector of class counts, or one of {.val {strings}}.",
+          "x" = "It is {.val {x}}.",
+          "i" = if (identical(x, other)) "{.val {other}} can't be used with {sampler}.",
+          "i" = if (binary && x %in% sampling_strings(direction)) "With a binary outcome, {.val {x}} changes nothing."),
+        "sampling_strategy", call = call
+      )
+    }
+    return(invisible(x))
+  }
+  if (!is.numeric(x) || length(x) == 0) {
+    abort_smotelab(
+      "{.arg {arg}} must be a number, a named vector of class counts, or one of {.val {strings}}, not {.obj_type_friendly {x}}.",
+      "sampling_strategy", call = call
+    )
+  }
+  if (is.null(names(x))) {
+    if (length(x) != 1) {
+      abort_smotelab(
+        c("{.arg {arg}} must be named when it gives class counts.",
+          "i" = "For example {.code c(neg = 500, pos = 300)}."),
+        "sampling_strategy", call = call
+      )
+    }
+    if (is.na(x) || x <= 0 || x > 1) {
+      abort_smotelab(
+        c("{.arg {arg}} must be a ratio in (0, 1] when it is a single number, not {format(x)}.",
+          "i" = "Give final class counts as a named vector, e.g. {.code c(pos = 300)}."),
+        "sampling_strategy", call = call
+      )
+    }
+    if (!is.null(levels) && length(levels) != 2) {
+      abort_smotelab(
+        c("{.arg {arg}} can't be a ratio when the outcome has {length(levels)} classes.",
+          "i" = "A ratio needs a binary outcome; give final counts per class as a named vector instead."),
+        "sampling_strategy", call = call
+      )
+    }
+    return(invisible(x))
+  }
+  nms <- names(x)
+  if (anyNA(nms) || any(nms == "") || anyDuplicated(nms)) {
+    abort_smotelab("Every class count in {.arg {arg}} must have a unique class name.", "sampling_strategy", call = call)
+  }
+  bad <- is.na(x) | !is.finite(x) | x < 0 | x != round(x)
+  if (any(bad)) {
+    abort_smotelab(
+      c("Class counts in {.arg {arg}} must be whole numbers >= 0.",
+        "x" = "{.val {nms[bad]}} {?has/have} {format(x[bad])}."),
+      "sampling_strategy", call = call
+    )
+  }
+  if (!is.null(levels)) {
+    unknown <- setdiff(nms, levels)
+    if (length(unknown)) {
+      abort_smotelab(
+        c("{.arg {arg}} must name classes of the outcome.",
+          "x" = "{.val {unknown}} {?is/are} not {?a class/classes}.",
+          "i" = "The classes are {.val {levels}}."),
+        "sampling_strategy", call = call
+      )
+    }
+  }
+  if (binary && length(nms) > 2) {
+    abort_smotelab(
+      "{.arg {arg}} can name at most two classes in a pipeline, whose outcome is binary; it names {length(nms)}.",
+      "sampling_strategy", call = call
+    )
+  }
+  invisible(x)
+}
+
+# The core's view of a checked `sampling_strategy`, given the outcome levels.
+sampling_to_core <- function(x, levels) {
+  counts <- rep(-1L, length(levels))
+  if (is.character(x)) {
+    return(list(kind = x, ratio = 1, counts = counts))
+  }
+  if (is.null(names(x))) {
+    return(list(kind = "ratio", ratio = as.double(x), counts = counts))
+  }
+  counts[match(names(x), levels)] <- as.integer(x)
+  list(kind = "counts", ratio = 1, counts = counts)
+}
+
+# Rows to add (direction "over") or keep ("under") per class of the factor `y`.
+sampling_counts <- function(x, y, direction, arg = "sampling_strategy", call = caller_env()) {
+  levels <- levels(y)
+  check_sampling_strategy(x, direction, levels = levels, arg = arg, call = call)
+  class_counts <- tabulate(as.integer(y), nbins = length(levels))
+  tryCatch(
+    sampling_counts_cpp(sampling_to_core(x, levels), class_counts, levels, direction == "over"),
+    "smotelab::input_error" = function(e) abort_core_lines(conditionMessage(e), "sampling_strategy", call)
+  )
+}
+
+# A core message is a first line, then lines that become bullets. The lines
+# are interpolated as values, so braces in class names stay literal.
+abort_core_lines <- function(message, class, call) {
+  lines <- strsplit(message, "\n", fixed = TRUE)[[1]]
+  bullets <- paste0("{lines[", seq_along(lines)[-1], "]}")
+  names(bullets) <- rep("i", length(bullets))
+  abort_smotelab(c("{lines[1]}", bullets), class, call = call)
+}
+
+# ---- Shared by every standalone resampler ---------------------------------
+
+# The outcome as a factor with every level present, plus what is needed to
+# rebuild the original column type.
+resample_outcome <- function(data, quo, call = caller_env()) {
+  check_data_frame(data, call = call)
+  name <- outcome_name(quo, data, call = call)
+  y <- data[[name]]
+  if (!is.factor(y) && !is.character(y)) {
+    abort_smotelab(
+      "The outcome column {.field {name}} must be a factor or a character vector, not {.obj_type_friendly {y}}.",
+      "outcome", call = call
+    )
+  }
+  if (anyNA(y)) {
+    abort_smotelab(
+      c("The outcome column {.field {name}} can't contain missing values.",
+        "x" = "It has {sum(is.na(y))} missing value{?s}."),
+      "missing", call = call
+    )
+  }
+  f <- if (is.factor(y)) y else factor(y)
+  counts <- tabulate(as.integer(f), nbins = nlevels(f))
+  if (any(counts == 0)) {
+    empty <- levels(f)[counts == 0]
+    abort_smotelab(
+      c("Every level of the outcome {.field {name}} must have rows.",
+        "x" = "Level{?s} {.val {empty}} {?has/have} none.",
+        "i" = "Drop unused levels with {.fn droplevels}."),
+      "outcome", call = call
+    )
+  }
+  if (nlevels(f) < 2) {
+    abort_smotelab(
+      c("The outcome {.field {name}} must have at least two classes to resample.",
+        "x" = "It has only {.val {levels(f)}}."),
+      "classes", call = call
+    )
+  }
+  list(name = name, y = f, counts = stats::setNames(counts, levels(f)), is_factor = is.factor(y))
+}
+
+# The outcome column extended by new rows of the given 0-based class codes.
+extend_outcome <- function(out, codes) {
+  lev <- levels(out$y)
+  if (out$is_factor) {
+    factor(c(as.character(out$y), lev[codes + 1L]), levels = lev)
+  } else {
+    c(as.character(out$y), lev[codes + 1L])
+  }
+}
+
+check_synthetic_flag <- function(x, data, arg = rlang::caller_arg(x), call = caller_env()) {
+  if (!rlang::is_bool(x)) {
+    abort_smotelab("{.arg {arg}} must be `TRUE` or `FALSE`, not {.obj_type_friendly {x}}.", "argument", call = call)
+  }
+  if (x && ".synthetic" %in% names(data)) {
+    abort_smotelab("{.arg data} can't have a column named {.field .synthetic} when {.code .synthetic = TRUE}.",
+                   "columns", call = call)
+  }
+  invisible(x)
+}
+
+add_synthetic_column <- function(out, n_old, n_new, synthetic) {
+  if (synthetic) out[[".synthetic"]] <- c(rep(FALSE, n_old), rep(TRUE, n_new))
+  out
+}

@@ -1,0 +1,351 @@
+// Exact k nearest neighbours under squared Euclidean distance.
+//
+// Two algorithms give the same answer: a k-d tree, fast in low dimension, and
+// a blocked brute force for high dimension, which screens candidates with
+// ||q||^2 + ||r||^2 - 2 q.r from Eigen matrix products on (query block x
+// reference block) tiles, never holding the full distance matrix. The
+// expansion loses accuracy to cancellation, so it only screens: every
+// candidate that could enter the top k, allowing for that rounding error, has
+// its distance recomputed directly as sum_j (q_j - r_j)^2, the same
+// arithmetic the k-d tree uses. Both algorithms therefore return bit-identical
+// distances and, because ties in distance go to the smaller reference index,
+// identical neighbour lists, whatever the schedule of the parallel query rows.
+//
+// A query row that is itself a reference row is excluded from its own list by
+// index, not by position, so exact duplicates are each other's neighbours at
+// distance 0.
+#pragma once
+
+#include <Eigen/Dense>
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <limits>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "errors.hpp"
+#include "parallel.hpp"
+
+namespace smotelab {
+
+// Row-major n_query x k: neighbours of query row i are index[i*k .. i*k+k-1],
+// nearest first.
+struct Neighbours {
+  Eigen::Index k = 0;
+  std::vector<Eigen::Index> index;
+  std::vector<double> dist2;
+};
+
+enum class KnnAlgorithm { automatic, kd_tree, brute_force };
+
+// Above this many columns the k-d tree prunes too little and the brute force,
+// which runs at matrix-product speed, wins (measured on Gaussian data).
+constexpr Eigen::Index kKdTreeMaxDim = 12;
+
+namespace detail {
+
+using Candidate = std::pair<double, Eigen::Index>;  // (dist2, reference row)
+
+// The k best candidates seen so far, as a max-heap on (dist2, index): the
+// root is the one to evict. Lexicographic order makes the final set unique.
+class TopK {
+ public:
+  explicit TopK(std::size_t k) : k_(k) { heap_.reserve(k); }
+
+  void clear() { heap_.clear(); }
+  bool full() const { return heap_.size() == k_; }
+  const Candidate& worst() const { return heap_.front(); }
+
+  // Could a candidate at this distance still enter? Ties may win on index.
+  bool admits(double dist2) const { return !full() || dist2 <= heap_.front().first; }
+
+  void offer(double dist2, Eigen::Index index) {
+    const Candidate c(dist2, index);
+    if (!full()) {
+      heap_.push_back(c);
+      std::push_heap(heap_.begin(), heap_.end());
+    } else if (c < heap_.front()) {
+      std::pop_heap(heap_.begin(), heap_.end());
+      heap_.back() = c;
+      std::push_heap(heap_.begin(), heap_.end());
+    }
+  }
+
+  void write(Eigen::Index* index, double* dist2) {
+    std::sort_heap(heap_.begin(), heap_.end());
+    for (std::size_t j = 0; j < heap_.size(); ++j) {
+      index[j] = heap_[j].second;
+      dist2[j] = heap_[j].first;
+    }
+  }
+
+ private:
+  std::size_t k_;
+  std::vector<Candidate> heap_;
+};
+
+// The one distance formula both algorithms report, summed in column order.
+template <typename A, typename B>
+inline double exact_dist2(const A& a, const B& b, Eigen::Index p) {
+  double s = 0.0;
+  for (Eigen::Index j = 0; j < p; ++j) {
+    const double d = a[j] - b[j];
+    s += d * d;
+  }
+  return s;
+}
+
+inline void check_knn_input(Eigen::Index n_ref, Eigen::Index p_ref, Eigen::Index p_query, int k,
+                            const std::vector<Eigen::Index>* self, Eigen::Index n_query) {
+  require(p_ref == p_query, "the query and reference matrices must have the same number of columns");
+  require(k >= 1, "k must be at least 1");
+  if (self != nullptr) {
+    require(static_cast<Eigen::Index>(self->size()) == n_query,
+            "query_self_index must have one entry per query row");
+    for (Eigen::Index s : *self) require(s >= -1 && s < n_ref, "query_self_index must hold reference rows or -1");
+  }
+  const Eigen::Index available = self != nullptr ? n_ref - 1 : n_ref;
+  require(k <= available, "k = " + std::to_string(k) + " neighbours were asked for, but only " +
+                              std::to_string(available) + " reference rows are available");
+}
+
+// k-d tree over the reference rows, points stored row-major in tree order so
+// a leaf scan reads contiguous memory.
+class KdTree {
+ public:
+  explicit KdTree(const Eigen::Ref<const Eigen::MatrixXd>& ref) : p_(ref.cols()) {
+    const Eigen::Index n = ref.rows();
+    order_.resize(static_cast<std::size_t>(n));
+    for (Eigen::Index i = 0; i < n; ++i) order_[static_cast<std::size_t>(i)] = i;
+    nodes_.reserve(static_cast<std::size_t>(2 * (n / kLeafSize + 1)));
+    build(ref, 0, n);
+    points_.resize(static_cast<std::size_t>(n * p_));
+    for (Eigen::Index i = 0; i < n; ++i)
+      for (Eigen::Index j = 0; j < p_; ++j) points_[static_cast<std::size_t>(i * p_ + j)] = ref(order_[i], j);
+  }
+
+  void search(const double* q, Eigen::Index self, TopK& best, std::vector<double>& offset) const {
+    offset.assign(static_cast<std::size_t>(p_), 0.0);
+    visit(0, q, self, 0.0, best, offset);
+  }
+
+ private:
+  static constexpr Eigen::Index kLeafSize = 16;
+
+  struct Node {
+    Eigen::Index begin, end;  // rows order_[begin, end)
+    Eigen::Index dim = -1;    // -1 for a leaf
+    double split = 0.0;
+    Eigen::Index left = -1, right = -1;
+  };
+
+  Eigen::Index build(const Eigen::Ref<const Eigen::MatrixXd>& ref, Eigen::Index begin, Eigen::Index end) {
+    const Eigen::Index id = static_cast<Eigen::Index>(nodes_.size());
+    nodes_.push_back(Node{begin, end});
+    if (end - begin <= kLeafSize) return id;
+    // Split the widest dimension at its median.
+    Eigen::Index dim = 0;
+    double widest = -1.0;
+    for (Eigen::Index j = 0; j < p_; ++j) {
+      double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+      for (Eigen::Index i = begin; i < end; ++i) {
+        const double v = ref(order_[i], j);
+        lo = std::min(lo, v);
+        hi = std::max(hi, v);
+      }
+      if (hi - lo > widest) {
+        widest = hi - lo;
+        dim = j;
+      }
+    }
+    if (widest <= 0.0) return id;  // all rows identical: keep them in one leaf
+    const Eigen::Index mid = begin + (end - begin) / 2;
+    std::nth_element(order_.begin() + begin, order_.begin() + mid, order_.begin() + end,
+                     [&](Eigen::Index a, Eigen::Index b) { return ref(a, dim) < ref(b, dim); });
+    const double split = ref(order_[mid], dim);
+    const Eigen::Index left = build(ref, begin, mid);
+    const Eigen::Index right = build(ref, mid, end);
+    Node& node = nodes_[static_cast<std::size_t>(id)];
+    node.dim = dim;
+    node.split = split;
+    node.left = left;
+    node.right = right;
+    return id;
+  }
+
+  // `bound` is a lower bound on the distance from q to the node's cell, built
+  // incrementally from per-dimension offsets (Arya and Mount).
+  void visit(Eigen::Index id, const double* q, Eigen::Index self, double bound, TopK& best,
+             std::vector<double>& offset) const {
+    const Node& node = nodes_[static_cast<std::size_t>(id)];
+    if (node.dim < 0) {
+      for (Eigen::Index i = node.begin; i < node.end; ++i) {
+        const Eigen::Index row = order_[static_cast<std::size_t>(i)];
+        if (row == self) continue;
+        const double d = exact_dist2(q, &points_[static_cast<std::size_t>(i * p_)], p_);
+        if (best.admits(d)) best.offer(d, row);
+      }
+      return;
+    }
+    const double diff = q[node.dim] - node.split;
+    const Eigen::Index near = diff < 0 ? node.left : node.right;
+    const Eigen::Index far = diff < 0 ? node.right : node.left;
+    visit(near, q, self, bound, best, offset);
+    double& off = offset[static_cast<std::size_t>(node.dim)];
+    const double old = off;
+    const double far_bound = bound - old * old + diff * diff;
+    // The slack keeps rounding in the incremental bound from pruning a cell
+    // whose best point ties the current worst.
+    if (!best.full() || far_bound * (1.0 - 1e-12) <= best.worst().first) {
+      off = diff;
+      visit(far, q, self, far_bound, best, offset);
+      off = old;
+    }
+  }
+
+  Eigen::Index p_;
+  std::vector<Eigen::Index> order_;
+  std::vector<Node> nodes_;
+  std::vector<double> points_;
+};
+
+inline void knn_kd_tree(const Eigen::Ref<const Eigen::MatrixXd>& ref, const Eigen::Ref<const Eigen::MatrixXd>& query,
+                        int k, const std::vector<Eigen::Index>* self, const Executor& exec, Neighbours& out) {
+  const KdTree tree(ref);
+  const Eigen::Index p = ref.cols();
+  exec(static_cast<std::size_t>(query.rows()), 256, [&](std::size_t begin, std::size_t end) {
+    TopK best(static_cast<std::size_t>(k));
+    std::vector<double> q(static_cast<std::size_t>(p)), offset;
+    for (std::size_t i = begin; i < end; ++i) {
+      const auto row = static_cast<Eigen::Index>(i);
+      for (Eigen::Index j = 0; j < p; ++j) q[static_cast<std::size_t>(j)] = query(row, j);
+      best.clear();
+      tree.search(q.data(), self != nullptr ? (*self)[i] : -1, best, offset);
+      best.write(&out.index[i * static_cast<std::size_t>(k)], &out.dist2[i * static_cast<std::size_t>(k)]);
+    }
+  });
+}
+
+// Centred, scaled by a power of two (exact) so that every value lies in
+// [-1, 1], and rounded to float: the screening copy of a matrix. Single
+// precision doubles the speed of the matrix products; the exact distances
+// are still computed in double on the original data.
+struct ScreeningCopy {
+  Eigen::MatrixXf values;
+  Eigen::VectorXd norm;  // squared row norms of `values`
+};
+
+inline ScreeningCopy screening_copy(const Eigen::Ref<const Eigen::MatrixXd>& X, const Eigen::RowVectorXd& center,
+                                    double scale) {
+  ScreeningCopy copy;
+  copy.values = ((X.rowwise() - center) * scale).cast<float>();
+  copy.norm = copy.values.cast<double>().rowwise().squaredNorm();
+  return copy;
+}
+
+inline void knn_brute_force(const Eigen::Ref<const Eigen::MatrixXd>& ref,
+                            const Eigen::Ref<const Eigen::MatrixXd>& query, int k,
+                            const std::vector<Eigen::Index>* self, const Executor& exec, Neighbours& out) {
+  constexpr Eigen::Index kQueryBlock = 256;
+  constexpr Eigen::Index kRefBlock = 1024;
+  const Eigen::Index p = ref.cols();
+  const Eigen::Index n_ref = ref.rows();
+  const Eigen::Index n_query = query.rows();
+  const Eigen::RowVectorXd center = ref.colwise().mean();
+  const double spread = std::max((ref.rowwise() - center).cwiseAbs().maxCoeff(),
+                                 (query.rowwise() - center).cwiseAbs().maxCoeff());
+  const double scale = spread > 0 ? std::ldexp(1.0, -std::ilogb(spread) - 1) : 1.0;
+  const ScreeningCopy R = screening_copy(ref, center, scale);
+  const ScreeningCopy Q = screening_copy(query, center, scale);
+  // Rounding to float moves a squared distance by at most about
+  // 6 eps_f (||q||^2 + ||r||^2), the float product by p eps_f (||q||^2 + ||r||^2) / 2;
+  // twice their sum, plus a floor for underflow, bounds the screening error.
+  const double slack = 2.0 * static_cast<double>(p + 8) * static_cast<double>(std::numeric_limits<float>::epsilon());
+  const double floor = 1e-30;
+  const double unscale = 1.0 / (scale * scale);
+  const std::size_t n_blocks = static_cast<std::size_t>((n_query + kQueryBlock - 1) / kQueryBlock);
+  exec(n_blocks, 1, [&](std::size_t begin, std::size_t end) {
+    Eigen::MatrixXf dots;
+    std::vector<TopK> best;
+    // A candidate is skipped when even its most favourable distance,
+    // lower[i] + lower_ref[c] - 2 q.r - floor in screening units, exceeds
+    // the current k-th distance; `limit` holds that k-th distance (or inf).
+    std::vector<double> lower(kQueryBlock), limit(kQueryBlock);
+    Eigen::VectorXd r_row(p), q_row(p);
+    for (std::size_t b = begin; b < end; ++b) {
+      const Eigen::Index q0 = static_cast<Eigen::Index>(b) * kQueryBlock;
+      const Eigen::Index nq = std::min(kQueryBlock, n_query - q0);
+      best.assign(static_cast<std::size_t>(nq), TopK(static_cast<std::size_t>(k)));
+      for (Eigen::Index i = 0; i < nq; ++i) {
+        lower[i] = (1.0 - slack) * Q.norm(q0 + i) - floor;
+        limit[i] = std::numeric_limits<double>::infinity();
+      }
+      for (Eigen::Index r0 = 0; r0 < n_ref; r0 += kRefBlock) {
+        const Eigen::Index nr = std::min(kRefBlock, n_ref - r0);
+        dots.noalias() = Q.values.middleRows(q0, nq) * R.values.middleRows(r0, nr).transpose();
+        for (Eigen::Index c = 0; c < nr; ++c) {
+          const Eigen::Index r = r0 + c;
+          const double lower_ref = (1.0 - slack) * R.norm(r);
+          bool loaded = false;
+          for (Eigen::Index i = 0; i < nq; ++i) {
+            const double bound = lower[i] + lower_ref - 2.0 * static_cast<double>(dots(i, c));
+            if (bound * unscale > limit[i]) continue;
+            if (self != nullptr && (*self)[static_cast<std::size_t>(q0 + i)] == r) continue;
+            if (!loaded) {
+              r_row = ref.row(r).transpose();
+              loaded = true;
+            }
+            q_row = query.row(q0 + i).transpose();
+            const double d = exact_dist2(q_row, r_row, p);
+            TopK& top = best[static_cast<std::size_t>(i)];
+            if (top.admits(d)) {
+              top.offer(d, r);
+              if (top.full()) limit[i] = top.worst().first;
+            }
+          }
+        }
+      }
+      for (Eigen::Index i = 0; i < nq; ++i) {
+        const std::size_t at = static_cast<std::size_t>(q0 + i) * static_cast<std::size_t>(k);
+        best[static_cast<std::size_t>(i)].write(&out.index[at], &out.dist2[at]);
+      }
+    }
+  });
+}
+
+}  // namespace detail
+
+// Neighbours of each query row among the reference rows. When
+// query_self_index is given, query row i is reference row (*query_self_index)[i]
+// (or -1 for none) and is left out of its own list.
+inline Neighbours knn_query(const Eigen::Ref<const Eigen::MatrixXd>& ref, const Eigen::Ref<const Eigen::MatrixXd>& query,
+                            int k, const std::vector<Eigen::Index>* query_self_index,
+                            const Executor& exec = serial_executor(),
+                            KnnAlgorithm algorithm = KnnAlgorithm::automatic) {
+  detail::check_knn_input(ref.rows(), ref.cols(), query.cols(), k, query_self_index, query.rows());
+  Neighbours out;
+  out.k = k;
+  const std::size_t size = static_cast<std::size_t>(query.rows()) * static_cast<std::size_t>(k);
+  out.index.resize(size);
+  out.dist2.resize(size);
+  if (algorithm == KnnAlgorithm::automatic)
+    algorithm = ref.cols() <= kKdTreeMaxDim ? KnnAlgorithm::kd_tree : KnnAlgorithm::brute_force;
+  if (algorithm == KnnAlgorithm::kd_tree) {
+    detail::knn_kd_tree(ref, query, k, query_self_index, exec, out);
+  } else {
+    detail::knn_brute_force(ref, query, k, query_self_index, exec, out);
+  }
+  return out;
+}
+
+// Neighbours of each row of X among the other rows of X.
+inline Neighbours knn_self(const Eigen::Ref<const Eigen::MatrixXd>& X, int k, const Executor& exec = serial_executor(),
+                           KnnAlgorithm algorithm = KnnAlgorithm::automatic) {
+  std::vector<Eigen::Index> self(static_cast<std::size_t>(X.rows()));
+  for (Eigen::Index i = 0; i < X.rows(); ++i) self[static_cast<std::size_t>(i)] = i;
+  return knn_query(X, X, k, &self, exec, algorithm);
+}
+
+}  // namespace smotelab

@@ -1,0 +1,196 @@
+// How many rows each class gains or keeps: imbalanced-learn's
+// `sampling_strategy` (imblearn/utils/_validation.py).
+//
+// Classes are coded 0..K-1. "The majority" and "the minority" are the first
+// class, in code order, with the largest and the smallest count, as
+// imbalanced-learn picks the first of its sorted labels.
+//
+// Over-sampling: a ratio r (binary only) takes the minority to floor(r * n_majority)
+// rows; "auto" is "not majority"; the string forms take the classes they
+// target up to the majority's count; counts give final sizes.
+// Under-sampling: a ratio r (binary only) takes the majority down to
+// floor(n_minority / r); "auto" is "not minority"; the string forms take the
+// classes they target down to the minority's count; counts give final sizes.
+//
+// One deliberate difference: imbalanced-learn rejects an over-sampling ratio
+// that adds no row at all; here it adds none, so a sweep of ratios can start
+// at the current balance. A ratio that would remove rows is an error.
+#pragma once
+
+#include <Eigen/Core>
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "errors.hpp"
+
+namespace smotelab {
+
+struct SamplingStrategy {
+  enum class Kind { automatic, minority, majority, not_minority, not_majority, all, ratio, counts };
+  Kind kind = Kind::automatic;
+  double ratio = 1.0;                 // for Kind::ratio, in (0, 1]
+  std::vector<Eigen::Index> counts;   // for Kind::counts: final count per class, -1 = leave as is
+};
+
+namespace detail {
+
+inline std::string class_label(std::size_t c, const std::vector<std::string>& names) {
+  if (c < names.size()) return "\"" + names[c] + "\"";
+  return std::to_string(c);
+}
+
+inline std::string format_ratio(double r) {
+  std::ostringstream s;
+  s.precision(15);
+  s << r;
+  return s.str();
+}
+
+// A bound on the ratio, shown with four decimals and rounded towards the
+// side where it still holds, so the advice works when followed.
+inline std::string ratio_bound(double r, bool round_up) {
+  const double shown = (round_up ? std::ceil(r * 1e4) : std::floor(r * 1e4)) / 1e4;
+  return format_ratio(shown);
+}
+
+inline void check_strategy(const SamplingStrategy& s, const std::vector<Eigen::Index>& class_counts) {
+  require(class_counts.size() >= 2, "sampling needs at least two classes");
+  for (Eigen::Index n : class_counts) require(n >= 1, "every class must have at least one row");
+  if (s.kind == SamplingStrategy::Kind::ratio) {
+    require(class_counts.size() == 2,
+            "sampling_strategy can't be a ratio with " + std::to_string(class_counts.size()) +
+                " classes.\nA ratio needs a binary outcome; give final counts per class instead.");
+    require(s.ratio > 0.0 && s.ratio <= 1.0,
+            "sampling_strategy must be a ratio in (0, 1], not " + format_ratio(s.ratio) + ".");
+  }
+  if (s.kind == SamplingStrategy::Kind::counts) {
+    require(s.counts.size() == class_counts.size(), "sampling_strategy counts must have one entry per class");
+  }
+}
+
+inline std::size_t majority(const std::vector<Eigen::Index>& n) {
+  return static_cast<std::size_t>(std::max_element(n.begin(), n.end()) - n.begin());
+}
+
+inline std::size_t minority(const std::vector<Eigen::Index>& n) {
+  return static_cast<std::size_t>(std::min_element(n.begin(), n.end()) - n.begin());
+}
+
+}  // namespace detail
+
+// Rows to add per class for an over-sampler. `class_names`, when given, name
+// the classes in error messages.
+inline std::vector<Eigen::Index> rows_to_add(const SamplingStrategy& s, const std::vector<Eigen::Index>& class_counts,
+                                             const std::vector<std::string>& class_names = {}) {
+  using Kind = SamplingStrategy::Kind;
+  detail::check_strategy(s, class_counts);
+  const std::size_t K = class_counts.size();
+  const std::size_t maj = detail::majority(class_counts);
+  const std::size_t min = detail::minority(class_counts);
+  const Eigen::Index n_maj = class_counts[maj];
+  std::vector<Eigen::Index> add(K, 0);
+  switch (s.kind) {
+    case Kind::ratio: {
+      const std::size_t other = 1 - maj;
+      const auto target = static_cast<Eigen::Index>(std::floor(s.ratio * static_cast<double>(n_maj)));
+      require(target >= class_counts[other],
+              "A ratio can't remove rows: sampling_strategy = " + detail::format_ratio(s.ratio) + " asks for floor(" +
+                  detail::format_ratio(s.ratio) + " * " + std::to_string(n_maj) + ") = " + std::to_string(target) +
+                  " rows of class " + detail::class_label(other, class_names) + ", which has " +
+                  std::to_string(class_counts[other]) +
+                  ".\nAn over-sampler only adds rows; use a ratio of at least " +
+                  detail::ratio_bound(static_cast<double>(class_counts[other]) / static_cast<double>(n_maj), true) + ".");
+      add[other] = target - class_counts[other];
+      break;
+    }
+    case Kind::automatic:
+    case Kind::not_majority:
+      for (std::size_t c = 0; c < K; ++c)
+        if (c != maj) add[c] = n_maj - class_counts[c];
+      break;
+    case Kind::not_minority:
+      for (std::size_t c = 0; c < K; ++c)
+        if (c != min) add[c] = n_maj - class_counts[c];
+      break;
+    case Kind::minority:
+      add[min] = n_maj - class_counts[min];
+      break;
+    case Kind::all:
+      for (std::size_t c = 0; c < K; ++c) add[c] = n_maj - class_counts[c];
+      break;
+    case Kind::majority:
+      throw input_error("sampling_strategy = \"majority\" can't be used to over-sample.\n"
+                        "An over-sampler grows classes; \"majority\" is for under-sampling.");
+    case Kind::counts:
+      for (std::size_t c = 0; c < K; ++c) {
+        if (s.counts[c] < 0) continue;
+        require(s.counts[c] >= class_counts[c],
+                "sampling_strategy can't ask an over-sampler to remove rows.\nClass " +
+                    detail::class_label(c, class_names) + " has " + std::to_string(class_counts[c]) +
+                    " rows; " + std::to_string(s.counts[c]) + " were asked for.");
+        add[c] = s.counts[c] - class_counts[c];
+      }
+      break;
+  }
+  return add;
+}
+
+// Rows to keep per class for an under-sampler.
+inline std::vector<Eigen::Index> rows_to_keep(const SamplingStrategy& s, const std::vector<Eigen::Index>& class_counts,
+                                              const std::vector<std::string>& class_names = {}) {
+  using Kind = SamplingStrategy::Kind;
+  detail::check_strategy(s, class_counts);
+  const std::size_t K = class_counts.size();
+  const std::size_t maj = detail::majority(class_counts);
+  const std::size_t min = detail::minority(class_counts);
+  const Eigen::Index n_min = class_counts[min];
+  std::vector<Eigen::Index> keep = class_counts;
+  switch (s.kind) {
+    case Kind::ratio: {
+      const std::size_t other = 1 - min;
+      const auto target = static_cast<Eigen::Index>(std::floor(static_cast<double>(n_min) / s.ratio));
+      require(target <= class_counts[other],
+              "A ratio can't add rows: sampling_strategy = " + detail::format_ratio(s.ratio) + " asks for floor(" +
+                  std::to_string(n_min) + " / " + detail::format_ratio(s.ratio) + ") = " + std::to_string(target) +
+                  " rows of class " + detail::class_label(other, class_names) + ", which has " +
+                  std::to_string(class_counts[other]) + ".\nAn under-sampler only removes rows; use a ratio of at most " +
+                  detail::ratio_bound(static_cast<double>(n_min) / static_cast<double>(class_counts[other]), false) + ".");
+      keep[other] = target;
+      break;
+    }
+    case Kind::automatic:
+    case Kind::not_minority:
+      for (std::size_t c = 0; c < K; ++c)
+        if (c != min) keep[c] = n_min;
+      break;
+    case Kind::not_majority:
+      for (std::size_t c = 0; c < K; ++c)
+        if (c != maj) keep[c] = n_min;
+      break;
+    case Kind::majority:
+      keep[maj] = n_min;
+      break;
+    case Kind::all:
+      for (std::size_t c = 0; c < K; ++c) keep[c] = n_min;
+      break;
+    case Kind::minority:
+      throw input_error("sampling_strategy = \"minority\" can't be used to under-sample.\n"
+                        "An under-sampler shrinks classes; \"minority\" is for over-sampling.");
+    case Kind::counts:
+      for (std::size_t c = 0; c < K; ++c) {
+        if (s.counts[c] < 0) continue;
+        require(s.counts[c] <= class_counts[c],
+                "sampling_strategy can't ask an under-sampler to add rows.\nClass " +
+                    detail::class_label(c, class_names) + " has " + std::to_string(class_counts[c]) +
+                    " rows; " + std::to_string(s.counts[c]) + " were asked for.");
+        keep[c] = s.counts[c];
+      }
+      break;
+  }
+  return keep;
+}
+
+}  // namespace smotelab

@@ -1,0 +1,99 @@
+// Glue for the resamplers and nearest neighbours. Class codes cross as 0-based
+// integers; row numbers go back to R 1-based.
+#include "glue.h"
+#include "smotelab/knn.hpp"
+#include "smotelab/sampling.hpp"
+#include "smotelab/smote.hpp"
+
+using Rcpp::List;
+using Rcpp::Named;
+
+namespace {
+
+smotelab::SamplingStrategy strategy_from_r(const List& s) {
+  using Kind = smotelab::SamplingStrategy::Kind;
+  smotelab::SamplingStrategy out;
+  const std::string kind = Rcpp::as<std::string>(s["kind"]);
+  if (kind == "auto") out.kind = Kind::automatic;
+  else if (kind == "minority") out.kind = Kind::minority;
+  else if (kind == "majority") out.kind = Kind::majority;
+  else if (kind == "not minority") out.kind = Kind::not_minority;
+  else if (kind == "not majority") out.kind = Kind::not_majority;
+  else if (kind == "all") out.kind = Kind::all;
+  else if (kind == "ratio") out.kind = Kind::ratio;
+  else if (kind == "counts") out.kind = Kind::counts;
+  else Rcpp::stop("unknown sampling_strategy kind '%s'", kind);
+  out.ratio = Rcpp::as<double>(s["ratio"]);
+  const Rcpp::IntegerVector counts = s["counts"];
+  out.counts.assign(counts.begin(), counts.end());
+  return out;
+}
+
+std::vector<Eigen::Index> index_vector(const Rcpp::IntegerVector& v) { return {v.begin(), v.end()}; }
+
+Rcpp::IntegerVector one_based(const std::vector<Eigen::Index>& rows) {
+  Rcpp::IntegerVector out(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) out[i] = rows[i] < 0 ? NA_INTEGER : static_cast<int>(rows[i] + 1);
+  return out;
+}
+
+smotelab::KnnAlgorithm algorithm_from_r(const std::string& name) {
+  if (name == "kd_tree") return smotelab::KnnAlgorithm::kd_tree;
+  if (name == "brute_force") return smotelab::KnnAlgorithm::brute_force;
+  return smotelab::KnnAlgorithm::automatic;
+}
+
+}  // namespace
+
+// [[Rcpp::export(rng = false)]]
+Rcpp::IntegerVector sampling_counts_cpp(const List& strategy, const Rcpp::IntegerVector& class_counts,
+                                        const std::vector<std::string>& class_names, bool over) {
+  const smotelab::SamplingStrategy s = strategy_from_r(strategy);
+  const std::vector<Eigen::Index> n = index_vector(class_counts);
+  const std::vector<Eigen::Index> out = over ? smotelab::rows_to_add(s, n, class_names)
+                                             : smotelab::rows_to_keep(s, n, class_names);
+  return Rcpp::IntegerVector(out.begin(), out.end());
+}
+
+// [[Rcpp::export(rng = false)]]
+List smote_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::VectorXi> y,
+               const Rcpp::IntegerVector& n_new, int k_neighbors, double seed, int n_threads,
+               const std::string& algorithm) {
+  const smotelab::Resampled r = smotelab::smote(x, y, index_vector(n_new), k_neighbors, glue::seed_from_r(seed),
+                                                glue::executor(n_threads), algorithm_from_r(algorithm));
+  return List::create(Named("x_new") = Rcpp::wrap(r.X_new), Named("y_new") = Rcpp::wrap(r.y_new),
+                      Named("seed_row") = one_based(r.seed_row), Named("neighbour_row") = one_based(r.neighbour_row));
+}
+
+// [[Rcpp::export(rng = false)]]
+List random_oversample_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::VectorXi> y,
+                           const Rcpp::IntegerVector& n_new, double seed) {
+  const smotelab::Resampled r = smotelab::random_oversample(x, y, index_vector(n_new), glue::seed_from_r(seed));
+  return List::create(Named("y_new") = Rcpp::wrap(r.y_new), Named("seed_row") = one_based(r.seed_row));
+}
+
+// [[Rcpp::export(rng = false)]]
+Rcpp::IntegerVector random_undersample_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::VectorXi> y,
+                                           const Rcpp::IntegerVector& n_keep, double seed) {
+  return one_based(smotelab::random_undersample(x, y, index_vector(n_keep), glue::seed_from_r(seed)).keep);
+}
+
+// [[Rcpp::export(rng = false)]]
+List knn_cpp(const Eigen::Map<Eigen::MatrixXd> ref, const Eigen::Map<Eigen::MatrixXd> query, int k,
+             Rcpp::Nullable<Rcpp::IntegerVector> self, int n_threads, const std::string& algorithm) {
+  std::vector<Eigen::Index> self_index;
+  if (self.isNotNull()) {
+    for (int s : Rcpp::IntegerVector(self)) self_index.push_back(s == NA_INTEGER ? -1 : s - 1);
+  }
+  const smotelab::Neighbours nn = smotelab::knn_query(ref, query, k, self.isNotNull() ? &self_index : nullptr,
+                                                      glue::executor(n_threads), algorithm_from_r(algorithm));
+  const auto n = static_cast<int>(query.rows());
+  Rcpp::IntegerMatrix index(n, k);
+  Rcpp::NumericMatrix dist2(n, k);
+  for (int i = 0; i < n; ++i)
+    for (int j = 0; j < k; ++j) {
+      index(i, j) = static_cast<int>(nn.index[static_cast<std::size_t>(i) * k + j] + 1);
+      dist2(i, j) = nn.dist2[static_cast<std::size_t>(i) * k + j];
+    }
+  return List::create(Named("index") = index, Named("dist2") = dist2);
+}

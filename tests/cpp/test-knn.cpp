@@ -1,0 +1,103 @@
+#include <Eigen/Dense>
+#include <algorithm>
+#include <utility>
+#include <vector>
+
+#include "check.hpp"
+#include "smotelab/knn.hpp"
+#include "smotelab/rng.hpp"
+
+using smotelab::KnnAlgorithm;
+using smotelab::Neighbours;
+
+namespace {
+
+// O(n^2) reference: sort every candidate by (distance, index).
+Neighbours naive(const Eigen::MatrixXd& ref, const Eigen::MatrixXd& query, int k, const std::vector<Eigen::Index>* self) {
+  Neighbours out;
+  out.k = k;
+  for (Eigen::Index i = 0; i < query.rows(); ++i) {
+    std::vector<std::pair<double, Eigen::Index>> all;
+    for (Eigen::Index r = 0; r < ref.rows(); ++r) {
+      if (self && (*self)[i] == r) continue;
+      double d = 0;
+      for (Eigen::Index j = 0; j < ref.cols(); ++j) d += (query(i, j) - ref(r, j)) * (query(i, j) - ref(r, j));
+      all.emplace_back(d, r);
+    }
+    std::sort(all.begin(), all.end());
+    for (int j = 0; j < k; ++j) {
+      out.index.push_back(all[j].second);
+      out.dist2.push_back(all[j].first);
+    }
+  }
+  return out;
+}
+
+// Runs ranges in reverse order, a few rows at a time: a stand-in for an
+// arbitrary thread schedule.
+void reverse_executor(std::size_t n, std::size_t, const smotelab::RangeKernel& kernel) {
+  const std::size_t step = 3;
+  for (std::size_t end = n; end > 0;) {
+    const std::size_t begin = end > step ? end - step : 0;
+    kernel(begin, end);
+    end = begin;
+  }
+}
+
+bool same(const Neighbours& a, const Neighbours& b) { return a.index == b.index && a.dist2 == b.dist2; }
+
+Eigen::MatrixXd data(Eigen::Index n, Eigen::Index p, std::uint64_t seed, bool grid) {
+  smotelab::Rng rng(seed, 0);
+  Eigen::MatrixXd X(n, p);
+  for (Eigen::Index i = 0; i < n; ++i)
+    for (Eigen::Index j = 0; j < p; ++j) X(i, j) = grid ? static_cast<double>(rng.below(3)) : rng.normal() * 10 + 100;
+  // Exact duplicates.
+  for (Eigen::Index i = 0; i + 1 < n; i += 17) X.row(i + 1) = X.row(i);
+  return X;
+}
+
+}  // namespace
+
+int main() {
+  const smotelab::Executor reverse(reverse_executor);
+  for (Eigen::Index p : {1, 2, 5, 13, 30}) {
+    for (bool grid : {false, true}) {
+      const Eigen::MatrixXd X = data(700, p, 11 + static_cast<std::uint64_t>(p), grid);
+      std::vector<Eigen::Index> self(X.rows());
+      for (Eigen::Index i = 0; i < X.rows(); ++i) self[i] = i;
+      for (int k : {1, 5}) {
+        const Neighbours ref = naive(X, X, k, &self);
+        const Neighbours kd = smotelab::knn_self(X, k, smotelab::serial_executor(), KnnAlgorithm::kd_tree);
+        const Neighbours bf = smotelab::knn_self(X, k, smotelab::serial_executor(), KnnAlgorithm::brute_force);
+        CHECK(same(kd, ref));
+        CHECK(same(bf, ref));
+        CHECK(same(smotelab::knn_self(X, k, reverse, KnnAlgorithm::kd_tree), kd));
+        CHECK(same(smotelab::knn_self(X, k, reverse, KnnAlgorithm::brute_force), bf));
+      }
+      // Duplicates are each other's neighbours at distance 0, never themselves.
+      const Neighbours one = smotelab::knn_self(X, 1);
+      CHECK(one.index[0] == 1 && one.dist2[0] == 0.0);
+      CHECK(one.index[1] == 0 && one.dist2[1] == 0.0);
+
+      // Query != reference, with and without excluding the query's own row.
+      const Eigen::MatrixXd Q = X.topRows(60);
+      std::vector<Eigen::Index> qself(60);
+      for (int i = 0; i < 60; ++i) qself[i] = i % 2 == 0 ? i : -1;
+      for (auto algo : {KnnAlgorithm::kd_tree, KnnAlgorithm::brute_force}) {
+        CHECK(same(smotelab::knn_query(X, Q, 4, nullptr, reverse, algo), naive(X, Q, 4, nullptr)));
+        CHECK(same(smotelab::knn_query(X, Q, 4, &qself, reverse, algo), naive(X, Q, 4, &qself)));
+      }
+    }
+  }
+
+  // All rows identical: every distance is 0 and ties go to smaller indices.
+  const Eigen::MatrixXd flat = Eigen::MatrixXd::Constant(40, 3, 2.5);
+  const Neighbours f = smotelab::knn_self(flat, 3);
+  CHECK(f.index[0] == 1 && f.index[1] == 2 && f.index[2] == 3);
+  CHECK(f.index[3] == 0 && f.index[4] == 2 && f.index[5] == 3);
+
+  CHECK_THROWS(smotelab::knn_self(flat, 40), smotelab::input_error);
+  CHECK_THROWS(smotelab::knn_self(flat, 0), smotelab::input_error);
+  CHECK_THROWS(smotelab::knn_query(flat, Eigen::MatrixXd::Zero(2, 4), 1, nullptr), smotelab::input_error);
+  return cpptest::report("knn");
+}

@@ -41,6 +41,26 @@ first_nonfinite_cpp <- function(columns) {
     .Call(`_smotelab_first_nonfinite_cpp`, columns)
 }
 
+sampling_counts_cpp <- function(strategy, class_counts, class_names, over) {
+    .Call(`_smotelab_sampling_counts_cpp`, strategy, class_counts, class_names, over)
+}
+
+smote_cpp <- function(x, y, n_new, k_neighbors, seed, n_threads, algorithm) {
+    .Call(`_smotelab_smote_cpp`, x, y, n_new, k_neighbors, seed, n_threads, algorithm)
+}
+
+random_oversample_cpp <- function(x, y, n_new, seed) {
+    .Call(`_smotelab_random_oversample_cpp`, x, y, n_new, seed)
+}
+
+random_undersample_cpp <- function(x, y, n_keep, seed) {
+    .Call(`_smotelab_random_undersample_cpp`, x, y, n_keep, seed)
+}
+
+knn_cpp <- function(ref, query, k, self, n_threads, algorithm) {
+    .Call(`_smotelab_knn_cpp`, ref, query, k, self, n_threads, algorithm)
+}
+
 split_stratified_impl <- function(y, n_classes, n_test, seed) {
     .Call(`_smotelab_split_stratified_impl`, y, n_classes, n_test, seed)
 }

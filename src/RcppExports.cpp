@@ -136,6 +136,76 @@ BEGIN_RCPP
     return rcpp_result_gen;
 END_RCPP
 }
+// sampling_counts_cpp
+Rcpp::IntegerVector sampling_counts_cpp(const List& strategy, const Rcpp::IntegerVector& class_counts, const std::vector<std::string>& class_names, bool over);
+RcppExport SEXP _smotelab_sampling_counts_cpp(SEXP strategySEXP, SEXP class_countsSEXP, SEXP class_namesSEXP, SEXP overSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::traits::input_parameter< const List& >::type strategy(strategySEXP);
+    Rcpp::traits::input_parameter< const Rcpp::IntegerVector& >::type class_counts(class_countsSEXP);
+    Rcpp::traits::input_parameter< const std::vector<std::string>& >::type class_names(class_namesSEXP);
+    Rcpp::traits::input_parameter< bool >::type over(overSEXP);
+    rcpp_result_gen = Rcpp::wrap(sampling_counts_cpp(strategy, class_counts, class_names, over));
+    return rcpp_result_gen;
+END_RCPP
+}
+// smote_cpp
+List smote_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_new, int k_neighbors, double seed, int n_threads, const std::string& algorithm);
+RcppExport SEXP _smotelab_smote_cpp(SEXP xSEXP, SEXP ySEXP, SEXP n_newSEXP, SEXP k_neighborsSEXP, SEXP seedSEXP, SEXP n_threadsSEXP, SEXP algorithmSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::MatrixXd> >::type x(xSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type y(ySEXP);
+    Rcpp::traits::input_parameter< const Rcpp::IntegerVector& >::type n_new(n_newSEXP);
+    Rcpp::traits::input_parameter< int >::type k_neighbors(k_neighborsSEXP);
+    Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
+    Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
+    Rcpp::traits::input_parameter< const std::string& >::type algorithm(algorithmSEXP);
+    rcpp_result_gen = Rcpp::wrap(smote_cpp(x, y, n_new, k_neighbors, seed, n_threads, algorithm));
+    return rcpp_result_gen;
+END_RCPP
+}
+// random_oversample_cpp
+List random_oversample_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_new, double seed);
+RcppExport SEXP _smotelab_random_oversample_cpp(SEXP xSEXP, SEXP ySEXP, SEXP n_newSEXP, SEXP seedSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::MatrixXd> >::type x(xSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type y(ySEXP);
+    Rcpp::traits::input_parameter< const Rcpp::IntegerVector& >::type n_new(n_newSEXP);
+    Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
+    rcpp_result_gen = Rcpp::wrap(random_oversample_cpp(x, y, n_new, seed));
+    return rcpp_result_gen;
+END_RCPP
+}
+// random_undersample_cpp
+Rcpp::IntegerVector random_undersample_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_keep, double seed);
+RcppExport SEXP _smotelab_random_undersample_cpp(SEXP xSEXP, SEXP ySEXP, SEXP n_keepSEXP, SEXP seedSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::MatrixXd> >::type x(xSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type y(ySEXP);
+    Rcpp::traits::input_parameter< const Rcpp::IntegerVector& >::type n_keep(n_keepSEXP);
+    Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
+    rcpp_result_gen = Rcpp::wrap(random_undersample_cpp(x, y, n_keep, seed));
+    return rcpp_result_gen;
+END_RCPP
+}
+// knn_cpp
+List knn_cpp(const Eigen::Map<Eigen::MatrixXd> ref, const Eigen::Map<Eigen::MatrixXd> query, int k, Rcpp::Nullable<Rcpp::IntegerVector> self, int n_threads, const std::string& algorithm);
+RcppExport SEXP _smotelab_knn_cpp(SEXP refSEXP, SEXP querySEXP, SEXP kSEXP, SEXP selfSEXP, SEXP n_threadsSEXP, SEXP algorithmSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::MatrixXd> >::type ref(refSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::MatrixXd> >::type query(querySEXP);
+    Rcpp::traits::input_parameter< int >::type k(kSEXP);
+    Rcpp::traits::input_parameter< Rcpp::Nullable<Rcpp::IntegerVector> >::type self(selfSEXP);
+    Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
+    Rcpp::traits::input_parameter< const std::string& >::type algorithm(algorithmSEXP);
+    rcpp_result_gen = Rcpp::wrap(knn_cpp(ref, query, k, self, n_threads, algorithm));
+    return rcpp_result_gen;
+END_RCPP
+}
 // split_stratified_impl
 Rcpp::LogicalVector split_stratified_impl(Rcpp::IntegerVector y, int n_classes, double n_test, double seed);
 RcppExport SEXP _smotelab_split_stratified_impl(SEXP ySEXP, SEXP n_classesSEXP, SEXP n_testSEXP, SEXP seedSEXP) {
@@ -177,6 +247,11 @@ static const R_CallMethodDef CallEntries[] = {
     {"_smotelab_pipeline_fit_cpp", (DL_FUNC) &_smotelab_pipeline_fit_cpp, 4},
     {"_smotelab_pipeline_predict_cpp", (DL_FUNC) &_smotelab_pipeline_predict_cpp, 4},
     {"_smotelab_first_nonfinite_cpp", (DL_FUNC) &_smotelab_first_nonfinite_cpp, 1},
+    {"_smotelab_sampling_counts_cpp", (DL_FUNC) &_smotelab_sampling_counts_cpp, 4},
+    {"_smotelab_smote_cpp", (DL_FUNC) &_smotelab_smote_cpp, 7},
+    {"_smotelab_random_oversample_cpp", (DL_FUNC) &_smotelab_random_oversample_cpp, 4},
+    {"_smotelab_random_undersample_cpp", (DL_FUNC) &_smotelab_random_undersample_cpp, 4},
+    {"_smotelab_knn_cpp", (DL_FUNC) &_smotelab_knn_cpp, 6},
     {"_smotelab_split_stratified_impl", (DL_FUNC) &_smotelab_split_stratified_impl, 4},
     {"_smotelab_folds_stratified_impl", (DL_FUNC) &_smotelab_folds_stratified_impl, 5},
     {NULL, NULL, 0}

@@ -1,7 +1,7 @@
 // Glue for the pipeline engine: R lists <-> core structs. Fitted pipelines
 // travel back to R as plain lists of vectors, so they survive saveRDS().
 #include "glue.h"
-#include "smotelab/pipeline.hpp"
+#include "glue-pipeline.h"
 
 using Rcpp::List;
 using Rcpp::Named;
@@ -11,6 +11,11 @@ namespace {
 smotelab::StepSpec step_spec_from_r(const List& step) {
   const std::string type = Rcpp::as<std::string>(step["type"]);
   if (type == "scale") return smotelab::ScaleSpec{};
+  if (type == "smote") {
+    return smotelab::SmoteSpec{Rcpp::as<int>(step["k_neighbors"]), glue::strategy_from_r(step["sampling_strategy"])};
+  }
+  if (type == "random_over") return smotelab::RandomOverSpec{glue::strategy_from_r(step["sampling_strategy"])};
+  if (type == "random_under") return smotelab::RandomUnderSpec{glue::strategy_from_r(step["sampling_strategy"])};
   Rcpp::stop("unknown step type '%s'", type);
 }
 
@@ -25,13 +30,18 @@ smotelab::ModelSpec model_spec_from_r(const List& model) {
   Rcpp::stop("unknown model type '%s'", type);
 }
 
-smotelab::PipelineSpec spec_from_r(const List& spec) {
+}  // namespace
+
+smotelab::PipelineSpec glue::spec_from_r(const List& spec) {
   smotelab::PipelineSpec out;
   const List steps = spec["steps"];
   for (R_xlen_t i = 0; i < steps.size(); ++i) out.steps.push_back(step_spec_from_r(steps[i]));
   out.model = model_spec_from_r(spec["model"]);
+  out.class_names = Rcpp::as<std::vector<std::string>>(spec["class_names"]);
   return out;
 }
+
+namespace {
 
 struct StateToR {
   List operator()(const smotelab::ScaleState& s) const {
@@ -78,9 +88,11 @@ smotelab::ModelState model_state_from_r(const List& s) {
 // `columns` is a list of double vectors, the design's columns; they are read
 // in place, never copied into one matrix.
 // [[Rcpp::export(rng = false)]]
-List pipeline_fit_cpp(const List& spec, const List& columns, const Eigen::Map<Eigen::VectorXi> y, int n_threads) {
-  const smotelab::FittedPipeline fitted = smotelab::fit_pipeline(
-      spec_from_r(spec), glue::columns_from_r(columns, y.size()), y, glue::executor(n_threads));
+List pipeline_fit_cpp(const List& spec, const List& columns, const Eigen::Map<Eigen::VectorXi> y, double seed,
+                      int n_threads) {
+  const smotelab::FittedPipeline fitted =
+      smotelab::fit_pipeline(glue::spec_from_r(spec), glue::columns_from_r(columns, y.size()), y,
+                             glue::seed_from_r(seed), glue::executor(n_threads));
   List steps(fitted.steps.size());
   for (std::size_t i = 0; i < fitted.steps.size(); ++i) steps[i] = std::visit(StateToR{}, fitted.steps[i]);
   return List::create(Named("steps") = steps, Named("model") = std::visit(StateToR{}, fitted.model));

@@ -10,25 +10,6 @@ using Rcpp::Named;
 
 namespace {
 
-smotelab::SamplingStrategy strategy_from_r(const List& s) {
-  using Kind = smotelab::SamplingStrategy::Kind;
-  smotelab::SamplingStrategy out;
-  const std::string kind = Rcpp::as<std::string>(s["kind"]);
-  if (kind == "auto") out.kind = Kind::automatic;
-  else if (kind == "minority") out.kind = Kind::minority;
-  else if (kind == "majority") out.kind = Kind::majority;
-  else if (kind == "not minority") out.kind = Kind::not_minority;
-  else if (kind == "not majority") out.kind = Kind::not_majority;
-  else if (kind == "all") out.kind = Kind::all;
-  else if (kind == "ratio") out.kind = Kind::ratio;
-  else if (kind == "counts") out.kind = Kind::counts;
-  else Rcpp::stop("unknown sampling_strategy kind '%s'", kind);
-  out.ratio = Rcpp::as<double>(s["ratio"]);
-  const Rcpp::IntegerVector counts = s["counts"];
-  out.counts.assign(counts.begin(), counts.end());
-  return out;
-}
-
 std::vector<Eigen::Index> index_vector(const Rcpp::IntegerVector& v) { return {v.begin(), v.end()}; }
 
 Rcpp::IntegerVector one_based(const std::vector<Eigen::Index>& rows) {
@@ -48,7 +29,7 @@ smotelab::KnnAlgorithm algorithm_from_r(const std::string& name) {
 // [[Rcpp::export(rng = false)]]
 Rcpp::IntegerVector sampling_counts_cpp(const List& strategy, const Rcpp::IntegerVector& class_counts,
                                         const std::vector<std::string>& class_names, bool over) {
-  const smotelab::SamplingStrategy s = strategy_from_r(strategy);
+  const smotelab::SamplingStrategy s = glue::strategy_from_r(strategy);
   const std::vector<Eigen::Index> n = index_vector(class_counts);
   const std::vector<Eigen::Index> out = over ? smotelab::rows_to_add(s, n, class_names)
                                              : smotelab::rows_to_keep(s, n, class_names);

@@ -14,11 +14,13 @@
 #include <algorithm>
 #include <cstddef>
 #include <exception>
+#include <functional>
 #include <mutex>
 
 #include "smotelab/columns.hpp"
 #include "smotelab/errors.hpp"
 #include "smotelab/parallel.hpp"
+#include "smotelab/sampling.hpp"
 
 namespace glue {
 
@@ -27,7 +29,11 @@ namespace glue {
 // checks for a user interrupt. No R API is touched inside a worker.
 class ParallelRunner {
  public:
-  explicit ParallelRunner(int n_threads) : n_threads_(std::max(1, n_threads)) {}
+  // `progress(done, total)`, if set, runs on the main thread after each chunk.
+  using Progress = std::function<void(std::size_t done, std::size_t total)>;
+
+  explicit ParallelRunner(int n_threads, Progress progress = nullptr)
+      : n_threads_(std::max(1, n_threads)), progress_(std::move(progress)) {}
 
   void operator()(std::size_t n, std::size_t grain, const smotelab::RangeKernel& kernel) const {
     if (n == 0) return;
@@ -46,6 +52,7 @@ class ParallelRunner {
         if (adapter.error) std::rethrow_exception(adapter.error);
       }
       Rcpp::checkUserInterrupt();
+      if (progress_) progress_(end, n);
     }
   }
 
@@ -80,11 +87,38 @@ class ParallelRunner {
   }
 
   int n_threads_;
+  Progress progress_;
 };
 
 inline smotelab::Executor executor(int n_threads) {
   if (n_threads <= 1) return smotelab::serial_executor();
   return smotelab::Executor(ParallelRunner(n_threads));
+}
+
+// An executor that reports progress and checks for interrupts between chunks
+// even on one thread (long cross-validation and grid searches).
+inline smotelab::Executor executor(int n_threads, ParallelRunner::Progress progress) {
+  return smotelab::Executor(ParallelRunner(n_threads, std::move(progress)));
+}
+
+// sampling_strategy as R's sampling_to_core() lays it out.
+inline smotelab::SamplingStrategy strategy_from_r(const Rcpp::List& s) {
+  using Kind = smotelab::SamplingStrategy::Kind;
+  smotelab::SamplingStrategy out;
+  const std::string kind = Rcpp::as<std::string>(s["kind"]);
+  if (kind == "auto") out.kind = Kind::automatic;
+  else if (kind == "minority") out.kind = Kind::minority;
+  else if (kind == "majority") out.kind = Kind::majority;
+  else if (kind == "not minority") out.kind = Kind::not_minority;
+  else if (kind == "not majority") out.kind = Kind::not_majority;
+  else if (kind == "all") out.kind = Kind::all;
+  else if (kind == "ratio") out.kind = Kind::ratio;
+  else if (kind == "counts") out.kind = Kind::counts;
+  else Rcpp::stop("unknown sampling_strategy kind '%s'", kind);
+  out.ratio = Rcpp::as<double>(s["ratio"]);
+  const Rcpp::IntegerVector counts = s["counts"];
+  out.counts.assign(counts.begin(), counts.end());
+  return out;
 }
 
 // A list of double vectors of equal length, viewed in place as columns.

@@ -74,8 +74,8 @@ int main() {
   CHECK((again.coef.array() == fit.coef.array()).all());
 
   // The pipeline: scaled fit predicts probabilities in (0, 1).
-  smotelab::PipelineSpec spec{{smotelab::ScaleSpec{}}, ridge};
-  const auto fitted = smotelab::fit_pipeline(spec, d.X, d.y);
+  smotelab::PipelineSpec spec{{smotelab::ScaleSpec{}}, ridge, {"neg", "pos"}};
+  const auto fitted = smotelab::fit_pipeline(spec, d.X, d.y, 1);
   Eigen::VectorXd prob(d.X.rows());
   smotelab::predict_pipeline(fitted, d.X, prob);
   CHECK(prob.minCoeff() > 0.0 && prob.maxCoeff() < 1.0);

@@ -9,11 +9,13 @@
 #pragma once
 
 #include <Eigen/Dense>
+#include <atomic>
 #include <cstdint>
 #include <limits>
 #include <string>
 #include <vector>
 
+#include "columns.hpp"
 #include "errors.hpp"
 #include "metrics.hpp"
 #include "parallel.hpp"
@@ -97,41 +99,60 @@ inline std::uint64_t task_seed(std::uint64_t seed, int repeat, int fold, int v) 
   return seed + static_cast<std::uint64_t>(repeat) * static_cast<std::uint64_t>(v) + static_cast<std::uint64_t>(fold - 1);
 }
 
-template <typename Derived>
-typename Derived::PlainObject gather_rows(const Eigen::DenseBase<Derived>& from, const std::vector<Eigen::Index>& rows) {
-  typename Derived::PlainObject out(static_cast<Eigen::Index>(rows.size()), from.cols());
-  for (Eigen::Index c = 0; c < from.cols(); ++c)
-    for (std::size_t r = 0; r < rows.size(); ++r) out(static_cast<Eigen::Index>(r), c) = from(rows[r], c);
-  return out;
+// One task on one thread: split by the fold, fit on the rest, score the fold.
+inline Eigen::VectorXd run_task(const CvProblem& problem, const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y,
+                                const Eigen::Ref<const Eigen::MatrixXi>& folds, int v, const CvTask& task) {
+  std::vector<Eigen::Index> train, test;
+  for (Eigen::Index i = 0; i < X.rows(); ++i) (folds(i, task.repeat) == task.fold ? test : train).push_back(i);
+  require(!test.empty(), "fold " + std::to_string(task.fold) + " has no rows");
+  const Eigen::MatrixXd X_train = X.rows_of(train);
+  const Eigen::MatrixXd X_test = X.rows_of(test);
+  Eigen::VectorXi y_train(static_cast<Eigen::Index>(train.size())), y_test(static_cast<Eigen::Index>(test.size()));
+  for (std::size_t i = 0; i < train.size(); ++i) y_train(static_cast<Eigen::Index>(i)) = y(train[i]);
+  for (std::size_t i = 0; i < test.size(); ++i) y_test(static_cast<Eigen::Index>(i)) = y(test[i]);
+
+  const FittedPipeline fitted = fit_pipeline(problem.grid[task.grid_point], X_train, y_train,
+                                             task_seed(problem.seed, task.repeat, task.fold, v));
+  Eigen::VectorXd prob(X_test.rows());
+  predict_pipeline(fitted, X_test, prob);
+  const std::vector<double> values = score_metrics(problem.metrics, y_test.data(), prob.data(),
+                                                   static_cast<std::size_t>(prob.size()), problem.threshold);
+  return Eigen::Map<const Eigen::VectorXd>(values.data(), static_cast<Eigen::Index>(values.size()));
 }
 
-// Runs the given tasks; row t of the result holds task t's metric values.
-inline Eigen::MatrixXd run_cv_tasks(const CvProblem& problem, const Eigen::Ref<const Eigen::MatrixXd>& X,
-                                    const Eigen::Ref<const Eigen::VectorXi>& y,
-                                    const Eigen::Ref<const Eigen::MatrixXi>& folds, int v,
-                                    const std::vector<CvTask>& tasks, const Executor& exec) {
+struct CvOutcome {
+  Eigen::MatrixXd values;     // row t: task t's metric values
+  std::ptrdiff_t failed = -1;  // the first task (in task order) that threw, if any
+  std::string error;           // and its message
+};
+
+// Runs the given tasks. A task that throws stops the remaining ones from
+// starting; the error of the lowest-numbered failing task is reported.
+inline CvOutcome run_cv_tasks(const CvProblem& problem, const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y,
+                              const Eigen::Ref<const Eigen::MatrixXi>& folds, int v, const std::vector<CvTask>& tasks,
+                              const Executor& exec) {
   require(folds.rows() == X.rows() && y.size() == X.rows(), "folds, X and y must have the same number of rows");
-  Eigen::MatrixXd out(static_cast<Eigen::Index>(tasks.size()), static_cast<Eigen::Index>(problem.metrics.size()));
+  CvOutcome out;
+  out.values.resize(static_cast<Eigen::Index>(tasks.size()), static_cast<Eigen::Index>(problem.metrics.size()));
+  std::vector<std::string> errors(tasks.size());
+  std::atomic<bool> stop{false};
   exec(tasks.size(), 1, [&](std::size_t begin, std::size_t end) {
-    for (std::size_t t = begin; t < end; ++t) {
-      const CvTask& task = tasks[t];
-      const auto fold_of = folds.col(task.repeat);
-      std::vector<Eigen::Index> train, test;
-      for (Eigen::Index i = 0; i < X.rows(); ++i) (fold_of(i) == task.fold ? test : train).push_back(i);
-      const Eigen::MatrixXd X_train = gather_rows(X, train);
-      const Eigen::VectorXi y_train = gather_rows(y, train);
-      const Eigen::MatrixXd X_test = gather_rows(X, test);
-      const Eigen::VectorXi y_test = gather_rows(y, test);
-      const FittedPipeline fitted = fit_pipeline(problem.grid[task.grid_point], X_train, y_train,
-                                                 task_seed(problem.seed, task.repeat, task.fold, v));
-      Eigen::VectorXd prob(X_test.rows());
-      predict_pipeline(fitted, X_test, prob);
-      const std::vector<double> values =
-          score_metrics(problem.metrics, y_test.data(), prob.data(), static_cast<std::size_t>(prob.size()),
-                        problem.threshold);
-      for (std::size_t m = 0; m < values.size(); ++m) out(static_cast<Eigen::Index>(t), static_cast<Eigen::Index>(m)) = values[m];
+    for (std::size_t t = begin; t < end && !stop.load(); ++t) {
+      try {
+        out.values.row(static_cast<Eigen::Index>(t)) = run_task(problem, X, y, folds, v, tasks[t]).transpose();
+      } catch (const std::exception& e) {
+        errors[t] = e.what();
+        stop.store(true);
+      }
     }
   });
+  for (std::size_t t = 0; t < tasks.size(); ++t) {
+    if (!errors[t].empty()) {
+      out.failed = static_cast<std::ptrdiff_t>(t);
+      out.error = errors[t];
+      break;
+    }
+  }
   return out;
 }
 

@@ -11,6 +11,8 @@
 #include <Eigen/Dense>
 #include <cmath>
 #include <limits>
+#include <optional>
+#include <string>
 #include <variant>
 #include <vector>
 
@@ -18,6 +20,9 @@
 #include "errors.hpp"
 #include "logistic.hpp"
 #include "parallel.hpp"
+#include "rng.hpp"
+#include "sampling.hpp"
+#include "smote.hpp"
 
 namespace smotelab {
 
@@ -30,7 +35,19 @@ struct ScaleState {
   Eigen::VectorXd scale;
 };
 
-using StepSpec = std::variant<ScaleSpec>;
+// Resampling steps change the training rows only; they leave no state.
+struct SmoteSpec {
+  int k_neighbors = 5;
+  SamplingStrategy strategy;
+};
+struct RandomOverSpec {
+  SamplingStrategy strategy;
+};
+struct RandomUnderSpec {
+  SamplingStrategy strategy;
+};
+
+using StepSpec = std::variant<ScaleSpec, SmoteSpec, RandomOverSpec, RandomUnderSpec>;
 using StepState = std::variant<ScaleState>;
 using ModelSpec = std::variant<LogisticOptions>;
 using ModelState = std::variant<LogisticFit>;
@@ -38,6 +55,7 @@ using ModelState = std::variant<LogisticFit>;
 struct PipelineSpec {
   std::vector<StepSpec> steps;
   ModelSpec model;
+  std::vector<std::string> class_names;  // the two outcome levels, for messages
 };
 
 struct FittedPipeline {
@@ -67,12 +85,65 @@ inline void apply_scale(const ScaleState& state, Eigen::MatrixXd& X) {
   X.array().rowwise() /= state.scale.transpose().array();
 }
 
+// Training rows as they flow through the steps.
+struct Rows {
+  Eigen::MatrixXd X;
+  Eigen::VectorXi y;
+};
+
+inline std::vector<Eigen::Index> class_counts(const Eigen::VectorXi& y) {
+  const Eigen::Index events = y.sum();
+  return {y.size() - events, events};
+}
+
+inline void append(Rows& rows, const Resampled& r) {
+  Rows out{Eigen::MatrixXd(static_cast<Eigen::Index>(r.keep.size()) + r.X_new.rows(), rows.X.cols()),
+           Eigen::VectorXi(static_cast<Eigen::Index>(r.keep.size()) + r.y_new.size())};
+  const bool all_kept = static_cast<Eigen::Index>(r.keep.size()) == rows.X.rows();
+  if (all_kept) {
+    out.X.topRows(rows.X.rows()) = rows.X;
+    out.y.head(rows.y.size()) = rows.y;
+  } else {
+    for (std::size_t i = 0; i < r.keep.size(); ++i) {
+      out.X.row(static_cast<Eigen::Index>(i)) = rows.X.row(r.keep[i]);
+      out.y(static_cast<Eigen::Index>(i)) = rows.y(r.keep[i]);
+    }
+  }
+  out.X.bottomRows(r.X_new.rows()) = r.X_new;
+  out.y.tail(r.y_new.size()) = r.y_new;
+  rows = std::move(out);
+}
+
 struct StepFitter {
-  Eigen::MatrixXd& X;
-  StepState operator()(const ScaleSpec&) const {
-    ScaleState state = fit_scale(X);
-    apply_scale(state, X);
+  Rows& rows;
+  std::uint64_t seed;
+  const std::vector<std::string>& class_names;
+  const Executor& exec;
+
+  std::optional<StepState> operator()(const ScaleSpec&) const {
+    ScaleState state = fit_scale(rows.X);
+    apply_scale(state, rows.X);
     return state;
+  }
+  std::optional<StepState> operator()(const SmoteSpec& spec) const {
+    const auto counts = class_counts(rows.y);
+    const auto n_new = rows_to_add(spec.strategy, counts, class_names);
+    for (std::size_t c = 0; c < counts.size(); ++c) {
+      require(n_new[c] == 0 || counts[c] > spec.k_neighbors,
+              "The class " + class_label(c, class_names) + " has " + std::to_string(counts[c]) +
+                  " rows; SMOTE with k_neighbors = " + std::to_string(spec.k_neighbors) + " needs at least " +
+                  std::to_string(spec.k_neighbors + 1) + ".");
+    }
+    append(rows, smote(rows.X, rows.y, n_new, spec.k_neighbors, seed, exec));
+    return std::nullopt;
+  }
+  std::optional<StepState> operator()(const RandomOverSpec& spec) const {
+    append(rows, random_oversample(rows.X, rows.y, rows_to_add(spec.strategy, class_counts(rows.y), class_names), seed));
+    return std::nullopt;
+  }
+  std::optional<StepState> operator()(const RandomUnderSpec& spec) const {
+    append(rows, random_undersample(rows.X, rows.y, rows_to_keep(spec.strategy, class_counts(rows.y), class_names), seed));
+    return std::nullopt;
   }
 };
 
@@ -97,18 +168,21 @@ struct ModelPredictor {
 
 }  // namespace detail
 
+// `seed` feeds the resampling steps, step i with derive_seed(seed, i).
 inline FittedPipeline fit_pipeline(const PipelineSpec& spec, const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y,
-                                   const Executor& exec = serial_executor()) {
+                                   std::uint64_t seed, const Executor& exec = serial_executor()) {
   require(X.rows() == y.size(), "X and y must have the same number of rows");
   FittedPipeline fitted;
   if (spec.steps.empty()) {
     fitted.model = std::visit(detail::ModelFitter{X, y, exec}, spec.model);
     return fitted;
   }
-  Eigen::MatrixXd Xt = X.to_matrix();
-  Eigen::VectorXi yt = y;
-  for (const auto& step : spec.steps) fitted.steps.push_back(std::visit(detail::StepFitter{Xt}, step));
-  fitted.model = std::visit(detail::ModelFitter{Columns::of(Xt), yt, exec}, spec.model);
+  detail::Rows rows{X.to_matrix(), y};
+  for (std::size_t i = 0; i < spec.steps.size(); ++i) {
+    const detail::StepFitter fitter{rows, derive_seed(seed, i), spec.class_names, exec};
+    if (auto state = std::visit(fitter, spec.steps[i])) fitted.steps.push_back(std::move(*state));
+  }
+  fitted.model = std::visit(detail::ModelFitter{Columns::of(rows.X), rows.y, exec}, spec.model);
   return fitted;
 }
 
@@ -124,8 +198,9 @@ inline void predict_pipeline(const FittedPipeline& fitted, const Columns& X, Eig
 }
 
 inline FittedPipeline fit_pipeline(const PipelineSpec& spec, const Eigen::Ref<const Eigen::MatrixXd>& X,
-                                   const Eigen::Ref<const Eigen::VectorXi>& y, const Executor& exec = serial_executor()) {
-  return fit_pipeline(spec, Columns::of(X), y, exec);
+                                   const Eigen::Ref<const Eigen::VectorXi>& y, std::uint64_t seed,
+                                   const Executor& exec = serial_executor()) {
+  return fit_pipeline(spec, Columns::of(X), y, seed, exec);
 }
 
 inline void predict_pipeline(const FittedPipeline& fitted, const Eigen::Ref<const Eigen::MatrixXd>& X,

@@ -20,6 +20,13 @@ inline std::uint64_t splitmix64(std::uint64_t& state) {
   return z ^ (z >> 31);
 }
 
+// An independent seed for sub-task `index` of the work seeded by `seed` (a
+// pipeline step, a fold). Distinct indices give unrelated streams.
+inline std::uint64_t derive_seed(std::uint64_t seed, std::uint64_t index) {
+  std::uint64_t state = seed ^ (0x9E3779B97F4A7C15ULL * (index + 1));
+  return splitmix64(state);
+}
+
 // xoshiro256** (Blackman and Vigna), seeded through splitmix64.
 class Rng {
  public:

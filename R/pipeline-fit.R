@@ -31,9 +31,11 @@ fit.smotelab_pipeline <- function(object, formula, data, seed = NULL, n_threads 
   bp <- blueprint_make(formula, data, call = call)
   y <- blueprint_outcome(bp, data, call = call)
   x <- blueprint_columns(bp, data, call = call)
+  check_pipeline_levels(object, bp$outcome_levels, call = call)
   seed <- resolve_seed(seed, call = call)
   n_threads <- resolve_threads(n_threads, call = call)
-  state <- with_core(pipeline_fit_cpp(spec_to_core(object), x, y, n_threads), call = call)
+  spec <- spec_to_core(object, bp$outcome_levels)
+  state <- with_core(pipeline_fit_cpp(spec, x, y, seed, n_threads), call = call)
   if (state$model$type == "logistic") report_logistic_fit(state$model, bp$columns)
   counts <- c(sum(y == 0L), sum(y == 1L))
   names(counts) <- bp$outcome_levels

@@ -84,12 +84,36 @@ pipeline_model <- function(pipeline) {
   pipeline$elements[[length(pipeline$elements)]]
 }
 
-# The core's view of a pipeline: plain lists of typed parameters.
-spec_to_core <- function(pipeline) {
+# The core's view of a pipeline: plain lists of typed parameters, with the
+# outcome levels (the event second) to resolve sampling strategies and to
+# name classes in messages.
+spec_to_core <- function(pipeline, levels) {
   list(
-    steps = unname(lapply(pipeline_steps(pipeline), function(s) c(list(type = s$type), s$params))),
-    model = model_to_core(pipeline_model(pipeline))
+    steps = unname(lapply(pipeline_steps(pipeline), step_to_core, levels = levels)),
+    model = model_to_core(pipeline_model(pipeline)),
+    class_names = levels
   )
+}
+
+step_to_core <- function(step, levels) {
+  params <- step$params
+  if (!is.null(params$sampling_strategy)) {
+    params$sampling_strategy <- sampling_to_core(params$sampling_strategy, levels)
+  }
+  c(list(type = step$type), params)
+}
+
+# Named class counts in a step's sampling_strategy must name outcome levels;
+# only the data tell which, so this runs when a pipeline meets its data.
+check_pipeline_levels <- function(pipeline, levels, call = caller_env()) {
+  for (name in names(pipeline$elements)) {
+    strategy <- pipeline$elements[[name]]$params$sampling_strategy
+    if (is.null(strategy)) next
+    direction <- if (pipeline$elements[[name]]$type == "random_under") "under" else "over"
+    check_sampling_strategy(strategy, direction, levels = levels, binary = TRUE,
+                            arg = paste0(name, "$sampling_strategy"), call = call)
+  }
+  invisible(pipeline)
 }
 
 model_to_core <- function(model) UseMethod("model_to_core")
@@ -98,8 +122,15 @@ model_to_core <- function(model) UseMethod("model_to_core")
 format.smotelab_step <- function(x, ...) {
   params <- x$params
   if (length(params) == 0) return(x$type)
-  shown <- vapply(params, function(v) paste(format(v), collapse = ", "), character(1))
+  shown <- vapply(params, format_param, character(1))
   paste0(x$type, "(", paste(names(params), shown, sep = " = ", collapse = ", "), ")")
+}
+
+format_param <- function(v) {
+  if (is.null(v)) return("NULL")
+  if (is.character(v) && is.null(names(v))) return(paste0("\"", v, "\"", collapse = ", "))
+  if (!is.null(names(v))) return(paste0("c(", paste(names(v), format(v), sep = " = ", collapse = ", "), ")"))
+  paste(format(v), collapse = ", ")
 }
 
 #' @export

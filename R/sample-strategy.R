@@ -118,14 +118,6 @@ sampling_counts <- function(x, y, direction, arg = "sampling_strategy", call = c
   )
 }
 
-# A core message is a first line, then lines that become bullets. The lines
-# are interpolated as values, so braces in class names stay literal.
-abort_core_lines <- function(message, class, call) {
-  lines <- strsplit(message, "\n", fixed = TRUE)[[1]]
-  bullets <- paste0("{lines[", seq_along(lines)[-1], "]}")
-  names(bullets) <- rep("i", length(bullets))
-  abort_smotelab(c("{lines[1]}", bullets), class, call = call)
-}
 
 # ---- Shared by every standalone resampler ---------------------------------
 

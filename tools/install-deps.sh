@@ -9,7 +9,8 @@ mode="${1:-check}"
 
 # R packages: name in R -> Debian package.
 r_pkgs=(Rcpp RcppEigen RcppParallel cli generics ggplot2 rlang tibble
-        testthat knitr rmarkdown withr jsonlite pROC roxygen2 pkgbuild)
+        testthat knitr rmarkdown withr jsonlite pROC roxygen2 pkgbuild
+        callr future future.apply)
 debian_name() { echo "r-cran-$(echo "$1" | tr '[:upper:]' '[:lower:]')"; }
 if [ "$mode" = bench ]; then
   r_pkgs+=(glmnet bench)

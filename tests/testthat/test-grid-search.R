@@ -1,0 +1,49 @@
+grid_data <- function() make_imbalanced(n_samples = 700, weights = c(0.85, 0.15), seed = 8)
+grid_pipe <- function() imb_pipeline(scale = step_scale(), smote = step_smote(), clf = model_logistic())
+
+test_that("every grid point equals cross_validate() of that pipeline", {
+  d <- grid_data()
+  grid <- list(smote__k_neighbors = c(3, 7), smote__sampling_strategy = c(0.5, 1), clf__C = c(0.1, 10))
+  gs <- grid_search(grid_pipe(), class ~ ., d, grid = grid, folds = 3, metric = c("f1_macro", "roc_auc"), seed = 21)
+  expect_s3_class(gs, "smotelab_grid")
+  expect_named(gs$results, c(names(grid), ".metric", "mean", "sd", "n"))
+  expect_equal(nrow(gs$results), 8 * 2)
+  point <- gs$results[gs$results$smote__k_neighbors == 7 & gs$results$smote__sampling_strategy == 0.5 &
+                        gs$results$clf__C == 10, ]
+  pipe <- imb_pipeline(scale = step_scale(), smote = step_smote(k_neighbors = 7, sampling_strategy = 0.5),
+                       clf = model_logistic(C = 10))
+  cv <- summary(cross_validate(pipe, class ~ ., d, folds = 3, metrics = c("f1_macro", "roc_auc"), seed = 21))
+  expect_identical(point$mean, cv$mean)
+  expect_identical(point$sd, cv$sd)
+})
+
+test_that("the best point ranks first and is refitted on all the data", {
+  d <- grid_data()
+  gs <- grid_search(grid_pipe(), class ~ ., d, grid = list(clf__C = c(0.01, 1, 100)), folds = 3, seed = 2)
+  ranked <- gs$results[gs$results$.metric == "f1_macro", ]
+  expect_equal(gs$best_params$clf__C, ranked$clf__C[which.max(ranked$mean)])
+  refit <- fit(imb_pipeline(scale = step_scale(), smote = step_smote(), clf = model_logistic(C = gs$best_params$clf__C)),
+               class ~ ., d, seed = 2)
+  expect_identical(coef(gs$best_fit), coef(refit))
+  built <- ggplot2::ggplot_build(autoplot(gs))
+  expect_equal(nrow(built$data[[1]]), 3)
+  expect_snapshot(print(gs))
+})
+
+test_that("a grid may be a data frame of points, in any thread count", {
+  d <- grid_data()
+  points <- data.frame(smote__k_neighbors = c(3, 5), clf__C = c(1, 0.1))
+  one <- grid_search(grid_pipe(), class ~ ., d, grid = points, folds = 3, seed = 1, n_threads = 1)
+  two <- grid_search(grid_pipe(), class ~ ., d, grid = points, folds = 3, seed = 1, n_threads = 2)
+  expect_identical(one$results, two$results)
+  expect_equal(one$results$clf__C, c(1, 0.1))
+})
+
+test_that("grid_search() rejects grids it can't run", {
+  d <- grid_data()
+  expect_snapshot(error = TRUE, grid_search(grid_pipe(), class ~ ., d, grid = list(smote__k = 3)))
+  expect_snapshot(error = TRUE, grid_search(grid_pipe(), class ~ ., d, grid = list(model__C = 1)))
+  expect_snapshot(error = TRUE, grid_search(grid_pipe(), class ~ ., d, grid = list(clf__C = c(1, -1))))
+  expect_snapshot(error = TRUE, grid_search(grid_pipe(), class ~ ., d, grid = list(clf__C = numeric())))
+  expect_snapshot(error = TRUE, grid_search(grid_pipe(), class ~ ., d, grid = c(1, 2)))
+})

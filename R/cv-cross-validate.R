@@ -46,17 +46,14 @@ cv_problem <- function(pipeline, formula, data, folds, metrics, threshold, seed,
     abort_smotelab("{.arg pipeline} must be a pipeline from {.fn imb_pipeline}, not {.obj_type_friendly {pipeline}}.",
                    "argument", call = call)
   }
-  check_data_frame(data, call = call)
-  bp <- blueprint_make(formula, data, call = call)
-  y <- blueprint_outcome(bp, data, call = call)
-  x <- blueprint_columns(bp, data, call = call)
-  check_pipeline_levels(pipeline, bp$outcome_levels, call = call)
+  prepared <- pipeline_data(pipeline, formula, data, call)
+  bp <- prepared$blueprint
   metrics <- check_metric_names(metrics, call = call)
   check_number(threshold, min = 0, max = 1, call = call)
   seed <- resolve_seed(seed, call = call)
   n_threads <- resolve_threads(n_threads, call = call)
   fold_ids <- resolve_folds(folds, data, bp$outcome, seed, call)
-  list(x = x, y = y, levels = bp$outcome_levels, folds = fold_ids, v = attr(fold_ids, "v"),
+  list(x = prepared$x, y = prepared$y, levels = bp$outcome_levels, folds = fold_ids, v = attr(fold_ids, "v"),
        metrics = metrics, threshold = threshold, seed = seed, n_threads = n_threads)
 }
 

@@ -27,15 +27,13 @@
 fit.smotelab_pipeline <- function(object, formula, data, seed = NULL, n_threads = NULL, ...) {
   rlang::check_dots_empty()
   call <- rlang::current_env()
-  check_data_frame(data, call = call)
-  bp <- blueprint_make(formula, data, call = call)
-  y <- blueprint_outcome(bp, data, call = call)
-  x <- blueprint_columns(bp, data, call = call)
-  check_pipeline_levels(object, bp$outcome_levels, call = call)
+  prepared <- pipeline_data(object, formula, data, call)
+  bp <- prepared$blueprint
+  y <- prepared$y
   seed <- resolve_seed(seed, call = call)
   n_threads <- resolve_threads(n_threads, call = call)
   spec <- spec_to_core(object, bp$outcome_levels)
-  state <- with_core(pipeline_fit_cpp(spec, x, y, seed, n_threads), call = call)
+  state <- with_core(pipeline_fit_cpp(spec, prepared$x, y, seed, n_threads), call = call)
   if (state$model$type == "logistic") report_logistic_fit(state$model, bp$columns)
   counts <- c(sum(y == 0L), sum(y == 1L))
   names(counts) <- bp$outcome_levels
@@ -43,6 +41,17 @@ fit.smotelab_pipeline <- function(object, formula, data, seed = NULL, n_threads 
     list(pipeline = object, blueprint = bp, state = state, seed = seed, class_counts = counts),
     class = "smotelab_fit"
   )
+}
+
+# The blueprint, 0/1 labels and design columns of `data` for `pipeline`,
+# validated: what fit(), cross_validate() and grid_search() all start from.
+pipeline_data <- function(pipeline, formula, data, call) {
+  check_data_frame(data, call = call)
+  bp <- blueprint_make(formula, data, call = call)
+  y <- blueprint_outcome(bp, data, call = call)
+  x <- blueprint_columns(bp, data, call = call)
+  check_pipeline_levels(pipeline, bp$outcome_levels, call = call)
+  list(blueprint = bp, y = y, x = x)
 }
 
 #' Predict with a fitted pipeline

@@ -47,3 +47,29 @@ test_that("grid_search() rejects grids it can't run", {
   expect_snapshot(error = TRUE, grid_search(grid_pipe(), class ~ ., d, grid = list(clf__C = numeric())))
   expect_snapshot(error = TRUE, grid_search(grid_pipe(), class ~ ., d, grid = c(1, 2)))
 })
+
+test_that("an interrupt stops a long search promptly and leaves the session usable", {
+  skip_if_not_installed("callr")
+  skip_if_not(nzchar(Sys.getenv("_R_CHECK_PACKAGE_NAME_")), "needs the installed package")
+  session <- callr::r_session$new()
+  on.exit(session$close(), add = TRUE)
+  session$run(function() library(smotelab))
+  session$call(function() {
+    d <- make_imbalanced(n_samples = 20000, seed = 1)
+    pipe <- imb_pipeline(scale = step_scale(), smote = step_smote(), clf = model_logistic())
+    grid_search(pipe, class ~ ., d, grid = list(smote__k_neighbors = 3:12, clf__C = c(0.1, 1, 10)),
+                seed = 1, n_threads = 2)
+  })
+  Sys.sleep(2)
+  started <- Sys.time()
+  session$interrupt()
+  session$poll_process(20000)
+  result <- session$read()
+  expect_lt(as.numeric(difftime(Sys.time(), started, units = "secs")), 10)
+  expect_match(conditionMessage(result$error), "interrupt")
+  again <- session$run(function() {
+    d <- make_imbalanced(n_samples = 200, seed = 2)
+    nrow(summary(cross_validate(imb_pipeline(clf = model_logistic()), class ~ ., d, folds = 3, seed = 1)))
+  })
+  expect_equal(again, 3)
+})

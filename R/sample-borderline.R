@@ -100,7 +100,7 @@ check_borderline_kind <- function(kind, arg = rlang::caller_arg(kind), call = ca
   }
   if (!rlang::is_string(kind) || !kind %in% kinds) {
     abort_smotelab(
-      c("{.arg {arg}} must be one of {.val {kinds}}.",
+      c("{.arg {arg}} must be one of {.or {.val {kinds}}}.",
         "x" = if (rlang::is_string(kind)) "It is {.val {kind}}." else "It is {.obj_type_friendly {kind}}."),
       "argument", call = call
     )

@@ -216,8 +216,9 @@ inline std::vector<Eigen::Index> adasyn_allocation(const Eigen::Ref<const Eigen:
     alloc[i] = static_cast<Eigen::Index>(std::nearbyint(ratio[i] / sum * static_cast<double>(n_samples)));
     total += alloc[i];
   }
-  require(total > 0, "ADASYN can't grow class " + label + ": the " + std::to_string(n_samples) +
-                         " rows to add, shared out by weight over its rows, each round to 0.\nAsk for more rows "
+  require(total > 0, "ADASYN can't grow class " + label + " by " + std::to_string(n_samples) +
+                         (n_samples == 1 ? " row" : " rows") +
+                         ": shared out by weight over its rows, every share rounds to 0.\nAsk for more rows "
                          "with sampling_strategy, or use SMOTE.");
   return alloc;
 }

@@ -110,6 +110,13 @@ numeric_predictors <- function(data, outcome, fn, call = caller_env()) {
       "predictors", call = call
     )
   }
+  check_finite_columns(data, cols, call = call)
+  x <- matrix(0, nrow(data), length(cols), dimnames = list(NULL, cols))
+  for (j in seq_along(cols)) x[, j] <- data[[cols[j]]]
+  x
+}
+
+check_finite_columns <- function(data, cols, call = caller_env()) {
   finite <- vapply(data[cols], function(v) all(is.finite(v)), logical(1))
   if (!all(finite)) {
     bad <- cols[!finite]
@@ -119,9 +126,6 @@ numeric_predictors <- function(data, outcome, fn, call = caller_env()) {
       "missing", call = call
     )
   }
-  x <- matrix(0, nrow(data), length(cols), dimnames = list(NULL, cols))
-  for (j in seq_along(cols)) x[, j] <- data[[cols[j]]]
-  x
 }
 
 # One "x" bullet per offending column (at most five), for cli to interpolate
@@ -135,14 +139,17 @@ column_bullets <- function(bad, what) {
   stats::setNames(bullets, rep("x", length(bullets)))
 }
 
-check_smote_class_sizes <- function(counts, n_new, k_neighbors, call = caller_env()) {
+# Every class that grows needs k same-class neighbours per row; `method` and
+# `arg` name the resampler and its neighbour count in the message.
+check_smote_class_sizes <- function(counts, n_new, k_neighbors, method = "SMOTE", arg = "k_neighbors",
+                                    call = caller_env()) {
   small <- which(n_new > 0 & counts < k_neighbors + 1)
   if (length(small)) {
     cls <- names(counts)[small[1]]
     n <- counts[[small[1]]]
     abort_smotelab(
-      c("The class {.val {cls}} has {n} row{?s}; SMOTE with k_neighbors = {k_neighbors} needs at least {k_neighbors + 1}.",
-        "i" = "Lower {.arg k_neighbors} to at most {n - 1}, or leave this class out of {.arg sampling_strategy}."),
+      c("The class {.val {cls}} has {n} row{?s}; {method} with {arg} = {k_neighbors} needs at least {k_neighbors + 1}.",
+        "i" = "Lower {.arg {arg}} to at most {n - 1}, or leave this class out of {.arg sampling_strategy}."),
       "too_few_rows", call = call
     )
   }

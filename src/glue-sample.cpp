@@ -4,6 +4,7 @@
 #include "smotelab/knn.hpp"
 #include "smotelab/sampling.hpp"
 #include "smotelab/smote.hpp"
+#include "smotelab/smote_variants.hpp"
 
 using Rcpp::List;
 using Rcpp::Named;
@@ -24,6 +25,11 @@ smotelab::KnnAlgorithm algorithm_from_r(const std::string& name) {
   return smotelab::KnnAlgorithm::automatic;
 }
 
+List resampled_to_r(const smotelab::Resampled& r) {
+  return List::create(Named("x_new") = Rcpp::wrap(r.X_new), Named("y_new") = Rcpp::wrap(r.y_new),
+                      Named("seed_row") = one_based(r.seed_row), Named("neighbour_row") = one_based(r.neighbour_row));
+}
+
 }  // namespace
 
 // [[Rcpp::export(rng = false)]]
@@ -40,10 +46,52 @@ Rcpp::IntegerVector sampling_counts_cpp(const List& strategy, const Rcpp::Intege
 List smote_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::VectorXi> y,
                const Rcpp::IntegerVector& n_new, int k_neighbors, double seed, int n_threads,
                const std::string& algorithm) {
-  const smotelab::Resampled r = smotelab::smote(x, y, index_vector(n_new), k_neighbors, glue::seed_from_r(seed),
-                                                glue::executor(n_threads), algorithm_from_r(algorithm));
-  return List::create(Named("x_new") = Rcpp::wrap(r.X_new), Named("y_new") = Rcpp::wrap(r.y_new),
-                      Named("seed_row") = one_based(r.seed_row), Named("neighbour_row") = one_based(r.neighbour_row));
+  return resampled_to_r(smotelab::smote(x, y, index_vector(n_new), k_neighbors, glue::seed_from_r(seed),
+                                        glue::executor(n_threads), algorithm_from_r(algorithm)));
+}
+
+// [[Rcpp::export(rng = false)]]
+List borderline_smote_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::VectorXi> y,
+                          const Rcpp::IntegerVector& n_new, int k_neighbors, int m_neighbors, int kind, double seed,
+                          int n_threads, const std::string& algorithm) {
+  const auto k = kind == 2 ? smotelab::BorderlineKind::borderline_2 : smotelab::BorderlineKind::borderline_1;
+  return resampled_to_r(smotelab::borderline_smote(x, y, index_vector(n_new), k_neighbors, m_neighbors, k,
+                                                   glue::seed_from_r(seed), glue::executor(n_threads),
+                                                   algorithm_from_r(algorithm)));
+}
+
+// [[Rcpp::export(rng = false)]]
+Rcpp::LogicalVector borderline_danger_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::VectorXi> y,
+                                          int cls, int m_neighbors, int n_threads, const std::string& algorithm) {
+  const std::vector<char> d =
+      smotelab::borderline_danger(x, y, cls, m_neighbors, glue::executor(n_threads), algorithm_from_r(algorithm));
+  return Rcpp::LogicalVector(d.begin(), d.end());
+}
+
+// [[Rcpp::export(rng = false)]]
+List adasyn_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::VectorXi> y,
+                const Rcpp::IntegerVector& n_new, int n_neighbors, double seed, int n_threads,
+                const std::string& algorithm, const std::vector<std::string>& class_names) {
+  return resampled_to_r(smotelab::adasyn(x, y, index_vector(n_new), n_neighbors, glue::seed_from_r(seed),
+                                         glue::executor(n_threads), algorithm_from_r(algorithm), class_names));
+}
+
+// [[Rcpp::export(rng = false)]]
+Rcpp::IntegerVector adasyn_allocation_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::VectorXi> y,
+                                          int cls, int n_neighbors, int n_samples, int n_threads,
+                                          const std::string& algorithm) {
+  const std::vector<Eigen::Index> a = smotelab::adasyn_allocation(x, y, cls, n_neighbors, n_samples,
+                                                                  glue::executor(n_threads), algorithm_from_r(algorithm));
+  return Rcpp::IntegerVector(a.begin(), a.end());
+}
+
+// [[Rcpp::export(rng = false)]]
+List smote_nc_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::MatrixXi> codes,
+                  const std::vector<int>& n_levels, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_new,
+                  int k_neighbors, double seed, int n_threads, const std::string& algorithm) {
+  return resampled_to_r(smotelab::smote_nc(x, codes, n_levels, y, index_vector(n_new), k_neighbors,
+                                           glue::seed_from_r(seed), glue::executor(n_threads),
+                                           algorithm_from_r(algorithm)));
 }
 
 // [[Rcpp::export(rng = false)]]

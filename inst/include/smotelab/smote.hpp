@@ -71,6 +71,88 @@ inline Eigen::Index total(const std::vector<Eigen::Index>& v) {
   return s;
 }
 
+// A class that grows needs k same-class neighbours for each of its rows.
+inline void check_class_sizes(const std::vector<std::vector<Eigen::Index>>& rows, const std::vector<Eigen::Index>& n_new,
+                              int k, const std::string& method, const std::string& param) {
+  for (std::size_t c = 0; c < rows.size(); ++c) {
+    const auto m = static_cast<Eigen::Index>(rows[c].size());
+    require(n_new[c] == 0 || m >= k + 1, "The class " + std::to_string(c) + " has " + std::to_string(m) + " rows; " +
+                                             method + " with " + param + " = " + std::to_string(k) +
+                                             " needs at least " + std::to_string(k + 1) + ".");
+  }
+}
+
+// The listed rows of X, in that order.
+inline Eigen::MatrixXd gather_rows(const Eigen::Ref<const Eigen::MatrixXd>& X, const std::vector<Eigen::Index>& rows) {
+  const auto m = static_cast<Eigen::Index>(rows.size());
+  Eigen::MatrixXd out(m, X.cols());
+  for (Eigen::Index j = 0; j < X.cols(); ++j)
+    for (Eigen::Index i = 0; i < m; ++i) out(i, j) = X(rows[static_cast<std::size_t>(i)], j);
+  return out;
+}
+
+// An over-sampler's output: every original row kept, room for n_total new ones.
+inline Resampled start_output(Eigen::Index n_rows, Eigen::Index n_total, Eigen::Index p) {
+  Resampled out;
+  out.keep = all_rows(n_rows);
+  out.X_new.resize(n_total, p);
+  out.y_new.resize(n_total);
+  out.seed_row.resize(static_cast<std::size_t>(n_total));
+  out.neighbour_row.resize(static_cast<std::size_t>(n_total));
+  return out;
+}
+
+// Writes n synthetic rows of class cls into out at rows [offset, offset + n).
+// Row t picks a seed row i of `from` (fixed_seed[t] if given, else uniformly),
+// one of its nn.k neighbours j (rows of `to`) uniformly, and a gap
+// u = step * uniform[0, 1), and is from_i + u * (to_j - from_i);
+// from_rows / to_rows give the original row numbers reported in seed_row and
+// neighbour_row. Rows are made in blocks with streams first_stream, ...;
+// returns the number of streams used.
+inline std::uint64_t interpolate(const Eigen::MatrixXd& from, const Eigen::MatrixXd& to, const Neighbours& nn,
+                                 const std::vector<Eigen::Index>& from_rows, const std::vector<Eigen::Index>& to_rows,
+                                 const std::vector<Eigen::Index>* fixed_seed, double step, Eigen::Index n, int cls,
+                                 Eigen::Index offset, std::uint64_t seed, std::uint64_t first_stream,
+                                 const Executor& exec, Resampled& out) {
+  if (n == 0) return 0;
+  const Eigen::Index p = from.cols();
+  const auto n_from = static_cast<std::uint64_t>(from.rows());
+  const auto k = static_cast<std::uint64_t>(nn.k);
+  const Eigen::Index n_blocks = (n + kSyntheticBlock - 1) / kSyntheticBlock;
+  out.y_new.segment(offset, n).setConstant(cls);
+  exec(static_cast<std::size_t>(n_blocks), 1, [&](std::size_t begin, std::size_t end) {
+    std::vector<Eigen::Index> a(kSyntheticBlock), b(kSyntheticBlock);
+    std::vector<double> gap(kSyntheticBlock);
+    for (std::size_t blk = begin; blk < end; ++blk) {
+      Rng rng(seed, first_stream + blk);
+      const Eigen::Index start = static_cast<Eigen::Index>(blk) * kSyntheticBlock;
+      const Eigen::Index len = std::min(kSyntheticBlock, n - start);
+      for (Eigen::Index t = 0; t < len; ++t) {
+        const Eigen::Index i = fixed_seed != nullptr ? (*fixed_seed)[static_cast<std::size_t>(start + t)]
+                                                     : static_cast<Eigen::Index>(rng.below(n_from));
+        const auto j = static_cast<std::size_t>(rng.below(k));
+        a[t] = i;
+        b[t] = nn.index[static_cast<std::size_t>(i) * static_cast<std::size_t>(k) + j];
+        gap[t] = step * rng.uniform();
+        const auto at = static_cast<std::size_t>(offset + start + t);
+        out.seed_row[at] = from_rows[static_cast<std::size_t>(a[t])];
+        out.neighbour_row[at] = to_rows[static_cast<std::size_t>(b[t])];
+      }
+      // Column by column: contiguous writes, reads within one column.
+      for (Eigen::Index col = 0; col < p; ++col) {
+        const double* xa = from.col(col).data();
+        const double* xb = to.col(col).data();
+        double* dst = out.X_new.col(col).data() + offset + start;
+        for (Eigen::Index t = 0; t < len; ++t) {
+          const double v = xa[a[t]];
+          dst[t] = v + gap[t] * (xb[b[t]] - v);
+        }
+      }
+    }
+  });
+  return static_cast<std::uint64_t>(n_blocks);
+}
+
 }  // namespace detail
 
 // n_new[c] synthetic rows for class c (0 leaves the class alone).
@@ -82,20 +164,9 @@ inline Resampled smote(const Eigen::Ref<const Eigen::MatrixXd>& X, const Eigen::
   const std::size_t K = n_new.size();
   const Eigen::Index p = X.cols();
   const auto rows = detail::class_rows(y, K);
-  for (std::size_t c = 0; c < K; ++c) {
-    const auto m = static_cast<Eigen::Index>(rows[c].size());
-    require(n_new[c] == 0 || m >= k_neighbors + 1,
-            "The class " + std::to_string(c) + " has " + std::to_string(m) + " rows; SMOTE with k_neighbors = " +
-                std::to_string(k_neighbors) + " needs at least " + std::to_string(k_neighbors + 1) + ".");
-  }
+  detail::check_class_sizes(rows, n_new, k_neighbors, "SMOTE", "k_neighbors");
 
-  Resampled out;
-  out.keep = detail::all_rows(X.rows());
-  const Eigen::Index n_total = detail::total(n_new);
-  out.X_new.resize(n_total, p);
-  out.y_new.resize(n_total);
-  out.seed_row.resize(static_cast<std::size_t>(n_total));
-  out.neighbour_row.resize(static_cast<std::size_t>(n_total));
+  Resampled out = detail::start_output(X.rows(), detail::total(n_new), p);
 
   Eigen::Index offset = 0;
   std::uint64_t stream = 0;  // block streams run on across classes
@@ -103,46 +174,12 @@ inline Resampled smote(const Eigen::Ref<const Eigen::MatrixXd>& X, const Eigen::
     const Eigen::Index n_c = n_new[c];
     if (n_c == 0) continue;
     const std::vector<Eigen::Index>& members = rows[c];
-    const auto m = static_cast<Eigen::Index>(members.size());
-    Eigen::MatrixXd Xc(m, p);
-    for (Eigen::Index j = 0; j < p; ++j)
-      for (Eigen::Index i = 0; i < m; ++i) Xc(i, j) = X(members[static_cast<std::size_t>(i)], j);
+    const Eigen::MatrixXd Xc = detail::gather_rows(X, members);
     const Neighbours nn = knn_self(Xc, k_neighbors, exec, algorithm);
 
-    const Eigen::Index n_blocks = (n_c + detail::kSyntheticBlock - 1) / detail::kSyntheticBlock;
-    const std::uint64_t first_stream = stream;
-    const Eigen::Index class_offset = offset;
-    out.y_new.segment(class_offset, n_c).setConstant(static_cast<int>(c));
-    exec(static_cast<std::size_t>(n_blocks), 1, [&](std::size_t begin, std::size_t end) {
-      std::vector<Eigen::Index> from(detail::kSyntheticBlock), to(detail::kSyntheticBlock);
-      std::vector<double> gap(detail::kSyntheticBlock);
-      for (std::size_t b = begin; b < end; ++b) {
-        Rng rng(seed, first_stream + b);
-        const Eigen::Index start = static_cast<Eigen::Index>(b) * detail::kSyntheticBlock;
-        const Eigen::Index len = std::min(detail::kSyntheticBlock, n_c - start);
-        for (Eigen::Index t = 0; t < len; ++t) {
-          const auto i = static_cast<Eigen::Index>(rng.below(static_cast<std::uint64_t>(m)));
-          const auto j = static_cast<Eigen::Index>(rng.below(static_cast<std::uint64_t>(k_neighbors)));
-          from[t] = i;
-          to[t] = nn.index[static_cast<std::size_t>(i * k_neighbors + j)];
-          gap[t] = rng.uniform();
-          const auto at = static_cast<std::size_t>(class_offset + start + t);
-          out.seed_row[at] = members[static_cast<std::size_t>(from[t])];
-          out.neighbour_row[at] = members[static_cast<std::size_t>(to[t])];
-        }
-        // Column by column: contiguous writes, reads within one class column.
-        for (Eigen::Index col = 0; col < p; ++col) {
-          const double* xc = Xc.col(col).data();
-          double* dst = out.X_new.col(col).data() + class_offset + start;
-          for (Eigen::Index t = 0; t < len; ++t) {
-            const double a = xc[from[t]];
-            dst[t] = a + gap[t] * (xc[to[t]] - a);
-          }
-        }
-      }
-    });
+    stream += detail::interpolate(Xc, Xc, nn, members, members, nullptr, 1.0, n_c, static_cast<int>(c), offset, seed,
+                                  stream, exec, out);
     offset += n_c;
-    stream += static_cast<std::uint64_t>(n_blocks);
   }
   return out;
 }

@@ -1,0 +1,152 @@
+#' SMOTE-NC: SMOTE for numeric and categorical predictors
+#'
+#' SMOTE for data with both numeric and categorical (factor, character or
+#' logical) predictors, as imbalanced-learn's `SMOTENC`. Nearest neighbours
+#' are found with the numeric columns as they are and each categorical column
+#' one-hot encoded with the value `s / 2`, where `s` is the median, over the
+#' numeric columns, of their standard deviations in the smallest class; so two
+#' rows that differ in one categorical column are `s^2 / 2` apart in squared
+#' distance on top of their numeric difference (imbalanced-learn's
+#' arithmetic). Each new row picks a seed, one of its `k_neighbors` nearest
+#' same-class neighbours and a gap as [smote()] does for the numeric columns,
+#' and takes, for each categorical column, the most frequent value among the
+#' seed's `k_neighbors` neighbours, ties broken at random as in
+#' imbalanced-learn.
+#'
+#' Factor columns keep their levels (and orderedness), character columns stay
+#' character, logical columns stay logical; numeric columns come back as
+#' doubles.
+#'
+#' @inheritParams smote
+#' @param data A data frame: the outcome column, at least one numeric
+#'   predictor and at least one factor, character or logical predictor.
+#' @return A tibble with the columns of `data`: the original rows first, in
+#'   their order, then the synthetic rows, grouped by class in level order.
+#' @seealso [smote()] for numeric predictors only.
+#' @export
+#' @examples
+#' d <- data.frame(
+#'   x = c(rnorm(60), rnorm(12, 2)),
+#'   colour = factor(sample(c("red", "green", "blue"), 72, replace = TRUE)),
+#'   class = factor(rep(c("majority", "minority"), c(60, 12)))
+#' )
+#' out <- smote_nc(d, class, k_neighbors = 3, seed = 1, n_threads = 1)
+#' table(out$class, out$colour)
+smote_nc <- function(data, outcome, k_neighbors = 5, sampling_strategy = "auto", seed = NULL, n_threads = NULL,
+                     .synthetic = FALSE) {
+  call <- rlang::current_env()
+  out <- resample_outcome(data, rlang::enquo(outcome), call = call)
+  check_number(k_neighbors, min = 1, whole = TRUE, call = call)
+  check_synthetic_flag(.synthetic, data, call = call)
+  pred <- mixed_predictors(data, out$name, call = call)
+  n_new <- sampling_counts(sampling_strategy, out$y, "over", call = call)
+  check_smote_class_sizes(out$counts, n_new, k_neighbors, "SMOTE-NC", call = call)
+  seed <- resolve_seed(seed, call = call)
+  n_threads <- resolve_threads(n_threads, call = call)
+  res <- with_core(
+    smote_nc_cpp(pred$x, pred$codes, pred$n_levels, as.integer(out$y) - 1L, n_new, as.integer(k_neighbors), seed,
+                 n_threads, knn_algorithm()),
+    call = call
+  )
+  rm(pred)
+  resampled_mixed(data, out, res$x_new, res$y_new, .synthetic)
+}
+
+is_categorical <- function(v) {
+  is.factor(v) || is.character(v) || is.logical(v)
+}
+
+# Numeric predictors as a double matrix, categorical ones as a matrix of
+# 0-based level codes with the number of levels of each.
+mixed_predictors <- function(data, outcome, call = caller_env()) {
+  cols <- setdiff(names(data), outcome)
+  numeric <- vapply(data[cols], function(v) is.numeric(v) && !is.factor(v), logical(1))
+  categorical <- vapply(data[cols], is_categorical, logical(1))
+  if (!all(numeric | categorical)) {
+    bad <- cols[!(numeric | categorical)]
+    abort_smotelab(
+      c("{.fn smote_nc} can't use predictors that are neither numeric nor categorical.",
+        column_bullets(bad, "is {.obj_type_friendly {data[[bad[[i]]]]}}"),
+        "i" = "Categorical predictors are factors, character or logical vectors."),
+      "predictors", call = call
+    )
+  }
+  if (!any(categorical)) {
+    abort_smotelab(
+      c("{.fn smote_nc} needs at least one factor, character or logical predictor.",
+        "x" = "All {length(cols)} predictor{?s} {?is/are} numeric.",
+        "i" = "Use {.fn smote} for numeric predictors only."),
+      "predictors", call = call
+    )
+  }
+  if (!any(numeric)) {
+    abort_smotelab(
+      c("{.fn smote_nc} needs at least one numeric predictor.",
+        "x" = "All {length(cols)} predictor{?s} {?is/are} categorical.",
+        "i" = "SMOTE-NC interpolates numeric columns; with categorical predictors only, use {.fn random_oversample}."),
+      "predictors", call = call
+    )
+  }
+  check_finite_columns(data, cols[numeric], call = call)
+  missing <- vapply(data[cols[categorical]], anyNA, logical(1))
+  if (any(missing)) {
+    bad <- cols[categorical][missing]
+    abort_smotelab(
+      c("Predictors can't contain missing values.",
+        column_bullets(bad, "has {sum(is.na(data[[bad[[i]]]]))} missing value{?s}")),
+      "missing", call = call
+    )
+  }
+  num <- cols[numeric]
+  cat <- cols[categorical]
+  x <- matrix(0, nrow(data), length(num))
+  for (j in seq_along(num)) x[, j] <- data[[num[j]]]
+  codes <- matrix(0L, nrow(data), length(cat))
+  n_levels <- integer(length(cat))
+  for (j in seq_along(cat)) {
+    f <- as_levels(data[[cat[j]]])
+    codes[, j] <- as.integer(f$codes) - 1L
+    n_levels[j] <- length(f$levels)
+  }
+  list(x = x, codes = codes, n_levels = n_levels, numeric = num, categorical = cat)
+}
+
+# 1-based codes and the level set of a categorical column: a factor's own
+# levels, the sorted values of a character vector, FALSE/TRUE for logicals.
+as_levels <- function(v) {
+  if (is.logical(v)) {
+    return(list(codes = as.integer(v) + 1L, levels = c(FALSE, TRUE)))
+  }
+  f <- if (is.factor(v)) v else factor(v)
+  list(codes = as.integer(f), levels = levels(f))
+}
+
+# Original rows, then the new ones; each predictor keeps its kind.
+resampled_mixed <- function(data, out, x_new, y_new, synthetic) {
+  cols <- names(data)
+  predictors <- setdiff(cols, out$name)
+  numeric <- vapply(data[predictors], function(v) is.numeric(v) && !is.factor(v), logical(1))
+  num <- predictors[numeric]
+  cat <- predictors[!numeric]
+  n_old <- nrow(data)
+  n_add <- length(y_new)
+  result <- vector("list", length(cols))
+  names(result) <- cols
+  for (j in seq_along(num)) result[[num[j]]] <- c(as.double(data[[num[j]]]), x_new[, j])
+  for (j in seq_along(cat)) {
+    v <- data[[cat[j]]]
+    code <- x_new[, length(num) + j] + 1
+    result[[cat[j]]] <- if (is.logical(v)) {
+      c(v, code == 2)
+    } else if (is.factor(v)) {
+      grown <- v[c(seq_len(n_old), rep(NA_integer_, n_add))]
+      grown[n_old + seq_len(n_add)] <- levels(v)[code]
+      grown
+    } else {
+      c(v, as_levels(v)$levels[code])
+    }
+  }
+  result[[out$name]] <- extend_outcome(out, y_new)
+  result <- tibble::new_tibble(result, nrow = n_old + n_add)
+  add_synthetic_column(result, n_old, n_add, synthetic)
+}

@@ -121,6 +121,8 @@ element_constructor <- function(type) {
   switch(type,
     scale = step_scale,
     smote = step_smote,
+    borderline_smote = step_borderline_smote,
+    adasyn = step_adasyn,
     random_over = step_random_oversample,
     random_under = step_random_undersample,
     logistic = model_logistic,

@@ -37,6 +37,7 @@ fit.smotelab_pipeline <- function(object, formula, data, seed = NULL, n_threads 
   if (state$model$type == "logistic") report_logistic_fit(state$model, bp$columns)
   counts <- c(sum(y == 0L), sum(y == 1L))
   names(counts) <- bp$outcome_levels
+  names(state$fit_counts) <- bp$outcome_levels
   structure(
     list(pipeline = object, blueprint = bp, state = state, seed = seed, class_counts = counts),
     class = "smotelab_fit"
@@ -139,7 +140,11 @@ format.smotelab_fit <- function(x, ...) {
     paste0("<smotelab fit> ", sum(x$class_counts), " training rows, ", length(bp$columns), " predictor column",
            if (length(bp$columns) != 1) "s"),
     paste0("outcome ", bp$outcome, ": ", counts, "; event \"", bp$outcome_levels[2], "\""),
-    paste0("pipeline: ", paste(vapply(x$pipeline$elements, format, character(1)), collapse = " -> "))
+    paste0("pipeline: ", paste(vapply(x$pipeline$elements, format, character(1)), collapse = " -> ")),
+    if (!identical(x$state$fit_counts, x$class_counts)) {
+      paste0("model fitted on ", paste0(names(x$state$fit_counts), " (", x$state$fit_counts, ")", collapse = ", "),
+             " after resampling")
+    }
   )
 }
 

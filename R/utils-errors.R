@@ -34,7 +34,8 @@ with_core <- function(expr, call = caller_env()) {
 # are interpolated as values, so braces in class names stay literal.
 abort_core_lines <- function(message, class, call) {
   lines <- strsplit(message, "\n", fixed = TRUE)[[1]]
-  bullets <- paste0("{lines[", seq_along(lines)[-1], "]}")
+  bullets <- character()
+  if (length(lines) > 1) bullets <- paste0("{lines[", seq_along(lines)[-1], "]}")
   names(bullets) <- rep("i", length(bullets))
   abort_smotelab(c("{lines[1]}", bullets), class, call = call)
 }

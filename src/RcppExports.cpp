@@ -159,6 +159,17 @@ BEGIN_RCPP
     return rcpp_result_gen;
 END_RCPP
 }
+// pipeline_step_seed_cpp
+double pipeline_step_seed_cpp(double seed, int index);
+RcppExport SEXP _smotelab_pipeline_step_seed_cpp(SEXP seedSEXP, SEXP indexSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
+    Rcpp::traits::input_parameter< int >::type index(indexSEXP);
+    rcpp_result_gen = Rcpp::wrap(pipeline_step_seed_cpp(seed, index));
+    return rcpp_result_gen;
+END_RCPP
+}
 // sampling_counts_cpp
 Rcpp::IntegerVector sampling_counts_cpp(const List& strategy, const Rcpp::IntegerVector& class_counts, const std::vector<std::string>& class_names, bool over);
 RcppExport SEXP _smotelab_sampling_counts_cpp(SEXP strategySEXP, SEXP class_countsSEXP, SEXP class_namesSEXP, SEXP overSEXP) {
@@ -185,6 +196,90 @@ BEGIN_RCPP
     Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
     Rcpp::traits::input_parameter< const std::string& >::type algorithm(algorithmSEXP);
     rcpp_result_gen = Rcpp::wrap(smote_cpp(x, y, n_new, k_neighbors, seed, n_threads, algorithm));
+    return rcpp_result_gen;
+END_RCPP
+}
+// borderline_smote_cpp
+List borderline_smote_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_new, int k_neighbors, int m_neighbors, int kind, double seed, int n_threads, const std::string& algorithm);
+RcppExport SEXP _smotelab_borderline_smote_cpp(SEXP xSEXP, SEXP ySEXP, SEXP n_newSEXP, SEXP k_neighborsSEXP, SEXP m_neighborsSEXP, SEXP kindSEXP, SEXP seedSEXP, SEXP n_threadsSEXP, SEXP algorithmSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::MatrixXd> >::type x(xSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type y(ySEXP);
+    Rcpp::traits::input_parameter< const Rcpp::IntegerVector& >::type n_new(n_newSEXP);
+    Rcpp::traits::input_parameter< int >::type k_neighbors(k_neighborsSEXP);
+    Rcpp::traits::input_parameter< int >::type m_neighbors(m_neighborsSEXP);
+    Rcpp::traits::input_parameter< int >::type kind(kindSEXP);
+    Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
+    Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
+    Rcpp::traits::input_parameter< const std::string& >::type algorithm(algorithmSEXP);
+    rcpp_result_gen = Rcpp::wrap(borderline_smote_cpp(x, y, n_new, k_neighbors, m_neighbors, kind, seed, n_threads, algorithm));
+    return rcpp_result_gen;
+END_RCPP
+}
+// borderline_danger_cpp
+Rcpp::LogicalVector borderline_danger_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::VectorXi> y, int cls, int m_neighbors, int n_threads, const std::string& algorithm);
+RcppExport SEXP _smotelab_borderline_danger_cpp(SEXP xSEXP, SEXP ySEXP, SEXP clsSEXP, SEXP m_neighborsSEXP, SEXP n_threadsSEXP, SEXP algorithmSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::MatrixXd> >::type x(xSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type y(ySEXP);
+    Rcpp::traits::input_parameter< int >::type cls(clsSEXP);
+    Rcpp::traits::input_parameter< int >::type m_neighbors(m_neighborsSEXP);
+    Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
+    Rcpp::traits::input_parameter< const std::string& >::type algorithm(algorithmSEXP);
+    rcpp_result_gen = Rcpp::wrap(borderline_danger_cpp(x, y, cls, m_neighbors, n_threads, algorithm));
+    return rcpp_result_gen;
+END_RCPP
+}
+// adasyn_cpp
+List adasyn_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_new, int n_neighbors, double seed, int n_threads, const std::string& algorithm, const std::vector<std::string>& class_names);
+RcppExport SEXP _smotelab_adasyn_cpp(SEXP xSEXP, SEXP ySEXP, SEXP n_newSEXP, SEXP n_neighborsSEXP, SEXP seedSEXP, SEXP n_threadsSEXP, SEXP algorithmSEXP, SEXP class_namesSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::MatrixXd> >::type x(xSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type y(ySEXP);
+    Rcpp::traits::input_parameter< const Rcpp::IntegerVector& >::type n_new(n_newSEXP);
+    Rcpp::traits::input_parameter< int >::type n_neighbors(n_neighborsSEXP);
+    Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
+    Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
+    Rcpp::traits::input_parameter< const std::string& >::type algorithm(algorithmSEXP);
+    Rcpp::traits::input_parameter< const std::vector<std::string>& >::type class_names(class_namesSEXP);
+    rcpp_result_gen = Rcpp::wrap(adasyn_cpp(x, y, n_new, n_neighbors, seed, n_threads, algorithm, class_names));
+    return rcpp_result_gen;
+END_RCPP
+}
+// adasyn_allocation_cpp
+Rcpp::IntegerVector adasyn_allocation_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::VectorXi> y, int cls, int n_neighbors, int n_samples, int n_threads, const std::string& algorithm);
+RcppExport SEXP _smotelab_adasyn_allocation_cpp(SEXP xSEXP, SEXP ySEXP, SEXP clsSEXP, SEXP n_neighborsSEXP, SEXP n_samplesSEXP, SEXP n_threadsSEXP, SEXP algorithmSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::MatrixXd> >::type x(xSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type y(ySEXP);
+    Rcpp::traits::input_parameter< int >::type cls(clsSEXP);
+    Rcpp::traits::input_parameter< int >::type n_neighbors(n_neighborsSEXP);
+    Rcpp::traits::input_parameter< int >::type n_samples(n_samplesSEXP);
+    Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
+    Rcpp::traits::input_parameter< const std::string& >::type algorithm(algorithmSEXP);
+    rcpp_result_gen = Rcpp::wrap(adasyn_allocation_cpp(x, y, cls, n_neighbors, n_samples, n_threads, algorithm));
+    return rcpp_result_gen;
+END_RCPP
+}
+// smote_nc_cpp
+List smote_nc_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::MatrixXi> codes, const std::vector<int>& n_levels, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_new, int k_neighbors, double seed, int n_threads, const std::string& algorithm);
+RcppExport SEXP _smotelab_smote_nc_cpp(SEXP xSEXP, SEXP codesSEXP, SEXP n_levelsSEXP, SEXP ySEXP, SEXP n_newSEXP, SEXP k_neighborsSEXP, SEXP seedSEXP, SEXP n_threadsSEXP, SEXP algorithmSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::MatrixXd> >::type x(xSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::MatrixXi> >::type codes(codesSEXP);
+    Rcpp::traits::input_parameter< const std::vector<int>& >::type n_levels(n_levelsSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type y(ySEXP);
+    Rcpp::traits::input_parameter< const Rcpp::IntegerVector& >::type n_new(n_newSEXP);
+    Rcpp::traits::input_parameter< int >::type k_neighbors(k_neighborsSEXP);
+    Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
+    Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
+    Rcpp::traits::input_parameter< const std::string& >::type algorithm(algorithmSEXP);
+    rcpp_result_gen = Rcpp::wrap(smote_nc_cpp(x, codes, n_levels, y, n_new, k_neighbors, seed, n_threads, algorithm));
     return rcpp_result_gen;
 END_RCPP
 }
@@ -271,8 +366,14 @@ static const R_CallMethodDef CallEntries[] = {
     {"_smotelab_pipeline_fit_cpp", (DL_FUNC) &_smotelab_pipeline_fit_cpp, 5},
     {"_smotelab_pipeline_predict_cpp", (DL_FUNC) &_smotelab_pipeline_predict_cpp, 4},
     {"_smotelab_first_nonfinite_cpp", (DL_FUNC) &_smotelab_first_nonfinite_cpp, 1},
+    {"_smotelab_pipeline_step_seed_cpp", (DL_FUNC) &_smotelab_pipeline_step_seed_cpp, 2},
     {"_smotelab_sampling_counts_cpp", (DL_FUNC) &_smotelab_sampling_counts_cpp, 4},
     {"_smotelab_smote_cpp", (DL_FUNC) &_smotelab_smote_cpp, 7},
+    {"_smotelab_borderline_smote_cpp", (DL_FUNC) &_smotelab_borderline_smote_cpp, 9},
+    {"_smotelab_borderline_danger_cpp", (DL_FUNC) &_smotelab_borderline_danger_cpp, 6},
+    {"_smotelab_adasyn_cpp", (DL_FUNC) &_smotelab_adasyn_cpp, 8},
+    {"_smotelab_adasyn_allocation_cpp", (DL_FUNC) &_smotelab_adasyn_allocation_cpp, 7},
+    {"_smotelab_smote_nc_cpp", (DL_FUNC) &_smotelab_smote_nc_cpp, 9},
     {"_smotelab_random_oversample_cpp", (DL_FUNC) &_smotelab_random_oversample_cpp, 4},
     {"_smotelab_random_undersample_cpp", (DL_FUNC) &_smotelab_random_undersample_cpp, 4},
     {"_smotelab_knn_cpp", (DL_FUNC) &_smotelab_knn_cpp, 6},

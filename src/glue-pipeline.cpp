@@ -14,6 +14,16 @@ smotelab::StepSpec step_spec_from_r(const List& step) {
   if (type == "smote") {
     return smotelab::SmoteSpec{Rcpp::as<int>(step["k_neighbors"]), glue::strategy_from_r(step["sampling_strategy"])};
   }
+  if (type == "borderline_smote") {
+    const std::string kind = Rcpp::as<std::string>(step["kind"]);
+    return smotelab::BorderlineSpec{Rcpp::as<int>(step["k_neighbors"]), Rcpp::as<int>(step["m_neighbors"]),
+                                    kind == "borderline-2" ? smotelab::BorderlineKind::borderline_2
+                                                           : smotelab::BorderlineKind::borderline_1,
+                                    glue::strategy_from_r(step["sampling_strategy"])};
+  }
+  if (type == "adasyn") {
+    return smotelab::AdasynSpec{Rcpp::as<int>(step["n_neighbors"]), glue::strategy_from_r(step["sampling_strategy"])};
+  }
   if (type == "random_over") return smotelab::RandomOverSpec{glue::strategy_from_r(step["sampling_strategy"])};
   if (type == "random_under") return smotelab::RandomUnderSpec{glue::strategy_from_r(step["sampling_strategy"])};
   Rcpp::stop("unknown step type '%s'", type);
@@ -95,7 +105,8 @@ List pipeline_fit_cpp(const List& spec, const List& columns, const Eigen::Map<Ei
                              glue::seed_from_r(seed), glue::executor(n_threads));
   List steps(fitted.steps.size());
   for (std::size_t i = 0; i < fitted.steps.size(); ++i) steps[i] = std::visit(StateToR{}, fitted.steps[i]);
-  return List::create(Named("steps") = steps, Named("model") = std::visit(StateToR{}, fitted.model));
+  return List::create(Named("steps") = steps, Named("model") = std::visit(StateToR{}, fitted.model),
+                      Named("fit_counts") = Rcpp::IntegerVector(fitted.fit_counts.begin(), fitted.fit_counts.end()));
 }
 
 // [[Rcpp::export(rng = false)]]
@@ -119,4 +130,11 @@ int first_nonfinite_cpp(const List& columns) {
       if (!std::isfinite(v)) return static_cast<int>(j) + 1;
   }
   return 0;
+}
+
+// The seed pipeline step `index` (0-based) runs with when the pipeline is
+// fitted with `seed`, so a test can rerun that step on its own.
+// [[Rcpp::export(rng = false)]]
+double pipeline_step_seed_cpp(double seed, int index) {
+  return static_cast<double>(smotelab::derive_seed(glue::seed_from_r(seed), static_cast<std::uint64_t>(index)));
 }

@@ -23,6 +23,7 @@
 #include "rng.hpp"
 #include "sampling.hpp"
 #include "smote.hpp"
+#include "smote_variants.hpp"
 
 namespace smotelab {
 
@@ -40,6 +41,16 @@ struct SmoteSpec {
   int k_neighbors = 5;
   SamplingStrategy strategy;
 };
+struct BorderlineSpec {
+  int k_neighbors = 5;
+  int m_neighbors = 10;
+  BorderlineKind kind = BorderlineKind::borderline_1;
+  SamplingStrategy strategy;
+};
+struct AdasynSpec {
+  int n_neighbors = 5;
+  SamplingStrategy strategy;
+};
 struct RandomOverSpec {
   SamplingStrategy strategy;
 };
@@ -47,7 +58,7 @@ struct RandomUnderSpec {
   SamplingStrategy strategy;
 };
 
-using StepSpec = std::variant<ScaleSpec, SmoteSpec, RandomOverSpec, RandomUnderSpec>;
+using StepSpec = std::variant<ScaleSpec, SmoteSpec, BorderlineSpec, AdasynSpec, RandomOverSpec, RandomUnderSpec>;
 using StepState = std::variant<ScaleState>;
 using ModelSpec = std::variant<LogisticOptions>;
 using ModelState = std::variant<LogisticFit>;
@@ -61,6 +72,7 @@ struct PipelineSpec {
 struct FittedPipeline {
   std::vector<StepState> steps;
   ModelState model;
+  std::vector<Eigen::Index> fit_counts;  // rows per class the model saw, after resampling
 };
 
 namespace detail {
@@ -91,7 +103,7 @@ struct Rows {
   Eigen::VectorXi y;
 };
 
-inline std::vector<Eigen::Index> class_counts(const Eigen::VectorXi& y) {
+inline std::vector<Eigen::Index> class_counts(const Eigen::Ref<const Eigen::VectorXi>& y) {
   const Eigen::Index events = y.sum();
   return {y.size() - events, events};
 }
@@ -126,15 +138,19 @@ struct StepFitter {
     return state;
   }
   std::optional<StepState> operator()(const SmoteSpec& spec) const {
-    const auto counts = class_counts(rows.y);
-    const auto n_new = rows_to_add(spec.strategy, counts, class_names);
-    for (std::size_t c = 0; c < counts.size(); ++c) {
-      require(n_new[c] == 0 || counts[c] > spec.k_neighbors,
-              "The class " + class_label(c, class_names) + " has " + std::to_string(counts[c]) +
-                  " rows; SMOTE with k_neighbors = " + std::to_string(spec.k_neighbors) + " needs at least " +
-                  std::to_string(spec.k_neighbors + 1) + ".");
-    }
-    append(rows, smote(rows.X, rows.y, n_new, spec.k_neighbors, seed, exec));
+    const auto n_new = rows_to_add(spec.strategy, class_counts(rows.y), class_names);
+    append(rows, smote(rows.X, rows.y, n_new, spec.k_neighbors, seed, exec, KnnAlgorithm::automatic, class_names));
+    return std::nullopt;
+  }
+  std::optional<StepState> operator()(const BorderlineSpec& spec) const {
+    const auto n_new = rows_to_add(spec.strategy, class_counts(rows.y), class_names);
+    append(rows, borderline_smote(rows.X, rows.y, n_new, spec.k_neighbors, spec.m_neighbors, spec.kind, seed, exec,
+                                  KnnAlgorithm::automatic, class_names));
+    return std::nullopt;
+  }
+  std::optional<StepState> operator()(const AdasynSpec& spec) const {
+    const auto n_new = rows_to_add(spec.strategy, class_counts(rows.y), class_names);
+    append(rows, adasyn(rows.X, rows.y, n_new, spec.n_neighbors, seed, exec, KnnAlgorithm::automatic, class_names));
     return std::nullopt;
   }
   std::optional<StepState> operator()(const RandomOverSpec& spec) const {
@@ -175,6 +191,7 @@ inline FittedPipeline fit_pipeline(const PipelineSpec& spec, const Columns& X, c
   FittedPipeline fitted;
   if (spec.steps.empty()) {
     fitted.model = std::visit(detail::ModelFitter{X, y, exec}, spec.model);
+    fitted.fit_counts = detail::class_counts(y);
     return fitted;
   }
   detail::Rows rows{X.to_matrix(), y};
@@ -183,6 +200,7 @@ inline FittedPipeline fit_pipeline(const PipelineSpec& spec, const Columns& X, c
     if (auto state = std::visit(fitter, spec.steps[i])) fitted.steps.push_back(std::move(*state));
   }
   fitted.model = std::visit(detail::ModelFitter{Columns::of(rows.X), rows.y, exec}, spec.model);
+  fitted.fit_counts = detail::class_counts(rows.y);
   return fitted;
 }
 

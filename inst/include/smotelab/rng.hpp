@@ -21,10 +21,11 @@ inline std::uint64_t splitmix64(std::uint64_t& state) {
 }
 
 // An independent seed for sub-task `index` of the work seeded by `seed` (a
-// pipeline step, a fold). Distinct indices give unrelated streams.
+// pipeline step). Distinct indices give unrelated streams. It keeps 53 bits,
+// so that R can hold it exactly and rerun the sub-task on its own.
 inline std::uint64_t derive_seed(std::uint64_t seed, std::uint64_t index) {
   std::uint64_t state = seed ^ (0x9E3779B97F4A7C15ULL * (index + 1));
-  return splitmix64(state);
+  return splitmix64(state) >> 11;
 }
 
 // xoshiro256** (Blackman and Vigna), seeded through splitmix64.

@@ -21,6 +21,7 @@
 #include "knn.hpp"
 #include "parallel.hpp"
 #include "rng.hpp"
+#include "sampling.hpp"
 
 namespace smotelab {
 
@@ -73,10 +74,11 @@ inline Eigen::Index total(const std::vector<Eigen::Index>& v) {
 
 // A class that grows needs k same-class neighbours for each of its rows.
 inline void check_class_sizes(const std::vector<std::vector<Eigen::Index>>& rows, const std::vector<Eigen::Index>& n_new,
-                              int k, const std::string& method, const std::string& param) {
+                              int k, const std::string& method, const std::string& param,
+                              const std::vector<std::string>& class_names = {}) {
   for (std::size_t c = 0; c < rows.size(); ++c) {
     const auto m = static_cast<Eigen::Index>(rows[c].size());
-    require(n_new[c] == 0 || m >= k + 1, "The class " + std::to_string(c) + " has " + std::to_string(m) + " rows; " +
+    require(n_new[c] == 0 || m >= k + 1, "The class " + class_label(c, class_names) + " has " + std::to_string(m) + " rows; " +
                                              method + " with " + param + " = " + std::to_string(k) +
                                              " needs at least " + std::to_string(k + 1) + ".");
   }
@@ -158,13 +160,14 @@ inline std::uint64_t interpolate(const Eigen::MatrixXd& from, const Eigen::Matri
 // n_new[c] synthetic rows for class c (0 leaves the class alone).
 inline Resampled smote(const Eigen::Ref<const Eigen::MatrixXd>& X, const Eigen::Ref<const Eigen::VectorXi>& y,
                        const std::vector<Eigen::Index>& n_new, int k_neighbors, std::uint64_t seed,
-                       const Executor& exec = serial_executor(), KnnAlgorithm algorithm = KnnAlgorithm::automatic) {
+                       const Executor& exec = serial_executor(), KnnAlgorithm algorithm = KnnAlgorithm::automatic,
+                       const std::vector<std::string>& class_names = {}) {
   detail::check_resample_input(X, y, n_new);
   require(k_neighbors >= 1, "k_neighbors must be at least 1");
   const std::size_t K = n_new.size();
   const Eigen::Index p = X.cols();
   const auto rows = detail::class_rows(y, K);
-  detail::check_class_sizes(rows, n_new, k_neighbors, "SMOTE", "k_neighbors");
+  detail::check_class_sizes(rows, n_new, k_neighbors, "SMOTE", "k_neighbors", class_names);
 
   Resampled out = detail::start_output(X.rows(), detail::total(n_new), p);
 

@@ -122,13 +122,14 @@ inline std::vector<char> borderline_danger(const Eigen::Ref<const Eigen::MatrixX
 inline Resampled borderline_smote(const Eigen::Ref<const Eigen::MatrixXd>& X, const Eigen::Ref<const Eigen::VectorXi>& y,
                                   const std::vector<Eigen::Index>& n_new, int k_neighbors, int m_neighbors,
                                   BorderlineKind kind, std::uint64_t seed, const Executor& exec = serial_executor(),
-                                  KnnAlgorithm algorithm = KnnAlgorithm::automatic) {
+                                  KnnAlgorithm algorithm = KnnAlgorithm::automatic,
+                                  const std::vector<std::string>& class_names = {}) {
   detail::check_resample_input(X, y, n_new);
   require(k_neighbors >= 1, "k_neighbors must be at least 1");
   require(m_neighbors >= 1, "m_neighbors must be at least 1");
   const std::size_t K = n_new.size();
   const auto rows = detail::class_rows(y, K);
-  detail::check_class_sizes(rows, n_new, k_neighbors, "Borderline-SMOTE", "k_neighbors");
+  detail::check_class_sizes(rows, n_new, k_neighbors, "Borderline-SMOTE", "k_neighbors", class_names);
   if (detail::total(n_new) > 0) detail::check_all_rows(X.rows(), m_neighbors, "Borderline-SMOTE", "m_neighbors");
   const bool two = kind == BorderlineKind::borderline_2;
   for (std::size_t c = 0; c < K && two; ++c) {
@@ -234,7 +235,7 @@ inline Resampled adasyn(const Eigen::Ref<const Eigen::MatrixXd>& X, const Eigen:
   require(n_neighbors >= 1, "n_neighbors must be at least 1");
   const std::size_t K = n_new.size();
   const auto rows = detail::class_rows(y, K);
-  detail::check_class_sizes(rows, n_new, n_neighbors, "ADASYN", "n_neighbors");
+  detail::check_class_sizes(rows, n_new, n_neighbors, "ADASYN", "n_neighbors", class_names);
 
   std::vector<std::vector<Eigen::Index>> seeds(K);
   std::vector<Eigen::Index> n_made(K, 0);

@@ -126,8 +126,9 @@ struct CvOutcome {
   std::string error;           // and its message
 };
 
-// Runs the given tasks. A task that throws stops the remaining ones from
-// starting; the error of the lowest-numbered failing task is reported.
+// Runs the given tasks. A task that throws keeps the tasks after it from
+// starting; tasks before it still run, so the error reported is always that
+// of the lowest-numbered failing task, whatever the schedule.
 inline CvOutcome run_cv_tasks(const CvProblem& problem, const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y,
                               const Eigen::Ref<const Eigen::MatrixXi>& folds, int v, const std::vector<CvTask>& tasks,
                               const Executor& exec) {
@@ -135,23 +136,23 @@ inline CvOutcome run_cv_tasks(const CvProblem& problem, const Columns& X, const 
   CvOutcome out;
   out.values.resize(static_cast<Eigen::Index>(tasks.size()), static_cast<Eigen::Index>(problem.metrics.size()));
   std::vector<std::string> errors(tasks.size());
-  std::atomic<bool> stop{false};
+  std::atomic<std::size_t> first_failed{tasks.size()};
   exec(tasks.size(), 1, [&](std::size_t begin, std::size_t end) {
-    for (std::size_t t = begin; t < end && !stop.load(); ++t) {
+    for (std::size_t t = begin; t < end && t < first_failed.load(); ++t) {
       try {
         out.values.row(static_cast<Eigen::Index>(t)) = run_task(problem, X, y, folds, v, tasks[t]).transpose();
       } catch (const std::exception& e) {
         errors[t] = e.what();
-        stop.store(true);
+        std::size_t seen = first_failed.load();
+        while (t < seen && !first_failed.compare_exchange_weak(seen, t)) {
+        }
       }
     }
   });
-  for (std::size_t t = 0; t < tasks.size(); ++t) {
-    if (!errors[t].empty()) {
-      out.failed = static_cast<std::ptrdiff_t>(t);
-      out.error = errors[t];
-      break;
-    }
+  const std::size_t failed = first_failed.load();
+  if (failed < tasks.size()) {
+    out.failed = static_cast<std::ptrdiff_t>(failed);
+    out.error = errors[failed];
   }
   return out;
 }

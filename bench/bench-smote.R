@@ -106,7 +106,11 @@ write_section("bench-smote", c(
          "oversamples the minority to the majority's size with 5 neighbours: smotelab ",
          "`smote(df, y, seed = 1, n_threads = 2)` (`sampling_strategy = \"auto\"`); themis ",
          sprintf("%s `smote(df, var = \"y\", k = 5, over_ratio = 1)`; ", pkg_version("themis")),
-         sprintf("smotefamily %s `SMOTE(X, target, K = 5, dup_size = 0)`; ", pkg_version("smotefamily")),
+         if (have_smotefamily) {
+           sprintf("smotefamily %s `SMOTE(X, target, K = 5, dup_size = 0)`; ", pkg_version("smotefamily"))
+         } else {
+           "smotefamily `SMOTE(X, target, K = 5, dup_size = 0)` (not installed, see below); "
+         },
          sprintf("imbalanced-learn %s `SMOTE(k_neighbors = 5, random_state = 0).fit_resample(X, y)` ", imb_version),
          "(its defaults: scikit-learn's `NearestNeighbors`, one job, numpy on 2 OpenBLAS threads). ",
          "At 1e5 rows smotelab and imbalanced-learn: median of 3 runs, no warm-up; themis and ",

@@ -81,6 +81,17 @@ generate_scores <- function(n, p) {
   list(x = score, y = y)
 }
 
+# SMOTE input: standard normal features, the minority (exactly round(n / 11)
+# rows, so 10:1) shifted by 1 in every feature, rows in random order.
+generate_smote <- function(n, p) {
+  n_min <- round(n / 11)
+  y <- sample(rep(0:1, c(n - n_min, n_min)))
+  x <- stats::rnorm(n * p)
+  dim(x) <- c(p, n)
+  x[, y == 1] <- x[, y == 1] + 1
+  list(x = x, y = y)
+}
+
 read_x <- function(name) {
   meta <- read_meta(name)
   n <- as.numeric(meta$n)
@@ -211,6 +222,11 @@ run_worker <- function(command, args, label, timeout = 900) {
   line <- grep("^BENCH ", out, value = TRUE)
   if ((!is.null(status) && status != 0) || length(line) != 1) {
     writeLines(out, paste0(log_file, ".stdout"))
+    record_load()
+    # timeout(1) exits with 124 when it had to stop the worker.
+    if (identical(as.integer(status), 124L)) {
+      return(list(error = sprintf("did not finish in %s s", timeout), timed_out = TRUE))
+    }
     return(list(error = sprintf("failed (exit %s), see bench/out/logs/%s",
                                 if (is.null(status)) 0 else status, basename(log_file))))
   }
@@ -239,14 +255,14 @@ load_note <- function() {
           min(loads), max(loads), parallel::detectCores())
 }
 
-run_r <- function(script, method, dataset, reps = 1, warmup = FALSE, label = NULL) {
+run_r <- function(script, method, dataset, reps = 1, warmup = FALSE, label = NULL, timeout = 900) {
   run_worker(r_command(script), c(method, dataset, reps, as.integer(warmup)),
-             label %||% paste("R", script, method, dataset))
+             label %||% paste("R", script, method, dataset), timeout = timeout)
 }
 
-run_py <- function(script, method, dataset, reps = 1, warmup = FALSE, label = NULL) {
+run_py <- function(script, method, dataset, reps = 1, warmup = FALSE, label = NULL, timeout = 900) {
   run_worker(py_command(script), c(method, dataset, reps, as.integer(warmup)),
-             label %||% paste("py", script, method, dataset))
+             label %||% paste("py", script, method, dataset), timeout = timeout)
 }
 
 `%||%` <- function(a, b) if (is.null(a)) b else a

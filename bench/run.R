@@ -10,16 +10,25 @@ source(file.path(BENCH_DIR, "common.R"))
 
 started <- Sys.time()
 load_at_start <- readLines("/proc/loadavg")
-entries <- sort(list.files(BENCH_DIR, pattern = "^bench-.*\\.R$"))
+all_entries <- sort(list.files(BENCH_DIR, pattern = "^bench-.*\\.R$"))
 only <- commandArgs(trailingOnly = TRUE)
-if (length(only) > 0) {
-  entries <- entries[grepl(paste(only, collapse = "|"), entries)]
-}
+entries <- if (length(only) > 0) all_entries[grepl(paste(only, collapse = "|"), all_entries)] else all_entries
 
+# An entry left out by the filter keeps the section its last run wrote to
+# bench/out/, so that running one entry does not drop the others from RESULTS.md.
 sections <- character()
-for (entry in entries) {
+for (entry in all_entries) {
   name <- sub("\\.R$", "", entry)
   section <- bench_path("out", paste0(name, ".md"))
+  if (!entry %in% entries) {
+    sections <- c(sections, if (file.exists(section)) {
+      readLines(section)
+    } else {
+      c(paste("##", name), "", sprintf("Not run yet in this checkout: `Rscript bench/run.R %s`.",
+                                         sub("^bench-", "", name)), "")
+    })
+    next
+  }
   unlink(section)
   message("bench: entry ", entry)
   status <- system2(file.path(R.home("bin"), "Rscript"), shQuote(bench_path(entry)))
@@ -57,15 +66,18 @@ machine <- c(
           system2("nproc", stdout = TRUE), mem_kib / 1024^2),
   sprintf("- OS: %s", utils::osVersion),
   sprintf("- %s; BLAS/LAPACK: `%s`", R.version.string, La_library()),
-  sprintf("- R packages: smotelab %s%s, glmnet %s, pROC %s, Rcpp %s, RcppParallel %s, RcppEigen %s",
+  sprintf(paste0("- R packages: smotelab %s%s, glmnet %s, pROC %s, themis %s, smotefamily %s, ",
+                 "rsample %s, Rcpp %s, RcppParallel %s, RcppEigen %s"),
           pkg_version("smotelab"), smotelab_where, pkg_version("glmnet"), pkg_version("pROC"),
+          pkg_version("themis"), pkg_version("smotefamily"), pkg_version("rsample"),
           pkg_version("Rcpp"), pkg_version("RcppParallel"), pkg_version("RcppEigen")),
   if (nzchar(Sys.getenv("BENCH_SMOTELAB_SOURCE"))) {
     paste0("- smotelab source: ", Sys.getenv("BENCH_SMOTELAB_SOURCE"))
   },
   if (measured(py)) {
-    c(sprintf("- Python %s (`/usr/bin/python3`): numpy %s, scikit-learn %s, threadpoolctl %s",
-              py$python, py$numpy, py$sklearn, py$threadpoolctl %||% "not installed"),
+    c(sprintf("- Python %s (`/usr/bin/python3`): numpy %s, scikit-learn %s, imbalanced-learn %s, threadpoolctl %s",
+              py$python, py$numpy, py$sklearn, py$imblearn %||% "not installed",
+              py$threadpoolctl %||% "not installed"),
       paste0("- Python thread pools: ", paste(pools, collapse = "; ")))
   } else {
     "- Python: info.py failed"
@@ -73,6 +85,10 @@ machine <- c(
   paste0("- Threads: smotelab `n_threads = 2`; every process runs with ",
          "`OMP_NUM_THREADS=2 OPENBLAS_NUM_THREADS=2`; Python without ",
          "`OPENBLAS_CORETYPE`/`OPENBLAS_L2_SIZE`."),
+  if (!identical(entries, all_entries)) {
+    sprintf("- This run: %s only; the other sections are from earlier runs in this checkout (`bench/out/`).",
+            paste(sub("\\.R$", "", entries), collapse = ", "))
+  },
   sprintf("- Whole bench: %.1f minutes; `/proc/loadavg` at start `%s`, at end `%s`",
           as.numeric(difftime(Sys.time(), started, units = "mins")), load_at_start,
           readLines("/proc/loadavg")),

@@ -11,6 +11,12 @@ info = {
     "sklearn": sklearn.__version__,
 }
 try:
+    import imblearn
+
+    info["imblearn"] = imblearn.__version__
+except ImportError:
+    info["imblearn"] = None
+try:
     import threadpoolctl
 
     info["threadpoolctl"] = threadpoolctl.__version__

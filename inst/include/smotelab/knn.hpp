@@ -2,9 +2,10 @@
 //
 // Two algorithms give the same answer: a k-d tree, fast in low dimension, and
 // a blocked brute force for high dimension, which screens candidates with
-// ||q||^2 + ||r||^2 - 2 q.r from Eigen matrix products on (query block x
-// reference block) tiles, never holding the full distance matrix. The
-// expansion loses accuracy to cancellation, so it only screens: every
+// ||q||^2 + ||r||^2 - 2 q.r from double-precision Eigen matrix products on
+// (query block x reference block) tiles of centred data, never holding the
+// full distance matrix. The expansion loses accuracy to cancellation, so it
+// only screens: every
 // candidate that could enter the top k, allowing for that rounding error, has
 // its distance recomputed directly as sum_j (q_j - r_j)^2, the same
 // arithmetic the k-d tree uses. Both algorithms therefore return bit-identical
@@ -228,22 +229,7 @@ inline void knn_kd_tree(const Eigen::Ref<const Eigen::MatrixXd>& ref, const Eige
   });
 }
 
-// Centred, scaled by a power of two (exact) so that every value lies in
-// [-1, 1], and rounded to float: the screening copy of a matrix. Single
-// precision doubles the speed of the matrix products; the exact distances
-// are still computed in double on the original data.
-struct ScreeningCopy {
-  Eigen::MatrixXf values;
-  Eigen::VectorXd norm;  // squared row norms of `values`
-};
-
-inline ScreeningCopy screening_copy(const Eigen::Ref<const Eigen::MatrixXd>& X, const Eigen::RowVectorXd& center,
-                                    double scale) {
-  ScreeningCopy copy;
-  copy.values = ((X.rowwise() - center) * scale).cast<float>();
-  copy.norm = copy.values.cast<double>().rowwise().squaredNorm();
-  return copy;
-}
+using RowMajor = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
 inline void knn_brute_force(const Eigen::Ref<const Eigen::MatrixXd>& ref,
                             const Eigen::Ref<const Eigen::MatrixXd>& query, int k,
@@ -253,52 +239,43 @@ inline void knn_brute_force(const Eigen::Ref<const Eigen::MatrixXd>& ref,
   const Eigen::Index p = ref.cols();
   const Eigen::Index n_ref = ref.rows();
   const Eigen::Index n_query = query.rows();
+  // Centring shrinks the norms, and so the cancellation in the expansion.
   const Eigen::RowVectorXd center = ref.colwise().mean();
-  const double spread = std::max((ref.rowwise() - center).cwiseAbs().maxCoeff(),
-                                 (query.rowwise() - center).cwiseAbs().maxCoeff());
-  const double scale = spread > 0 ? std::ldexp(1.0, -std::ilogb(spread) - 1) : 1.0;
-  const ScreeningCopy R = screening_copy(ref, center, scale);
-  const ScreeningCopy Q = screening_copy(query, center, scale);
-  // Rounding to float moves a squared distance by at most about
-  // 6 eps_f (||q||^2 + ||r||^2), the float product by p eps_f (||q||^2 + ||r||^2) / 2;
-  // twice their sum, plus a floor for underflow, bounds the screening error.
-  const double slack = 2.0 * static_cast<double>(p + 8) * static_cast<double>(std::numeric_limits<float>::epsilon());
-  const double floor = 1e-30;
-  const double unscale = 1.0 / (scale * scale);
+  const Eigen::MatrixXd R = ref.rowwise() - center;
+  const Eigen::MatrixXd Q = query.rowwise() - center;
+  const Eigen::VectorXd r_norm = R.rowwise().squaredNorm();
+  const Eigen::VectorXd q_norm = Q.rowwise().squaredNorm();
+  // Contiguous rows for the exact recomputation of the few candidates that
+  // pass the screen.
+  const RowMajor ref_rows = ref;
+  const RowMajor query_rows = query;
+  // The expansion in double is off by at most about (p + 2) eps (||q||^2 +
+  // ||r||^2); four times that, plus a floor for underflow, is the slack.
+  const double slack = 4.0 * static_cast<double>(p + 2) * std::numeric_limits<double>::epsilon();
+  const double floor = 1e-300;
   const std::size_t n_blocks = static_cast<std::size_t>((n_query + kQueryBlock - 1) / kQueryBlock);
   exec(n_blocks, 1, [&](std::size_t begin, std::size_t end) {
-    Eigen::MatrixXf dots;
+    Eigen::MatrixXd dots;
     std::vector<TopK> best;
-    // A candidate is skipped when even its most favourable distance,
-    // lower[i] + lower_ref[c] - 2 q.r - floor in screening units, exceeds
-    // the current k-th distance; `limit` holds that k-th distance (or inf).
-    std::vector<double> lower(kQueryBlock), limit(kQueryBlock);
-    Eigen::VectorXd r_row(p), q_row(p);
+    // `limit` holds each query's current k-th distance (or inf).
+    std::vector<double> limit(kQueryBlock);
     for (std::size_t b = begin; b < end; ++b) {
       const Eigen::Index q0 = static_cast<Eigen::Index>(b) * kQueryBlock;
       const Eigen::Index nq = std::min(kQueryBlock, n_query - q0);
       best.assign(static_cast<std::size_t>(nq), TopK(static_cast<std::size_t>(k)));
-      for (Eigen::Index i = 0; i < nq; ++i) {
-        lower[i] = (1.0 - slack) * Q.norm(q0 + i) - floor;
-        limit[i] = std::numeric_limits<double>::infinity();
-      }
+      std::fill(limit.begin(), limit.end(), std::numeric_limits<double>::infinity());
       for (Eigen::Index r0 = 0; r0 < n_ref; r0 += kRefBlock) {
         const Eigen::Index nr = std::min(kRefBlock, n_ref - r0);
-        dots.noalias() = Q.values.middleRows(q0, nq) * R.values.middleRows(r0, nr).transpose();
+        dots.noalias() = Q.middleRows(q0, nq) * R.middleRows(r0, nr).transpose();
         for (Eigen::Index c = 0; c < nr; ++c) {
           const Eigen::Index r = r0 + c;
-          const double lower_ref = (1.0 - slack) * R.norm(r);
-          bool loaded = false;
+          const double* r_row = ref_rows.row(r).data();
           for (Eigen::Index i = 0; i < nq; ++i) {
-            const double bound = lower[i] + lower_ref - 2.0 * static_cast<double>(dots(i, c));
-            if (bound * unscale > limit[i]) continue;
+            const double norms = q_norm(q0 + i) + r_norm(r);
+            const double bound = norms - 2.0 * dots(i, c) - slack * norms - floor;
+            if (bound > limit[i]) continue;
             if (self != nullptr && (*self)[static_cast<std::size_t>(q0 + i)] == r) continue;
-            if (!loaded) {
-              r_row = ref.row(r).transpose();
-              loaded = true;
-            }
-            q_row = query.row(q0 + i).transpose();
-            const double d = exact_dist2(q_row, r_row, p);
+            const double d = exact_dist2(query_rows.row(q0 + i).data(), r_row, p);
             TopK& top = best[static_cast<std::size_t>(i)];
             if (top.admits(d)) {
               top.offer(d, r);

@@ -33,6 +33,14 @@ metric_pr_curve_cpp <- function(truth, prob, n_threads) {
     .Call(`_smotelab_metric_pr_curve_cpp`, truth, prob, n_threads)
 }
 
+event_indicator_cpp <- function(codes, event_code) {
+    .Call(`_smotelab_event_indicator_cpp`, codes, event_code)
+}
+
+prob_problems_cpp <- function(prob) {
+    .Call(`_smotelab_prob_problems_cpp`, prob)
+}
+
 pipeline_fit_cpp <- function(spec, columns, y, seed, n_threads) {
     .Call(`_smotelab_pipeline_fit_cpp`, spec, columns, y, seed, n_threads)
 }

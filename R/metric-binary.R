@@ -207,7 +207,7 @@ check_truth <- function(truth, arg = "truth", call = caller_env()) {
 # 1 where a factor (truth or estimate) equals the event level, else 0,
 # compared on the factor's integer codes rather than on strings.
 event_indicator <- function(x, event) {
-  as.integer(unclass(x) == match(event, levels(x)))
+  event_indicator_cpp(x, match(event, levels(x)))
 }
 
 resolve_event <- function(truth, event, call = caller_env()) {
@@ -241,17 +241,16 @@ check_prob <- function(prob, truth, arg = "prob", call = caller_env()) {
       call = call
     )
   }
-  if (anyNA(prob)) {
-    n_na <- sum(is.na(prob))
+  problems <- prob_problems_cpp(as.double(prob))
+  if (problems[1] > 0) {
+    n_na <- problems[1]
     abort_smotelab(
       c("{.arg {arg}} can't contain missing values.", "x" = "{n_na} of {length(prob)} value{?s} {?is/are} missing."),
       "missing",
       call = call
     )
   }
-  # range() first: it allocates nothing, and almost every input passes.
-  bounds <- range(prob)
-  if (bounds[1] < 0 || bounds[2] > 1) {
+  if (problems[2] > 0) {
     outside <- prob < 0 | prob > 1
     n_out <- sum(outside)
     abort_smotelab(

@@ -122,6 +122,27 @@ BEGIN_RCPP
     return rcpp_result_gen;
 END_RCPP
 }
+// event_indicator_cpp
+Rcpp::IntegerVector event_indicator_cpp(const Rcpp::IntegerVector& codes, int event_code);
+RcppExport SEXP _smotelab_event_indicator_cpp(SEXP codesSEXP, SEXP event_codeSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::traits::input_parameter< const Rcpp::IntegerVector& >::type codes(codesSEXP);
+    Rcpp::traits::input_parameter< int >::type event_code(event_codeSEXP);
+    rcpp_result_gen = Rcpp::wrap(event_indicator_cpp(codes, event_code));
+    return rcpp_result_gen;
+END_RCPP
+}
+// prob_problems_cpp
+Rcpp::NumericVector prob_problems_cpp(const Rcpp::NumericVector& prob);
+RcppExport SEXP _smotelab_prob_problems_cpp(SEXP probSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::traits::input_parameter< const Rcpp::NumericVector& >::type prob(probSEXP);
+    rcpp_result_gen = Rcpp::wrap(prob_problems_cpp(prob));
+    return rcpp_result_gen;
+END_RCPP
+}
 // pipeline_fit_cpp
 List pipeline_fit_cpp(const List& spec, const List& columns, const Eigen::Map<Eigen::VectorXi> y, double seed, int n_threads);
 RcppExport SEXP _smotelab_pipeline_fit_cpp(SEXP specSEXP, SEXP columnsSEXP, SEXP ySEXP, SEXP seedSEXP, SEXP n_threadsSEXP) {
@@ -363,6 +384,8 @@ static const R_CallMethodDef CallEntries[] = {
     {"_smotelab_metric_ranking_cpp", (DL_FUNC) &_smotelab_metric_ranking_cpp, 3},
     {"_smotelab_metric_roc_curve_cpp", (DL_FUNC) &_smotelab_metric_roc_curve_cpp, 3},
     {"_smotelab_metric_pr_curve_cpp", (DL_FUNC) &_smotelab_metric_pr_curve_cpp, 3},
+    {"_smotelab_event_indicator_cpp", (DL_FUNC) &_smotelab_event_indicator_cpp, 2},
+    {"_smotelab_prob_problems_cpp", (DL_FUNC) &_smotelab_prob_problems_cpp, 1},
     {"_smotelab_pipeline_fit_cpp", (DL_FUNC) &_smotelab_pipeline_fit_cpp, 5},
     {"_smotelab_pipeline_predict_cpp", (DL_FUNC) &_smotelab_pipeline_predict_cpp, 4},
     {"_smotelab_first_nonfinite_cpp", (DL_FUNC) &_smotelab_first_nonfinite_cpp, 1},

@@ -96,3 +96,25 @@ Rcpp::List metric_pr_curve_cpp(Rcpp::IntegerVector truth, Rcpp::NumericVector pr
                             Rcpp::Named("recall") = Rcpp::wrap(p.recall),
                             Rcpp::Named("precision") = Rcpp::wrap(p.precision));
 }
+
+// 1 where the factor codes equal the event's code, else 0: one pass, one
+// allocation (R's `==` then as.integer() would make two vectors).
+// [[Rcpp::export(rng = false)]]
+Rcpp::IntegerVector event_indicator_cpp(const Rcpp::IntegerVector& codes, int event_code) {
+  Rcpp::IntegerVector out(Rcpp::no_init(codes.size()));
+  const int* in = codes.begin();
+  int* to = out.begin();
+  for (R_xlen_t i = 0; i < codes.size(); ++i) to[i] = in[i] == event_code;
+  return out;
+}
+
+// Counts of missing values and of values outside [0, 1], in one pass.
+// [[Rcpp::export(rng = false)]]
+Rcpp::NumericVector prob_problems_cpp(const Rcpp::NumericVector& prob) {
+  double missing = 0, outside = 0;
+  for (double v : prob) {
+    if (std::isnan(v)) ++missing;
+    else if (v < 0 || v > 1) ++outside;
+  }
+  return Rcpp::NumericVector::create(missing, outside);
+}

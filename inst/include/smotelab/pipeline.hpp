@@ -168,9 +168,12 @@ struct StepApplier {
   void operator()(const ScaleState& state) const { apply_scale(state, X); }
 };
 
+// Models that draw random numbers (bootstrap, row and column sampling) use
+// `seed`, which fit_pipeline() derives after the steps' seeds.
 struct ModelFitter {
   const Columns& X;
   const Eigen::Ref<const Eigen::VectorXi>& y;
+  std::uint64_t seed;
   const Executor& exec;
   ModelState operator()(const LogisticOptions& opt) const { return fit_logistic(X, y, opt, exec); }
 };
@@ -184,13 +187,15 @@ struct ModelPredictor {
 
 }  // namespace detail
 
-// `seed` feeds the resampling steps, step i with derive_seed(seed, i).
+// `seed` feeds the resampling steps, step i with derive_seed(seed, i), and the
+// model with derive_seed(seed, number of steps).
 inline FittedPipeline fit_pipeline(const PipelineSpec& spec, const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y,
                                    std::uint64_t seed, const Executor& exec = serial_executor()) {
   require(X.rows() == y.size(), "X and y must have the same number of rows");
   FittedPipeline fitted;
+  const std::uint64_t model_seed = derive_seed(seed, spec.steps.size());
   if (spec.steps.empty()) {
-    fitted.model = std::visit(detail::ModelFitter{X, y, exec}, spec.model);
+    fitted.model = std::visit(detail::ModelFitter{X, y, model_seed, exec}, spec.model);
     fitted.fit_counts = detail::class_counts(y);
     return fitted;
   }
@@ -199,7 +204,7 @@ inline FittedPipeline fit_pipeline(const PipelineSpec& spec, const Columns& X, c
     const detail::StepFitter fitter{rows, derive_seed(seed, i), spec.class_names, exec};
     if (auto state = std::visit(fitter, spec.steps[i])) fitted.steps.push_back(std::move(*state));
   }
-  fitted.model = std::visit(detail::ModelFitter{Columns::of(rows.X), rows.y, exec}, spec.model);
+  fitted.model = std::visit(detail::ModelFitter{Columns::of(rows.X), rows.y, model_seed, exec}, spec.model);
   fitted.fit_counts = detail::class_counts(rows.y);
   return fitted;
 }

@@ -10,7 +10,10 @@ mode="${1:-check}"
 # R packages: name in R -> Debian package.
 r_pkgs=(Rcpp RcppEigen RcppParallel cli generics ggplot2 rlang tibble
         testthat knitr rmarkdown withr jsonlite pROC roxygen2 pkgbuild
-        callr future future.apply)
+        callr future future.apply
+        shiny markdown checkmate backports renv learnr)
+# learnr comes from CRAN; its dependencies above come from Debian first, so
+# that CRAN does not pull a newer xfun that Debian's knitr cannot load.
 debian_name() { echo "r-cran-$(echo "$1" | tr '[:upper:]' '[:lower:]')"; }
 if [ "$mode" = bench ]; then
   r_pkgs+=(glmnet bench)
@@ -64,3 +67,14 @@ if [ ${#cran[@]} -gt 0 ]; then
   pkgs=$(printf "'%s'," "${cran[@]}")
   Rscript -e "install.packages(c(${pkgs%,}), repos = 'https://cloud.r-project.org', Ncpus = 2)"
 fi
+
+still_missing=()
+for p in "${r_pkgs[@]}"; do
+  Rscript -e "quit(status = !requireNamespace('$p', quietly = TRUE))" >/dev/null 2>&1 ||
+    still_missing+=("$p")
+done
+if [ ${#still_missing[@]} -gt 0 ]; then
+  echo "install-deps: could not install: ${still_missing[*]}" >&2
+  exit 1
+fi
+echo "install-deps: done"

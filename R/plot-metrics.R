@@ -102,7 +102,7 @@ check_metrics_table <- function(x, call = caller_env()) {
   if (n_missing) {
     abort_smotelab(
       c("Columns {.code model} and {.code .metric} of {.arg x} can't contain missing values.",
-        "x" = "{n_missing} of {nrow(x)} row{?s} {?has/have} one missing."),
+        "x" = "{n_missing} row{?s} {?has/have} a missing model or metric."),
       "missing", call = call
     )
   }

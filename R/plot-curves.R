@@ -105,7 +105,8 @@ check_fits <- function(fits, call = caller_env()) {
     first <- fits[[not_fit[1]]]
     abort_smotelab(
       c("Every element of {.arg fits} must be a fitted pipeline from {.fn fit}.",
-        "x" = "{length(not_fit)} element{?s} {?is/are} not, the first (element {not_fit[1]}) is {.obj_type_friendly {first}}."),
+        "x" = "Element {not_fit[1]} is {.obj_type_friendly {first}}.",
+        "i" = if (length(not_fit) > 1) "{length(not_fit)} elements are not fitted pipelines."),
       "fits", call = call
     )
   }
@@ -124,7 +125,7 @@ check_fits <- function(fits, call = caller_env()) {
   if (length(unnamed)) {
     abort_smotelab(
       c("Every element of {.arg fits} must have a name.",
-        "x" = "Element{?s} {unnamed} {?has/have} none."),
+        "x" = "{length(unnamed)} element{?s} {?has/have} none, at position{?s} {unnamed}."),
       "fits", call = call
     )
   }

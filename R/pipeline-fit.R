@@ -106,13 +106,26 @@ evaluate <- function(fitted, new_data, threshold = 0.5, event = NULL, n_threads 
                    "argument", call = call)
   }
   check_data_frame(new_data, call = call)
+  scores <- held_out_scores(fitted, new_data, event, n_threads, call)
+  metrics_binary(scores$truth, scores$prob, threshold = threshold, event = event)
+}
+
+# The true classes of `new_data` (its outcome column as a factor with the
+# training levels) and the predicted probability of `event` for each row:
+# what evaluate(), compare_models() and the curve plots all score.
+held_out_scores <- function(fitted, new_data, event = NULL, n_threads = NULL, call = caller_env()) {
   bp <- fitted$blueprint
   if (!bp$outcome %in% names(new_data)) {
     abort_smotelab("{.arg new_data} must contain the outcome column {.val {bp$outcome}} to be evaluated.",
                    "columns", call = call)
   }
   truth <- new_data[[bp$outcome]]
-  unseen <- setdiff(unique(as.character(truth[!is.na(truth)])), bp$outcome_levels)
+  if (anyNA(truth)) {
+    n_na <- sum(is.na(truth))
+    abort_smotelab(c("The outcome column {.val {bp$outcome}} of {.arg new_data} can't contain missing values.",
+                     "x" = "{n_na} of {length(truth)} value{?s} {?is/are} missing."), "missing", call = call)
+  }
+  unseen <- setdiff(unique(as.character(truth)), bp$outcome_levels)
   if (length(unseen)) {
     abort_smotelab(c("The outcome in {.arg new_data} has class{?es} not seen in training: {.val {unseen}}.",
                      "i" = "Training classes: {.val {bp$outcome_levels}}."), "levels", call = call)
@@ -120,7 +133,7 @@ evaluate <- function(fitted, new_data, threshold = 0.5, event = NULL, n_threads 
   truth <- factor(as.character(truth), levels = bp$outcome_levels)
   prob <- predict_event_prob(fitted, new_data, n_threads, call)
   if (!is.null(event) && identical(event, bp$outcome_levels[1])) prob <- 1 - prob
-  metrics_binary(truth, prob, threshold = threshold, event = event)
+  list(truth = truth, prob = prob)
 }
 
 #' @export

@@ -87,3 +87,16 @@ test_that("cross_validate() errors are classed and say where they happened", {
   unknown <- imb_pipeline(smote = step_smote(sampling_strategy = c(pos = 10)), clf = model_logistic())
   expect_snapshot(error = TRUE, cross_validate(unknown, class ~ ., d))
 })
+
+test_that("autoplot() draws every fold's estimate over a box per metric", {
+  cv <- cross_validate(smote_pipe(), class ~ ., cv_data(), folds = 4, metrics = c("recall", "roc_auc"), seed = 3)
+  built <- ggplot2::ggplot_build(autoplot(cv))
+  labels <- built$layout$panel_params[[1]]$x$get_labels()
+  boxes <- built$data[[1]]
+  points <- built$data[[2]]
+  for (i in seq_along(labels)) {
+    folds <- cv$.estimate[cv$.metric == labels[i]]
+    expect_equal(sort(points$y[round(points$x) == i]), sort(folds))
+    expect_equal(boxes$middle[boxes$x == i], stats::median(folds))
+  }
+})

@@ -73,3 +73,24 @@ test_that("an interrupt stops a long search promptly and leaves the session usab
   })
   expect_equal(again, 3)
 })
+
+test_that("autoplot() draws one line per value of the second parameter at the mean, with sd bars", {
+  d <- grid_data()
+  grid <- list(clf__C = c(0.1, 1, 10), smote__k_neighbors = c(3, 5))
+  gs <- grid_search(grid_pipe(), class ~ ., d, grid = grid, folds = 3, seed = 6)
+  built <- ggplot2::ggplot_build(autoplot(gs))
+  lines <- built$data[[1]]
+  bars <- built$data[[3]]
+  expect_length(unique(lines$group), 2)
+  for (k in grid$smote__k_neighbors) {
+    res <- gs$results[gs$results$smote__k_neighbors == k, ]
+    res <- res[order(res$clf__C), ]
+    drawn <- lines[lines$group == match(k, grid$smote__k_neighbors), ]
+    drawn <- drawn[order(drawn$x), ]
+    expect_equal(drawn$x, grid$clf__C)
+    expect_equal(drawn$y, res$mean)
+    sd_bars <- bars[bars$group == match(k, grid$smote__k_neighbors), ]
+    sd_bars <- sd_bars[order(sd_bars$x), ]
+    expect_equal(sd_bars$ymax - sd_bars$ymin, 2 * res$sd)
+  }
+})

@@ -43,10 +43,10 @@
 #' feature_importance(fitted)
 model_forest <- function(n_trees = 500, mtry = NULL, min_node_size = 1, max_depth = NULL, class_weight = NULL,
                          bootstrap = TRUE, max_bins = 255) {
-  check_number(n_trees, min = 1, max = .Machine$integer.max, whole = TRUE)
-  if (!is.null(mtry)) check_number(mtry, min = 1, max = .Machine$integer.max, whole = TRUE)
-  check_number(min_node_size, min = 1, max = .Machine$integer.max, whole = TRUE)
-  if (!is.null(max_depth)) check_number(max_depth, min = 1, max = .Machine$integer.max, whole = TRUE)
+  check_count(n_trees)
+  if (!is.null(mtry)) check_count(mtry)
+  check_count(min_node_size)
+  if (!is.null(max_depth)) check_count(max_depth)
   if (!is.null(class_weight)) {
     class_weight <- rlang::arg_match(class_weight, c("balanced", "balanced_subsample"))
   }
@@ -57,6 +57,15 @@ model_forest <- function(n_trees = 500, mtry = NULL, min_node_size = 1, max_dept
   check_number(max_bins, min = 2, max = 255, whole = TRUE)
   new_model("forest", list(n_trees = n_trees, mtry = mtry, min_node_size = min_node_size, max_depth = max_depth,
                            class_weight = class_weight, bootstrap = bootstrap, max_bins = max_bins))
+}
+
+# A whole number >= 1 that fits in C++'s int.
+check_count <- function(x, arg = rlang::caller_arg(x), call = caller_env()) {
+  check_number(x, arg = arg, call = call, min = 1, whole = TRUE)
+  if (x > .Machine$integer.max) {
+    abort_smotelab("{.arg {arg}} must be at most {(.Machine$integer.max)}, not {format(x)}.", "argument", call = call)
+  }
+  invisible(x)
 }
 
 #' @export
@@ -131,7 +140,7 @@ feature_importance <- function(fitted) {
   }
   model <- fitted$state$model
   if (!identical(model$type, "forest")) {
-    abort_smotelab(c("{.fn feature_importance} needs a pipeline whose model is {.fn model_forest}.",
+    abort_smotelab(c("{.arg fitted} must be a pipeline whose model is {.fn model_forest}.",
                      "x" = "This pipeline's model is {format(pipeline_model(fitted$pipeline))}."),
                    "argument", call = call)
   }

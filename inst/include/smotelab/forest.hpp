@@ -382,19 +382,20 @@ inline ForestFit fit_forest(const Columns& X, const Eigen::Ref<const Eigen::Vect
 // Checks that a forest read back from storage is well formed, so prediction
 // can walk it without bounds checks.
 inline void validate_forest(const ForestFit& fit) {
+  const std::string kDamaged = "The fitted forest can't be used: its stored trees are damaged.";
   const std::size_t m = fit.feature.size();
   require(fit.n_features > 0, "a forest needs at least one feature");
   require(fit.tree_start.size() >= 2 && fit.tree_start.front() == 0 &&
               static_cast<std::size_t>(fit.tree_start.back()) == m && fit.left.size() == m && fit.value.size() == m,
-          "the stored forest is malformed");
+          kDamaged);
   for (std::size_t t = 0; t + 1 < fit.tree_start.size(); ++t) {
     const std::int32_t size = fit.tree_start[t + 1] - fit.tree_start[t];
-    require(size >= 1, "the stored forest is malformed");
+    require(size >= 1, kDamaged);
     for (std::int32_t k = 0; k < size; ++k) {
       const auto at = static_cast<std::size_t>(fit.tree_start[t] + k);
       if (fit.feature[at] < 0) continue;
       require(fit.feature[at] < fit.n_features && fit.left[at] > k && fit.left[at] + 1 < size,
-              "the stored forest is malformed");
+              kDamaged);
     }
   }
 }

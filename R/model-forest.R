@@ -43,10 +43,10 @@
 #' feature_importance(fitted)
 model_forest <- function(n_trees = 500, mtry = NULL, min_node_size = 1, max_depth = NULL, class_weight = NULL,
                          bootstrap = TRUE, max_bins = 255) {
-  check_count(n_trees)
-  if (!is.null(mtry)) check_count(mtry)
-  check_count(min_node_size)
-  if (!is.null(max_depth)) check_count(max_depth)
+  check_forest_count(n_trees)
+  if (!is.null(mtry)) check_forest_count(mtry)
+  check_forest_count(min_node_size)
+  if (!is.null(max_depth)) check_forest_count(max_depth)
   if (!is.null(class_weight)) {
     class_weight <- rlang::arg_match(class_weight, c("balanced", "balanced_subsample"))
   }
@@ -60,7 +60,7 @@ model_forest <- function(n_trees = 500, mtry = NULL, min_node_size = 1, max_dept
 }
 
 # A whole number >= 1 that fits in C++'s int.
-check_count <- function(x, arg = rlang::caller_arg(x), call = caller_env()) {
+check_forest_count <- function(x, arg = rlang::caller_arg(x), call = caller_env()) {
   check_number(x, arg = arg, call = call, min = 1, whole = TRUE)
   if (x > .Machine$integer.max) {
     abort_smotelab("{.arg {arg}} must be at most {(.Machine$integer.max)}, not {format(x)}.", "argument", call = call)

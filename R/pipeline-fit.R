@@ -52,6 +52,7 @@ pipeline_data <- function(pipeline, formula, data, call) {
   y <- blueprint_outcome(bp, data, call = call)
   x <- blueprint_columns(bp, data, call = call)
   check_pipeline_levels(pipeline, bp$outcome_levels, call = call)
+  model_check_columns(pipeline_model(pipeline), bp$columns, call = call)
   list(blueprint = bp, y = y, x = x)
 }
 
@@ -167,6 +168,8 @@ print.smotelab_fit <- function(x, ...) {
   if (x$state$model$type == "logistic") {
     cat("coefficients", if (length(x$state$steps)) " (on the transformed scale)", ":\n", sep = "")
     print(signif(coef(x), 4))
+  } else if (x$state$model$type == "forest") {
+    cat(forest_summary(x$state$model), "\n", sep = "")
   }
   invisible(x)
 }

@@ -118,6 +118,13 @@ check_pipeline_levels <- function(pipeline, levels, call = caller_env()) {
 
 model_to_core <- function(model) UseMethod("model_to_core")
 
+# Checks of a model against the design it will see (e.g. mtry against the
+# number of columns); most models need none.
+model_check_columns <- function(model, columns, call = caller_env()) UseMethod("model_check_columns")
+
+#' @export
+model_check_columns.default <- function(model, columns, call = caller_env()) invisible(model)
+
 #' @export
 format.smotelab_step <- function(x, ...) {
   params <- x$params

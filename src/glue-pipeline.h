@@ -6,4 +6,9 @@
 
 namespace glue {
 smotelab::PipelineSpec spec_from_r(const Rcpp::List& spec);
+
+// Per-model conversions, each in its model's glue file.
+smotelab::ForestOptions forest_spec_from_r(const Rcpp::List& model);
+Rcpp::List forest_state_to_r(const smotelab::ForestFit& fit);
+smotelab::ForestFit forest_state_from_r(const Rcpp::List& state);
 }

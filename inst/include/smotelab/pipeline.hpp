@@ -18,6 +18,7 @@
 
 #include "columns.hpp"
 #include "errors.hpp"
+#include "forest.hpp"
 #include "logistic.hpp"
 #include "parallel.hpp"
 #include "rng.hpp"
@@ -60,8 +61,8 @@ struct RandomUnderSpec {
 
 using StepSpec = std::variant<ScaleSpec, SmoteSpec, BorderlineSpec, AdasynSpec, RandomOverSpec, RandomUnderSpec>;
 using StepState = std::variant<ScaleState>;
-using ModelSpec = std::variant<LogisticOptions>;
-using ModelState = std::variant<LogisticFit>;
+using ModelSpec = std::variant<LogisticOptions, ForestOptions>;
+using ModelState = std::variant<LogisticFit, ForestFit>;
 
 struct PipelineSpec {
   std::vector<StepSpec> steps;
@@ -176,6 +177,7 @@ struct ModelFitter {
   std::uint64_t seed;
   const Executor& exec;
   ModelState operator()(const LogisticOptions& opt) const { return fit_logistic(X, y, opt, exec); }
+  ModelState operator()(const ForestOptions& opt) const { return fit_forest(X, y, opt, seed, exec); }
 };
 
 struct ModelPredictor {
@@ -183,6 +185,7 @@ struct ModelPredictor {
   Eigen::Ref<Eigen::VectorXd> prob;
   const Executor& exec;
   void operator()(const LogisticFit& fit) const { predict_logistic(fit, X, prob, exec); }
+  void operator()(const ForestFit& fit) const { predict_forest(fit, X, prob, exec); }
 };
 
 }  // namespace detail

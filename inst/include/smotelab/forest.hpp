@@ -1,0 +1,440 @@
+// Random forest for binary classification on the binned design.
+//
+// The design is binned once per fit (binning.hpp); each tree then works on one
+// byte per cell. A tree draws a bootstrap sample of n rows, kept as a list of
+// the distinct rows drawn with their multiplicity, never as a copied matrix.
+// Rows of a node are a contiguous, ascending run of that list; a split
+// partitions the run stably in place, so reads of the binned columns move
+// forward through memory. Split search counts (negative, positive) bootstrap
+// copies per bin and maximises the weighted Gini criterion over `mtry`
+// features drawn per node. Class weights are constant per class within a
+// tree, so histograms hold integer counts and weights enter only when a split
+// is scored: sums are exact and independent of row order.
+//
+// Leaves hold the weighted proportion of the event class; the forest's
+// probability is the mean over trees (ranger's probability forest,
+// scikit-learn's predict_proba). Each tree has its own Rng stream and its own
+// output slot, so the forest is bit-identical for any number of threads.
+//
+// The subtraction trick of gradient boosting (build the smaller child's
+// histogram, subtract it from the parent's for the larger) is not used: the
+// parent's histograms cover its own mtry features, of which a child shares on
+// average only mtry / p, and small nodes are searched by sorting instead.
+#pragma once
+
+#include <Eigen/Dense>
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "binning.hpp"
+#include "columns.hpp"
+#include "errors.hpp"
+#include "parallel.hpp"
+#include "rng.hpp"
+
+namespace smotelab {
+
+enum class ForestClassWeight { none, balanced, balanced_subsample };
+
+struct ForestOptions {
+  int n_trees = 500;
+  int mtry = 0;           // features tried per node; 0 means floor(sqrt(p)), at least 1
+  int min_node_size = 1;  // as ranger: a node with at most this many rows (bootstrap copies counted) is a leaf
+  int max_depth = 0;      // 0 means unlimited; the root has depth 0
+  ForestClassWeight class_weight = ForestClassWeight::none;
+  bool bootstrap = true;  // false: every tree sees every row once (for tests against single trees)
+  int max_bins = kMaxBins;
+};
+
+// Trees stored flat. Tree t owns nodes [tree_start[t], tree_start[t + 1]).
+// Node k is a leaf when feature[k] < 0 and value[k] is then its event
+// proportion; otherwise a row goes to node tree_start[t] + left[k] when
+// x[feature[k]] <= value[k], and to the node after that one when not.
+struct ForestFit {
+  int n_features = 0;
+  std::vector<std::int32_t> tree_start;
+  std::vector<std::int32_t> feature;
+  std::vector<std::int32_t> left;
+  std::vector<double> value;
+  std::vector<std::int32_t> depth;   // per tree: depth of its deepest leaf
+  std::vector<std::int32_t> leaves;  // per tree: number of leaves
+  // Per feature: total weighted Gini decrease of the splits on it, divided by
+  // the tree's root weight, averaged over trees (not rescaled to sum to 1).
+  std::vector<double> importance;
+
+  int n_trees() const { return static_cast<int>(tree_start.size()) - 1; }
+};
+
+namespace detail {
+
+// A bootstrap row: its index and (copies << 1 | class).
+struct BagRow {
+  std::uint32_t row;
+  std::uint32_t tag;
+};
+
+// Nodes with at most this many distinct rows are searched by sorting their
+// (bin, tag) pairs, which is cheaper than clearing and scanning 255 bins.
+constexpr std::size_t kSortSearchRows = 64;
+
+struct TreeNodes {
+  std::vector<std::int32_t> feature;
+  std::vector<std::int32_t> left;
+  std::vector<double> value;
+  std::vector<double> importance;
+  int depth = 0;
+  int leaves = 0;
+};
+
+struct SplitCandidate {
+  int feature = -1;
+  int bin_lo = 0;  // last bin of the left child that holds rows of the node
+  int bin_hi = 0;  // first bin of the right child that holds rows of the node
+  double score = -1;
+  std::uint64_t left0 = 0, left1 = 0;
+};
+
+// Weighted Gini criterion of a split: sum over children of
+// (w0^2 + w1^2) / (w0 + w1). Maximising it minimises the weighted impurity of
+// the children; its gain over the parent's is the impurity decrease.
+inline double split_score(double w0l, double w1l, double w0r, double w1r) {
+  return (w0l * w0l + w1l * w1l) / (w0l + w1l) + (w0r * w0r + w1r * w1r) / (w0r + w1r);
+}
+
+class TreeGrower {
+ public:
+  TreeGrower(const BinnedMatrix& bins, const BinMapper& mapper, const Eigen::Ref<const Eigen::VectorXi>& y,
+             const ForestOptions& opt, int mtry, const double balanced[2])
+      : bins_(bins), mapper_(mapper), y_(y), opt_(opt), mtry_(mtry), n_(static_cast<std::size_t>(y.size())),
+        counts_(n_, 0), scratch_(n_), hist_(2 * kMaxBins + 2, 0), features_(static_cast<std::size_t>(bins.cols)) {
+    bag_.reserve(n_);
+    balanced_[0] = balanced[0];
+    balanced_[1] = balanced[1];
+  }
+
+  TreeNodes grow(std::uint64_t seed, std::uint64_t tree) {
+    Rng rng(seed, tree + 1);  // stream 0 is the binning sample's
+    // The feature draw permutes this list in place; starting each tree from
+    // the identity keeps a tree independent of the trees grown before it.
+    for (std::size_t j = 0; j < features_.size(); ++j) features_[j] = static_cast<int>(j);
+    draw_bag(rng);
+    TreeNodes out;
+    out.importance.assign(features_.size(), 0.0);
+
+    std::uint64_t total[2] = {0, 0};
+    for (const BagRow& r : bag_) total[r.tag & 1] += r.tag >> 1;
+    set_weights(total);
+    const double root_weight = cw_[0] * static_cast<double>(total[0]) + cw_[1] * static_cast<double>(total[1]);
+
+    struct Task {
+      std::int32_t node;
+      std::size_t begin, end;
+      int depth;
+      std::uint64_t n0, n1;
+    };
+    std::vector<Task> stack;
+    out.feature.push_back(-1);
+    out.left.push_back(0);
+    out.value.push_back(0.0);
+    stack.push_back({0, 0, bag_.size(), 0, total[0], total[1]});
+    while (!stack.empty()) {
+      const Task t = stack.back();
+      stack.pop_back();
+      const auto k = static_cast<std::size_t>(t.node);
+      const double w0 = cw_[0] * static_cast<double>(t.n0), w1 = cw_[1] * static_cast<double>(t.n1);
+      const bool can_split = t.n0 > 0 && t.n1 > 0 && t.n0 + t.n1 > static_cast<std::uint64_t>(opt_.min_node_size) &&
+                             (opt_.max_depth == 0 || t.depth < opt_.max_depth);
+      SplitCandidate best;
+      if (can_split) best = find_split(rng, t.begin, t.end, t.n0, t.n1);
+      if (best.feature < 0) {
+        out.value[k] = w1 / (w0 + w1);
+        out.depth = std::max(out.depth, t.depth);
+        ++out.leaves;
+        continue;
+      }
+      const int threshold_bin = (best.bin_lo + best.bin_hi - 1) / 2;
+      const std::size_t mid = partition(t.begin, t.end, best.feature, best.bin_lo);
+      out.importance[static_cast<std::size_t>(best.feature)] += best.score - (w0 * w0 + w1 * w1) / (w0 + w1);
+
+      const auto child = static_cast<std::int32_t>(out.feature.size());
+      out.feature[k] = best.feature;
+      out.left[k] = child;
+      out.value[k] = mapper_.threshold(best.feature, threshold_bin);
+      for (int c = 0; c < 2; ++c) {
+        out.feature.push_back(-1);
+        out.left.push_back(0);
+        out.value.push_back(0.0);
+      }
+      stack.push_back({child + 1, mid, t.end, t.depth + 1, t.n0 - best.left0, t.n1 - best.left1});
+      stack.push_back({child, t.begin, mid, t.depth + 1, best.left0, best.left1});
+    }
+    for (double& v : out.importance) v /= root_weight;
+    return out;
+  }
+
+ private:
+  void draw_bag(Rng& rng) {
+    bag_.clear();
+    if (opt_.bootstrap) {
+      for (std::size_t i = 0; i < n_; ++i) ++counts_[rng.below(n_)];
+    } else {
+      std::fill(counts_.begin(), counts_.end(), 1U);
+    }
+    for (std::size_t i = 0; i < n_; ++i) {
+      if (counts_[i] == 0) continue;
+      bag_.push_back({static_cast<std::uint32_t>(i), counts_[i] << 1 | static_cast<std::uint32_t>(y_(static_cast<Eigen::Index>(i)))});
+      counts_[i] = 0;
+    }
+  }
+
+  // scikit-learn's "balanced": n / (2 n_k) from the training labels;
+  // "balanced_subsample": the same from this tree's bootstrap class counts.
+  void set_weights(const std::uint64_t total[2]) {
+    cw_[0] = cw_[1] = 1.0;
+    if (opt_.class_weight == ForestClassWeight::balanced) {
+      cw_[0] = balanced_[0];
+      cw_[1] = balanced_[1];
+    } else if (opt_.class_weight == ForestClassWeight::balanced_subsample) {
+      const double all = static_cast<double>(total[0] + total[1]);
+      for (int c = 0; c < 2; ++c)
+        if (total[c] > 0) cw_[c] = all / (2.0 * static_cast<double>(total[c]));
+    }
+  }
+
+  SplitCandidate find_split(Rng& rng, std::size_t begin, std::size_t end, std::uint64_t n0, std::uint64_t n1) {
+    const std::size_t p = features_.size();
+    for (std::size_t m = 0; m < static_cast<std::size_t>(mtry_); ++m) {
+      std::swap(features_[m], features_[m + rng.below(p - m)]);
+    }
+    SplitCandidate best;
+    const bool by_sorting = end - begin <= kSortSearchRows;
+    for (std::size_t m = 0; m < static_cast<std::size_t>(mtry_); ++m) {
+      const int j = features_[m];
+      if (by_sorting) {
+        search_sorted(j, begin, end, n0, n1, best);
+      } else {
+        search_histogram(j, begin, end, n0, n1, best);
+      }
+    }
+    return best;
+  }
+
+  // Offers the split "bin <= b" with left counts (l0, l1); `prev_best_here`
+  // tracks whether the best split so far ended at the previous occupied bin of
+  // this feature, whose successor then becomes its bin_hi.
+  void offer(int j, int b, std::uint64_t l0, std::uint64_t l1, std::uint64_t n0, std::uint64_t n1,
+             SplitCandidate& best) const {
+    const std::uint64_t r0 = n0 - l0, r1 = n1 - l1;
+    if (l0 + l1 == 0 || r0 + r1 == 0) return;
+    const double score = split_score(cw_[0] * static_cast<double>(l0), cw_[1] * static_cast<double>(l1),
+                                     cw_[0] * static_cast<double>(r0), cw_[1] * static_cast<double>(r1));
+    if (score > best.score) {
+      best.score = score;
+      best.feature = j;
+      best.bin_lo = b;
+      best.bin_hi = -1;
+      best.left0 = l0;
+      best.left1 = l1;
+    }
+  }
+
+  void search_histogram(int j, std::size_t begin, std::size_t end, std::uint64_t n0, std::uint64_t n1,
+                        SplitCandidate& best) {
+    const int nb = mapper_.n_bins(j);
+    std::uint32_t* h = hist_.data();
+    std::fill(h, h + 2 * nb, 0U);
+    const std::uint8_t* codes = bins_.col(j);
+    const BagRow* rows = bag_.data();
+    for (std::size_t i = begin; i < end; ++i) {
+      const BagRow r = rows[i];
+      h[2 * codes[r.row] + (r.tag & 1)] += r.tag >> 1;
+    }
+    std::uint64_t l0 = 0, l1 = 0;
+    for (int b = 0; b < nb; ++b) {
+      if (h[2 * b] == 0 && h[2 * b + 1] == 0) continue;
+      if (best.feature == j && best.bin_hi < 0) best.bin_hi = b;
+      l0 += h[2 * b];
+      l1 += h[2 * b + 1];
+      offer(j, b, l0, l1, n0, n1, best);
+    }
+  }
+
+  void search_sorted(int j, std::size_t begin, std::size_t end, std::uint64_t n0, std::uint64_t n1,
+                     SplitCandidate& best) {
+    const std::uint8_t* codes = bins_.col(j);
+    keys_.clear();
+    for (std::size_t i = begin; i < end; ++i) {
+      const BagRow r = bag_[i];
+      keys_.push_back(static_cast<std::uint64_t>(codes[r.row]) << 32 | r.tag);
+    }
+    std::sort(keys_.begin(), keys_.end());
+    std::uint64_t l0 = 0, l1 = 0;
+    for (std::size_t i = 0; i < keys_.size();) {
+      const int b = static_cast<int>(keys_[i] >> 32);
+      if (best.feature == j && best.bin_hi < 0) best.bin_hi = b;
+      for (; i < keys_.size() && static_cast<int>(keys_[i] >> 32) == b; ++i) {
+        const auto tag = static_cast<std::uint32_t>(keys_[i]);
+        (tag & 1 ? l1 : l0) += tag >> 1;
+      }
+      offer(j, b, l0, l1, n0, n1, best);
+    }
+  }
+
+  // Stable partition of bag_[begin, end): rows with bin <= b first. Returns
+  // the start of the right child.
+  std::size_t partition(std::size_t begin, std::size_t end, int j, int b) {
+    const std::uint8_t* codes = bins_.col(j);
+    std::size_t out = begin, spill = 0;
+    for (std::size_t i = begin; i < end; ++i) {
+      const BagRow r = bag_[i];
+      if (codes[r.row] <= b) {
+        bag_[out++] = r;
+      } else {
+        scratch_[spill++] = r;
+      }
+    }
+    std::copy(scratch_.begin(), scratch_.begin() + static_cast<std::ptrdiff_t>(spill), bag_.begin() + static_cast<std::ptrdiff_t>(out));
+    return out;
+  }
+
+  const BinnedMatrix& bins_;
+  const BinMapper& mapper_;
+  const Eigen::Ref<const Eigen::VectorXi>& y_;
+  const ForestOptions& opt_;
+  int mtry_;
+  std::size_t n_;
+  std::vector<std::uint32_t> counts_;
+  std::vector<BagRow> bag_;
+  std::vector<BagRow> scratch_;
+  std::vector<std::uint32_t> hist_;
+  std::vector<std::uint64_t> keys_;
+  std::vector<int> features_;
+  double balanced_[2] = {1.0, 1.0};
+  double cw_[2] = {1.0, 1.0};
+};
+
+}  // namespace detail
+
+inline int forest_mtry(const ForestOptions& opt, Eigen::Index p) {
+  if (opt.mtry > 0) return opt.mtry;
+  return std::max(1, static_cast<int>(std::floor(std::sqrt(static_cast<double>(p)))));
+}
+
+// y holds 0/1 labels, 1 the event. `seed` seeds the binning sample and the
+// trees (tree t uses stream t + 1).
+inline ForestFit fit_forest(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y, const ForestOptions& opt,
+                            std::uint64_t seed, const Executor& exec = serial_executor()) {
+  const Eigen::Index n = X.rows(), p = X.cols();
+  require(y.size() == n, "X and y must have the same number of rows");
+  require(n > 0 && p > 0, "the forest needs at least one row and one column");
+  require(n < (Eigen::Index{1} << 31), "the forest handles fewer than 2^31 rows");
+  require(opt.n_trees >= 1, "n_trees must be at least 1");
+  require(opt.min_node_size >= 1, "min_node_size must be at least 1");
+  require(opt.max_depth >= 0, "max_depth must be at least 1 (or 0 for unlimited)");
+  const int mtry = forest_mtry(opt, p);
+  require(mtry <= p, "mtry = " + std::to_string(mtry) + " is more than the " + std::to_string(p) +
+                         " predictor columns the forest sees");
+  std::uint64_t class_n[2] = {0, 0};
+  for (Eigen::Index i = 0; i < n; ++i) {
+    require(y(i) == 0 || y(i) == 1, "labels must be 0 or 1");
+    ++class_n[y(i)];
+  }
+  double balanced[2] = {1.0, 1.0};
+  for (int c = 0; c < 2; ++c)
+    if (class_n[c] > 0) balanced[c] = static_cast<double>(n) / (2.0 * static_cast<double>(class_n[c]));
+
+  const BinMapper mapper = fit_bins(X, opt.max_bins, seed, exec);
+  const BinnedMatrix bins = apply_bins(mapper, X, exec);
+
+  std::vector<detail::TreeNodes> trees(static_cast<std::size_t>(opt.n_trees));
+  exec(trees.size(), 1, [&](std::size_t begin, std::size_t end) {
+    detail::TreeGrower grower(bins, mapper, y, opt, mtry, balanced);
+    for (std::size_t t = begin; t < end; ++t) trees[t] = grower.grow(seed, t);
+  });
+
+  ForestFit fit;
+  fit.n_features = static_cast<int>(p);
+  fit.importance.assign(static_cast<std::size_t>(p), 0.0);
+  std::size_t total = 0;
+  for (const auto& t : trees) total += t.feature.size();
+  fit.feature.reserve(total);
+  fit.left.reserve(total);
+  fit.value.reserve(total);
+  fit.tree_start.push_back(0);
+  for (auto& t : trees) {
+    fit.feature.insert(fit.feature.end(), t.feature.begin(), t.feature.end());
+    fit.left.insert(fit.left.end(), t.left.begin(), t.left.end());
+    fit.value.insert(fit.value.end(), t.value.begin(), t.value.end());
+    require(fit.feature.size() < (std::size_t{1} << 31), "the forest has more than 2^31 nodes; limit max_depth");
+    fit.tree_start.push_back(static_cast<std::int32_t>(fit.feature.size()));
+    fit.depth.push_back(t.depth);
+    fit.leaves.push_back(t.leaves);
+    for (std::size_t j = 0; j < fit.importance.size(); ++j) fit.importance[j] += t.importance[j];
+    t = detail::TreeNodes();
+  }
+  for (double& v : fit.importance) v /= static_cast<double>(opt.n_trees);
+  return fit;
+}
+
+// Checks that a forest read back from storage is well formed, so prediction
+// can walk it without bounds checks.
+inline void validate_forest(const ForestFit& fit) {
+  const std::string kDamaged = "The fitted forest can't be used: its stored trees are damaged.";
+  const std::size_t m = fit.feature.size();
+  require(fit.n_features > 0, "a forest needs at least one feature");
+  require(fit.tree_start.size() >= 2 && fit.tree_start.front() == 0 &&
+              static_cast<std::size_t>(fit.tree_start.back()) == m && fit.left.size() == m && fit.value.size() == m,
+          kDamaged);
+  for (std::size_t t = 0; t + 1 < fit.tree_start.size(); ++t) {
+    const std::int32_t size = fit.tree_start[t + 1] - fit.tree_start[t];
+    require(size >= 1, kDamaged);
+    for (std::int32_t k = 0; k < size; ++k) {
+      const auto at = static_cast<std::size_t>(fit.tree_start[t] + k);
+      if (fit.feature[at] < 0) continue;
+      require(fit.feature[at] < fit.n_features && fit.left[at] > k && fit.left[at] + 1 < size,
+              kDamaged);
+    }
+  }
+}
+
+inline void predict_forest(const ForestFit& fit, const Columns& X, Eigen::Ref<Eigen::VectorXd> prob,
+                           const Executor& exec = serial_executor()) {
+  require(X.cols() == fit.n_features, "the data have " + std::to_string(X.cols()) + " columns; the forest was fitted on " +
+                                          std::to_string(fit.n_features));
+  require(prob.size() == X.rows(), "prob must have one entry per row");
+  std::vector<const double*> cols(static_cast<std::size_t>(X.cols()));
+  for (Eigen::Index j = 0; j < X.cols(); ++j) cols[static_cast<std::size_t>(j)] = X.col(j).data();
+  const std::int32_t* feature = fit.feature.data();
+  const std::int32_t* left = fit.left.data();
+  const double* value = fit.value.data();
+  const int n_trees = fit.n_trees();
+  // Rows go in blocks, trees in order within a block: each row's sum is
+  // taken in the same order whatever the schedule.
+  constexpr std::size_t block = 256;
+  const std::size_t n = static_cast<std::size_t>(X.rows());
+  const std::size_t blocks = (n + block - 1) / block;
+  exec(blocks, 1, [&](std::size_t b0, std::size_t b1) {
+    double sum[block];
+    for (std::size_t b = b0; b < b1; ++b) {
+      const std::size_t first = b * block, count = std::min(block, n - first);
+      std::fill(sum, sum + count, 0.0);
+      for (int t = 0; t < n_trees; ++t) {
+        const std::int32_t start = fit.tree_start[static_cast<std::size_t>(t)];
+        for (std::size_t i = 0; i < count; ++i) {
+          std::int32_t k = start;
+          while (feature[k] >= 0) {
+            const bool right = cols[static_cast<std::size_t>(feature[k])][first + i] > value[k];
+            k = start + left[k] + (right ? 1 : 0);
+          }
+          sum[i] += value[k];
+        }
+      }
+      for (std::size_t i = 0; i < count; ++i) prob(static_cast<Eigen::Index>(first + i)) = sum[i] / n_trees;
+    }
+  });
+}
+
+}  // namespace smotelab

@@ -37,6 +37,7 @@ smotelab::ModelSpec model_spec_from_r(const List& model) {
     opt.balanced = Rcpp::as<bool>(model["balanced"]);
     return opt;
   }
+  if (type == "boost") return glue::boost_spec_from_r(model);
   Rcpp::stop("unknown model type '%s'", type);
 }
 
@@ -66,6 +67,7 @@ struct StateToR {
                         Named("iterations") = f.iterations, Named("converged") = f.converged,
                         Named("separated") = f.separated, Named("objective") = f.objective);
   }
+  List operator()(const smotelab::BoostFit& f) const { return glue::boost_state_to_r(f); }
 };
 
 smotelab::StepState step_state_from_r(const List& s) {
@@ -90,6 +92,7 @@ smotelab::ModelState model_state_from_r(const List& s) {
     }
     return fit;
   }
+  if (type == "boost") return glue::boost_state_from_r(s);
   Rcpp::stop("unknown fitted model type '%s'", type);
 }
 

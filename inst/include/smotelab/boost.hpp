@@ -36,6 +36,7 @@
 #include "binning.hpp"
 #include "columns.hpp"
 #include "errors.hpp"
+#include "logistic.hpp"
 #include "metrics.hpp"
 #include "parallel.hpp"
 #include "rng.hpp"
@@ -110,8 +111,6 @@ struct GrowNode {
   double G = 0, H = 0;
   Segment rows;
 };
-
-inline double sigmoid(double m) { return 1 / (1 + std::exp(-m)); }
 
 class BoostTrainer {
  public:

@@ -16,6 +16,7 @@
 #include <variant>
 #include <vector>
 
+#include "boost.hpp"
 #include "columns.hpp"
 #include "errors.hpp"
 #include "logistic.hpp"
@@ -60,8 +61,8 @@ struct RandomUnderSpec {
 
 using StepSpec = std::variant<ScaleSpec, SmoteSpec, BorderlineSpec, AdasynSpec, RandomOverSpec, RandomUnderSpec>;
 using StepState = std::variant<ScaleState>;
-using ModelSpec = std::variant<LogisticOptions>;
-using ModelState = std::variant<LogisticFit>;
+using ModelSpec = std::variant<LogisticOptions, BoostOptions>;
+using ModelState = std::variant<LogisticFit, BoostFit>;
 
 struct PipelineSpec {
   std::vector<StepSpec> steps;
@@ -176,6 +177,7 @@ struct ModelFitter {
   std::uint64_t seed;
   const Executor& exec;
   ModelState operator()(const LogisticOptions& opt) const { return fit_logistic(X, y, opt, exec); }
+  ModelState operator()(const BoostOptions& opt) const { return fit_boost(X, y, opt, seed, exec); }
 };
 
 struct ModelPredictor {
@@ -183,6 +185,7 @@ struct ModelPredictor {
   Eigen::Ref<Eigen::VectorXd> prob;
   const Executor& exec;
   void operator()(const LogisticFit& fit) const { predict_logistic(fit, X, prob, exec); }
+  void operator()(const BoostFit& fit) const { predict_boost(fit, X, prob, exec); }
 };
 
 }  // namespace detail

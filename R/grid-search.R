@@ -126,6 +126,7 @@ element_constructor <- function(type) {
     random_over = step_random_oversample,
     random_under = step_random_undersample,
     logistic = model_logistic,
+    boost = model_boost,
     cli::cli_abort("No constructor for pipeline element type {.val {type}}.", .internal = TRUE)
   )
 }

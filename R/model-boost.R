@@ -51,7 +51,7 @@ model_boost <- function(n_rounds = 100, learning_rate = 0.3, max_depth = 6, scal
                         subsample = 1, colsample = 1, lambda = 1, min_child_weight = 1,
                         early_stopping_rounds = NULL, validation = 0.1,
                         eval_metric = c("logloss", "auc", "aucpr"), max_bins = 255) {
-  check_number(n_rounds, min = 1, max = .Machine$integer.max, whole = TRUE)
+  check_number(n_rounds, min = 1, whole = TRUE)
   check_number(learning_rate, min = 0, min_inclusive = FALSE)
   check_number(max_depth, min = 1, max = 63, whole = TRUE)
   check_number(scale_pos_weight, min = 0, min_inclusive = FALSE)
@@ -60,11 +60,12 @@ model_boost <- function(n_rounds = 100, learning_rate = 0.3, max_depth = 6, scal
   check_number(lambda, min = 0)
   check_number(min_child_weight, min = 0)
   if (!is.null(early_stopping_rounds)) {
-    check_number(early_stopping_rounds, min = 1, max = .Machine$integer.max, whole = TRUE)
+    check_number(early_stopping_rounds, min = 1, whole = TRUE)
   }
-  check_number(validation, min = 0, max = 1, min_inclusive = FALSE)
-  if (validation >= 1) {
-    abort_smotelab("{.arg validation} must be a share below 1, not {validation}.", "argument")
+  if (!(is.numeric(validation) && length(validation) == 1 && isTRUE(validation > 0 && validation < 1))) {
+    shown <- if (is.numeric(validation) && length(validation) == 1) format(validation) else
+      cli::format_inline("{.obj_type_friendly {validation}}")
+    abort_smotelab("{.arg validation} must be a number > 0 and < 1, not {shown}.", "argument")
   }
   eval_metric <- rlang::arg_match(eval_metric)
   check_number(max_bins, min = 2, max = 255, whole = TRUE)

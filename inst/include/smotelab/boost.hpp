@@ -30,6 +30,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -189,10 +190,12 @@ class BoostTrainer {
           if (y_(i) == cls) rows.push_back(static_cast<std::uint32_t>(i));
         const auto n_held = static_cast<std::size_t>(std::llround(opt_.validation * static_cast<double>(rows.size())));
         if (n_held < 1 || n_held >= rows.size()) {
-          throw input_error("Early stopping can't hold out validation = " + std::to_string(opt_.validation) +
-                            " of the " + (cls == 1 ? std::string("event") : std::string("non-event")) + " class's " +
-                            std::to_string(rows.size()) + " training rows and keep rows on both sides.\n" +
-                            "Each class needs at least one validation row and one training row.");
+          std::ostringstream msg;
+          msg << "Early stopping can't hold out validation = " << opt_.validation << " of the "
+              << (cls == 1 ? "event" : "non-event") << " class's " << rows.size()
+              << " training rows and keep rows on both sides.\n"
+              << "Each class needs at least one validation row and one training row.";
+          throw input_error(msg.str());
         }
         Rng rng(seed, static_cast<std::uint64_t>(cls));
         rng.shuffle(rows.begin(), rows.end());

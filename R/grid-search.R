@@ -127,6 +127,7 @@ element_constructor <- function(type) {
     random_under = step_random_undersample,
     logistic = model_logistic,
     forest = model_forest,
+    boost = model_boost,
     cli::cli_abort("No constructor for pipeline element type {.val {type}}.", .internal = TRUE)
   )
 }

@@ -158,7 +158,8 @@ format.smotelab_fit <- function(x, ...) {
     if (!identical(x$state$fit_counts, x$class_counts)) {
       paste0("model fitted on ", paste0(names(x$state$fit_counts), " (", x$state$fit_counts, ")", collapse = ", "),
              " after resampling")
-    }
+    },
+    if (x$state$model$type == "boost") format_boost_state(x$state$model)
   )
 }
 

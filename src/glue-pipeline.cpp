@@ -38,6 +38,7 @@ smotelab::ModelSpec model_spec_from_r(const List& model) {
     return opt;
   }
   if (type == "forest") return glue::forest_spec_from_r(model);
+  if (type == "boost") return glue::boost_spec_from_r(model);
   Rcpp::stop("unknown model type '%s'", type);
 }
 
@@ -68,6 +69,7 @@ struct StateToR {
                         Named("separated") = f.separated, Named("objective") = f.objective);
   }
   List operator()(const smotelab::ForestFit& f) const { return glue::forest_state_to_r(f); }
+  List operator()(const smotelab::BoostFit& f) const { return glue::boost_state_to_r(f); }
 };
 
 smotelab::StepState step_state_from_r(const List& s) {
@@ -93,6 +95,7 @@ smotelab::ModelState model_state_from_r(const List& s) {
     return fit;
   }
   if (type == "forest") return glue::forest_state_from_r(s);
+  if (type == "boost") return glue::boost_state_from_r(s);
   Rcpp::stop("unknown fitted model type '%s'", type);
 }
 

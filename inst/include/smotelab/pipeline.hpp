@@ -16,6 +16,7 @@
 #include <variant>
 #include <vector>
 
+#include "boost.hpp"
 #include "columns.hpp"
 #include "errors.hpp"
 #include "forest.hpp"
@@ -61,8 +62,8 @@ struct RandomUnderSpec {
 
 using StepSpec = std::variant<ScaleSpec, SmoteSpec, BorderlineSpec, AdasynSpec, RandomOverSpec, RandomUnderSpec>;
 using StepState = std::variant<ScaleState>;
-using ModelSpec = std::variant<LogisticOptions, ForestOptions>;
-using ModelState = std::variant<LogisticFit, ForestFit>;
+using ModelSpec = std::variant<LogisticOptions, ForestOptions, BoostOptions>;
+using ModelState = std::variant<LogisticFit, ForestFit, BoostFit>;
 
 struct PipelineSpec {
   std::vector<StepSpec> steps;
@@ -178,6 +179,7 @@ struct ModelFitter {
   const Executor& exec;
   ModelState operator()(const LogisticOptions& opt) const { return fit_logistic(X, y, opt, exec); }
   ModelState operator()(const ForestOptions& opt) const { return fit_forest(X, y, opt, seed, exec); }
+  ModelState operator()(const BoostOptions& opt) const { return fit_boost(X, y, opt, seed, exec); }
 };
 
 struct ModelPredictor {
@@ -186,6 +188,7 @@ struct ModelPredictor {
   const Executor& exec;
   void operator()(const LogisticFit& fit) const { predict_logistic(fit, X, prob, exec); }
   void operator()(const ForestFit& fit) const { predict_forest(fit, X, prob, exec); }
+  void operator()(const BoostFit& fit) const { predict_boost(fit, X, prob, exec); }
 };
 
 }  // namespace detail

@@ -94,6 +94,7 @@ struct Block {
 };
 
 constexpr std::uint32_t kBoostBlockRows = 16384;
+constexpr std::size_t kParallelRows = std::size_t(1) << 16;
 constexpr double kMinSplitGain = 1e-6;  // xgboost's kRtEps
 constexpr double kMinHessian = 1e-16;   // xgboost's floor for p (1 - p)
 
@@ -111,6 +112,7 @@ struct GrowNode {
   double value = 0;
   double G = 0, H = 0;
   Segment rows;
+  int buf = 0;  // which row buffer holds the rows
 };
 
 class BoostTrainer {
@@ -140,8 +142,8 @@ class BoostTrainer {
     const bool maximize = opt_.eval_metric != BoostMetric::logloss;
     double best = 0;
     int best_round = -1;
+    all_gradients();
     for (int r = 0; r < opt_.n_rounds; ++r) {
-      gradients();
       sample(r);
       grow_tree();
       update_margins();
@@ -213,35 +215,74 @@ class BoostTrainer {
     valid_prob_.resize(valid_rows_.size());
   }
 
-  void gradients() {
-    const std::size_t blocks = (static_cast<std::size_t>(n_) + kBoostBlockRows - 1) / kBoostBlockRows;
-    exec_(blocks, 1, [&](std::size_t b0, std::size_t b1) {
-      for (std::size_t b = b0; b < b1; ++b) {
-        const std::size_t last = std::min(static_cast<std::size_t>(n_), (b + 1) * kBoostBlockRows);
-        for (std::size_t i = b * kBoostBlockRows; i < last; ++i) {
-          const double prob = sigmoid(margin_[i]);
-          const int yi = y_(static_cast<Eigen::Index>(i));
-          const double w = yi == 1 ? opt_.scale_pos_weight : 1.0;
-          gh_[i].g = (prob - yi) * w;
-          gh_[i].h = std::max(prob * (1 - prob), kMinHessian) * w;
-        }
-      }
+  // Blocks are fixed by the data alone; how tasks group them only decides
+  // the schedule. Small levels run inline, since waking threads would cost
+  // more than it saves.
+  void run(std::size_t tasks, std::size_t rows, const RangeKernel& kernel) const {
+    if (tasks == 0) return;
+    if (tasks == 1 || rows < kParallelRows) kernel(0, tasks);
+    else exec_(tasks, std::max<std::size_t>(1, tasks / 8), kernel);
+  }
+
+  void gradient_at(std::uint32_t i) {
+    const double prob = sigmoid(margin_[i]);
+    const int yi = y_(static_cast<Eigen::Index>(i));
+    const double w = yi == 1 ? opt_.scale_pos_weight : 1.0;
+    gh_[i].g = (prob - yi) * w;
+    gh_[i].h = std::max(prob * (1 - prob), kMinHessian) * w;
+  }
+
+  void all_gradients() {
+    const std::size_t n = static_cast<std::size_t>(n_);
+    run((n + kBoostBlockRows - 1) / kBoostBlockRows, n, [&](std::size_t b0, std::size_t b1) {
+      for (std::size_t i = b0 * kBoostBlockRows; i < std::min(n, b1 * kBoostBlockRows); ++i)
+        gradient_at(static_cast<std::uint32_t>(i));
     });
   }
 
-  // This round's rows (idx_) and features (features_); rows left out and the
+  void add_row(GradPair* h, std::uint32_t i) const {
+    const std::uint8_t* row = bins_.data() + static_cast<std::size_t>(i) * static_cast<std::size_t>(p_);
+    const GradPair v = gh_[i];
+    const int* off = offset_.data();
+    if (all_features_) {
+      for (int j = 0; j < p_; ++j) {
+        GradPair& c = h[off[j] + row[j]];
+        c.g += v.g;
+        c.h += v.h;
+      }
+    } else {
+      for (int j : features_) {
+        GradPair& c = h[off[j] + row[j]];
+        c.g += v.g;
+        c.h += v.h;
+      }
+    }
+  }
+
+  void sum_partials(GradPair* out, std::size_t first, std::size_t last) const {
+    std::fill(out, out + total_bins_, GradPair{});
+    for (std::size_t b = first; b < last; ++b) {
+      const GradPair* h = partial_.data() + b * total_bins_;
+      for (std::size_t t = 0; t < total_bins_; ++t) {
+        out[t].g += h[t].g;
+        out[t].h += h[t].h;
+      }
+    }
+  }
+
+  // This round's rows (rows_[0]) and features (features_); rows left out and the
   // validation rows go to out_rows_, whose margins are updated by traversal.
   void sample(int round) {
-    idx_.clear();
+    rows_[0].clear();
     out_rows_.assign(valid_rows_.begin(), valid_rows_.end());
     if (opt_.subsample < 1) {
       Rng rng(rows_seed_, static_cast<std::uint64_t>(round));
       for (std::uint32_t i : train_rows_) {
-        if (rng.uniform() < opt_.subsample) idx_.push_back(i);
+        if (rng.uniform() < opt_.subsample) rows_[0].push_back(i);
         else out_rows_.push_back(i);
       }
     } else {
-      idx_.assign(train_rows_.begin(), train_rows_.end());
+      rows_[0].assign(train_rows_.begin(), train_rows_.end());
     }
     features_.resize(static_cast<std::size_t>(p_));
     for (int j = 0; j < p_; ++j) features_[j] = j;
@@ -253,8 +294,8 @@ class BoostTrainer {
       std::sort(features_.begin(), features_.end());
     }
     all_features_ = static_cast<int>(features_.size()) == p_;
-    tmp_.resize(idx_.size());
-    goes_left_.resize(idx_.size());
+    rows_[1].resize(rows_[0].size());
+    goes_left_.resize(rows_[0].size());
   }
 
   double leaf_weight(double G, double H) const {
@@ -265,44 +306,21 @@ class BoostTrainer {
   void grow_tree() {
     nodes_.clear();
     GrowNode root;
-    root.rows = {0, static_cast<std::uint32_t>(idx_.size())};
+    root.rows = {0, static_cast<std::uint32_t>(rows_[0].size())};
     nodes_.push_back(root);
-    std::vector<int> level{0};
-    ensure_slots(hist_cur_, 1);
-    build_histograms({root.rows}, {hist_cur_.data()});
+    root_histogram();
     const GradPair* first = hist_cur_.data() + offset_[features_[0]];
     for (int b = 0; b < n_bins(features_[0]); ++b) {
       nodes_[0].G += first[b].g;
       nodes_[0].H += first[b].h;
     }
-    for (int depth = 0; depth < opt_.max_depth && !level.empty(); ++depth) {
+    std::vector<int> level{0};
+    for (int depth = 0; depth < opt_.max_depth; ++depth) {
       std::vector<int> split_slots;
       for (std::size_t s = 0; s < level.size(); ++s)
         if (find_split(nodes_[level[s]], hist_cur_.data() + s * total_bins_)) split_slots.push_back(static_cast<int>(s));
       if (split_slots.empty()) break;
-      std::vector<int> parents;
-      for (int s : split_slots) parents.push_back(level[s]);
-      partition(parents);
-      std::vector<int> next;
-      for (int id : parents) {
-        GrowNode left, right;
-        const GrowNode& parent = nodes_[id];
-        left.rows = {parent.rows.begin, parent.rows.begin + left_count_[next.size() / 2]};
-        right.rows = {left.rows.end, parent.rows.end};
-        left.G = split_G_[next.size() / 2];
-        left.H = split_H_[next.size() / 2];
-        right.G = parent.G - left.G;
-        right.H = parent.H - left.H;
-        const int l = static_cast<int>(nodes_.size());
-        nodes_.push_back(left);
-        nodes_.push_back(right);
-        nodes_[id].left = l;
-        nodes_[id].right = l + 1;
-        next.push_back(l);
-        next.push_back(l + 1);
-      }
-      if (depth + 1 < opt_.max_depth) child_histograms(split_slots, next);
-      level = std::move(next);
+      level = split_level(level, split_slots, depth + 1 < opt_.max_depth);
     }
     for (auto& node : nodes_)
       if (node.feature < 0) node.value = opt_.learning_rate * leaf_weight(node.G, node.H);
@@ -315,7 +333,7 @@ class BoostTrainer {
   }
 
   // Best split of `node` from its histogram; records it in the node and in
-  // split_G_/split_H_ (the left child's sums, in the order nodes are split).
+  // pending_G_/pending_H_ (the left child's sums, in the order nodes are split).
   bool find_split(GrowNode& node, const GradPair* hist) {
     const double lambda = opt_.lambda, mcw = opt_.min_child_weight;
     const double parent = node.G * node.G / (node.H + lambda);
@@ -350,106 +368,44 @@ class BoostTrainer {
     return true;
   }
 
-  // Sums (g, h) of the rows of each segment into the histogram dest[k].
-  void build_histograms(const std::vector<Segment>& segments, const std::vector<GradPair*>& dest) {
-    blocks_of(segments, blocks_);
+  void root_histogram() {
+    const auto m = static_cast<std::uint32_t>(rows_[0].size());
+    blocks_of({Segment{0, m}}, blocks_);
     ensure_slots(partial_, blocks_.size());
-    const std::uint8_t* bins = bins_.data();
-    const GradPair* gh = gh_.data();
-    const std::uint32_t* idx = idx_.data();
-    const int* off = offset_.data();
-    const std::size_t p = static_cast<std::size_t>(p_);
-    exec_(blocks_.size(), 1, [&](std::size_t b0, std::size_t b1) {
+    const std::uint32_t* rows = rows_[0].data();
+    run(blocks_.size(), m, [&](std::size_t b0, std::size_t b1) {
       for (std::size_t b = b0; b < b1; ++b) {
         GradPair* h = partial_.data() + b * total_bins_;
         std::fill(h, h + total_bins_, GradPair{});
-        const Block& blk = blocks_[b];
-        if (all_features_) {
-          for (std::uint32_t k = blk.begin; k < blk.end; ++k) {
-            const std::uint32_t i = idx[k];
-            const std::uint8_t* row = bins + i * p;
-            const GradPair v = gh[i];
-            for (std::size_t j = 0; j < p; ++j) {
-              GradPair& c = h[off[j] + row[j]];
-              c.g += v.g;
-              c.h += v.h;
-            }
-          }
-        } else {
-          for (std::uint32_t k = blk.begin; k < blk.end; ++k) {
-            const std::uint32_t i = idx[k];
-            const std::uint8_t* row = bins + i * p;
-            const GradPair v = gh[i];
-            for (int j : features_) {
-              GradPair& c = h[off[j] + row[j]];
-              c.g += v.g;
-              c.h += v.h;
-            }
-          }
-        }
+        for (std::uint32_t k = blocks_[b].begin; k < blocks_[b].end; ++k) add_row(h, rows[k]);
       }
     });
-    // Blocks of segment k are consecutive; they are added in block order.
-    std::vector<std::size_t> first_block(segments.size() + 1, 0);
-    for (const Block& blk : blocks_) ++first_block[blk.job + 1];
-    for (std::size_t k = 0; k < segments.size(); ++k) first_block[k + 1] += first_block[k];
-    exec_(segments.size(), 1, [&](std::size_t k0, std::size_t k1) {
-      for (std::size_t k = k0; k < k1; ++k) {
-        GradPair* out = dest[k];
-        std::fill(out, out + total_bins_, GradPair{});
-        for (std::size_t b = first_block[k]; b < first_block[k + 1]; ++b) {
-          const GradPair* h = partial_.data() + b * total_bins_;
-          for (std::size_t t = 0; t < total_bins_; ++t) {
-            out[t].g += h[t].g;
-            out[t].h += h[t].h;
-          }
-        }
-      }
-    });
+    ensure_slots(hist_cur_, 1);
+    sum_partials(hist_cur_.data(), 0, blocks_.size());
   }
 
-  // Builds the smaller child of each split node and subtracts it from the
-  // parent for the larger; the children's histograms go to hist_next_, in
-  // the order of `children`, then become the current level's.
-  void child_histograms(const std::vector<int>& split_slots, const std::vector<int>& children) {
-    ensure_slots(hist_next_, children.size());
+  // Splits the nodes level[split_slots]: a stable partition of each one's
+  // rows into the other row buffer, left child (bin <= split bin) first. When
+  // the children will be split further, the same pass sums the smaller
+  // child's rows into per-block histograms; the larger child's histogram is
+  // its parent's minus the smaller one's. Returns the children, in order.
+  std::vector<int> split_level(const std::vector<int>& level, const std::vector<int>& split_slots, bool build) {
+    std::vector<int> parents;
     std::vector<Segment> segments;
-    std::vector<GradPair*> dest;
-    for (std::size_t s = 0; s < split_slots.size(); ++s) {
-      const GrowNode& l = nodes_[children[2 * s]];
-      const GrowNode& r = nodes_[children[2 * s + 1]];
-      const bool left_smaller = l.rows.end - l.rows.begin <= r.rows.end - r.rows.begin;
-      segments.push_back(left_smaller ? l.rows : r.rows);
-      dest.push_back(hist_next_.data() + (2 * s + (left_smaller ? 0 : 1)) * total_bins_);
+    std::size_t level_rows = 0;
+    for (int s : split_slots) {
+      parents.push_back(level[static_cast<std::size_t>(s)]);
+      segments.push_back(nodes_[parents.back()].rows);
+      level_rows += segments.back().end - segments.back().begin;
     }
-    build_histograms(segments, dest);
-    exec_(split_slots.size(), 1, [&](std::size_t s0, std::size_t s1) {
-      for (std::size_t s = s0; s < s1; ++s) {
-        const GradPair* parent = hist_cur_.data() + static_cast<std::size_t>(split_slots[s]) * total_bins_;
-        const GradPair* built = dest[s];
-        const bool left_built = built == hist_next_.data() + 2 * s * total_bins_;
-        GradPair* other = hist_next_.data() + (2 * s + (left_built ? 1 : 0)) * total_bins_;
-        for (std::size_t t = 0; t < total_bins_; ++t) {
-          other[t].g = parent[t].g - built[t].g;
-          other[t].h = parent[t].h - built[t].h;
-        }
-      }
-    });
-    std::swap(hist_cur_, hist_next_);
-  }
-
-  // Stable partition of each split node's rows: left (bin <= split bin) first.
-  void partition(const std::vector<int>& parents) {
-    split_G_ = std::move(pending_G_);
-    split_H_ = std::move(pending_H_);
-    pending_G_.clear();
-    pending_H_.clear();
-    std::vector<Segment> segments;
-    for (int id : parents) segments.push_back(nodes_[id].rows);
-    blocks_of(segments, blocks_);
-    std::vector<std::uint32_t> n_left(blocks_.size());
+    const int from = nodes_[parents[0]].buf;
+    const std::uint32_t* src = rows_[from].data();
+    std::uint32_t* dst = rows_[1 - from].data();
     const std::size_t p = static_cast<std::size_t>(p_);
-    exec_(blocks_.size(), 1, [&](std::size_t b0, std::size_t b1) {
+    blocks_of(segments, blocks_);
+    const std::size_t n_blocks = blocks_.size();
+    std::vector<std::uint32_t> n_left(n_blocks);
+    run(n_blocks, level_rows, [&](std::size_t b0, std::size_t b1) {
       for (std::size_t b = b0; b < b1; ++b) {
         const Block& blk = blocks_[b];
         const GrowNode& node = nodes_[parents[blk.job]];
@@ -457,41 +413,95 @@ class BoostTrainer {
         const int bin = node.bin;
         std::uint32_t count = 0;
         for (std::uint32_t k = blk.begin; k < blk.end; ++k) {
-          const std::uint8_t left = col[idx_[k] * p] <= bin;
+          const std::uint8_t left = col[src[k] * p] <= bin;
           goes_left_[k] = left;
           count += left;
         }
         n_left[b] = count;
       }
     });
-    left_count_.assign(parents.size(), 0);
-    for (std::size_t b = 0; b < blocks_.size(); ++b) left_count_[blocks_[b].job] += n_left[b];
-    std::vector<std::uint32_t> left_pos(blocks_.size()), right_pos(blocks_.size());
+    std::vector<std::uint32_t> left_total(parents.size(), 0);
+    for (std::size_t b = 0; b < n_blocks; ++b) left_total[blocks_[b].job] += n_left[b];
+    std::vector<std::uint32_t> left_pos(n_blocks), right_pos(n_blocks);
     std::vector<std::uint32_t> next_left(parents.size()), next_right(parents.size());
+    std::vector<std::size_t> first_block(parents.size() + 1, 0);
     for (std::size_t k = 0; k < parents.size(); ++k) {
       next_left[k] = segments[k].begin;
-      next_right[k] = segments[k].begin + left_count_[k];
+      next_right[k] = segments[k].begin + left_total[k];
     }
-    for (std::size_t b = 0; b < blocks_.size(); ++b) {
+    for (std::size_t b = 0; b < n_blocks; ++b) {
       const std::uint32_t job = blocks_[b].job;
       left_pos[b] = next_left[job];
       right_pos[b] = next_right[job];
       next_left[job] += n_left[b];
       next_right[job] += (blocks_[b].end - blocks_[b].begin) - n_left[b];
+      ++first_block[job + 1];
     }
-    exec_(blocks_.size(), 1, [&](std::size_t b0, std::size_t b1) {
+    for (std::size_t k = 0; k < parents.size(); ++k) first_block[k + 1] += first_block[k];
+
+    std::vector<int> next;
+    std::vector<std::uint8_t> left_smaller(parents.size());
+    for (std::size_t k = 0; k < parents.size(); ++k) {
+      const int id = parents[k];
+      GrowNode left, right;
+      left.rows = {segments[k].begin, segments[k].begin + left_total[k]};
+      right.rows = {left.rows.end, segments[k].end};
+      left.G = pending_G_[k];
+      left.H = pending_H_[k];
+      right.G = nodes_[id].G - left.G;
+      right.H = nodes_[id].H - left.H;
+      left.buf = right.buf = 1 - from;
+      left_smaller[k] = left.rows.end - left.rows.begin <= right.rows.end - right.rows.begin;
+      const int l = static_cast<int>(nodes_.size());
+      nodes_.push_back(left);
+      nodes_.push_back(right);
+      nodes_[id].left = l;
+      nodes_[id].right = l + 1;
+      next.push_back(l);
+      next.push_back(l + 1);
+    }
+    pending_G_.clear();
+    pending_H_.clear();
+
+    if (build) ensure_slots(partial_, n_blocks);
+    run(n_blocks, level_rows, [&](std::size_t b0, std::size_t b1) {
       for (std::size_t b = b0; b < b1; ++b) {
+        const Block& blk = blocks_[b];
         std::uint32_t l = left_pos[b], r = right_pos[b];
-        for (std::uint32_t k = blocks_[b].begin; k < blocks_[b].end; ++k) {
-          if (goes_left_[k]) tmp_[l++] = idx_[k];
-          else tmp_[r++] = idx_[k];
+        if (!build) {
+          for (std::uint32_t k = blk.begin; k < blk.end; ++k) {
+            if (goes_left_[k]) dst[l++] = src[k];
+            else dst[r++] = src[k];
+          }
+          continue;
         }
+        GradPair* h = partial_.data() + b * total_bins_;
+        std::fill(h, h + total_bins_, GradPair{});
+        for (std::uint32_t k = blk.begin; k < blk.end; ++k) {
+          if (goes_left_[k]) dst[l++] = src[k];
+          else dst[r++] = src[k];
+        }
+        // This block's rows of the smaller child are now one run of dst.
+        const std::uint32_t first = left_smaller[blk.job] ? left_pos[b] : right_pos[b];
+        const std::uint32_t last = left_smaller[blk.job] ? l : r;
+        for (std::uint32_t k = first; k < last; ++k) add_row(h, dst[k]);
       }
     });
-    exec_(blocks_.size(), 1, [&](std::size_t b0, std::size_t b1) {
-      for (std::size_t b = b0; b < b1; ++b)
-        std::copy(tmp_.begin() + blocks_[b].begin, tmp_.begin() + blocks_[b].end, idx_.begin() + blocks_[b].begin);
-    });
+    if (!build) return next;
+
+    ensure_slots(hist_next_, next.size());
+    for (std::size_t k = 0; k < parents.size(); ++k) {
+      GradPair* built = hist_next_.data() + (2 * k + (left_smaller[k] ? 0 : 1)) * total_bins_;
+      GradPair* other = hist_next_.data() + (2 * k + (left_smaller[k] ? 1 : 0)) * total_bins_;
+      const GradPair* parent = hist_cur_.data() + static_cast<std::size_t>(split_slots[k]) * total_bins_;
+      sum_partials(built, first_block[k], first_block[k + 1]);
+      for (std::size_t t = 0; t < total_bins_; ++t) {
+        other[t].g = parent[t].g - built[t].g;
+        other[t].h = parent[t].h - built[t].h;
+      }
+    }
+    std::swap(hist_cur_, hist_next_);
+    return next;
   }
 
   double traverse(std::uint32_t i) const {
@@ -501,25 +511,36 @@ class BoostTrainer {
     return nodes_[id].value;
   }
 
+  // New margins, and the next round's gradients, for every row: training
+  // rows of this tree by the leaf their run ended in, the others by walking
+  // the tree.
   void update_margins() {
     std::vector<Segment> leaves;
     std::vector<double> values;
+    std::vector<const std::uint32_t*> buffers;
     for (const auto& node : nodes_) {
       if (node.feature >= 0) continue;
       leaves.push_back(node.rows);
       values.push_back(node.value);
+      buffers.push_back(rows_[node.buf].data());
     }
     blocks_of(leaves, blocks_);
-    exec_(blocks_.size(), 1, [&](std::size_t b0, std::size_t b1) {
+    run(blocks_.size(), rows_[0].size(), [&](std::size_t b0, std::size_t b1) {
       for (std::size_t b = b0; b < b1; ++b) {
         const double v = values[blocks_[b].job];
-        for (std::uint32_t k = blocks_[b].begin; k < blocks_[b].end; ++k) margin_[idx_[k]] += v;
+        const std::uint32_t* rows = buffers[blocks_[b].job];
+        for (std::uint32_t k = blocks_[b].begin; k < blocks_[b].end; ++k) {
+          margin_[rows[k]] += v;
+          gradient_at(rows[k]);
+        }
       }
     });
     const std::size_t n_out = out_rows_.size();
-    exec_((n_out + kBoostBlockRows - 1) / kBoostBlockRows, 1, [&](std::size_t b0, std::size_t b1) {
-      for (std::size_t k = b0 * kBoostBlockRows; k < std::min(n_out, b1 * kBoostBlockRows); ++k)
+    run((n_out + kBoostBlockRows - 1) / kBoostBlockRows, n_out, [&](std::size_t b0, std::size_t b1) {
+      for (std::size_t k = b0 * kBoostBlockRows; k < std::min(n_out, b1 * kBoostBlockRows); ++k) {
         margin_[out_rows_[k]] += traverse(out_rows_[k]);
+        gradient_at(out_rows_[k]);
+      }
     });
   }
 
@@ -577,7 +598,8 @@ class BoostTrainer {
   std::vector<double> margin_;
   std::vector<GradPair> gh_;
 
-  std::vector<std::uint32_t> idx_, tmp_;
+  // This round's rows; each level moves the rows of split nodes to the other buffer.
+  std::vector<std::uint32_t> rows_[2];
   std::vector<std::uint8_t> goes_left_;
   std::vector<int> features_;
   bool all_features_ = true;
@@ -585,8 +607,7 @@ class BoostTrainer {
   std::vector<GrowNode> nodes_;
   std::vector<GradPair> hist_cur_, hist_next_, partial_;
   std::vector<Block> blocks_;
-  std::vector<double> pending_G_, pending_H_, split_G_, split_H_;
-  std::vector<std::uint32_t> left_count_;
+  std::vector<double> pending_G_, pending_H_;
 };
 
 }  // namespace detail

@@ -155,14 +155,17 @@ class TreeGrower {
         ++out.leaves;
         continue;
       }
-      const int threshold_bin = (best.bin_lo + best.bin_hi - 1) / 2;
+      // Every value between the thresholds after bin_lo and before bin_hi
+      // splits the node's rows alike; as ranger and scikit-learn cut halfway
+      // between the neighbouring values, the stored cut is halfway across the gap.
+      const double cut = (mapper_.threshold(best.feature, best.bin_lo) + mapper_.threshold(best.feature, best.bin_hi - 1)) / 2;
       const std::size_t mid = partition(t.begin, t.end, best.feature, best.bin_lo);
       out.importance[static_cast<std::size_t>(best.feature)] += best.score - (w0 * w0 + w1 * w1) / (w0 + w1);
 
       const auto child = static_cast<std::int32_t>(out.feature.size());
       out.feature[k] = best.feature;
       out.left[k] = child;
-      out.value[k] = mapper_.threshold(best.feature, threshold_bin);
+      out.value[k] = cut;
       for (int c = 0; c < 2; ++c) {
         out.feature.push_back(-1);
         out.left.push_back(0);

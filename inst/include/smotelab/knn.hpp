@@ -21,6 +21,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <limits>
 #include <string>
 #include <utility>
@@ -28,6 +29,7 @@
 
 #include "errors.hpp"
 #include "parallel.hpp"
+#include "simd.hpp"
 
 namespace smotelab {
 
@@ -234,16 +236,22 @@ using RowMajor = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::Ro
 inline void knn_brute_force(const Eigen::Ref<const Eigen::MatrixXd>& ref,
                             const Eigen::Ref<const Eigen::MatrixXd>& query, int k,
                             const std::vector<Eigen::Index>* self, const Executor& exec, Neighbours& out) {
-  constexpr Eigen::Index kQueryBlock = 256;
+  constexpr Eigen::Index kQueryBlock = 256;  // a multiple of 4, the screen's query tile
   constexpr Eigen::Index kRefBlock = 1024;
+  constexpr Eigen::Index kRefPad = 16;       // the screen's reference tile
   const Eigen::Index p = ref.cols();
   const Eigen::Index n_ref = ref.rows();
   const Eigen::Index n_query = query.rows();
   // Centring shrinks the norms, and so the cancellation in the expansion.
+  // The screen reads whole tiles, so the centred copies are padded with zero
+  // rows that it never reports.
   const Eigen::RowVectorXd center = ref.colwise().mean();
-  const Eigen::MatrixXd R = ref.rowwise() - center;
-  const Eigen::MatrixXd Q = query.rowwise() - center;
+  Eigen::MatrixXd R = Eigen::MatrixXd::Zero(n_ref + kRefPad, p);
+  R.topRows(n_ref) = ref.rowwise() - center;
   const Eigen::VectorXd r_norm = R.rowwise().squaredNorm();
+  const Eigen::Index n_query_padded = (n_query + kQueryBlock - 1) / kQueryBlock * kQueryBlock;
+  RowMajor Q = RowMajor::Zero(n_query_padded, p);
+  Q.topRows(n_query) = query.rowwise() - center;
   const Eigen::VectorXd q_norm = Q.rowwise().squaredNorm();
   // Contiguous rows for the exact recomputation of the few candidates that
   // pass the screen.
@@ -255,32 +263,33 @@ inline void knn_brute_force(const Eigen::Ref<const Eigen::MatrixXd>& ref,
   const double floor = 1e-300;
   const std::size_t n_blocks = static_cast<std::size_t>((n_query + kQueryBlock - 1) / kQueryBlock);
   exec(n_blocks, 1, [&](std::size_t begin, std::size_t end) {
-    Eigen::MatrixXd dots;
     std::vector<TopK> best;
-    // `limit` holds each query's current k-th distance (or inf).
+    // `limit` holds each query's current k-th distance (inf before k are
+    // found, -inf for the padding rows past the last query).
     std::vector<double> limit(kQueryBlock);
+    std::vector<std::uint32_t> cand_query(static_cast<std::size_t>(kQueryBlock * kRefBlock));
+    std::vector<std::uint32_t> cand_ref(cand_query.size());
     for (std::size_t b = begin; b < end; ++b) {
       const Eigen::Index q0 = static_cast<Eigen::Index>(b) * kQueryBlock;
       const Eigen::Index nq = std::min(kQueryBlock, n_query - q0);
       best.assign(static_cast<std::size_t>(nq), TopK(static_cast<std::size_t>(k)));
-      std::fill(limit.begin(), limit.end(), std::numeric_limits<double>::infinity());
+      std::fill(limit.begin(), limit.end(), -std::numeric_limits<double>::infinity());
+      std::fill(limit.begin(), limit.begin() + nq, std::numeric_limits<double>::infinity());
       for (Eigen::Index r0 = 0; r0 < n_ref; r0 += kRefBlock) {
         const Eigen::Index nr = std::min(kRefBlock, n_ref - r0);
-        dots.noalias() = Q.middleRows(q0, nq) * R.middleRows(r0, nr).transpose();
-        for (Eigen::Index c = 0; c < nr; ++c) {
-          const Eigen::Index r = r0 + c;
-          const double* r_row = ref_rows.row(r).data();
-          for (Eigen::Index i = 0; i < nq; ++i) {
-            const double norms = q_norm(q0 + i) + r_norm(r);
-            const double bound = norms - 2.0 * dots(i, c) - slack * norms - floor;
-            if (bound > limit[i]) continue;
-            if (self != nullptr && (*self)[static_cast<std::size_t>(q0 + i)] == r) continue;
-            const double d = exact_dist2(query_rows.row(q0 + i).data(), r_row, p);
-            TopK& top = best[static_cast<std::size_t>(i)];
-            if (top.admits(d)) {
-              top.offer(d, r);
-              if (top.full()) limit[i] = top.worst().first;
-            }
+        const std::size_t found = simd::knn_screen(
+            Q.row(q0).data(), q_norm.data() + q0, limit.data(), static_cast<std::size_t>(kQueryBlock),
+            R.data() + r0, static_cast<std::size_t>(R.rows()), r_norm.data() + r0, static_cast<std::size_t>(nr),
+            static_cast<std::size_t>(p), slack, floor, cand_query.data(), cand_ref.data());
+        for (std::size_t f = 0; f < found; ++f) {
+          const Eigen::Index i = static_cast<Eigen::Index>(cand_query[f]);
+          const Eigen::Index r = r0 + static_cast<Eigen::Index>(cand_ref[f]);
+          if (self != nullptr && (*self)[static_cast<std::size_t>(q0 + i)] == r) continue;
+          const double d = exact_dist2(query_rows.row(q0 + i).data(), ref_rows.row(r).data(), p);
+          TopK& top = best[static_cast<std::size_t>(i)];
+          if (top.admits(d)) {
+            top.offer(d, r);
+            if (top.full()) limit[static_cast<std::size_t>(i)] = top.worst().first;
           }
         }
       }

@@ -233,5 +233,60 @@ inline double logistic_rows(const double* eta, const int* y, const double* s, st
   return lane_sum(loss);
 }
 
+// The screen of the k-nearest-neighbour brute force over one tile of query
+// rows x reference rows. Query i (row-major, `q_rows + i * p`) and reference
+// c (column-major with leading dimension `ld`: coordinate j of reference c at
+// `ref_cols[j * ld + c]`) are a candidate unless the lower bound
+//   ||q||^2 + ||r||^2 - 2 q.r - slack (||q||^2 + ||r||^2) - floor
+// exceeds limit[i]. nq must be a multiple of 4 and the reference columns,
+// r_norm included, readable up to a multiple of 16 past nr. Candidates are
+// written as (i, c) pairs in query-major order; returns how many.
+SMOTELAB_CLONES
+inline std::size_t knn_screen(const double* q_rows, const double* q_norm, const double* limit, std::size_t nq,
+                              const double* ref_cols, std::size_t ld, const double* r_norm, std::size_t nr,
+                              std::size_t p, double slack, double floor, std::uint32_t* cand_query,
+                              std::uint32_t* cand_ref) {
+  std::size_t found = 0;
+  const Lanes two = broadcast(2.0), keep = broadcast(1.0 - slack), low = broadcast(floor);
+  for (std::size_t i0 = 0; i0 < nq; i0 += 4) {
+    const double *x0 = q_rows + i0 * p, *x1 = x0 + p, *x2 = x1 + p, *x3 = x2 + p;
+    for (std::size_t c0 = 0; c0 < nr; c0 += 4 * kLanes) {
+      Lanes d00 = broadcast(0.0), d01 = d00, d02 = d00, d03 = d00, d10 = d00, d11 = d00, d12 = d00, d13 = d00,
+            d20 = d00, d21 = d00, d22 = d00, d23 = d00, d30 = d00, d31 = d00, d32 = d00, d33 = d00;
+      for (std::size_t j = 0; j < p; ++j) {
+        const double* r = ref_cols + j * ld + c0;
+        const Lanes r0 = load(r), r1 = load(r + 4), r2 = load(r + 8), r3 = load(r + 12);
+        Lanes u = broadcast(x0[j]);
+        d00 += u * r0; d01 += u * r1; d02 += u * r2; d03 += u * r3;
+        u = broadcast(x1[j]);
+        d10 += u * r0; d11 += u * r1; d12 += u * r2; d13 += u * r3;
+        u = broadcast(x2[j]);
+        d20 += u * r0; d21 += u * r1; d22 += u * r2; d23 += u * r3;
+        u = broadcast(x3[j]);
+        d30 += u * r0; d31 += u * r1; d32 += u * r2; d33 += u * r3;
+      }
+      const Lanes dots[4][4] = {{d00, d01, d02, d03}, {d10, d11, d12, d13}, {d20, d21, d22, d23}, {d30, d31, d32, d33}};
+      for (int u = 0; u < 4; ++u) {
+        const Lanes qn = broadcast(q_norm[i0 + u]), lim = broadcast(limit[i0 + u]);
+        for (int v = 0; v < 4; ++v) {
+          const Lanes norms = qn + load(r_norm + c0 + 4 * v);
+          const Lanes bound = norms * keep - two * dots[u][v] - low;
+          const Mask pass = ~(bound > lim);
+          if (((pass[0] | pass[1]) | (pass[2] | pass[3])) == 0) continue;
+          for (int l = 0; l < 4; ++l) {
+            const std::size_t c = c0 + 4 * static_cast<std::size_t>(v) + static_cast<std::size_t>(l);
+            if (pass[l] && c < nr) {
+              cand_query[found] = static_cast<std::uint32_t>(i0 + static_cast<std::size_t>(u));
+              cand_ref[found] = static_cast<std::uint32_t>(c);
+              ++found;
+            }
+          }
+        }
+      }
+    }
+  }
+  return found;
+}
+
 }  // namespace simd
 }  // namespace smotelab

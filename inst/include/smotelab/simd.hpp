@@ -44,6 +44,7 @@ typedef double Lanes __attribute__((vector_size(4 * sizeof(double))));
 typedef std::int64_t Mask __attribute__((vector_size(4 * sizeof(std::int64_t))));  // lane comparisons: -1 or 0
 typedef std::int32_t Ints __attribute__((vector_size(4 * sizeof(std::int32_t))));
 constexpr std::size_t kLanes = 4;
+typedef float FloatLanes __attribute__((vector_size(8 * sizeof(float))));
 
 SMOTELAB_LANE_INLINE Lanes load(const double* p) {
   Lanes v;
@@ -55,8 +56,29 @@ SMOTELAB_LANE_INLINE Lanes load_ints(const int* p) {
   std::memcpy(&v, p, sizeof v);
   return __builtin_convertvector(v, Lanes);
 }
+SMOTELAB_LANE_INLINE FloatLanes load(const float* p) {
+  FloatLanes v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+SMOTELAB_LANE_INLINE FloatLanes broadcast(float x) {
+#if defined(__clang__)
+  return __builtin_shufflevector(FloatLanes{x}, FloatLanes{x}, 0, 0, 0, 0, 0, 0, 0, 0);
+#else
+  typedef std::int32_t Index __attribute__((vector_size(8 * sizeof(std::int32_t))));
+  return __builtin_shuffle(FloatLanes{x}, Index{});
+#endif
+}
 SMOTELAB_LANE_INLINE void store(double* p, const Lanes& v) { std::memcpy(p, &v, sizeof v); }
-SMOTELAB_LANE_INLINE Lanes broadcast(double x) { return Lanes{x, x, x, x}; }
+// Lane 0 shuffled into every lane: GCC emits one broadcast instruction,
+// where a braced list of copies can become a chain of inserts.
+SMOTELAB_LANE_INLINE Lanes broadcast(double x) {
+#if defined(__clang__)
+  return __builtin_shufflevector(Lanes{x}, Lanes{x}, 0, 0, 0, 0);
+#else
+  return __builtin_shuffle(Lanes{x}, Mask{});
+#endif
+}
 SMOTELAB_LANE_INLINE double lane_sum(const Lanes& v) { return (v[0] + v[1]) + (v[2] + v[3]); }
 SMOTELAB_LANE_INLINE Lanes select(const Mask& m, const Lanes& a, const Lanes& b) {
   return reinterpret_cast<Lanes>((m & reinterpret_cast<Mask>(a)) | (~m & reinterpret_cast<Mask>(b)));
@@ -279,6 +301,62 @@ inline std::size_t knn_screen(const double* q_rows, const double* q_norm, const 
               cand_query[found] = static_cast<std::uint32_t>(i0 + static_cast<std::size_t>(u));
               cand_ref[found] = static_cast<std::uint32_t>(c);
               ++found;
+            }
+          }
+        }
+      }
+    }
+  }
+  return found;
+}
+
+// knn_screen() on single-precision coordinates, twice as many per
+// instruction: the products are summed in float, the bound is formed in
+// double from them, and the caller's slack must cover the float rounding.
+// Reference columns must be readable up to a multiple of 32 past nr.
+SMOTELAB_CLONES
+inline std::size_t knn_screen_float(const float* q_rows, const double* q_norm, const double* limit, std::size_t nq,
+                                    const float* ref_cols, std::size_t ld, const double* r_norm, std::size_t nr,
+                                    std::size_t p, double slack, double floor, std::uint32_t* cand_query,
+                                    std::uint32_t* cand_ref) {
+  constexpr std::size_t kFloats = 8;
+  std::size_t found = 0;
+  const Lanes two = broadcast(2.0), keep = broadcast(1.0 - slack), low = broadcast(floor);
+  for (std::size_t i0 = 0; i0 < nq; i0 += 4) {
+    const float *x0 = q_rows + i0 * p, *x1 = x0 + p, *x2 = x1 + p, *x3 = x2 + p;
+    for (std::size_t c0 = 0; c0 < nr; c0 += 4 * kFloats) {
+      FloatLanes d00 = broadcast(0.0f), d01 = d00, d02 = d00, d03 = d00, d10 = d00, d11 = d00, d12 = d00, d13 = d00,
+                 d20 = d00, d21 = d00, d22 = d00, d23 = d00, d30 = d00, d31 = d00, d32 = d00, d33 = d00;
+      for (std::size_t j = 0; j < p; ++j) {
+        const float* r = ref_cols + j * ld + c0;
+        const FloatLanes r0 = load(r), r1 = load(r + 8), r2 = load(r + 16), r3 = load(r + 24);
+        FloatLanes u = broadcast(x0[j]);
+        d00 += u * r0; d01 += u * r1; d02 += u * r2; d03 += u * r3;
+        u = broadcast(x1[j]);
+        d10 += u * r0; d11 += u * r1; d12 += u * r2; d13 += u * r3;
+        u = broadcast(x2[j]);
+        d20 += u * r0; d21 += u * r1; d22 += u * r2; d23 += u * r3;
+        u = broadcast(x3[j]);
+        d30 += u * r0; d31 += u * r1; d32 += u * r2; d33 += u * r3;
+      }
+      const FloatLanes dots[4][4] = {{d00, d01, d02, d03}, {d10, d11, d12, d13}, {d20, d21, d22, d23}, {d30, d31, d32, d33}};
+      for (int u = 0; u < 4; ++u) {
+        const Lanes qn = broadcast(q_norm[i0 + u]), lim = broadcast(limit[i0 + u]);
+        for (int v = 0; v < 4; ++v) {
+          const FloatLanes& f = dots[u][v];
+          for (int half = 0; half < 2; ++half) {
+            const std::size_t c_first = c0 + kFloats * static_cast<std::size_t>(v) + kLanes * static_cast<std::size_t>(half);
+            const Lanes dot = half == 0 ? Lanes{f[0], f[1], f[2], f[3]} : Lanes{f[4], f[5], f[6], f[7]};
+            const Lanes bound = (qn + load(r_norm + c_first)) * keep - two * dot - low;
+            const Mask pass = ~(bound > lim);
+            if (((pass[0] | pass[1]) | (pass[2] | pass[3])) == 0) continue;
+            for (int l = 0; l < 4; ++l) {
+              const std::size_t c = c_first + static_cast<std::size_t>(l);
+              if (pass[l] && c < nr) {
+                cand_query[found] = static_cast<std::uint32_t>(i0 + static_cast<std::size_t>(u));
+                cand_ref[found] = static_cast<std::uint32_t>(c);
+                ++found;
+              }
             }
           }
         }

@@ -2,15 +2,15 @@
 //
 // Two algorithms give the same answer: a k-d tree, fast in low dimension, and
 // a blocked brute force for high dimension, which screens candidates with
-// ||q||^2 + ||r||^2 - 2 q.r from double-precision Eigen matrix products on
-// (query block x reference block) tiles of centred data, never holding the
-// full distance matrix. The expansion loses accuracy to cancellation, so it
-// only screens: every
-// candidate that could enter the top k, allowing for that rounding error, has
-// its distance recomputed directly as sum_j (q_j - r_j)^2, the same
-// arithmetic the k-d tree uses. Both algorithms therefore return bit-identical
-// distances and, because ties in distance go to the smaller reference index,
-// identical neighbour lists, whatever the schedule of the parallel query rows.
+// ||q||^2 + ||r||^2 - 2 q.r computed tile by tile (simd.hpp: in float, or in
+// double for data at extreme scales) on centred data, never holding the full
+// distance matrix. The expansion and the float rounding lose accuracy, so it
+// only screens: every candidate that could enter the top k, allowing for a
+// rigorous bound on that error, has its distance recomputed directly in
+// double as sum_j (q_j - r_j)^2, the same arithmetic the k-d tree uses. Both
+// algorithms therefore return bit-identical distances and, because ties in
+// distance go to the smaller reference index, identical neighbour lists,
+// whatever the schedule of the parallel query rows.
 //
 // A query row that is itself a reference row is excluded from its own list by
 // index, not by position, so exact duplicates are each other's neighbours at
@@ -44,7 +44,8 @@ struct Neighbours {
 enum class KnnAlgorithm { automatic, kd_tree, brute_force };
 
 // Above this many columns the k-d tree prunes too little and the brute force,
-// which runs at matrix-product speed, wins (measured on Gaussian data).
+// which screens whole tiles of distances at once, wins (measured on Gaussian
+// data).
 constexpr Eigen::Index kKdTreeMaxDim = 12;
 
 namespace detail {

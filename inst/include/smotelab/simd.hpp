@@ -35,7 +35,9 @@
 // Vector values only pass between always-inlined helpers, so the ABI note
 // GCC gives for vector arguments without AVX does not apply. (GCC emits it
 // at the end of the translation unit, so it cannot be scoped with push/pop.)
+#if !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wpsabi"
+#endif
 
 namespace smotelab {
 namespace simd {

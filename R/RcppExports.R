@@ -21,8 +21,8 @@ metric_class_cpp <- function(counts) {
     .Call(`_smotelab_metric_class_cpp`, counts)
 }
 
-metric_ranking_cpp <- function(truth, prob, n_threads) {
-    .Call(`_smotelab_metric_ranking_cpp`, truth, prob, n_threads)
+metric_ranking_cpp <- function(truth, prob, n_threads, event_code = 1L, non_event_code = 0L) {
+    .Call(`_smotelab_metric_ranking_cpp`, truth, prob, n_threads, event_code, non_event_code)
 }
 
 metric_roc_curve_cpp <- function(truth, prob, n_threads) {

@@ -96,27 +96,38 @@ check_metric_names <- function(metrics, call = caller_env()) {
 
 # Scores 0/1 labels (1 = event) against probabilities for the named metrics.
 # Shared with the evaluation engines, which have validated their inputs.
+# `truth01` may instead be a two-level factor with `event` one of its levels:
+# the ranking metrics then read its codes in place, with no indicator vector.
 # Returns a double vector named as `metrics` was given.
 compute_metrics <- function(truth01, prob, metrics = metric_names(),
-                            threshold = 0.5, call = caller_env()) {
+                            threshold = 0.5, call = caller_env(), event = NULL) {
   metrics <- check_metric_names(metrics, call = call)
   canonical <- ifelse(metrics == "average_precision", "pr_auc", metrics)
-  truth01 <- as.integer(truth01)
+  codes <- c(1L, 0L)
+  if (is.factor(truth01)) {
+    codes[1] <- match(event, levels(truth01))
+    codes[2] <- 3L - codes[1]
+  } else {
+    truth01 <- as.integer(truth01)
+  }
   prob <- as.double(prob)
   values <- stats::setNames(rep(NA_real_, length(metrics)), metrics)
 
   one_class <- character()
+  n_event <- NULL
   class_wanted <- canonical %in% class_metric_names()
   if (any(class_wanted)) {
-    counts <- with_core(metric_confusion_cpp(truth01, prob, threshold), call = call)
+    labels01 <- if (is.factor(truth01)) event_indicator_cpp(truth01, codes[1]) else truth01
+    counts <- with_core(metric_confusion_cpp(labels01, prob, threshold), call = call)
     scored <- class_metric_values(counts, unique(canonical[class_wanted]))
     values[class_wanted] <- scored$values[canonical[class_wanted]]
     one_class <- scored$one_class
+    n_event <- counts[["tp"]] + counts[["fn"]]
   }
   rank_wanted <- canonical %in% c("roc_auc", "pr_auc")
   if (any(rank_wanted)) {
     ranking <- with_core(
-      metric_ranking_cpp(truth01, prob, resolve_threads(call = call)),
+      metric_ranking_cpp(truth01, prob, resolve_threads(call = call), codes[1], codes[2]),
       call = call
     )
     auc <- c(roc_auc = ranking[["roc_auc"]], pr_auc = ranking[["pr_auc"]])
@@ -128,8 +139,9 @@ compute_metrics <- function(truth01, prob, metrics = metric_names(),
     if ("pr_auc" %in% canonical && ranking[["n_pos"]] == 0) {
       one_class <- c(one_class, "pr_auc")
     }
+    n_event <- ranking[["n_pos"]]
   }
-  warn_one_class(one_class, present = if (sum(truth01) == length(truth01)) "event" else "non-event")
+  warn_one_class(one_class, present = if (isTRUE(n_event == length(truth01))) "event" else "non-event")
   values
 }
 

@@ -86,7 +86,7 @@ prob_metric_vec <- function(metric, truth, prob, event, call = caller_env()) {
   truth <- check_truth(truth, call = call)
   event <- resolve_event(truth, event, call = call)
   prob <- check_prob(prob, truth, call = call)
-  unname(compute_metrics(event_indicator(truth, event), prob, metric, call = call))
+  unname(compute_metrics(truth, prob, metric, call = call, event = event))
 }
 
 class_metric_vec <- function(metric, truth, estimate, event, call = caller_env()) {

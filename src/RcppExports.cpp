@@ -87,14 +87,16 @@ BEGIN_RCPP
 END_RCPP
 }
 // metric_ranking_cpp
-Rcpp::NumericVector metric_ranking_cpp(Rcpp::IntegerVector truth, Rcpp::NumericVector prob, int n_threads);
-RcppExport SEXP _smotelab_metric_ranking_cpp(SEXP truthSEXP, SEXP probSEXP, SEXP n_threadsSEXP) {
+Rcpp::NumericVector metric_ranking_cpp(Rcpp::IntegerVector truth, Rcpp::NumericVector prob, int n_threads, int event_code, int non_event_code);
+RcppExport SEXP _smotelab_metric_ranking_cpp(SEXP truthSEXP, SEXP probSEXP, SEXP n_threadsSEXP, SEXP event_codeSEXP, SEXP non_event_codeSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
     Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type truth(truthSEXP);
     Rcpp::traits::input_parameter< Rcpp::NumericVector >::type prob(probSEXP);
     Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
-    rcpp_result_gen = Rcpp::wrap(metric_ranking_cpp(truth, prob, n_threads));
+    Rcpp::traits::input_parameter< int >::type event_code(event_codeSEXP);
+    Rcpp::traits::input_parameter< int >::type non_event_code(non_event_codeSEXP);
+    rcpp_result_gen = Rcpp::wrap(metric_ranking_cpp(truth, prob, n_threads, event_code, non_event_code));
     return rcpp_result_gen;
 END_RCPP
 }
@@ -381,7 +383,7 @@ static const R_CallMethodDef CallEntries[] = {
     {"_smotelab_metric_confusion_cpp", (DL_FUNC) &_smotelab_metric_confusion_cpp, 3},
     {"_smotelab_metric_confusion_labels_cpp", (DL_FUNC) &_smotelab_metric_confusion_labels_cpp, 2},
     {"_smotelab_metric_class_cpp", (DL_FUNC) &_smotelab_metric_class_cpp, 1},
-    {"_smotelab_metric_ranking_cpp", (DL_FUNC) &_smotelab_metric_ranking_cpp, 3},
+    {"_smotelab_metric_ranking_cpp", (DL_FUNC) &_smotelab_metric_ranking_cpp, 5},
     {"_smotelab_metric_roc_curve_cpp", (DL_FUNC) &_smotelab_metric_roc_curve_cpp, 3},
     {"_smotelab_metric_pr_curve_cpp", (DL_FUNC) &_smotelab_metric_pr_curve_cpp, 3},
     {"_smotelab_event_indicator_cpp", (DL_FUNC) &_smotelab_event_indicator_cpp, 2},

@@ -66,11 +66,15 @@ Rcpp::List metric_class_cpp(Rcpp::NumericVector counts) {
       Rcpp::Named("class_f1") = Rcpp::NumericVector::create(k.class_f1[0], k.class_f1[1]));
 }
 
-// ROC-AUC (NaN with one class) and average precision from one sort.
+// ROC-AUC (NaN with one class) and average precision from one sort. truth
+// holds 0/1, or other codes for the event and the non-event, such as a
+// two-level factor's (which saves R an indicator vector as long as the data).
 // [[Rcpp::export(rng = false)]]
-Rcpp::NumericVector metric_ranking_cpp(Rcpp::IntegerVector truth, Rcpp::NumericVector prob, int n_threads) {
+Rcpp::NumericVector metric_ranking_cpp(Rcpp::IntegerVector truth, Rcpp::NumericVector prob, int n_threads,
+                                       int event_code = 1, int non_event_code = 0) {
   check_same_length(truth.size(), prob.size());
-  const m::Ranking r = m::ranking_metrics(truth.begin(), prob.begin(), truth.size(), glue::executor(n_threads));
+  const m::detail::LabelCodes codes{event_code, non_event_code};
+  const m::Ranking r = m::ranking_metrics(truth.begin(), prob.begin(), truth.size(), glue::executor(n_threads), codes);
   return Rcpp::NumericVector::create(Rcpp::Named("roc_auc") = r.roc_auc,
                                      Rcpp::Named("pr_auc") = r.average_precision,
                                      Rcpp::Named("n_pos") = double(r.n_pos), Rcpp::Named("n_neg") = double(r.n_neg));

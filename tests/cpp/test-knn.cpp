@@ -90,6 +90,26 @@ int main() {
     }
   }
 
+  // The brute force screens in float on data scaled by a power of two, and in
+  // double when that scale would leave the doubles' range; either way the
+  // neighbours are exact, also for points that float cannot tell apart (a
+  // cloud of near-duplicates 1e-9 apart, offset far from the origin), for
+  // 1100 rows (several reference blocks) and for a column that is constant.
+  for (const double scale : {1e-300, 1e-100, 1.0, 1e100, 1e300}) {
+    smotelab::Rng rng(77, 0);
+    Eigen::MatrixXd X(1100, 40);
+    for (Eigen::Index i = 0; i < X.rows(); ++i) {
+      for (Eigen::Index j = 0; j < X.cols(); ++j) {
+        const double base = i % 3 == 0 ? 1000.0 + 1e-9 * rng.normal() : rng.normal();
+        X(i, j) = (j == 7 ? 3.0 : base) * scale;
+      }
+    }
+    std::vector<Eigen::Index> self(X.rows());
+    for (Eigen::Index i = 0; i < X.rows(); ++i) self[i] = i;
+    const Neighbours bf = smotelab::knn_self(X, 5, reverse, KnnAlgorithm::brute_force);
+    CHECK(same(bf, naive(X, X, 5, &self)));
+  }
+
   // All rows identical: every distance is 0 and ties go to smaller indices.
   const Eigen::MatrixXd flat = Eigen::MatrixXd::Constant(40, 3, 2.5);
   const Neighbours f = smotelab::knn_self(flat, 3);

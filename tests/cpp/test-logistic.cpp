@@ -1,5 +1,6 @@
 // Logistic regression and the pipeline engine without R: optimality (the
 // gradient vanishes), aliasing, schedule independence and input errors.
+#include <algorithm>
 #include <vector>
 
 #include "check.hpp"
@@ -72,6 +73,31 @@ int main() {
   const auto again = smotelab::fit_logistic(d.X, d.y, ridge, smotelab::Executor(run_backwards));
   CHECK(again.intercept == fit.intercept);
   CHECK((again.coef.array() == fit.coef.array()).all());
+
+  // Above kWarmStartRows Newton starts from the fit on a subsample of rows.
+  // Rows sorted by class must not spoil that start, and the solution is the
+  // same optimum (the gradient vanishes) on any schedule.
+  {
+    const Data raw = simulate(static_cast<int>(smotelab::detail::kWarmStartRows) + 1001, 12);
+    std::vector<Eigen::Index> order(static_cast<std::size_t>(raw.X.rows()));
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<Eigen::Index>(i);
+    std::stable_sort(order.begin(), order.end(), [&](Eigen::Index a, Eigen::Index b) { return raw.y(a) < raw.y(b); });
+    Data big{Eigen::MatrixXd(raw.X.rows(), 3), Eigen::VectorXi(raw.X.rows())};
+    for (std::size_t i = 0; i < order.size(); ++i) {
+      big.X.row(static_cast<Eigen::Index>(i)) = raw.X.row(order[i]).head(3);
+      big.y(static_cast<Eigen::Index>(i)) = raw.y(order[i]);
+    }
+    for (const double C : {0.05, std::numeric_limits<double>::infinity()}) {
+      smotelab::LogisticOptions opt;
+      opt.C = C;
+      const auto warm = smotelab::fit_logistic(big.X, big.y, opt);
+      CHECK(warm.converged && !warm.separated);
+      CHECK(gradient(warm, big, C).cwiseAbs().maxCoeff() < 1e-6);
+      const auto warm_again = smotelab::fit_logistic(big.X, big.y, opt, smotelab::Executor(run_backwards));
+      CHECK(warm_again.intercept == warm.intercept);
+      CHECK((warm_again.coef.array() == warm.coef.array()).all());
+    }
+  }
 
   // The pipeline: scaled fit predicts probabilities in (0, 1).
   smotelab::PipelineSpec spec{{smotelab::ScaleSpec{}}, ridge, {"neg", "pos"}};

@@ -112,6 +112,7 @@ int main() {
     std::vector<int> y = {0, 1, 2};
     std::vector<double> s = {0.1, 0.2, 0.3};
     CHECK_THROWS(m::ranking_metrics(y.data(), s.data(), 3, serial), smotelab::input_error);
+    CHECK_THROWS(m::ranking_metrics(y.data(), s.data(), 3, serial, m::detail::LabelCodes{1, 2}), smotelab::input_error);
     std::vector<int> y2 = {0, 1, 1};
     std::vector<double> s2 = {0.1, std::numeric_limits<double>::quiet_NaN(), 0.3};
     CHECK_THROWS(m::ranking_metrics(y2.data(), s2.data(), 3, serial), smotelab::input_error);
@@ -186,6 +187,13 @@ int main() {
       }
       CHECK(same);
     }
+    // The same labels as factor codes (event 1, non-event 2) give the same metrics.
+    std::vector<int> codes(n);
+    for (std::size_t i = 0; i < n; ++i) codes[i] = y[i] == 1 ? 1 : 2;
+    const auto by_label = m::ranking_metrics(y.data(), s.data(), n, reversed);
+    const auto by_code = m::ranking_metrics(codes.data(), s.data(), n, serial, m::detail::LabelCodes{1, 2});
+    CHECK(by_label.roc_auc == by_code.roc_auc && by_label.average_precision == by_code.average_precision);
+    CHECK(by_label.n_pos == by_code.n_pos);
     if (n <= 300) {
       const auto r = m::ranking_metrics(y.data(), s.data(), n, serial);
       CHECK_NEAR(r.roc_auc, auc_pairs(y, s), 1e-13);

@@ -2,15 +2,15 @@
 //
 // Two algorithms give the same answer: a k-d tree, fast in low dimension, and
 // a blocked brute force for high dimension, which screens candidates with
-// ||q||^2 + ||r||^2 - 2 q.r from double-precision Eigen matrix products on
-// (query block x reference block) tiles of centred data, never holding the
-// full distance matrix. The expansion loses accuracy to cancellation, so it
-// only screens: every
-// candidate that could enter the top k, allowing for that rounding error, has
-// its distance recomputed directly as sum_j (q_j - r_j)^2, the same
-// arithmetic the k-d tree uses. Both algorithms therefore return bit-identical
-// distances and, because ties in distance go to the smaller reference index,
-// identical neighbour lists, whatever the schedule of the parallel query rows.
+// ||q||^2 + ||r||^2 - 2 q.r computed tile by tile (simd.hpp: in float, or in
+// double for data at extreme scales) on centred data, never holding the full
+// distance matrix. The expansion and the float rounding lose accuracy, so it
+// only screens: every candidate that could enter the top k, allowing for a
+// rigorous bound on that error, has its distance recomputed directly in
+// double as sum_j (q_j - r_j)^2, the same arithmetic the k-d tree uses. Both
+// algorithms therefore return bit-identical distances and, because ties in
+// distance go to the smaller reference index, identical neighbour lists,
+// whatever the schedule of the parallel query rows.
 //
 // A query row that is itself a reference row is excluded from its own list by
 // index, not by position, so exact duplicates are each other's neighbours at
@@ -21,6 +21,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <limits>
 #include <string>
 #include <utility>
@@ -28,6 +29,7 @@
 
 #include "errors.hpp"
 #include "parallel.hpp"
+#include "simd.hpp"
 
 namespace smotelab {
 
@@ -42,7 +44,8 @@ struct Neighbours {
 enum class KnnAlgorithm { automatic, kd_tree, brute_force };
 
 // Above this many columns the k-d tree prunes too little and the brute force,
-// which runs at matrix-product speed, wins (measured on Gaussian data).
+// which screens whole tiles of distances at once, wins (measured on Gaussian
+// data).
 constexpr Eigen::Index kKdTreeMaxDim = 12;
 
 namespace detail {
@@ -231,56 +234,130 @@ inline void knn_kd_tree(const Eigen::Ref<const Eigen::MatrixXd>& ref, const Eige
 
 using RowMajor = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
+// The centred coordinates of the screen, in double or, scaled by a power of
+// two into [-1, 1] (exactly), in float. Tiles are read whole, so the copies
+// are padded with zero rows that the screen never reports.
+template <typename Real>
+struct ScreenData {
+  std::vector<Real> ref_cols;    // column j of the reference rows at ref_cols[j * ld]
+  std::size_t ld = 0;
+  std::vector<Real> query_rows;  // row-major, n_query rounded up to the query block
+  std::vector<double> r_norm, q_norm;
+
+  ScreenData(const Eigen::MatrixXd& R, const Eigen::MatrixXd& Q, Eigen::Index query_rows_padded, Eigen::Index pad,
+             double scale) {
+    const Eigen::Index p = R.cols();
+    ld = static_cast<std::size_t>(R.rows() + pad);
+    ref_cols.assign(ld * static_cast<std::size_t>(p), Real(0));
+    r_norm.assign(ld, 0.0);
+    for (Eigen::Index j = 0; j < p; ++j) {
+      for (Eigen::Index c = 0; c < R.rows(); ++c) {
+        const Real v = static_cast<Real>(R(c, j) * scale);
+        ref_cols[static_cast<std::size_t>(j) * ld + static_cast<std::size_t>(c)] = v;
+        r_norm[static_cast<std::size_t>(c)] += static_cast<double>(v) * static_cast<double>(v);
+      }
+    }
+    query_rows.assign(static_cast<std::size_t>(query_rows_padded * p), Real(0));
+    q_norm.assign(static_cast<std::size_t>(query_rows_padded), 0.0);
+    for (Eigen::Index i = 0; i < Q.rows(); ++i) {
+      for (Eigen::Index j = 0; j < p; ++j) {
+        const Real v = static_cast<Real>(Q(i, j) * scale);
+        query_rows[static_cast<std::size_t>(i * p + j)] = v;
+        q_norm[static_cast<std::size_t>(i)] += static_cast<double>(v) * static_cast<double>(v);
+      }
+    }
+  }
+};
+
 inline void knn_brute_force(const Eigen::Ref<const Eigen::MatrixXd>& ref,
                             const Eigen::Ref<const Eigen::MatrixXd>& query, int k,
                             const std::vector<Eigen::Index>* self, const Executor& exec, Neighbours& out) {
-  constexpr Eigen::Index kQueryBlock = 256;
+  constexpr Eigen::Index kQueryBlock = 256;  // a multiple of 4, the screen's query tile
   constexpr Eigen::Index kRefBlock = 1024;
+  constexpr Eigen::Index kFirstRefBlock = 64;
+  constexpr Eigen::Index kRefPad = 32;       // the screen's reference tile
   const Eigen::Index p = ref.cols();
   const Eigen::Index n_ref = ref.rows();
   const Eigen::Index n_query = query.rows();
+  const Eigen::Index n_query_padded = (n_query + kQueryBlock - 1) / kQueryBlock * kQueryBlock;
   // Centring shrinks the norms, and so the cancellation in the expansion.
   const Eigen::RowVectorXd center = ref.colwise().mean();
   const Eigen::MatrixXd R = ref.rowwise() - center;
   const Eigen::MatrixXd Q = query.rowwise() - center;
-  const Eigen::VectorXd r_norm = R.rowwise().squaredNorm();
-  const Eigen::VectorXd q_norm = Q.rowwise().squaredNorm();
   // Contiguous rows for the exact recomputation of the few candidates that
   // pass the screen.
   const RowMajor ref_rows = ref;
   const RowMajor query_rows = query;
-  // The expansion in double is off by at most about (p + 2) eps (||q||^2 +
-  // ||r||^2); four times that, plus a floor for underflow, is the slack.
-  const double slack = 4.0 * static_cast<double>(p + 2) * std::numeric_limits<double>::epsilon();
-  const double floor = 1e-300;
+
+  // The screen runs in float, twice as fast, on the centred data divided by
+  // a power of two M >= max |x|. Its bound on ||q - r||^2 / M^2 allows for
+  // the rounding to float (2u per product, u = 2^-24), the float sums of p
+  // products (p u), the double arithmetic of the bound ((p + 2) eps, as
+  // computed distances differ from the true ones by up to p eps) and, as a
+  // floor, float underflow in each product (2^-126 each), each times two.
+  // Scales so extreme that M^2 or 1 / M^2 would leave the doubles use the
+  // screen in double (bounded by four times its (p + 2) eps).
+  const double max_abs = std::max(R.cwiseAbs().maxCoeff(), Q.cwiseAbs().maxCoeff());
+  int exponent = 0;
+  std::frexp(max_abs, &exponent);
+  const bool in_float = max_abs == 0 || (exponent > -400 && exponent < 400);
+  const double eps = std::numeric_limits<double>::epsilon();
+  const double unit = std::ldexp(1.0, -24);
+  const double pd = static_cast<double>(p);
+  double slack, floor, to_scaled;
+  if (in_float) {
+    slack = 2.0 * ((pd + 4.0) * unit + (pd + 2.0) * eps);
+    floor = 2.0 * (pd + 2.0) * std::ldexp(1.0, -126);
+    to_scaled = max_abs == 0 ? 1.0 : std::ldexp(1.0, -2 * exponent);
+  } else {
+    slack = 4.0 * (pd + 2.0) * eps;
+    floor = 1e-300;
+    to_scaled = 1.0;
+  }
+  const double scale = in_float && max_abs > 0 ? std::ldexp(1.0, -exponent) : 1.0;
+  const ScreenData<float> single = in_float ? ScreenData<float>(R, Q, n_query_padded, kRefPad, scale)
+                                            : ScreenData<float>(Eigen::MatrixXd(0, p), Eigen::MatrixXd(0, p), 0, 0, 1.0);
+  const ScreenData<double> twice = in_float ? ScreenData<double>(Eigen::MatrixXd(0, p), Eigen::MatrixXd(0, p), 0, 0, 1.0)
+                                            : ScreenData<double>(R, Q, n_query_padded, kRefPad, 1.0);
+
   const std::size_t n_blocks = static_cast<std::size_t>((n_query + kQueryBlock - 1) / kQueryBlock);
   exec(n_blocks, 1, [&](std::size_t begin, std::size_t end) {
-    Eigen::MatrixXd dots;
     std::vector<TopK> best;
-    // `limit` holds each query's current k-th distance (or inf).
+    // `limit` holds each query's current k-th distance in the screen's units
+    // (inf before k are found, -inf for the padding rows past the last query).
     std::vector<double> limit(kQueryBlock);
+    std::vector<std::uint32_t> cand_query(static_cast<std::size_t>(kQueryBlock * kRefBlock));
+    std::vector<std::uint32_t> cand_ref(cand_query.size());
     for (std::size_t b = begin; b < end; ++b) {
       const Eigen::Index q0 = static_cast<Eigen::Index>(b) * kQueryBlock;
       const Eigen::Index nq = std::min(kQueryBlock, n_query - q0);
       best.assign(static_cast<std::size_t>(nq), TopK(static_cast<std::size_t>(k)));
-      std::fill(limit.begin(), limit.end(), std::numeric_limits<double>::infinity());
-      for (Eigen::Index r0 = 0; r0 < n_ref; r0 += kRefBlock) {
-        const Eigen::Index nr = std::min(kRefBlock, n_ref - r0);
-        dots.noalias() = Q.middleRows(q0, nq) * R.middleRows(r0, nr).transpose();
-        for (Eigen::Index c = 0; c < nr; ++c) {
-          const Eigen::Index r = r0 + c;
-          const double* r_row = ref_rows.row(r).data();
-          for (Eigen::Index i = 0; i < nq; ++i) {
-            const double norms = q_norm(q0 + i) + r_norm(r);
-            const double bound = norms - 2.0 * dots(i, c) - slack * norms - floor;
-            if (bound > limit[i]) continue;
-            if (self != nullptr && (*self)[static_cast<std::size_t>(q0 + i)] == r) continue;
-            const double d = exact_dist2(query_rows.row(q0 + i).data(), r_row, p);
-            TopK& top = best[static_cast<std::size_t>(i)];
-            if (top.admits(d)) {
-              top.offer(d, r);
-              if (top.full()) limit[i] = top.worst().first;
-            }
+      std::fill(limit.begin(), limit.end(), -std::numeric_limits<double>::infinity());
+      std::fill(limit.begin(), limit.begin() + nq, std::numeric_limits<double>::infinity());
+      // The first reference block is short: every reference in it passes the
+      // screen (no limits yet) and costs an exact distance.
+      for (Eigen::Index r0 = 0, nr = 0; r0 < n_ref; r0 += nr) {
+        nr = std::min(r0 == 0 ? kFirstRefBlock : kRefBlock, n_ref - r0);
+        const std::size_t qs = static_cast<std::size_t>(q0), rs = static_cast<std::size_t>(r0);
+        const std::size_t found =
+            in_float ? simd::knn_screen_float(single.query_rows.data() + qs * static_cast<std::size_t>(p),
+                                              single.q_norm.data() + qs, limit.data(), kQueryBlock,
+                                              single.ref_cols.data() + rs, single.ld, single.r_norm.data() + rs,
+                                              static_cast<std::size_t>(nr), static_cast<std::size_t>(p), slack, floor,
+                                              cand_query.data(), cand_ref.data())
+                     : simd::knn_screen(twice.query_rows.data() + qs * static_cast<std::size_t>(p),
+                                        twice.q_norm.data() + qs, limit.data(), kQueryBlock, twice.ref_cols.data() + rs,
+                                        twice.ld, twice.r_norm.data() + rs, static_cast<std::size_t>(nr),
+                                        static_cast<std::size_t>(p), slack, floor, cand_query.data(), cand_ref.data());
+        for (std::size_t f = 0; f < found; ++f) {
+          const Eigen::Index i = static_cast<Eigen::Index>(cand_query[f]);
+          const Eigen::Index r = r0 + static_cast<Eigen::Index>(cand_ref[f]);
+          if (self != nullptr && (*self)[static_cast<std::size_t>(q0 + i)] == r) continue;
+          const double d = exact_dist2(query_rows.row(q0 + i).data(), ref_rows.row(r).data(), p);
+          TopK& top = best[static_cast<std::size_t>(i)];
+          if (top.admits(d)) {
+            top.offer(d, r);
+            if (top.full()) limit[static_cast<std::size_t>(i)] = top.worst().first * to_scaled;
           }
         }
       }

@@ -3,9 +3,11 @@
 //   minimise 0.5 * ||w||^2 + C * sum_i s_i * logloss_i      (intercept not penalised)
 //
 // solved by Newton's method. Each iteration makes one fused pass over the rows,
-// accumulating the objective, the gradient and the Hessian X'WX block by block.
-// Blocks have a fixed size and their partial sums are added in block order, so
-// the fit is bit-identical whatever the number of threads.
+// accumulating the objective, the gradient and the Hessian X'WX block by block
+// (the loops in simd.hpp, read straight from the columns). Blocks have a fixed
+// size and their partial sums are added in block order, so the fit is
+// bit-identical whatever the number of threads. Large samples start from the
+// solution on a subsample, which saves most of the early Hessian passes.
 //
 // C = +inf is the unpenalised maximum-likelihood fit (R's glm()). Columns that
 // are linear combinations of earlier columns are then aliased and dropped, as
@@ -23,6 +25,7 @@
 #include "columns.hpp"
 #include "errors.hpp"
 #include "parallel.hpp"
+#include "simd.hpp"
 
 namespace smotelab {
 
@@ -43,6 +46,16 @@ struct LogisticFit {
   double objective = 0.0;      // sum_i s_i * logloss_i + 0.5 / C * ||w||^2 at the solution
 };
 
+inline std::vector<double> balanced_row_weights(const Eigen::Ref<const Eigen::VectorXi>& y, bool balanced) {
+  const std::size_t n = static_cast<std::size_t>(y.size());
+  std::vector<double> s(n, 1.0);
+  if (!balanced) return s;
+  const double n_pos = static_cast<double>(y.sum());
+  const double n_neg = static_cast<double>(n) - n_pos;
+  for (std::size_t i = 0; i < n; ++i) s[i] = static_cast<double>(n) / (2.0 * (y(i) == 1 ? n_pos : n_neg));
+  return s;
+}
+
 namespace detail {
 
 constexpr std::size_t kLogisticBlock = 2048;
@@ -51,11 +64,6 @@ inline double sigmoid(double eta) {
   if (eta >= 0) return 1.0 / (1.0 + std::exp(-eta));
   const double e = std::exp(eta);
   return e / (1.0 + e);
-}
-
-// log(1 + exp(eta)) without overflow.
-inline double softplus(double eta) {
-  return eta > 0 ? eta + std::log1p(std::exp(-eta)) : std::log1p(std::exp(eta));
 }
 
 // What one block of rows contributes to the objective, gradient and Hessian.
@@ -98,45 +106,57 @@ class NewtonPass {
   }
 
  private:
+  // Per-thread buffers of one block. The products run over lists of columns
+  // padded to a multiple of 4 with a column of zeros:
+  //   weighted = [w, w * x_1, ..., w * x_p] and design = [1, x_1, ..., x_p],
+  // so the Hessian is the lower triangle of weighted' design and the gradient
+  // is residual' design.
   struct Scratch {
-    Eigen::MatrixXd Z, weighted;
-    Eigen::VectorXd eta, residual, weight;
+    std::vector<double> eta, residual, weight, scaled, ones, zeros, products;
+    std::vector<const double*> design, weighted;
   };
+
+  static std::size_t padded(std::size_t m) { return (m + 3) / 4 * 4; }
 
   void block(std::size_t b, double intercept, const Eigen::VectorXd& beta, bool with_hessian, Scratch& tmp,
              NewtonPartial& out) const {
-    const Eigen::Index first = static_cast<Eigen::Index>(b * kLogisticBlock);
-    const Eigen::Index rows = std::min<Eigen::Index>(kLogisticBlock, X_.rows() - first);
-    const Eigen::Index p = static_cast<Eigen::Index>(kept_.size());
-    // The block's rows of the kept columns, in a buffer that stays in cache.
-    X_.gather(first, rows, kept_, tmp.Z);
-    const Eigen::MatrixXd& Z = tmp.Z;
-
-    tmp.eta.noalias() = Z * beta;
-    tmp.residual.resize(rows);
-    tmp.weight.resize(rows);
-    constexpr double tiny = 10 * std::numeric_limits<double>::epsilon();
-    for (Eigen::Index i = 0; i < rows; ++i) {
-      const double s = s_[first + i];
-      const double eta = tmp.eta(i) + intercept;
-      const double prob = sigmoid(eta);
-      const int yi = y_(first + i);
-      out.loss += s * (softplus(eta) - yi * eta);
-      tmp.residual(i) = s * (prob - yi);
-      tmp.weight(i) = s * prob * (1.0 - prob);
-      out.extreme += (prob < tiny || prob > 1.0 - tiny);
+    const std::size_t first = b * kLogisticBlock;
+    const std::size_t rows = std::min<std::size_t>(kLogisticBlock, static_cast<std::size_t>(X_.rows()) - first);
+    const std::size_t p = kept_.size();
+    const std::size_t q = p + 1;
+    const std::size_t width = padded(q);
+    if (tmp.ones.size() < rows) {
+      tmp.eta.resize(rows);
+      tmp.residual.resize(rows);
+      tmp.weight.resize(rows);
+      tmp.ones.assign(rows, 1.0);
+      tmp.zeros.assign(rows, 0.0);
     }
-    out.gradient.resize(p + 1);
-    out.gradient(0) = tmp.residual.sum();
-    out.gradient.tail(p).noalias() = Z.transpose() * tmp.residual;
+    // The block is read in place from the columns, without a copy.
+    tmp.design.assign(width, tmp.zeros.data());
+    tmp.design[0] = tmp.ones.data();
+    for (std::size_t j = 0; j < p; ++j) tmp.design[j + 1] = X_.col(kept_[j]).data() + first;
+
+    simd::affine(tmp.design.data() + 1, beta.data(), p, rows, intercept, tmp.eta.data());
+    out.loss = simd::logistic_rows(tmp.eta.data(), y_.data() + first, s_.data() + first, rows,
+                                   10 * std::numeric_limits<double>::epsilon(), tmp.residual.data(),
+                                   tmp.weight.data(), &out.extreme);
+    out.gradient.resize(static_cast<Eigen::Index>(q));
+    tmp.products.resize(width * width);
+    simd::column_products(tmp.residual.data(), tmp.design.data(), width, rows, tmp.products.data());
+    for (std::size_t j = 0; j < q; ++j) out.gradient(static_cast<Eigen::Index>(j)) = tmp.products[j];
     if (!with_hessian) return;
 
-    out.hessian = Eigen::MatrixXd::Zero(p + 1, p + 1);
-    out.hessian(0, 0) = tmp.weight.sum();
-    out.hessian.col(0).tail(p).noalias() = Z.transpose() * tmp.weight;
-    tmp.weighted = Z;
-    tmp.weighted.array().colwise() *= tmp.weight.array().sqrt();
-    out.hessian.bottomRightCorner(p, p).selfadjointView<Eigen::Lower>().rankUpdate(tmp.weighted.transpose());
+    tmp.scaled.resize(p * rows);
+    tmp.weighted.assign(width, tmp.zeros.data());
+    tmp.weighted[0] = tmp.weight.data();
+    for (std::size_t j = 0; j < p; ++j) tmp.weighted[j + 1] = tmp.scaled.data() + j * rows;
+    simd::scale_columns(tmp.design.data() + 1, p, tmp.weight.data(), rows, tmp.scaled.data());
+    simd::lower_products(tmp.weighted.data(), width, tmp.design.data(), width, rows, tmp.products.data());
+    out.hessian = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(q), static_cast<Eigen::Index>(q));
+    for (std::size_t a = 0; a < q; ++a)
+      for (std::size_t c = 0; c <= a; ++c)
+        out.hessian(static_cast<Eigen::Index>(a), static_cast<Eigen::Index>(c)) = tmp.products[a * width + c];
   }
 
   const Columns& X_;
@@ -172,37 +192,65 @@ inline std::vector<bool> aliased_columns(const Eigen::MatrixXd& gram_lower, doub
   return {dropped.begin() + 1, dropped.end()};
 }
 
-}  // namespace detail
+// Fits above this many rows start from a fit on a subsample: Newton's method
+// then needs fewer passes over all rows.
+constexpr Eigen::Index kWarmStartRows = 1 << 17;
+constexpr Eigen::Index kWarmStartChunk = 64;    // rows taken together, so the copy reads whole cache lines
+constexpr Eigen::Index kWarmStartStride = 16;   // one chunk in this many
 
-inline std::vector<double> balanced_row_weights(const Eigen::Ref<const Eigen::VectorXi>& y, bool balanced) {
-  const std::size_t n = static_cast<std::size_t>(y.size());
-  std::vector<double> s(n, 1.0);
-  if (!balanced) return s;
-  const double n_pos = static_cast<double>(y.sum());
-  const double n_neg = static_cast<double>(n) - n_pos;
-  for (std::size_t i = 0; i < n; ++i) s[i] = static_cast<double>(n) / (2.0 * (y(i) == 1 ? n_pos : n_neg));
-  return s;
+// Every kWarmStartStride-th chunk of rows: a systematic sample, so rows
+// sorted by class or by a predictor are still represented in proportion.
+inline std::vector<Eigen::Index> warm_start_rows(Eigen::Index n) {
+  std::vector<Eigen::Index> rows;
+  for (Eigen::Index first = 0; first < n; first += kWarmStartChunk * kWarmStartStride)
+    for (Eigen::Index i = first; i < std::min(n, first + kWarmStartChunk); ++i) rows.push_back(i);
+  return rows;
 }
 
-inline LogisticFit fit_logistic(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y,
-                                const LogisticOptions& opt,
-                                const Executor& exec = serial_executor()) {
+inline LogisticFit newton_fit(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y, const std::vector<double>& s,
+                              const LogisticOptions& opt, const Executor& exec);
+
+// The solution on a subsample of rows, whose sum of losses is scaled up to
+// the whole sample's (C * n / m), as a starting point over the kept columns;
+// empty when the subsample has no usable fit (one class, separation).
+inline Eigen::VectorXd warm_start(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y, const std::vector<double>& s,
+                                  const std::vector<Eigen::Index>& kept, const LogisticOptions& opt, const Executor& exec) {
+  const std::vector<Eigen::Index> rows = warm_start_rows(X.rows());
+  const Eigen::Index m = static_cast<Eigen::Index>(rows.size());
+  Eigen::MatrixXd sub_x(m, static_cast<Eigen::Index>(kept.size()));
+  for (std::size_t j = 0; j < kept.size(); ++j) {
+    const double* col = X.col(kept[j]).data();
+    for (Eigen::Index i = 0; i < m; ++i) sub_x(i, static_cast<Eigen::Index>(j)) = col[rows[static_cast<std::size_t>(i)]];
+  }
+  Eigen::VectorXi sub_y(m);
+  std::vector<double> sub_s(static_cast<std::size_t>(m));
+  for (Eigen::Index i = 0; i < m; ++i) {
+    sub_y(i) = y(rows[static_cast<std::size_t>(i)]);
+    sub_s[static_cast<std::size_t>(i)] = s[static_cast<std::size_t>(rows[static_cast<std::size_t>(i)])];
+  }
+  const Eigen::Index sub_pos = sub_y.sum();
+  if (sub_pos == 0 || sub_pos == m) return {};
+  LogisticOptions sub_opt = opt;
+  sub_opt.C = opt.C * static_cast<double>(X.rows()) / static_cast<double>(m);
+  sub_opt.max_iter = std::min(opt.max_iter, 30);
+  LogisticFit sub;
+  try {
+    sub = newton_fit(Columns::of(sub_x), sub_y, sub_s, sub_opt, exec);
+  } catch (const numeric_error&) {
+    return {};
+  }
+  if (!sub.converged || sub.separated) return {};
+  Eigen::VectorXd theta(sub.coef.size() + 1);
+  theta << sub.intercept, sub.coef;
+  return theta;
+}
+
+inline LogisticFit newton_fit(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y, const std::vector<double>& s,
+                              const LogisticOptions& opt, const Executor& exec) {
   const Eigen::Index n = X.rows();
   const Eigen::Index p = X.cols();
-  require(y.size() == n, "X and y must have the same number of rows");
-  require(n > 0, "logistic regression needs at least one row");
-  require(opt.C > 0, "C must be positive");
-  require(X.all_finite(), "X must not contain NA, NaN or infinite values");
-  Eigen::Index n_pos = 0;
-  for (Eigen::Index i = 0; i < n; ++i) {
-    require(y(i) == 0 || y(i) == 1, "y must hold 0 and 1 only");
-    n_pos += y(i);
-  }
-  require(n_pos > 0 && n_pos < n, "logistic regression needs both classes in the training rows");
-
   const bool penalised = std::isfinite(opt.C);
   const double ridge = penalised ? 1.0 / opt.C : 0.0;
-  const std::vector<double> s = balanced_row_weights(y, opt.balanced);
 
   LogisticFit fit;
   fit.coef = Eigen::VectorXd::Zero(p);
@@ -236,6 +284,13 @@ inline LogisticFit fit_logistic(const Columns& X, const Eigen::Ref<const Eigen::
 
   Eigen::VectorXd theta = Eigen::VectorXd::Zero(q);  // intercept, then kept slopes
   theta(0) = intercept;
+  if (n >= kWarmStartRows) {
+    const Eigen::VectorXd start = warm_start(X, y, s, kept, opt, exec);
+    if (start.size() == q) {
+      theta = start;
+      at = pass.run(theta(0), theta.tail(q - 1), true, exec);
+    }
+  }
   auto objective = [&](const detail::NewtonPartial& part, const Eigen::VectorXd& t) {
     return part.loss + 0.5 * ridge * t.tail(q - 1).squaredNorm();
   };
@@ -303,6 +358,25 @@ inline LogisticFit fit_logistic(const Columns& X, const Eigen::Ref<const Eigen::
   fit.intercept = theta(0);
   for (Eigen::Index j = 0; j + 1 < q; ++j) fit.coef(kept[j]) = theta(j + 1);
   return fit;
+}
+
+}  // namespace detail
+
+inline LogisticFit fit_logistic(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y,
+                                const LogisticOptions& opt,
+                                const Executor& exec = serial_executor()) {
+  const Eigen::Index n = X.rows();
+  require(y.size() == n, "X and y must have the same number of rows");
+  require(n > 0, "logistic regression needs at least one row");
+  require(opt.C > 0, "C must be positive");
+  require(X.all_finite(), "X must not contain NA, NaN or infinite values");
+  Eigen::Index n_pos = 0;
+  for (Eigen::Index i = 0; i < n; ++i) {
+    require(y(i) == 0 || y(i) == 1, "y must hold 0 and 1 only");
+    n_pos += y(i);
+  }
+  require(n_pos > 0 && n_pos < n, "logistic regression needs both classes in the training rows");
+  return detail::newton_fit(X, y, balanced_row_weights(y, opt.balanced), opt, exec);
 }
 
 inline LogisticFit fit_logistic(const Eigen::Ref<const Eigen::MatrixXd>& X, const Eigen::Ref<const Eigen::VectorXi>& y,

@@ -1,0 +1,372 @@
+// Hot loops compiled once per instruction set.
+//
+// R builds packages for the oldest x86-64 (SSE2), so Eigen's products run at
+// a fraction of what AVX2 or AVX-512 machines can do. The loops here are plain
+// code over fixed-width lanes of four doubles; on Linux x86-64 GCC compiles
+// each of them three times (x86-64-v4 = AVX-512, v3 = AVX2 + FMA, baseline)
+// and the loader picks the one the machine supports. Only raw pointers cross
+// these functions, never Eigen types, so no Eigen code is compiled for two
+// instruction sets.
+//
+// Each lane accumulates the same elements in the same order on every
+// instruction set and the lanes are added in a fixed order, so a result does
+// not depend on how a caller splits work between threads. (Whether a * b + c
+// is fused differs between the compiled versions, so results may differ in
+// the last bits between machines, as libm's do.)
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+
+#if !defined(__GNUC__)
+#error "smotelab needs GNU vector extensions (GCC or Clang)"
+#endif
+
+#if !defined(__clang__) && __GNUC__ >= 11 && defined(__x86_64__) && defined(__linux__)
+#define SMOTELAB_CLONES __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
+#else
+#define SMOTELAB_CLONES
+#endif
+// Helpers are inlined into each compiled version of their caller, so vector
+// values never cross a call between code built for different instruction sets.
+#define SMOTELAB_LANE_INLINE inline __attribute__((always_inline))
+
+// Vector values only pass between always-inlined helpers, so the ABI note
+// GCC gives for vector arguments without AVX does not apply. (GCC emits it
+// at the end of the translation unit, so it cannot be scoped with push/pop.)
+#if !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wpsabi"
+#endif
+
+namespace smotelab {
+namespace simd {
+
+typedef double Lanes __attribute__((vector_size(4 * sizeof(double))));
+typedef std::int64_t Mask __attribute__((vector_size(4 * sizeof(std::int64_t))));  // lane comparisons: -1 or 0
+typedef std::int32_t Ints __attribute__((vector_size(4 * sizeof(std::int32_t))));
+constexpr std::size_t kLanes = 4;
+typedef float FloatLanes __attribute__((vector_size(8 * sizeof(float))));
+
+SMOTELAB_LANE_INLINE Lanes load(const double* p) {
+  Lanes v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+SMOTELAB_LANE_INLINE Lanes load_ints(const int* p) {
+  Ints v;
+  std::memcpy(&v, p, sizeof v);
+  return __builtin_convertvector(v, Lanes);
+}
+SMOTELAB_LANE_INLINE FloatLanes load(const float* p) {
+  FloatLanes v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+SMOTELAB_LANE_INLINE FloatLanes broadcast(float x) {
+#if defined(__clang__)
+  return __builtin_shufflevector(FloatLanes{x}, FloatLanes{x}, 0, 0, 0, 0, 0, 0, 0, 0);
+#else
+  typedef std::int32_t Index __attribute__((vector_size(8 * sizeof(std::int32_t))));
+  return __builtin_shuffle(FloatLanes{x}, Index{});
+#endif
+}
+SMOTELAB_LANE_INLINE void store(double* p, const Lanes& v) { std::memcpy(p, &v, sizeof v); }
+// Lane 0 shuffled into every lane: GCC emits one broadcast instruction,
+// where a braced list of copies can become a chain of inserts.
+SMOTELAB_LANE_INLINE Lanes broadcast(double x) {
+#if defined(__clang__)
+  return __builtin_shufflevector(Lanes{x}, Lanes{x}, 0, 0, 0, 0);
+#else
+  return __builtin_shuffle(Lanes{x}, Mask{});
+#endif
+}
+SMOTELAB_LANE_INLINE double lane_sum(const Lanes& v) { return (v[0] + v[1]) + (v[2] + v[3]); }
+SMOTELAB_LANE_INLINE Lanes select(const Mask& m, const Lanes& a, const Lanes& b) {
+  return reinterpret_cast<Lanes>((m & reinterpret_cast<Mask>(a)) | (~m & reinterpret_cast<Mask>(b)));
+}
+
+// exp(x) for x <= 0, within 2 ulp; 0 below -708 (where exp is subnormal).
+// x = k ln 2 + r with |r| <= ln(2) / 2, exp(r) by its Taylor series to r^13
+// (truncation below 1e-17), and 2^k written into the exponent bits.
+SMOTELAB_LANE_INLINE Lanes exp_nonpositive(const Lanes& x_in) {
+  const Mask tiny = x_in < broadcast(-708.0);
+  const Lanes x = select(tiny, broadcast(-708.0), x_in);
+  const Lanes shift = broadcast(0x1.8p52);
+  Lanes k = x * broadcast(1.4426950408889634) + shift;  // round to nearest integer
+  const Mask k_int = reinterpret_cast<Mask>(k) - reinterpret_cast<Mask>(shift);
+  k -= shift;
+  // ln 2 split so that k * ln2_hi is exact (fdlibm's constants).
+  const Lanes r = (x - k * broadcast(6.93147180369123816490e-01)) - k * broadcast(1.90821492927058770002e-10);
+  Lanes p = broadcast(1.0 / 6227020800.0);  // 1 / 13!
+  const double inverse_factorial[13] = {1.0 / 479001600.0, 1.0 / 39916800.0, 1.0 / 3628800.0, 1.0 / 362880.0,
+                                        1.0 / 40320.0,     1.0 / 5040.0,     1.0 / 720.0,     1.0 / 120.0,
+                                        1.0 / 24.0,        1.0 / 6.0,        0.5,             1.0,
+                                        1.0};
+  for (double c : inverse_factorial) p = p * r + broadcast(c);
+  const Mask scale_bits = (k_int + 1023) << 52;
+  const Lanes out = p * reinterpret_cast<Lanes>(scale_bits);
+  return select(tiny, broadcast(0.0), out);
+}
+
+// log(1 + e) for 0 <= e <= 1, within a few ulp: 2 atanh(s) with s = e / (2 + e)
+// in [0, 1/3], by its odd series to s^37 (truncation below 1e-18 relative).
+SMOTELAB_LANE_INLINE Lanes log1p_unit(const Lanes& e) {
+  const Lanes s = e / (broadcast(2.0) + e);
+  const Lanes s2 = s * s;
+  Lanes p = broadcast(1.0 / 37.0);
+  for (int k = 17; k >= 0; --k) p = p * s2 + broadcast(1.0 / (2 * k + 1));
+  return broadcast(2.0) * s * p;
+}
+
+// out[i] = offset + sum_j coef[j] * cols[j][i] for i < rows.
+SMOTELAB_CLONES
+inline void affine(const double* const* cols, const double* coef, std::size_t n_cols, std::size_t rows, double offset,
+                   double* out) {
+  const std::size_t body = rows - rows % kLanes;
+  for (std::size_t i = 0; i < body; i += kLanes) store(out + i, broadcast(offset));
+  for (std::size_t i = body; i < rows; ++i) out[i] = offset;
+  for (std::size_t j = 0; j < n_cols; ++j) {
+    const double* c = cols[j];
+    const Lanes b = broadcast(coef[j]);
+    for (std::size_t i = 0; i < body; i += kLanes) {
+      Lanes acc = load(out + i);
+      acc += b * load(c + i);
+      store(out + i, acc);
+    }
+    for (std::size_t i = body; i < rows; ++i) out[i] += coef[j] * c[i];
+  }
+}
+
+// Column j of out (rows long, stored one after the other) is a[j] * x.
+SMOTELAB_CLONES
+inline void scale_columns(const double* const* a, std::size_t n_cols, const double* x, std::size_t rows, double* out) {
+  const std::size_t body = rows - rows % kLanes;
+  for (std::size_t j = 0; j < n_cols; ++j) {
+    const double* c = a[j];
+    double* o = out + j * rows;
+    for (std::size_t i = 0; i < body; i += kLanes) store(o + i, load(c + i) * load(x + i));
+    for (std::size_t i = body; i < rows; ++i) o[i] = c[i] * x[i];
+  }
+}
+
+// Inner products of columns: out[a * n_b + b] = sum_i A[a][i] * B[b][i] for
+// every a < n_a and b <= a (b < n_b), the lower triangle of A'B. n_a and n_b
+// must be multiples of 4 (callers pad with a column of zeros); entries above
+// the diagonal may be written too.
+SMOTELAB_CLONES
+inline void lower_products(const double* const* A, std::size_t n_a, const double* const* B, std::size_t n_b,
+                           std::size_t rows, double* out) {
+  const std::size_t body = rows - rows % kLanes;
+  for (std::size_t a0 = 0; a0 < n_a; a0 += 4) {
+    for (std::size_t b0 = 0; b0 <= a0 && b0 < n_b; b0 += 4) {
+      // Sixteen named accumulators: GCC keeps them in registers only when
+      // no array indexing is left after unrolling.
+      const double *x0 = A[a0], *x1 = A[a0 + 1], *x2 = A[a0 + 2], *x3 = A[a0 + 3];
+      const double *y0 = B[b0], *y1 = B[b0 + 1], *y2 = B[b0 + 2], *y3 = B[b0 + 3];
+      Lanes c00 = broadcast(0.0), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00,
+            c20 = c00, c21 = c00, c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00;
+      for (std::size_t i = 0; i < body; i += kLanes) {
+        const Lanes u0 = load(x0 + i), u1 = load(x1 + i), u2 = load(x2 + i), u3 = load(x3 + i);
+        Lanes v = load(y0 + i);
+        c00 += u0 * v; c10 += u1 * v; c20 += u2 * v; c30 += u3 * v;
+        v = load(y1 + i);
+        c01 += u0 * v; c11 += u1 * v; c21 += u2 * v; c31 += u3 * v;
+        v = load(y2 + i);
+        c02 += u0 * v; c12 += u1 * v; c22 += u2 * v; c32 += u3 * v;
+        v = load(y3 + i);
+        c03 += u0 * v; c13 += u1 * v; c23 += u2 * v; c33 += u3 * v;
+      }
+      const Lanes acc[4][4] = {{c00, c01, c02, c03}, {c10, c11, c12, c13}, {c20, c21, c22, c23}, {c30, c31, c32, c33}};
+      for (int u = 0; u < 4; ++u) {
+        for (int v = 0; v < 4; ++v) {
+          double s = lane_sum(acc[u][v]);
+          for (std::size_t i = body; i < rows; ++i) s += A[a0 + u][i] * B[b0 + v][i];
+          out[(a0 + u) * n_b + b0 + v] = s;
+        }
+      }
+    }
+  }
+}
+
+// out[b] = sum_i a[i] * B[b][i] for b < n_b; n_b must be a multiple of 4.
+SMOTELAB_CLONES
+inline void column_products(const double* a, const double* const* B, std::size_t n_b, std::size_t rows, double* out) {
+  const std::size_t body = rows - rows % kLanes;
+  for (std::size_t b0 = 0; b0 < n_b; b0 += 4) {
+    Lanes acc[4];
+    for (int v = 0; v < 4; ++v) acc[v] = broadcast(0.0);
+    for (std::size_t i = 0; i < body; i += kLanes) {
+      const Lanes x = load(a + i);
+      for (int v = 0; v < 4; ++v) acc[v] += x * load(B[b0 + v] + i);
+    }
+    for (int v = 0; v < 4; ++v) {
+      double s = lane_sum(acc[v]);
+      for (std::size_t i = body; i < rows; ++i) s += a[i] * B[b0 + v][i];
+      out[b0 + v] = s;
+    }
+  }
+}
+
+// Four rows of logistic_rows() below.
+SMOTELAB_LANE_INLINE void logistic_lanes(const double* eta, const int* y, const double* s, double tiny, double* residual,
+                                         double* weight, Lanes& loss, Mask& count) {
+  const Lanes zero = broadcast(0.0), one = broadcast(1.0);
+  const Lanes t = load(eta), yi = load_ints(y), si = load(s);
+  const Mask positive = t >= zero;
+  const Lanes e = exp_nonpositive(select(positive, -t, t));
+  const Lanes inv = one / (one + e);
+  const Lanes prob = select(positive, inv, e * inv);
+  loss += si * (select(positive, t, zero) + log1p_unit(e) - yi * t);
+  store(residual, si * (prob - yi));
+  store(weight, si * e * inv * inv);
+  count -= (prob < broadcast(tiny)) | (prob > broadcast(1.0 - tiny));
+}
+
+// The per-row part of a logistic-regression pass. From the linear predictor
+// eta, the class y (0 or 1) and the row weight s of each row: residual =
+// s * (prob - y), weight = s * prob * (1 - prob); returns sum s * logloss and
+// adds to *extreme the rows whose probability is within `tiny` of 0 or 1.
+// One exponential e = exp(-|eta|) gives both tails: prob is 1 / (1 + e) or
+// e / (1 + e), log(1 + exp(eta)) = max(eta, 0) + log1p(e), and
+// prob * (1 - prob) = e / (1 + e)^2.
+SMOTELAB_CLONES
+inline double logistic_rows(const double* eta, const int* y, const double* s, std::size_t rows, double tiny,
+                            double* residual, double* weight, std::size_t* extreme) {
+  Lanes loss = broadcast(0.0);
+  Mask count = Mask{0, 0, 0, 0};
+  const std::size_t body = rows - rows % kLanes;
+  for (std::size_t i = 0; i < body; i += kLanes)
+    logistic_lanes(eta + i, y + i, s + i, tiny, residual + i, weight + i, loss, count);
+  if (body < rows) {
+    // The last rows, padded with rows of weight 0 (which add nothing).
+    double eta_t[kLanes] = {0, 0, 0, 0}, s_t[kLanes] = {0, 0, 0, 0}, residual_t[kLanes], weight_t[kLanes];
+    int y_t[kLanes] = {0, 0, 0, 0};
+    for (std::size_t i = body; i < rows; ++i) {
+      eta_t[i - body] = eta[i];
+      y_t[i - body] = y[i];
+      s_t[i - body] = s[i];
+    }
+    logistic_lanes(eta_t, y_t, s_t, tiny, residual_t, weight_t, loss, count);
+    for (std::size_t i = body; i < rows; ++i) {
+      residual[i] = residual_t[i - body];
+      weight[i] = weight_t[i - body];
+    }
+  }
+  *extreme += static_cast<std::size_t>((count[0] + count[1]) + (count[2] + count[3]));
+  return lane_sum(loss);
+}
+
+// The screen of the k-nearest-neighbour brute force over one tile of query
+// rows x reference rows. Query i (row-major, `q_rows + i * p`) and reference
+// c (column-major with leading dimension `ld`: coordinate j of reference c at
+// `ref_cols[j * ld + c]`) are a candidate unless the lower bound
+//   ||q||^2 + ||r||^2 - 2 q.r - slack (||q||^2 + ||r||^2) - floor
+// exceeds limit[i]. nq must be a multiple of 4 and the reference columns,
+// r_norm included, readable up to a multiple of 16 past nr. Candidates are
+// written as (i, c) pairs in query-major order; returns how many.
+SMOTELAB_CLONES
+inline std::size_t knn_screen(const double* q_rows, const double* q_norm, const double* limit, std::size_t nq,
+                              const double* ref_cols, std::size_t ld, const double* r_norm, std::size_t nr,
+                              std::size_t p, double slack, double floor, std::uint32_t* cand_query,
+                              std::uint32_t* cand_ref) {
+  std::size_t found = 0;
+  const Lanes two = broadcast(2.0), keep = broadcast(1.0 - slack), low = broadcast(floor);
+  for (std::size_t i0 = 0; i0 < nq; i0 += 4) {
+    const double *x0 = q_rows + i0 * p, *x1 = x0 + p, *x2 = x1 + p, *x3 = x2 + p;
+    for (std::size_t c0 = 0; c0 < nr; c0 += 4 * kLanes) {
+      Lanes d00 = broadcast(0.0), d01 = d00, d02 = d00, d03 = d00, d10 = d00, d11 = d00, d12 = d00, d13 = d00,
+            d20 = d00, d21 = d00, d22 = d00, d23 = d00, d30 = d00, d31 = d00, d32 = d00, d33 = d00;
+      for (std::size_t j = 0; j < p; ++j) {
+        const double* r = ref_cols + j * ld + c0;
+        const Lanes r0 = load(r), r1 = load(r + 4), r2 = load(r + 8), r3 = load(r + 12);
+        Lanes u = broadcast(x0[j]);
+        d00 += u * r0; d01 += u * r1; d02 += u * r2; d03 += u * r3;
+        u = broadcast(x1[j]);
+        d10 += u * r0; d11 += u * r1; d12 += u * r2; d13 += u * r3;
+        u = broadcast(x2[j]);
+        d20 += u * r0; d21 += u * r1; d22 += u * r2; d23 += u * r3;
+        u = broadcast(x3[j]);
+        d30 += u * r0; d31 += u * r1; d32 += u * r2; d33 += u * r3;
+      }
+      const Lanes dots[4][4] = {{d00, d01, d02, d03}, {d10, d11, d12, d13}, {d20, d21, d22, d23}, {d30, d31, d32, d33}};
+      for (int u = 0; u < 4; ++u) {
+        const Lanes qn = broadcast(q_norm[i0 + u]), lim = broadcast(limit[i0 + u]);
+        for (int v = 0; v < 4; ++v) {
+          const Lanes norms = qn + load(r_norm + c0 + 4 * v);
+          const Lanes bound = norms * keep - two * dots[u][v] - low;
+          const Mask pass = ~(bound > lim);
+          if (((pass[0] | pass[1]) | (pass[2] | pass[3])) == 0) continue;
+          for (int l = 0; l < 4; ++l) {
+            const std::size_t c = c0 + 4 * static_cast<std::size_t>(v) + static_cast<std::size_t>(l);
+            if (pass[l] && c < nr) {
+              cand_query[found] = static_cast<std::uint32_t>(i0 + static_cast<std::size_t>(u));
+              cand_ref[found] = static_cast<std::uint32_t>(c);
+              ++found;
+            }
+          }
+        }
+      }
+    }
+  }
+  return found;
+}
+
+// knn_screen() on single-precision coordinates, twice as many per
+// instruction: the products are summed in float, the bound is formed in
+// double from them, and the caller's slack must cover the float rounding.
+// Reference columns must be readable up to a multiple of 32 past nr.
+SMOTELAB_CLONES
+inline std::size_t knn_screen_float(const float* q_rows, const double* q_norm, const double* limit, std::size_t nq,
+                                    const float* ref_cols, std::size_t ld, const double* r_norm, std::size_t nr,
+                                    std::size_t p, double slack, double floor, std::uint32_t* cand_query,
+                                    std::uint32_t* cand_ref) {
+  constexpr std::size_t kFloats = 8;
+  std::size_t found = 0;
+  const Lanes two = broadcast(2.0), keep = broadcast(1.0 - slack), low = broadcast(floor);
+  for (std::size_t i0 = 0; i0 < nq; i0 += 4) {
+    const float *x0 = q_rows + i0 * p, *x1 = x0 + p, *x2 = x1 + p, *x3 = x2 + p;
+    for (std::size_t c0 = 0; c0 < nr; c0 += 4 * kFloats) {
+      FloatLanes d00 = broadcast(0.0f), d01 = d00, d02 = d00, d03 = d00, d10 = d00, d11 = d00, d12 = d00, d13 = d00,
+                 d20 = d00, d21 = d00, d22 = d00, d23 = d00, d30 = d00, d31 = d00, d32 = d00, d33 = d00;
+      for (std::size_t j = 0; j < p; ++j) {
+        const float* r = ref_cols + j * ld + c0;
+        const FloatLanes r0 = load(r), r1 = load(r + 8), r2 = load(r + 16), r3 = load(r + 24);
+        FloatLanes u = broadcast(x0[j]);
+        d00 += u * r0; d01 += u * r1; d02 += u * r2; d03 += u * r3;
+        u = broadcast(x1[j]);
+        d10 += u * r0; d11 += u * r1; d12 += u * r2; d13 += u * r3;
+        u = broadcast(x2[j]);
+        d20 += u * r0; d21 += u * r1; d22 += u * r2; d23 += u * r3;
+        u = broadcast(x3[j]);
+        d30 += u * r0; d31 += u * r1; d32 += u * r2; d33 += u * r3;
+      }
+      const FloatLanes dots[4][4] = {{d00, d01, d02, d03}, {d10, d11, d12, d13}, {d20, d21, d22, d23}, {d30, d31, d32, d33}};
+      for (int u = 0; u < 4; ++u) {
+        const Lanes qn = broadcast(q_norm[i0 + u]), lim = broadcast(limit[i0 + u]);
+        for (int v = 0; v < 4; ++v) {
+          const FloatLanes& f = dots[u][v];
+          for (int half = 0; half < 2; ++half) {
+            const std::size_t c_first = c0 + kFloats * static_cast<std::size_t>(v) + kLanes * static_cast<std::size_t>(half);
+            const Lanes dot = half == 0 ? Lanes{f[0], f[1], f[2], f[3]} : Lanes{f[4], f[5], f[6], f[7]};
+            const Lanes bound = (qn + load(r_norm + c_first)) * keep - two * dot - low;
+            const Mask pass = ~(bound > lim);
+            if (((pass[0] | pass[1]) | (pass[2] | pass[3])) == 0) continue;
+            for (int l = 0; l < 4; ++l) {
+              const std::size_t c = c_first + static_cast<std::size_t>(l);
+              if (pass[l] && c < nr) {
+                cand_query[found] = static_cast<std::uint32_t>(i0 + static_cast<std::size_t>(u));
+                cand_ref[found] = static_cast<std::uint32_t>(c);
+                ++found;
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  return found;
+}
+
+}  // namespace simd
+}  // namespace smotelab

@@ -1,6 +1,8 @@
 # Entry: random forest, smotelab against ranger and scikit-learn.
 # Writes bench/out/bench-forest.md. Run alone with `Rscript bench/bench-forest.R`.
-# BENCH_MAX_ROWS=1e5 skips the 1e6-row datasets (a quick check of the entry).
+# BENCH_MAX_ROWS=1e5 skips the 1e6-row datasets (a quick check of the entry);
+# BENCH_FOREST_P_1E6=20 runs only the 20-feature set at 1e6 rows (the peers
+# need tens of minutes per 1e6-row set).
 BENCH_DIR <- local({
   file <- sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE)[1])
   dirname(normalizePath(file))
@@ -9,9 +11,11 @@ source(file.path(BENCH_DIR, "common.R"))
 source(file.path(BENCH_DIR, "r", "forest-settings.R"))
 
 max_rows <- as.numeric(Sys.getenv("BENCH_MAX_ROWS", "Inf"))
+p_1e6 <- as.numeric(strsplit(Sys.getenv("BENCH_FOREST_P_1E6", "20,50"), ",", fixed = TRUE)[[1]])
 sizes <- expand.grid(p = c(20, 50), n = c(1e5, 1e6))
-skipped <- sizes[sizes$n > max_rows, , drop = FALSE]
-sizes <- sizes[sizes$n <= max_rows, , drop = FALSE]
+keep <- sizes$n <= max_rows & (sizes$n < 1e6 | sizes$p %in% p_1e6)
+skipped <- sizes[!keep, , drop = FALSE]
+sizes <- sizes[keep, , drop = FALSE]
 ready <- smotelab_ready(c("fit", "imb_pipeline", "model_forest"))
 
 fmt_count <- function(x) format(x, big.mark = ",", scientific = FALSE)
@@ -71,7 +75,7 @@ write_section("bench-forest", c(
   "",
   if (!ready) c(paste0("**smotelab was not measured**: its `model_forest()` was not installed when ",
                        "this ran. AUC differences are shown against ranger."), ""),
-  if (nrow(skipped)) c(sprintf("Skipped in this run (BENCH_MAX_ROWS = %s): %s.", format(max_rows),
+  if (nrow(skipped)) c(sprintf("Skipped in this run (BENCH_MAX_ROWS = %s, BENCH_FOREST_P_1E6 = %s): %s.", format(max_rows), paste(p_1e6, collapse = ","),
                                paste0("n = ", fmt_count(skipped$n), ", p = ", skipped$p, collapse = "; ")), ""),
   md_table(table_header, rows),
   "",

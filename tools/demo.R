@@ -7,7 +7,7 @@ suppressPackageStartupMessages({
   library(smotelab)
   library(ggplot2)
 })
-options(smotelab.threads = 2)
+options(smotelab.threads = 2, cli.progress_show_after = 0, width = 160)
 out_dir <- "demo-output"
 dir.create(out_dir, showWarnings = FALSE)
 started <- Sys.time()
@@ -51,9 +51,9 @@ datasets <- list(
 )
 
 jobs <- lapply(names(datasets), function(name) {
-  d <- datasets[[name]]
-  split <- split_stratified(d$data, d$outcome, test_size = 0.25, seed = 42)
-  list(name = name, outcome = d$outcome, split = split, pipelines = pipelines_for(split$train, d$outcome))
+  outcome <- datasets[[name]]$outcome
+  split <- split_stratified(datasets[[name]]$data, outcome, test_size = 0.25, seed = 42)
+  list(name = name, outcome = outcome, split = split, pipelines = pipelines_for(split$train, outcome))
 })
 
 n_fits <- sum(vapply(jobs, function(j) length(j$pipelines), integer(1)))
@@ -83,7 +83,7 @@ table_rows <- lapply(names(results), function(name) {
 })
 comparison <- do.call(rbind, table_rows)
 cat("\nHeld-out scores (25% stratified test split, event = minority / pos, threshold 0.5)\n\n")
-print(comparison, n = Inf, width = Inf)
+print(as.data.frame(comparison), digits = 3, row.names = FALSE)
 
 slug <- function(x) gsub("[^a-z0-9]+", "-", tolower(x))
 save_plot <- function(plot, file, width = 7, height = 4.5) {
@@ -111,5 +111,5 @@ for (name in names(results)) {
     paste0("confusion-", slug(name), ".png"), width = 5, height = 4
   ))
 }
-cat("\nwrote", length(written), "plots:\n", paste0("  ", written, "\n"), sep = "")
+cat("\nwrote ", length(written), " plots:\n", paste0("  ", written, "\n"), sep = "")
 cat(sprintf("done in %.1f s\n", as.numeric(difftime(Sys.time(), started, units = "secs"))))

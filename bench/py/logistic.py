@@ -18,6 +18,10 @@ else:
         # The default solver and tol; max_iter raised so that lbfgs stops on
         # its own criterion rather than the 100-iteration default.
         make = lambda: LogisticRegression(C=1.0, max_iter=100_000)
+    elif method == "sklearn_lbfgs_tight":
+        # The default solver asked for smotelab's precision: gtol 1e-10
+        # (scipy then also stops when the objective stalls at rounding level).
+        make = lambda: LogisticRegression(C=1.0, tol=1e-10, max_iter=100_000)
     elif method == "sklearn_newton_cholesky":
         make = lambda: LogisticRegression(C=1.0, solver="newton-cholesky",
                                           tol=1e-10, max_iter=1000)

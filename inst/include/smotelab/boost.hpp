@@ -275,7 +275,17 @@ class BoostTrainer {
       const std::uint8_t* row = bins_.data() + i * p;
       const auto v = pair_of(gh_[i]);
       if (all_features_) {
-        for (int j = 0; j < p_; ++j) add_pair(h[off[j] + row[j]], v);
+        const int n_features = p_;
+        int j = 0;
+        for (; j + 4 <= n_features; j += 4) {
+          const int b0 = off[j] + row[j], b1 = off[j + 1] + row[j + 1];
+          const int b2 = off[j + 2] + row[j + 2], b3 = off[j + 3] + row[j + 3];
+          add_pair(h[b0], v);
+          add_pair(h[b1], v);
+          add_pair(h[b2], v);
+          add_pair(h[b3], v);
+        }
+        for (; j < n_features; ++j) add_pair(h[off[j] + row[j]], v);
       } else {
         for (int j : features_) add_pair(h[off[j] + row[j]], v);
       }

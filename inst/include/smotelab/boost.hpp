@@ -29,6 +29,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <limits>
 #include <sstream>
 #include <string>
@@ -95,6 +98,9 @@ struct Block {
 
 constexpr std::uint32_t kBoostBlockRows = 16384;
 constexpr std::size_t kParallelRows = std::size_t(1) << 16;
+// Rows of a node are increasing but scattered, which the hardware prefetcher
+// does not follow; loops over them prefetch this many rows ahead.
+constexpr std::uint32_t kPrefetchAhead = 16;
 constexpr double kMinSplitGain = 1e-6;  // xgboost's kRtEps
 constexpr double kMinHessian = 1e-16;   // xgboost's floor for p (1 - p)
 
@@ -240,21 +246,48 @@ class BoostTrainer {
     });
   }
 
-  void add_row(GradPair* h, std::uint32_t i) const {
-    const std::uint8_t* row = bins_.data() + static_cast<std::size_t>(i) * static_cast<std::size_t>(p_);
-    const GradPair v = gh_[i];
+#if defined(__SSE2__)
+  // (g, h) moves as one 16-byte lane: one load, add and store per feature
+  // instead of two, with the same sums as adding g and h apart.
+  static void add_pair(GradPair& c, __m128d v) {
+    _mm_storeu_pd(&c.g, _mm_add_pd(_mm_loadu_pd(&c.g), v));
+  }
+  static __m128d pair_of(const GradPair& v) { return _mm_loadu_pd(&v.g); }
+#else
+  static void add_pair(GradPair& c, const GradPair& v) {
+    c.g += v.g;
+    c.h += v.h;
+  }
+  static const GradPair& pair_of(const GradPair& v) { return v; }
+#endif
+
+  // The rows `rows[first, last)` into histogram h. Rows a few steps ahead
+  // are prefetched, since deep nodes' rows are scattered over the design.
+  void add_rows(GradPair* h, const std::uint32_t* rows, std::uint32_t first, std::uint32_t last) const {
+    const std::size_t p = static_cast<std::size_t>(p_);
     const int* off = offset_.data();
-    if (all_features_) {
-      for (int j = 0; j < p_; ++j) {
-        GradPair& c = h[off[j] + row[j]];
-        c.g += v.g;
-        c.h += v.h;
+    for (std::uint32_t k = first; k < last; ++k) {
+      if (k + kPrefetchAhead < last) {
+        __builtin_prefetch(bins_.data() + rows[k + kPrefetchAhead] * p);
+        __builtin_prefetch(gh_.data() + rows[k + kPrefetchAhead]);
       }
-    } else {
-      for (int j : features_) {
-        GradPair& c = h[off[j] + row[j]];
-        c.g += v.g;
-        c.h += v.h;
+      const std::uint32_t i = rows[k];
+      const std::uint8_t* row = bins_.data() + i * p;
+      const auto v = pair_of(gh_[i]);
+      if (all_features_) {
+        const int n_features = p_;
+        int j = 0;
+        for (; j + 4 <= n_features; j += 4) {
+          const int b0 = off[j] + row[j], b1 = off[j + 1] + row[j + 1];
+          const int b2 = off[j + 2] + row[j + 2], b3 = off[j + 3] + row[j + 3];
+          add_pair(h[b0], v);
+          add_pair(h[b1], v);
+          add_pair(h[b2], v);
+          add_pair(h[b3], v);
+        }
+        for (; j < n_features; ++j) add_pair(h[off[j] + row[j]], v);
+      } else {
+        for (int j : features_) add_pair(h[off[j] + row[j]], v);
       }
     }
   }
@@ -377,7 +410,7 @@ class BoostTrainer {
       for (std::size_t b = b0; b < b1; ++b) {
         GradPair* h = partial_.data() + b * total_bins_;
         std::fill(h, h + total_bins_, GradPair{});
-        for (std::uint32_t k = blocks_[b].begin; k < blocks_[b].end; ++k) add_row(h, rows[k]);
+        add_rows(h, rows, blocks_[b].begin, blocks_[b].end);
       }
     });
     ensure_slots(hist_cur_, 1);
@@ -413,6 +446,7 @@ class BoostTrainer {
         const int bin = node.bin;
         std::uint32_t count = 0;
         for (std::uint32_t k = blk.begin; k < blk.end; ++k) {
+          if (k + kPrefetchAhead < blk.end) __builtin_prefetch(col + src[k + kPrefetchAhead] * p);
           const std::uint8_t left = col[src[k] * p] <= bin;
           goes_left_[k] = left;
           count += left;
@@ -484,7 +518,7 @@ class BoostTrainer {
         // This block's rows of the smaller child are now one run of dst.
         const std::uint32_t first = left_smaller[blk.job] ? left_pos[b] : right_pos[b];
         const std::uint32_t last = left_smaller[blk.job] ? l : r;
-        for (std::uint32_t k = first; k < last; ++k) add_row(h, dst[k]);
+        add_rows(h, dst, first, last);
       }
     });
     if (!build) return next;
@@ -530,6 +564,12 @@ class BoostTrainer {
         const double v = values[blocks_[b].job];
         const std::uint32_t* rows = buffers[blocks_[b].job];
         for (std::uint32_t k = blocks_[b].begin; k < blocks_[b].end; ++k) {
+          if (k + kPrefetchAhead < blocks_[b].end) {
+            const std::uint32_t ahead = rows[k + kPrefetchAhead];
+            __builtin_prefetch(&margin_[ahead], 1);
+            __builtin_prefetch(&gh_[ahead], 1);
+            __builtin_prefetch(y_.data() + ahead);
+          }
           margin_[rows[k]] += v;
           gradient_at(rows[k]);
         }

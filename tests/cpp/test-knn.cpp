@@ -90,6 +90,17 @@ int main() {
     }
   }
 
+  // Among the rows of X, the brute force forms each distance once for both
+  // rows, in rounds of block pairs: an even number of blocks (4 x 256 rows),
+  // an odd one with a short last block (5, the last with 24 rows), and rows
+  // in duplicate pairs (the grid data).
+  for (Eigen::Index n : {1024, 1048}) {
+    const Eigen::MatrixXd X = data(n, 20, 5, n % 2 == 0);
+    std::vector<Eigen::Index> self(X.rows());
+    for (Eigen::Index i = 0; i < X.rows(); ++i) self[i] = i;
+    CHECK(same(smotelab::knn_self(X, 5, reverse, KnnAlgorithm::brute_force), naive(X, X, 5, &self)));
+  }
+
   // The brute force screens in float on data scaled by a power of two, and in
   // double when that scale would leave the doubles' range; either way the
   // neighbours are exact, also for points that float cannot tell apart (a

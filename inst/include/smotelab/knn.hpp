@@ -234,6 +234,10 @@ inline void knn_kd_tree(const Eigen::Ref<const Eigen::MatrixXd>& ref, const Eige
 
 using RowMajor = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
+// Query rows are screened in blocks of this many (a multiple of 4, the
+// screen's query tile).
+constexpr Eigen::Index kQueryBlock = 256;
+
 // The centred coordinates of the screen, in double or, scaled by a power of
 // two into [-1, 1] (exactly), in float. Tiles are read whole, so the copies
 // are padded with zero rows that the screen never reports.
@@ -244,10 +248,10 @@ struct ScreenData {
   std::vector<Real> query_rows;  // row-major, n_query rounded up to the query block
   std::vector<double> r_norm, q_norm;
 
-  ScreenData(const Eigen::MatrixXd& R, const Eigen::MatrixXd& Q, Eigen::Index query_rows_padded, Eigen::Index pad,
-             double scale) {
+  ScreenData() = default;
+  ScreenData(const Eigen::MatrixXd& R, const Eigen::MatrixXd& Q, Eigen::Index query_rows_padded, double scale) {
     const Eigen::Index p = R.cols();
-    ld = static_cast<std::size_t>(R.rows() + pad);
+    ld = static_cast<std::size_t>(R.rows()) + simd::kScreenRefTile;
     ref_cols.assign(ld * static_cast<std::size_t>(p), Real(0));
     r_norm.assign(ld, 0.0);
     for (Eigen::Index j = 0; j < p; ++j) {
@@ -269,96 +273,135 @@ struct ScreenData {
   }
 };
 
+// The screen of the brute force (simd::knn_screen) over reference rows and
+// query rows (which may be the same rows).
+//
+// It runs in float, twice as fast, on the centred data divided by a power of
+// two M >= max |x|. Its bound on ||q - r||^2 / M^2 allows for the rounding to
+// float (2u per product, u = 2^-24), the float sums of p products (p u), the
+// double arithmetic of the bound ((p + 2) eps, as computed distances differ
+// from the true ones by up to p eps) and, as a floor, float underflow in each
+// product (2^-126 each), each times two. Scales so extreme that M^2 or 1 / M^2
+// would leave the doubles use the screen in double (bounded by four times its
+// (p + 2) eps).
+class Screen {
+ public:
+  Screen(const Eigen::Ref<const Eigen::MatrixXd>& ref, const Eigen::Ref<const Eigen::MatrixXd>& query,
+         Eigen::Index query_rows_padded)
+      : p_(ref.cols()) {
+    // Centring shrinks the norms, and so the cancellation in the expansion.
+    const Eigen::RowVectorXd center = ref.colwise().mean();
+    const Eigen::MatrixXd R = ref.rowwise() - center;
+    const Eigen::MatrixXd Q = query.rowwise() - center;
+    const double max_abs = std::max(R.cwiseAbs().maxCoeff(), Q.cwiseAbs().maxCoeff());
+    int exponent = 0;
+    std::frexp(max_abs, &exponent);
+    in_float_ = max_abs == 0 || (exponent > -400 && exponent < 400);
+    const double eps = std::numeric_limits<double>::epsilon();
+    const double pd = static_cast<double>(p_);
+    if (in_float_) {
+      slack_ = 2.0 * ((pd + 4.0) * std::ldexp(1.0, -24) + (pd + 2.0) * eps);
+      floor_ = 2.0 * (pd + 2.0) * std::ldexp(1.0, -126);
+      to_scaled_ = max_abs == 0 ? 1.0 : std::ldexp(1.0, -2 * exponent);
+      single_ = ScreenData<float>(R, Q, query_rows_padded, max_abs > 0 ? std::ldexp(1.0, -exponent) : 1.0);
+      r_kept_ = single_.r_norm;
+    } else {
+      slack_ = 4.0 * (pd + 2.0) * eps;
+      floor_ = 1e-300;
+      to_scaled_ = 1.0;
+      twice_ = ScreenData<double>(R, Q, query_rows_padded, 1.0);
+      r_kept_ = twice_.r_norm;
+    }
+    for (double& v : r_kept_) v *= 1.0 - slack_;
+  }
+
+  // A squared distance in the units of the screen's limits.
+  double scaled(double dist2) const { return dist2 * to_scaled_; }
+
+  // Screens nq query rows from q0 (nq a multiple of 4; padding rows must have
+  // limit -inf) against nr reference rows from r0; limit and r_limit point at
+  // the limits of query q0 and of reference r0 (r_limit: null for a one-way
+  // screen). Fills the candidate lists; returns how many.
+  std::size_t run(Eigen::Index q0, std::size_t nq, Eigen::Index r0, std::size_t nr, const double* limit,
+                  const double* r_limit, std::vector<std::uint32_t>& cand_query,
+                  std::vector<std::uint32_t>& cand_ref) const {
+    if (cand_query.size() < nq * nr) {
+      cand_query.resize(nq * nr);
+      cand_ref.resize(nq * nr);
+    }
+    const auto qs = static_cast<std::size_t>(q0), rs = static_cast<std::size_t>(r0), p = static_cast<std::size_t>(p_);
+    if (in_float_) {
+      return simd::knn_screen(single_.query_rows.data() + qs * p, single_.q_norm.data() + qs, limit, nq,
+                              single_.ref_cols.data() + rs, single_.ld, r_kept_.data() + rs, r_limit, nr, p, slack_,
+                              floor_, cand_query.data(), cand_ref.data());
+    }
+    return simd::knn_screen(twice_.query_rows.data() + qs * p, twice_.q_norm.data() + qs, limit, nq,
+                            twice_.ref_cols.data() + rs, twice_.ld, r_kept_.data() + rs, r_limit, nr, p, slack_,
+                            floor_, cand_query.data(), cand_ref.data());
+  }
+
+ private:
+  Eigen::Index p_;
+  bool in_float_ = true;
+  double slack_ = 0, floor_ = 0, to_scaled_ = 1;
+  ScreenData<float> single_;
+  ScreenData<double> twice_;
+  std::vector<double> r_kept_;  // ||r||^2 (1 - slack)
+};
+
+// Offers a candidate to a query's top k and keeps the query's limit, in the
+// screen's units, at its k-th distance once it has k.
+inline void offer(TopK& top, double& limit, const Screen& screen, double dist2, Eigen::Index index) {
+  if (!top.admits(dist2)) return;
+  top.offer(dist2, index);
+  if (top.full()) limit = screen.scaled(top.worst().first);
+}
+
+// Limits for rows padded to whole query blocks: none yet (+inf) for the
+// rows, -inf (never a candidate) for the padding.
+inline std::vector<double> initial_limits(Eigen::Index rows, Eigen::Index padded) {
+  std::vector<double> limit(static_cast<std::size_t>(padded), -std::numeric_limits<double>::infinity());
+  std::fill(limit.begin(), limit.begin() + rows, std::numeric_limits<double>::infinity());
+  return limit;
+}
+
+inline Eigen::Index round_up(Eigen::Index n, Eigen::Index block) { return (n + block - 1) / block * block; }
+
 inline void knn_brute_force(const Eigen::Ref<const Eigen::MatrixXd>& ref,
                             const Eigen::Ref<const Eigen::MatrixXd>& query, int k,
                             const std::vector<Eigen::Index>* self, const Executor& exec, Neighbours& out) {
-  constexpr Eigen::Index kQueryBlock = 256;  // a multiple of 4, the screen's query tile
   constexpr Eigen::Index kRefBlock = 1024;
   constexpr Eigen::Index kFirstRefBlock = 64;
-  constexpr Eigen::Index kRefPad = 32;       // the screen's reference tile
   const Eigen::Index p = ref.cols();
   const Eigen::Index n_ref = ref.rows();
   const Eigen::Index n_query = query.rows();
-  const Eigen::Index n_query_padded = (n_query + kQueryBlock - 1) / kQueryBlock * kQueryBlock;
-  // Centring shrinks the norms, and so the cancellation in the expansion.
-  const Eigen::RowVectorXd center = ref.colwise().mean();
-  const Eigen::MatrixXd R = ref.rowwise() - center;
-  const Eigen::MatrixXd Q = query.rowwise() - center;
+  const Screen screen(ref, query, round_up(n_query, kQueryBlock));
   // Contiguous rows for the exact recomputation of the few candidates that
   // pass the screen.
   const RowMajor ref_rows = ref;
   const RowMajor query_rows = query;
 
-  // The screen runs in float, twice as fast, on the centred data divided by
-  // a power of two M >= max |x|. Its bound on ||q - r||^2 / M^2 allows for
-  // the rounding to float (2u per product, u = 2^-24), the float sums of p
-  // products (p u), the double arithmetic of the bound ((p + 2) eps, as
-  // computed distances differ from the true ones by up to p eps) and, as a
-  // floor, float underflow in each product (2^-126 each), each times two.
-  // Scales so extreme that M^2 or 1 / M^2 would leave the doubles use the
-  // screen in double (bounded by four times its (p + 2) eps).
-  const double max_abs = std::max(R.cwiseAbs().maxCoeff(), Q.cwiseAbs().maxCoeff());
-  int exponent = 0;
-  std::frexp(max_abs, &exponent);
-  const bool in_float = max_abs == 0 || (exponent > -400 && exponent < 400);
-  const double eps = std::numeric_limits<double>::epsilon();
-  const double unit = std::ldexp(1.0, -24);
-  const double pd = static_cast<double>(p);
-  double slack, floor, to_scaled;
-  if (in_float) {
-    slack = 2.0 * ((pd + 4.0) * unit + (pd + 2.0) * eps);
-    floor = 2.0 * (pd + 2.0) * std::ldexp(1.0, -126);
-    to_scaled = max_abs == 0 ? 1.0 : std::ldexp(1.0, -2 * exponent);
-  } else {
-    slack = 4.0 * (pd + 2.0) * eps;
-    floor = 1e-300;
-    to_scaled = 1.0;
-  }
-  const double scale = in_float && max_abs > 0 ? std::ldexp(1.0, -exponent) : 1.0;
-  const ScreenData<float> single = in_float ? ScreenData<float>(R, Q, n_query_padded, kRefPad, scale)
-                                            : ScreenData<float>(Eigen::MatrixXd(0, p), Eigen::MatrixXd(0, p), 0, 0, 1.0);
-  const ScreenData<double> twice = in_float ? ScreenData<double>(Eigen::MatrixXd(0, p), Eigen::MatrixXd(0, p), 0, 0, 1.0)
-                                            : ScreenData<double>(R, Q, n_query_padded, kRefPad, 1.0);
-
   const std::size_t n_blocks = static_cast<std::size_t>((n_query + kQueryBlock - 1) / kQueryBlock);
   exec(n_blocks, 1, [&](std::size_t begin, std::size_t end) {
     std::vector<TopK> best;
-    // `limit` holds each query's current k-th distance in the screen's units
-    // (inf before k are found, -inf for the padding rows past the last query).
-    std::vector<double> limit(kQueryBlock);
-    std::vector<std::uint32_t> cand_query(static_cast<std::size_t>(kQueryBlock * kRefBlock));
-    std::vector<std::uint32_t> cand_ref(cand_query.size());
+    std::vector<std::uint32_t> cand_query, cand_ref;
     for (std::size_t b = begin; b < end; ++b) {
       const Eigen::Index q0 = static_cast<Eigen::Index>(b) * kQueryBlock;
       const Eigen::Index nq = std::min(kQueryBlock, n_query - q0);
       best.assign(static_cast<std::size_t>(nq), TopK(static_cast<std::size_t>(k)));
-      std::fill(limit.begin(), limit.end(), -std::numeric_limits<double>::infinity());
-      std::fill(limit.begin(), limit.begin() + nq, std::numeric_limits<double>::infinity());
+      std::vector<double> limit = initial_limits(nq, kQueryBlock);
       // The first reference block is short: every reference in it passes the
       // screen (no limits yet) and costs an exact distance.
       for (Eigen::Index r0 = 0, nr = 0; r0 < n_ref; r0 += nr) {
         nr = std::min(r0 == 0 ? kFirstRefBlock : kRefBlock, n_ref - r0);
-        const std::size_t qs = static_cast<std::size_t>(q0), rs = static_cast<std::size_t>(r0);
-        const std::size_t found =
-            in_float ? simd::knn_screen_float(single.query_rows.data() + qs * static_cast<std::size_t>(p),
-                                              single.q_norm.data() + qs, limit.data(), kQueryBlock,
-                                              single.ref_cols.data() + rs, single.ld, single.r_norm.data() + rs,
-                                              static_cast<std::size_t>(nr), static_cast<std::size_t>(p), slack, floor,
-                                              cand_query.data(), cand_ref.data())
-                     : simd::knn_screen(twice.query_rows.data() + qs * static_cast<std::size_t>(p),
-                                        twice.q_norm.data() + qs, limit.data(), kQueryBlock, twice.ref_cols.data() + rs,
-                                        twice.ld, twice.r_norm.data() + rs, static_cast<std::size_t>(nr),
-                                        static_cast<std::size_t>(p), slack, floor, cand_query.data(), cand_ref.data());
+        const std::size_t found = screen.run(q0, kQueryBlock, r0, static_cast<std::size_t>(nr), limit.data(), nullptr,
+                                             cand_query, cand_ref);
         for (std::size_t f = 0; f < found; ++f) {
-          const Eigen::Index i = static_cast<Eigen::Index>(cand_query[f]);
+          const std::size_t i = cand_query[f];
           const Eigen::Index r = r0 + static_cast<Eigen::Index>(cand_ref[f]);
-          if (self != nullptr && (*self)[static_cast<std::size_t>(q0 + i)] == r) continue;
-          const double d = exact_dist2(query_rows.row(q0 + i).data(), ref_rows.row(r).data(), p);
-          TopK& top = best[static_cast<std::size_t>(i)];
-          if (top.admits(d)) {
-            top.offer(d, r);
-            if (top.full()) limit[static_cast<std::size_t>(i)] = top.worst().first * to_scaled;
-          }
+          if (self != nullptr && (*self)[static_cast<std::size_t>(q0) + i] == r) continue;
+          offer(best[i], limit[i], screen, exact_dist2(query_rows.row(q0 + static_cast<Eigen::Index>(i)).data(),
+                                                       ref_rows.row(r).data(), p), r);
         }
       }
       for (Eigen::Index i = 0; i < nq; ++i) {
@@ -369,7 +412,92 @@ inline void knn_brute_force(const Eigen::Ref<const Eigen::MatrixXd>& ref,
   });
 }
 
+// The brute force among the rows of X themselves. The distance is symmetric,
+// so each product q.r is formed once for both rows: blocks of rows meet in
+// pairs, and each meeting screens both directions against both rows'
+// limits. The pairs are scheduled as a round-robin tournament: in each round
+// every block meets at most one other, so the rounds' meetings run in
+// parallel without sharing a row. Each row's final list does not depend on
+// the order in which candidates arrive, so the result is the one-way
+// search's, bit for bit.
+inline void knn_self_brute_force(const Eigen::Ref<const Eigen::MatrixXd>& X, int k, const Executor& exec,
+                                 Neighbours& out) {
+  const Eigen::Index n = X.rows();
+  const Eigen::Index p = X.cols();
+  const Eigen::Index n_blocks = (n + kQueryBlock - 1) / kQueryBlock;
+  const Screen screen(X, X, n_blocks * kQueryBlock);
+  const RowMajor rows = X;
+  std::vector<TopK> best(static_cast<std::size_t>(n), TopK(static_cast<std::size_t>(k)));
+  std::vector<double> limit = initial_limits(n, n_blocks * kQueryBlock);
+
+  const auto block_rows = [&](Eigen::Index b) { return static_cast<std::size_t>(std::min(kQueryBlock, n - b * kQueryBlock)); };
+  // Screens the rows of block a against rows [b0, b0 + nr) of block b, both
+  // ways unless the blocks are one.
+  const auto meet = [&](Eigen::Index a, Eigen::Index b0, std::size_t nr, bool both_ways,
+                        std::vector<std::uint32_t>& cand_a, std::vector<std::uint32_t>& cand_b) {
+    const Eigen::Index a0 = a * kQueryBlock;
+    const std::size_t found = screen.run(a0, kQueryBlock, b0, nr, &limit[static_cast<std::size_t>(a0)],
+                                         both_ways ? &limit[static_cast<std::size_t>(b0)] : nullptr, cand_a, cand_b);
+    for (std::size_t f = 0; f < found; ++f) {
+      const Eigen::Index i = a0 + static_cast<Eigen::Index>(cand_a[f]);
+      const Eigen::Index j = b0 + static_cast<Eigen::Index>(cand_b[f]);
+      // Padding rows of a short last block can pass against a row's limit.
+      if (i == j || i >= n) continue;
+      const double d = exact_dist2(rows.row(i).data(), rows.row(j).data(), p);
+      offer(best[static_cast<std::size_t>(i)], limit[static_cast<std::size_t>(i)], screen, d, j);
+      if (both_ways) offer(best[static_cast<std::size_t>(j)], limit[static_cast<std::size_t>(j)], screen, d, i);
+    }
+  };
+
+  // Each block with itself first, so every row has a limit before the
+  // blocks meet; within a block each pair is seen from both rows. Its first
+  // few rows go first: with no limits yet, every pair passes the screen and
+  // costs an exact distance.
+  exec(static_cast<std::size_t>(n_blocks), 1, [&](std::size_t begin, std::size_t end) {
+    std::vector<std::uint32_t> cand_a, cand_b;
+    for (std::size_t blk = begin; blk < end; ++blk) {
+      const auto b = static_cast<Eigen::Index>(blk);
+      const std::size_t nr = block_rows(b), first = std::min<std::size_t>(nr, simd::kScreenRefTile);
+      meet(b, b * kQueryBlock, first, false, cand_a, cand_b);
+      if (first < nr) meet(b, b * kQueryBlock + static_cast<Eigen::Index>(first), nr - first, false, cand_a, cand_b);
+    }
+  });
+  // The circle method over an even number of seats (an odd count gets an
+  // empty seat): seat m - 1 stays, the others rotate one step per round.
+  const Eigen::Index m = n_blocks + n_blocks % 2;
+  for (Eigen::Index round = 0; round + 1 < m; ++round) {
+    exec(static_cast<std::size_t>(m / 2), 1, [&](std::size_t begin, std::size_t end) {
+      std::vector<std::uint32_t> cand_a, cand_b;
+      for (std::size_t t = begin; t < end; ++t) {
+        const auto pair = static_cast<Eigen::Index>(t);
+        const Eigen::Index a = pair == 0 ? m - 1 : (round + pair) % (m - 1);
+        const Eigen::Index b = pair == 0 ? round : (round - pair + (m - 1)) % (m - 1);
+        if (a < n_blocks && b < n_blocks) meet(a, b * kQueryBlock, block_rows(b), true, cand_a, cand_b);
+      }
+    });
+  }
+  for (Eigen::Index i = 0; i < n; ++i) {
+    const std::size_t at = static_cast<std::size_t>(i) * static_cast<std::size_t>(k);
+    best[static_cast<std::size_t>(i)].write(&out.index[at], &out.dist2[at]);
+  }
+}
+
+inline Neighbours empty_neighbours(Eigen::Index n_query, int k) {
+  Neighbours out;
+  out.k = k;
+  const std::size_t size = static_cast<std::size_t>(n_query) * static_cast<std::size_t>(k);
+  out.index.resize(size);
+  out.dist2.resize(size);
+  return out;
+}
+
 }  // namespace detail
+
+// The algorithm `automatic` stands for in p dimensions.
+inline KnnAlgorithm resolve(KnnAlgorithm algorithm, Eigen::Index p) {
+  if (algorithm != KnnAlgorithm::automatic) return algorithm;
+  return p <= kKdTreeMaxDim ? KnnAlgorithm::kd_tree : KnnAlgorithm::brute_force;
+}
 
 // Neighbours of each query row among the reference rows. When
 // query_self_index is given, query row i is reference row (*query_self_index)[i]
@@ -379,14 +507,8 @@ inline Neighbours knn_query(const Eigen::Ref<const Eigen::MatrixXd>& ref, const 
                             const Executor& exec = serial_executor(),
                             KnnAlgorithm algorithm = KnnAlgorithm::automatic) {
   detail::check_knn_input(ref.rows(), ref.cols(), query.cols(), k, query_self_index, query.rows());
-  Neighbours out;
-  out.k = k;
-  const std::size_t size = static_cast<std::size_t>(query.rows()) * static_cast<std::size_t>(k);
-  out.index.resize(size);
-  out.dist2.resize(size);
-  if (algorithm == KnnAlgorithm::automatic)
-    algorithm = ref.cols() <= kKdTreeMaxDim ? KnnAlgorithm::kd_tree : KnnAlgorithm::brute_force;
-  if (algorithm == KnnAlgorithm::kd_tree) {
+  Neighbours out = detail::empty_neighbours(query.rows(), k);
+  if (resolve(algorithm, ref.cols()) == KnnAlgorithm::kd_tree) {
     detail::knn_kd_tree(ref, query, k, query_self_index, exec, out);
   } else {
     detail::knn_brute_force(ref, query, k, query_self_index, exec, out);
@@ -399,7 +521,11 @@ inline Neighbours knn_self(const Eigen::Ref<const Eigen::MatrixXd>& X, int k, co
                            KnnAlgorithm algorithm = KnnAlgorithm::automatic) {
   std::vector<Eigen::Index> self(static_cast<std::size_t>(X.rows()));
   for (Eigen::Index i = 0; i < X.rows(); ++i) self[static_cast<std::size_t>(i)] = i;
-  return knn_query(X, X, k, &self, exec, algorithm);
+  if (resolve(algorithm, X.cols()) == KnnAlgorithm::kd_tree) return knn_query(X, X, k, &self, exec, algorithm);
+  detail::check_knn_input(X.rows(), X.cols(), X.cols(), k, &self, X.rows());
+  Neighbours out = detail::empty_neighbours(X.rows(), k);
+  detail::knn_self_brute_force(X, k, exec, out);
+  return out;
 }
 
 }  // namespace smotelab

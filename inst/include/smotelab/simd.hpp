@@ -25,6 +25,7 @@
 
 #if !defined(__clang__) && __GNUC__ >= 11 && defined(__x86_64__) && defined(__linux__)
 #define SMOTELAB_CLONES __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
+#define SMOTELAB_HAVE_CLONES 1
 #else
 #define SMOTELAB_CLONES
 #endif
@@ -257,104 +258,147 @@ inline double logistic_rows(const double* eta, const int* y, const double* s, st
   return lane_sum(loss);
 }
 
-// The screen of the k-nearest-neighbour brute force over one tile of query
-// rows x reference rows. Query i (row-major, `q_rows + i * p`) and reference
-// c (column-major with leading dimension `ld`: coordinate j of reference c at
+// The screen of the k-nearest-neighbour brute force over query rows x
+// reference rows. Query i (row-major, `q_rows + i * p`) and reference c
+// (column-major with leading dimension `ld`: coordinate j of reference c at
 // `ref_cols[j * ld + c]`) are a candidate unless the lower bound
 //   ||q||^2 + ||r||^2 - 2 q.r - slack (||q||^2 + ||r||^2) - floor
-// exceeds limit[i]. nq must be a multiple of 4 and the reference columns,
-// r_norm included, readable up to a multiple of 16 past nr. Candidates are
-// written as (i, c) pairs in query-major order; returns how many.
-SMOTELAB_CLONES
-inline std::size_t knn_screen(const double* q_rows, const double* q_norm, const double* limit, std::size_t nq,
-                              const double* ref_cols, std::size_t ld, const double* r_norm, std::size_t nr,
-                              std::size_t p, double slack, double floor, std::uint32_t* cand_query,
-                              std::uint32_t* cand_ref) {
-  std::size_t found = 0;
-  const Lanes two = broadcast(2.0), keep = broadcast(1.0 - slack), low = broadcast(floor);
-  for (std::size_t i0 = 0; i0 < nq; i0 += 4) {
-    const double *x0 = q_rows + i0 * p, *x1 = x0 + p, *x2 = x1 + p, *x3 = x2 + p;
-    for (std::size_t c0 = 0; c0 < nr; c0 += 4 * kLanes) {
-      Lanes d00 = broadcast(0.0), d01 = d00, d02 = d00, d03 = d00, d10 = d00, d11 = d00, d12 = d00, d13 = d00,
-            d20 = d00, d21 = d00, d22 = d00, d23 = d00, d30 = d00, d31 = d00, d32 = d00, d33 = d00;
-      for (std::size_t j = 0; j < p; ++j) {
-        const double* r = ref_cols + j * ld + c0;
-        const Lanes r0 = load(r), r1 = load(r + 4), r2 = load(r + 8), r3 = load(r + 12);
-        Lanes u = broadcast(x0[j]);
-        d00 += u * r0; d01 += u * r1; d02 += u * r2; d03 += u * r3;
-        u = broadcast(x1[j]);
-        d10 += u * r0; d11 += u * r1; d12 += u * r2; d13 += u * r3;
-        u = broadcast(x2[j]);
-        d20 += u * r0; d21 += u * r1; d22 += u * r2; d23 += u * r3;
-        u = broadcast(x3[j]);
-        d30 += u * r0; d31 += u * r1; d32 += u * r2; d33 += u * r3;
-      }
-      const Lanes dots[4][4] = {{d00, d01, d02, d03}, {d10, d11, d12, d13}, {d20, d21, d22, d23}, {d30, d31, d32, d33}};
-      for (int u = 0; u < 4; ++u) {
-        const Lanes qn = broadcast(q_norm[i0 + u]), lim = broadcast(limit[i0 + u]);
-        for (int v = 0; v < 4; ++v) {
-          const Lanes norms = qn + load(r_norm + c0 + 4 * v);
-          const Lanes bound = norms * keep - two * dots[u][v] - low;
-          const Mask pass = ~(bound > lim);
-          if (((pass[0] | pass[1]) | (pass[2] | pass[3])) == 0) continue;
-          for (int l = 0; l < 4; ++l) {
-            const std::size_t c = c0 + 4 * static_cast<std::size_t>(v) + static_cast<std::size_t>(l);
-            if (pass[l] && c < nr) {
-              cand_query[found] = static_cast<std::uint32_t>(i0 + static_cast<std::size_t>(u));
-              cand_ref[found] = static_cast<std::uint32_t>(c);
-              ++found;
-            }
-          }
-        }
-      }
-    }
-  }
-  return found;
+// exceeds limit[i]; the caller passes r_kept[c] = ||r_c||^2 (1 - slack). A
+// self-join passes r_limit too, each reference's own limit, and then a pair
+// is also a candidate when the bound is within r_limit[c]: one product
+// screens both directions. The products q.r are summed in the coordinates'
+// type (float: twice as many per instruction; the caller's slack covers its
+// rounding); the bound is formed in double. nq must be a multiple of 4, and
+// the reference columns, r_kept and r_limit included, readable up to a
+// multiple of kScreenRefTile past nr. Candidates are written as (i, c) pairs
+// in query-major order; returns how many.
+//
+// Each product is summed over the coordinates in their order whatever the
+// vector width, so every compiled version screens the same pairs up to the
+// fusing of multiply-adds.
+constexpr std::size_t kScreenRefTile = 64;
+
+namespace screen {
+
+// Vectors of W coordinates (Coord), and the parts they are widened to for
+// the bound: Part holds one register of doubles, PartCoord the coordinates
+// it is converted from, Mask a comparison of Parts.
+template <typename Real, int W>
+struct Vectors;
+template <>
+struct Vectors<double, 4> {
+  typedef double Coord __attribute__((vector_size(32)));
+  typedef double PartCoord __attribute__((vector_size(32)));
+  typedef double Part __attribute__((vector_size(32)));
+  typedef std::int64_t Mask __attribute__((vector_size(32)));
+};
+template <>
+struct Vectors<float, 8> {
+  typedef float Coord __attribute__((vector_size(32)));
+  typedef float PartCoord __attribute__((vector_size(16)));
+  typedef double Part __attribute__((vector_size(32)));
+  typedef std::int64_t Mask __attribute__((vector_size(32)));
+};
+template <>
+struct Vectors<float, 16> {
+  typedef float Coord __attribute__((vector_size(64)));
+  typedef float PartCoord __attribute__((vector_size(32)));
+  typedef double Part __attribute__((vector_size(64)));
+  typedef std::int64_t Mask __attribute__((vector_size(64)));
+};
+
+template <typename V>
+SMOTELAB_LANE_INLINE V load_vector(const void* at) {
+  V v;
+  std::memcpy(&v, at, sizeof v);
+  return v;
 }
 
-// knn_screen() on single-precision coordinates, twice as many per
-// instruction: the products are summed in float, the bound is formed in
-// double from them, and the caller's slack must cover the float rounding.
-// Reference columns must be readable up to a multiple of 32 past nr.
-SMOTELAB_CLONES
-inline std::size_t knn_screen_float(const float* q_rows, const double* q_norm, const double* limit, std::size_t nq,
-                                    const float* ref_cols, std::size_t ld, const double* r_norm, std::size_t nr,
-                                    std::size_t p, double slack, double floor, std::uint32_t* cand_query,
-                                    std::uint32_t* cand_ref) {
-  constexpr std::size_t kFloats = 8;
+// The lower bound for the references r_kept + [0, kPart), from part `part` of
+// the W products `dots`, with q_kept = ||q||^2 (1 - slack) - floor.
+template <typename Real, int W>
+SMOTELAB_LANE_INLINE typename Vectors<Real, W>::Part lower_bound(const typename Vectors<Real, W>::Coord& dots, int part,
+                                                                  const double* r_kept, double q_kept) {
+  using V = Vectors<Real, W>;
+  const auto coords = load_vector<typename V::PartCoord>(reinterpret_cast<const char*>(&dots) +
+                                                         static_cast<std::size_t>(part) * sizeof(typename V::PartCoord));
+  return (load_vector<typename V::Part>(r_kept) + q_kept) - 2.0 * __builtin_convertvector(coords, typename V::Part);
+}
+
+// Which lanes pass: the bound is within the query's limit or, in a
+// symmetric screen, within the reference's own.
+template <typename Real, int W, bool Symmetric>
+SMOTELAB_LANE_INLINE typename Vectors<Real, W>::Mask passes(const typename Vectors<Real, W>::Part& bound, double q_limit,
+                                                            const double* r_limit, std::size_t first) {
+  using Part = typename Vectors<Real, W>::Part;
+  // Written as "not above", so that a bound that overflowed to NaN passes.
+  if (!Symmetric) return ~(bound > q_limit);
+  const Part own = load_vector<Part>(r_limit + first);
+  const Part query = Part{} + q_limit;
+  return ~(bound > (own > query ? own : query));
+}
+
+// A tile of 4 query rows x 4 W reference rows: 16 accumulators, few enough
+// for the registers of every instruction set.
+template <typename Real, int W, bool Symmetric>
+SMOTELAB_LANE_INLINE std::size_t run(const Real* q_rows, const double* q_norm, const double* limit, std::size_t nq,
+                                     const Real* ref_cols, std::size_t ld, const double* r_kept,
+                                     const double* r_limit, std::size_t nr,
+                                     std::size_t p, double slack, double floor, std::uint32_t* cand_query,
+                                     std::uint32_t* cand_ref) {
+  using V = Vectors<Real, W>;
+  using Coord = typename V::Coord;
+  using Part = typename V::Part;
+  using Mask = typename V::Mask;
+  constexpr int kPart = static_cast<int>(sizeof(Part) / sizeof(double));
+  constexpr int kParts = W / kPart;
+  static_assert(kScreenRefTile % (4 * W) == 0, "the reference tile must hold whole vector tiles");
   std::size_t found = 0;
-  const Lanes two = broadcast(2.0), keep = broadcast(1.0 - slack), low = broadcast(floor);
   for (std::size_t i0 = 0; i0 < nq; i0 += 4) {
-    const float *x0 = q_rows + i0 * p, *x1 = x0 + p, *x2 = x1 + p, *x3 = x2 + p;
-    for (std::size_t c0 = 0; c0 < nr; c0 += 4 * kFloats) {
-      FloatLanes d00 = broadcast(0.0f), d01 = d00, d02 = d00, d03 = d00, d10 = d00, d11 = d00, d12 = d00, d13 = d00,
-                 d20 = d00, d21 = d00, d22 = d00, d23 = d00, d30 = d00, d31 = d00, d32 = d00, d33 = d00;
+    const Real *x0 = q_rows + i0 * p, *x1 = x0 + p, *x2 = x1 + p, *x3 = x2 + p;
+    double q_kept[4];
+    for (int u = 0; u < 4; ++u) q_kept[u] = q_norm[i0 + u] * (1.0 - slack) - floor;
+    for (std::size_t c0 = 0; c0 < nr; c0 += 4 * W) {
+      Coord d00 = Coord{}, d01 = d00, d02 = d00, d03 = d00, d10 = d00, d11 = d00, d12 = d00, d13 = d00,
+            d20 = d00, d21 = d00, d22 = d00, d23 = d00, d30 = d00, d31 = d00, d32 = d00, d33 = d00;
       for (std::size_t j = 0; j < p; ++j) {
-        const float* r = ref_cols + j * ld + c0;
-        const FloatLanes r0 = load(r), r1 = load(r + 8), r2 = load(r + 16), r3 = load(r + 24);
-        FloatLanes u = broadcast(x0[j]);
-        d00 += u * r0; d01 += u * r1; d02 += u * r2; d03 += u * r3;
-        u = broadcast(x1[j]);
-        d10 += u * r0; d11 += u * r1; d12 += u * r2; d13 += u * r3;
-        u = broadcast(x2[j]);
-        d20 += u * r0; d21 += u * r1; d22 += u * r2; d23 += u * r3;
-        u = broadcast(x3[j]);
-        d30 += u * r0; d31 += u * r1; d32 += u * r2; d33 += u * r3;
+        const Real* r = ref_cols + j * ld + c0;
+        const Coord r0 = load_vector<Coord>(r), r1 = load_vector<Coord>(r + W), r2 = load_vector<Coord>(r + 2 * W),
+                    r3 = load_vector<Coord>(r + 3 * W);
+        Real u = x0[j];
+        d00 += r0 * u; d01 += r1 * u; d02 += r2 * u; d03 += r3 * u;
+        u = x1[j];
+        d10 += r0 * u; d11 += r1 * u; d12 += r2 * u; d13 += r3 * u;
+        u = x2[j];
+        d20 += r0 * u; d21 += r1 * u; d22 += r2 * u; d23 += r3 * u;
+        u = x3[j];
+        d30 += r0 * u; d31 += r1 * u; d32 += r2 * u; d33 += r3 * u;
       }
-      const FloatLanes dots[4][4] = {{d00, d01, d02, d03}, {d10, d11, d12, d13}, {d20, d21, d22, d23}, {d30, d31, d32, d33}};
+      const Coord dots[4][4] = {{d00, d01, d02, d03}, {d10, d11, d12, d13}, {d20, d21, d22, d23}, {d30, d31, d32, d33}};
+      // Nearly every tile has no candidate: one test for the whole tile,
+      // and a lane-by-lane pass only when some lane passes.
+      Mask pass = Mask{};
+      for (int u = 0; u < 4; ++u)
+        for (int v = 0; v < 4; ++v)
+          for (int part = 0; part < kParts; ++part) {
+            const std::size_t first = c0 + static_cast<std::size_t>(v * W + part * kPart);
+            pass |= passes<Real, W, Symmetric>(lower_bound<Real, W>(dots[u][v], part, r_kept + first, q_kept[u]),
+                                               limit[i0 + u], r_limit, first);
+          }
+      std::int64_t lanes[kPart];
+      std::memcpy(lanes, &pass, sizeof lanes);
+      std::int64_t any = 0;
+      for (std::int64_t lane : lanes) any |= lane;
+      if (any == 0) continue;
       for (int u = 0; u < 4; ++u) {
-        const Lanes qn = broadcast(q_norm[i0 + u]), lim = broadcast(limit[i0 + u]);
         for (int v = 0; v < 4; ++v) {
-          const FloatLanes& f = dots[u][v];
-          for (int half = 0; half < 2; ++half) {
-            const std::size_t c_first = c0 + kFloats * static_cast<std::size_t>(v) + kLanes * static_cast<std::size_t>(half);
-            const Lanes dot = half == 0 ? Lanes{f[0], f[1], f[2], f[3]} : Lanes{f[4], f[5], f[6], f[7]};
-            const Lanes bound = (qn + load(r_norm + c_first)) * keep - two * dot - low;
-            const Mask pass = ~(bound > lim);
-            if (((pass[0] | pass[1]) | (pass[2] | pass[3])) == 0) continue;
-            for (int l = 0; l < 4; ++l) {
-              const std::size_t c = c_first + static_cast<std::size_t>(l);
-              if (pass[l] && c < nr) {
+          for (int part = 0; part < kParts; ++part) {
+            const std::size_t first = c0 + static_cast<std::size_t>(v) * W + static_cast<std::size_t>(part) * kPart;
+            const Mask hit = passes<Real, W, Symmetric>(lower_bound<Real, W>(dots[u][v], part, r_kept + first, q_kept[u]),
+                                                        limit[i0 + u], r_limit, first);
+            for (int l = 0; l < kPart; ++l) {
+              const std::size_t c = first + static_cast<std::size_t>(l);
+              if (hit[l] && c < nr) {
                 cand_query[found] = static_cast<std::uint32_t>(i0 + static_cast<std::size_t>(u));
                 cand_ref[found] = static_cast<std::uint32_t>(c);
                 ++found;
@@ -367,6 +411,52 @@ inline std::size_t knn_screen_float(const float* q_rows, const double* q_norm, c
   }
   return found;
 }
+
+}  // namespace screen
+
+// knn_screen() below for coordinates of type Real in vectors of W.
+template <typename Real, int W>
+SMOTELAB_LANE_INLINE std::size_t screen_pairs(const Real* q_rows, const double* q_norm, const double* limit,
+                                              std::size_t nq, const Real* ref_cols, std::size_t ld,
+                                              const double* r_kept, const double* r_limit, std::size_t nr,
+                                              std::size_t p, double slack, double floor, std::uint32_t* cand_query,
+                                              std::uint32_t* cand_ref) {
+  return r_limit != nullptr
+             ? screen::run<Real, W, true>(q_rows, q_norm, limit, nq, ref_cols, ld, r_kept, r_limit, nr, p, slack,
+                                          floor, cand_query, cand_ref)
+             : screen::run<Real, W, false>(q_rows, q_norm, limit, nq, ref_cols, ld, r_kept, r_limit, nr, p, slack,
+                                           floor, cand_query, cand_ref);
+}
+
+SMOTELAB_CLONES
+inline std::size_t knn_screen(const double* q_rows, const double* q_norm, const double* limit, std::size_t nq,
+                              const double* ref_cols, std::size_t ld, const double* r_kept, const double* r_limit,
+                              std::size_t nr, std::size_t p, double slack, double floor, std::uint32_t* cand_query,
+                              std::uint32_t* cand_ref) {
+  return screen_pairs<double, 4>(q_rows, q_norm, limit, nq, ref_cols, ld, r_kept, r_limit, nr, p, slack, floor,
+                                 cand_query, cand_ref);
+}
+
+// The float screen is the hot loop of SMOTE in many dimensions. AVX-512
+// machines run it on 16 floats per instruction; target_clones would compile
+// one body for every instruction set, so each width gets its own version here
+// and the loader picks as for target_clones.
+#define SMOTELAB_KNN_SCREEN_FLOAT(W)                                                                                 \
+  inline std::size_t knn_screen(const float* q_rows, const double* q_norm, const double* limit, std::size_t nq,     \
+                                const float* ref_cols, std::size_t ld, const double* r_kept, const double* r_limit, \
+                                std::size_t nr, std::size_t p, double slack, double floor,                         \
+                                std::uint32_t* cand_query, std::uint32_t* cand_ref) {                              \
+    return screen_pairs<float, W>(q_rows, q_norm, limit, nq, ref_cols, ld, r_kept, r_limit, nr, p, slack, floor,   \
+                                  cand_query, cand_ref);                                                           \
+  }
+#if defined(SMOTELAB_HAVE_CLONES)
+__attribute__((target("arch=x86-64-v4"))) SMOTELAB_KNN_SCREEN_FLOAT(16)
+__attribute__((target("arch=x86-64-v3"))) SMOTELAB_KNN_SCREEN_FLOAT(8)
+__attribute__((target("default"))) SMOTELAB_KNN_SCREEN_FLOAT(8)
+#else
+SMOTELAB_KNN_SCREEN_FLOAT(8)
+#endif
+#undef SMOTELAB_KNN_SCREEN_FLOAT
 
 }  // namespace simd
 }  // namespace smotelab

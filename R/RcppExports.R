@@ -61,20 +61,20 @@ sampling_counts_cpp <- function(strategy, class_counts, class_names, over) {
     .Call(`_smotelab_sampling_counts_cpp`, strategy, class_counts, class_names, over)
 }
 
-smote_cpp <- function(x, y, n_new, k_neighbors, seed, n_threads, algorithm) {
-    .Call(`_smotelab_smote_cpp`, x, y, n_new, k_neighbors, seed, n_threads, algorithm)
+smote_cpp <- function(columns, y, n_new, k_neighbors, seed, n_threads, algorithm) {
+    .Call(`_smotelab_smote_cpp`, columns, y, n_new, k_neighbors, seed, n_threads, algorithm)
 }
 
-borderline_smote_cpp <- function(x, y, n_new, k_neighbors, m_neighbors, kind, seed, n_threads, algorithm) {
-    .Call(`_smotelab_borderline_smote_cpp`, x, y, n_new, k_neighbors, m_neighbors, kind, seed, n_threads, algorithm)
+borderline_smote_cpp <- function(columns, y, n_new, k_neighbors, m_neighbors, kind, seed, n_threads, algorithm) {
+    .Call(`_smotelab_borderline_smote_cpp`, columns, y, n_new, k_neighbors, m_neighbors, kind, seed, n_threads, algorithm)
 }
 
 borderline_danger_cpp <- function(x, y, cls, m_neighbors, n_threads, algorithm) {
     .Call(`_smotelab_borderline_danger_cpp`, x, y, cls, m_neighbors, n_threads, algorithm)
 }
 
-adasyn_cpp <- function(x, y, n_new, n_neighbors, seed, n_threads, algorithm, class_names) {
-    .Call(`_smotelab_adasyn_cpp`, x, y, n_new, n_neighbors, seed, n_threads, algorithm, class_names)
+adasyn_cpp <- function(columns, y, n_new, n_neighbors, seed, n_threads, algorithm, class_names) {
+    .Call(`_smotelab_adasyn_cpp`, columns, y, n_new, n_neighbors, seed, n_threads, algorithm, class_names)
 }
 
 adasyn_allocation_cpp <- function(x, y, cls, n_neighbors, n_samples, n_threads, algorithm) {

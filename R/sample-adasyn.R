@@ -50,8 +50,7 @@ adasyn <- function(data, outcome, n_neighbors = 5, sampling_strategy = "auto", s
     ),
     call = call
   )
-  rm(x)
-  resampled_numeric(data, out, res$x_new, res$y_new, .synthetic)
+  resampled_numeric(data, out, res, .synthetic)
 }
 
 #' ADASYN as a pipeline step

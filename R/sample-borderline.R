@@ -64,9 +64,8 @@ borderline_smote <- function(data, outcome, k_neighbors = 5, m_neighbors = 10,
                          if (kind == "borderline-1") 1L else 2L, seed, n_threads, knn_algorithm()),
     call = call
   )
-  rm(x)
   warn_no_danger(out$counts, n_new, res$y_new, m_neighbors)
-  resampled_numeric(data, out, res$x_new, res$y_new, .synthetic)
+  resampled_numeric(data, out, res, .synthetic)
 }
 
 #' Borderline-SMOTE as a pipeline step

@@ -87,7 +87,7 @@ mixed_predictors <- function(data, outcome, call = caller_env()) {
       "predictors", call = call
     )
   }
-  check_finite_columns(data, cols[numeric], call = call)
+  check_finite_columns(lapply(data[cols[numeric]], as.double), call = call)
   missing <- vapply(data[cols[categorical]], anyNA, logical(1))
   if (any(missing)) {
     bad <- cols[categorical][missing]

@@ -68,9 +68,7 @@ smote <- function(data, outcome, k_neighbors = 5, sampling_strategy = "auto", se
     smote_cpp(x, as.integer(out$y) - 1L, n_new, as.integer(k_neighbors), seed, n_threads, knn_algorithm()),
     call = call
   )
-  # The predictor copy is not needed to assemble the output; free it first.
-  rm(x)
-  resampled_numeric(data, out, res$x_new, res$y_new, .synthetic)
+  resampled_numeric(data, out, res, .synthetic)
 }
 
 #' SMOTE as a pipeline step
@@ -93,8 +91,8 @@ step_smote <- function(k_neighbors = 5, sampling_strategy = "auto") {
   new_step("smote", list(k_neighbors = as.integer(k_neighbors), sampling_strategy = sampling_strategy))
 }
 
-# Predictors as a double matrix; every column other than the outcome must be
-# numeric and finite.
+# Predictors as a list of double vectors, read in place by the core; every
+# column other than the outcome must be numeric and finite.
 numeric_predictors <- function(data, outcome, fn, call = caller_env()) {
   cols <- setdiff(names(data), outcome)
   if (length(cols) == 0) {
@@ -110,16 +108,17 @@ numeric_predictors <- function(data, outcome, fn, call = caller_env()) {
       "predictors", call = call
     )
   }
-  check_finite_columns(data, cols, call = call)
-  x <- matrix(0, nrow(data), length(cols), dimnames = list(NULL, cols))
-  for (j in seq_along(cols)) x[, j] <- data[[cols[j]]]
+  x <- lapply(data[cols], as.double)
+  check_finite_columns(x, call = call)
   x
 }
 
-check_finite_columns <- function(data, cols, call = caller_env()) {
-  finite <- vapply(data[cols], function(v) all(is.finite(v)), logical(1))
-  if (!all(finite)) {
-    bad <- cols[!finite]
+# `x`: a named list of double vectors. The scan runs in C++; R counts the
+# bad values only to report them.
+check_finite_columns <- function(x, call = caller_env()) {
+  if (first_nonfinite_cpp(x) > 0) {
+    data <- x
+    bad <- names(x)[!vapply(x, function(v) all(is.finite(v)), logical(1))]
     abort_smotelab(
       c("Predictors can't contain missing or infinite values.",
         column_bullets(bad, "has {sum(!is.finite(data[[bad[[i]]]]))} such value{?s}")),
@@ -155,18 +154,15 @@ check_smote_class_sizes <- function(counts, n_new, k_neighbors, method = "SMOTE"
   }
 }
 
-# Original rows, then the new ones; predictors as doubles.
-resampled_numeric <- function(data, out, x_new, y_new, synthetic) {
-  cols <- names(data)
-  result <- vector("list", length(cols))
-  names(result) <- cols
-  predictors <- setdiff(cols, out$name)
-  for (j in seq_along(predictors)) {
-    result[[predictors[j]]] <- c(as.double(data[[predictors[j]]]), x_new[, j])
-  }
-  result[[out$name]] <- extend_outcome(out, y_new)
-  result <- tibble::new_tibble(result, nrow = nrow(data) + length(y_new))
-  add_synthetic_column(result, nrow(data), length(y_new), synthetic)
+# Original rows, then the new ones: `res$columns` holds each predictor whole,
+# as the core assembled it.
+resampled_numeric <- function(data, out, res, synthetic) {
+  result <- vector("list", ncol(data))
+  names(result) <- names(data)
+  result[names(res$columns)] <- res$columns
+  result[[out$name]] <- extend_outcome(out, res$y_new)
+  result <- tibble::new_tibble(result, nrow = nrow(data) + length(res$y_new))
+  add_synthetic_column(result, nrow(data), length(res$y_new), synthetic)
 }
 
 # An internal switch for tests and benchmarks: "auto", "kd_tree" or

@@ -207,27 +207,27 @@ BEGIN_RCPP
 END_RCPP
 }
 // smote_cpp
-List smote_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_new, int k_neighbors, double seed, int n_threads, const std::string& algorithm);
-RcppExport SEXP _smotelab_smote_cpp(SEXP xSEXP, SEXP ySEXP, SEXP n_newSEXP, SEXP k_neighborsSEXP, SEXP seedSEXP, SEXP n_threadsSEXP, SEXP algorithmSEXP) {
+List smote_cpp(const List& columns, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_new, int k_neighbors, double seed, int n_threads, const std::string& algorithm);
+RcppExport SEXP _smotelab_smote_cpp(SEXP columnsSEXP, SEXP ySEXP, SEXP n_newSEXP, SEXP k_neighborsSEXP, SEXP seedSEXP, SEXP n_threadsSEXP, SEXP algorithmSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
-    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::MatrixXd> >::type x(xSEXP);
+    Rcpp::traits::input_parameter< const List& >::type columns(columnsSEXP);
     Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type y(ySEXP);
     Rcpp::traits::input_parameter< const Rcpp::IntegerVector& >::type n_new(n_newSEXP);
     Rcpp::traits::input_parameter< int >::type k_neighbors(k_neighborsSEXP);
     Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
     Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
     Rcpp::traits::input_parameter< const std::string& >::type algorithm(algorithmSEXP);
-    rcpp_result_gen = Rcpp::wrap(smote_cpp(x, y, n_new, k_neighbors, seed, n_threads, algorithm));
+    rcpp_result_gen = Rcpp::wrap(smote_cpp(columns, y, n_new, k_neighbors, seed, n_threads, algorithm));
     return rcpp_result_gen;
 END_RCPP
 }
 // borderline_smote_cpp
-List borderline_smote_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_new, int k_neighbors, int m_neighbors, int kind, double seed, int n_threads, const std::string& algorithm);
-RcppExport SEXP _smotelab_borderline_smote_cpp(SEXP xSEXP, SEXP ySEXP, SEXP n_newSEXP, SEXP k_neighborsSEXP, SEXP m_neighborsSEXP, SEXP kindSEXP, SEXP seedSEXP, SEXP n_threadsSEXP, SEXP algorithmSEXP) {
+List borderline_smote_cpp(const List& columns, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_new, int k_neighbors, int m_neighbors, int kind, double seed, int n_threads, const std::string& algorithm);
+RcppExport SEXP _smotelab_borderline_smote_cpp(SEXP columnsSEXP, SEXP ySEXP, SEXP n_newSEXP, SEXP k_neighborsSEXP, SEXP m_neighborsSEXP, SEXP kindSEXP, SEXP seedSEXP, SEXP n_threadsSEXP, SEXP algorithmSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
-    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::MatrixXd> >::type x(xSEXP);
+    Rcpp::traits::input_parameter< const List& >::type columns(columnsSEXP);
     Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type y(ySEXP);
     Rcpp::traits::input_parameter< const Rcpp::IntegerVector& >::type n_new(n_newSEXP);
     Rcpp::traits::input_parameter< int >::type k_neighbors(k_neighborsSEXP);
@@ -236,7 +236,7 @@ BEGIN_RCPP
     Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
     Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
     Rcpp::traits::input_parameter< const std::string& >::type algorithm(algorithmSEXP);
-    rcpp_result_gen = Rcpp::wrap(borderline_smote_cpp(x, y, n_new, k_neighbors, m_neighbors, kind, seed, n_threads, algorithm));
+    rcpp_result_gen = Rcpp::wrap(borderline_smote_cpp(columns, y, n_new, k_neighbors, m_neighbors, kind, seed, n_threads, algorithm));
     return rcpp_result_gen;
 END_RCPP
 }
@@ -256,11 +256,11 @@ BEGIN_RCPP
 END_RCPP
 }
 // adasyn_cpp
-List adasyn_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_new, int n_neighbors, double seed, int n_threads, const std::string& algorithm, const std::vector<std::string>& class_names);
-RcppExport SEXP _smotelab_adasyn_cpp(SEXP xSEXP, SEXP ySEXP, SEXP n_newSEXP, SEXP n_neighborsSEXP, SEXP seedSEXP, SEXP n_threadsSEXP, SEXP algorithmSEXP, SEXP class_namesSEXP) {
+List adasyn_cpp(const List& columns, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_new, int n_neighbors, double seed, int n_threads, const std::string& algorithm, const std::vector<std::string>& class_names);
+RcppExport SEXP _smotelab_adasyn_cpp(SEXP columnsSEXP, SEXP ySEXP, SEXP n_newSEXP, SEXP n_neighborsSEXP, SEXP seedSEXP, SEXP n_threadsSEXP, SEXP algorithmSEXP, SEXP class_namesSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
-    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::MatrixXd> >::type x(xSEXP);
+    Rcpp::traits::input_parameter< const List& >::type columns(columnsSEXP);
     Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type y(ySEXP);
     Rcpp::traits::input_parameter< const Rcpp::IntegerVector& >::type n_new(n_newSEXP);
     Rcpp::traits::input_parameter< int >::type n_neighbors(n_neighborsSEXP);
@@ -268,7 +268,7 @@ BEGIN_RCPP
     Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
     Rcpp::traits::input_parameter< const std::string& >::type algorithm(algorithmSEXP);
     Rcpp::traits::input_parameter< const std::vector<std::string>& >::type class_names(class_namesSEXP);
-    rcpp_result_gen = Rcpp::wrap(adasyn_cpp(x, y, n_new, n_neighbors, seed, n_threads, algorithm, class_names));
+    rcpp_result_gen = Rcpp::wrap(adasyn_cpp(columns, y, n_new, n_neighbors, seed, n_threads, algorithm, class_names));
     return rcpp_result_gen;
 END_RCPP
 }

@@ -30,6 +30,29 @@ List resampled_to_r(const smotelab::Resampled& r) {
                       Named("seed_row") = one_based(r.seed_row), Named("neighbour_row") = one_based(r.neighbour_row));
 }
 
+// An over-sampler's output as whole predictor columns: each of `columns`
+// followed by its synthetic values, built here so that R does not
+// concatenate two copies of every column.
+List resampled_columns_to_r(const List& columns, const smotelab::Resampled& r) {
+  const R_xlen_t n_new = r.X_new.rows();
+  List out(columns.size());
+  for (R_xlen_t j = 0; j < columns.size(); ++j) {
+    const Rcpp::NumericVector original = columns[j];
+    Rcpp::NumericVector whole(Rcpp::no_init(original.size() + n_new));
+    std::copy(original.begin(), original.end(), whole.begin());
+    const double* added = r.X_new.col(static_cast<Eigen::Index>(j)).data();
+    std::copy(added, added + n_new, whole.begin() + original.size());
+    out[j] = whole;
+  }
+  out.names() = columns.names();
+  return List::create(Named("columns") = out, Named("y_new") = Rcpp::wrap(r.y_new),
+                      Named("seed_row") = one_based(r.seed_row), Named("neighbour_row") = one_based(r.neighbour_row));
+}
+
+smotelab::Columns predictor_columns(const List& columns, const Eigen::Map<Eigen::VectorXi>& y) {
+  return glue::columns_from_r(columns, y.size());
+}
+
 }  // namespace
 
 // [[Rcpp::export(rng = false)]]
@@ -43,21 +66,22 @@ Rcpp::IntegerVector sampling_counts_cpp(const List& strategy, const Rcpp::Intege
 }
 
 // [[Rcpp::export(rng = false)]]
-List smote_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::VectorXi> y,
-               const Rcpp::IntegerVector& n_new, int k_neighbors, double seed, int n_threads,
-               const std::string& algorithm) {
-  return resampled_to_r(smotelab::smote(x, y, index_vector(n_new), k_neighbors, glue::seed_from_r(seed),
-                                        glue::executor(n_threads), algorithm_from_r(algorithm)));
+List smote_cpp(const List& columns, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_new,
+               int k_neighbors, double seed, int n_threads, const std::string& algorithm) {
+  return resampled_columns_to_r(columns, smotelab::smote(predictor_columns(columns, y), y, index_vector(n_new),
+                                                         k_neighbors, glue::seed_from_r(seed),
+                                                         glue::executor(n_threads), algorithm_from_r(algorithm)));
 }
 
 // [[Rcpp::export(rng = false)]]
-List borderline_smote_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::VectorXi> y,
-                          const Rcpp::IntegerVector& n_new, int k_neighbors, int m_neighbors, int kind, double seed,
-                          int n_threads, const std::string& algorithm) {
+List borderline_smote_cpp(const List& columns, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_new,
+                          int k_neighbors, int m_neighbors, int kind, double seed, int n_threads,
+                          const std::string& algorithm) {
   const auto k = kind == 2 ? smotelab::BorderlineKind::borderline_2 : smotelab::BorderlineKind::borderline_1;
-  return resampled_to_r(smotelab::borderline_smote(x, y, index_vector(n_new), k_neighbors, m_neighbors, k,
-                                                   glue::seed_from_r(seed), glue::executor(n_threads),
-                                                   algorithm_from_r(algorithm)));
+  return resampled_columns_to_r(
+      columns, smotelab::borderline_smote(predictor_columns(columns, y).to_matrix(), y, index_vector(n_new),
+                                          k_neighbors, m_neighbors, k, glue::seed_from_r(seed),
+                                          glue::executor(n_threads), algorithm_from_r(algorithm)));
 }
 
 // [[Rcpp::export(rng = false)]]
@@ -69,11 +93,13 @@ Rcpp::LogicalVector borderline_danger_cpp(const Eigen::Map<Eigen::MatrixXd> x, c
 }
 
 // [[Rcpp::export(rng = false)]]
-List adasyn_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::VectorXi> y,
-                const Rcpp::IntegerVector& n_new, int n_neighbors, double seed, int n_threads,
-                const std::string& algorithm, const std::vector<std::string>& class_names) {
-  return resampled_to_r(smotelab::adasyn(x, y, index_vector(n_new), n_neighbors, glue::seed_from_r(seed),
-                                         glue::executor(n_threads), algorithm_from_r(algorithm), class_names));
+List adasyn_cpp(const List& columns, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_new,
+                int n_neighbors, double seed, int n_threads, const std::string& algorithm,
+                const std::vector<std::string>& class_names) {
+  return resampled_columns_to_r(
+      columns, smotelab::adasyn(predictor_columns(columns, y).to_matrix(), y, index_vector(n_new), n_neighbors,
+                                glue::seed_from_r(seed), glue::executor(n_threads), algorithm_from_r(algorithm),
+                                class_names));
 }
 
 // [[Rcpp::export(rng = false)]]

@@ -23,7 +23,7 @@ test_that("new rows per seed row equal imbalanced-learn's", {
       # The rows the resampler makes follow that allocation, seed by seed.
       n_new <- integer(nlevels(d$data$y))
       n_new[code + 1L] <- n
-      res <- adasyn_cpp(x, y, n_new, 5L, 2, 2L, "auto", levels(d$data$y))
+      res <- adasyn_cpp(as.list(d$data[c("x1", "x2")]), y, n_new, 5L, 2, 2L, "auto", levels(d$data$y))
       members <- which(y == code)
       expect_identical(res$seed_row, rep(members, d$adasyn_rows[[cls]]))
     }

@@ -68,14 +68,17 @@ test_that("seed and neighbour rows reported by the core are k nearest same-class
   d <- smote_data(n_minor = 40, p = 4)
   x <- as.matrix(d[1:4])
   y <- as.integer(d$class) - 1L
-  res <- smote_cpp(x, y, c(0L, 300L), 3L, 7, 2L, "auto")
+  res <- smote_cpp(as.list(d[1:4]), y, c(0L, 300L), 3L, 7, 2L, "auto")
+  # Each column comes back whole: the original values, then the new ones.
+  expect_identical(lapply(res$columns, `[`, seq_len(nrow(d))), as.list(d[1:4]))
+  x_new <- sapply(res$columns, `[`, -seq_len(nrow(d)))
   minority <- which(y == 1L)
   nn <- knn_reference(x[minority, ], x[minority, ], 3, self = seq_along(minority))$index
   allowed <- cbind(minority[rep(seq_along(minority), 3)], minority[c(nn)])
   expect_true(all(paste(res$seed_row, res$neighbour_row) %in% paste(allowed[, 1], allowed[, 2])))
-  gap <- (res$x_new[, 1] - x[res$seed_row, 1]) / (x[res$neighbour_row, 1] - x[res$seed_row, 1])
+  gap <- (x_new[, 1] - x[res$seed_row, 1]) / (x[res$neighbour_row, 1] - x[res$seed_row, 1])
   expect_true(all(gap >= 0 & gap < 1))
-  expect_equal(res$x_new, x[res$seed_row, ] + gap * (x[res$neighbour_row, ] - x[res$seed_row, ]),
+  expect_equal(x_new, x[res$seed_row, ] + gap * (x[res$neighbour_row, ] - x[res$seed_row, ]),
                ignore_attr = TRUE)
 })
 

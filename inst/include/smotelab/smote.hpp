@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "columns.hpp"
 #include "errors.hpp"
 #include "knn.hpp"
 #include "parallel.hpp"
@@ -53,9 +54,9 @@ inline std::vector<std::vector<Eigen::Index>> class_rows(const Eigen::Ref<const 
   return rows;
 }
 
-inline void check_resample_input(const Eigen::Ref<const Eigen::MatrixXd>& X, const Eigen::Ref<const Eigen::VectorXi>& y,
+inline void check_resample_input(Eigen::Index n_rows, const Eigen::Ref<const Eigen::VectorXi>& y,
                                  const std::vector<Eigen::Index>& per_class) {
-  require(X.rows() == y.size(), "X and y must have the same number of rows");
+  require(n_rows == y.size(), "X and y must have the same number of rows");
   require(per_class.size() >= 2, "resampling needs at least two classes");
   for (Eigen::Index n : per_class) require(n >= 0, "row counts per class must not be negative");
 }
@@ -104,6 +105,8 @@ inline Resampled start_output(Eigen::Index n_rows, Eigen::Index n_total, Eigen::
   return out;
 }
 
+inline Eigen::MatrixXd gather_rows(const Columns& X, const std::vector<Eigen::Index>& rows) { return X.rows_of(rows); }
+
 // Writes n synthetic rows of class cls into out at rows [offset, offset + n).
 // Row t picks a seed row i of `from` (fixed_seed[t] if given, else uniformly),
 // one of its nn.k neighbours j (rows of `to`) uniformly, and a gap
@@ -121,6 +124,12 @@ inline std::uint64_t interpolate(const Eigen::MatrixXd& from, const Eigen::Matri
   const auto n_from = static_cast<std::uint64_t>(from.rows());
   const auto k = static_cast<std::uint64_t>(nn.k);
   const Eigen::Index n_blocks = (n + kSyntheticBlock - 1) / kSyntheticBlock;
+  // Each synthetic row reads one seed row and one neighbour row whole, so
+  // the rows are copied to be contiguous.
+  const RowMajor from_data = from;
+  RowMajor to_copy;
+  if (&to != &from) to_copy = to;
+  const RowMajor& to_data = &to != &from ? to_copy : from_data;
   out.y_new.segment(offset, n).setConstant(cls);
   exec(static_cast<std::size_t>(n_blocks), 1, [&](std::size_t begin, std::size_t end) {
     std::vector<Eigen::Index> a(kSyntheticBlock), b(kSyntheticBlock);
@@ -140,14 +149,14 @@ inline std::uint64_t interpolate(const Eigen::MatrixXd& from, const Eigen::Matri
         out.seed_row[at] = from_rows[static_cast<std::size_t>(a[t])];
         out.neighbour_row[at] = to_rows[static_cast<std::size_t>(b[t])];
       }
-      // Column by column: contiguous writes, reads within one column.
-      for (Eigen::Index col = 0; col < p; ++col) {
-        const double* xa = from.col(col).data();
-        const double* xb = to.col(col).data();
-        double* dst = out.X_new.col(col).data() + offset + start;
-        for (Eigen::Index t = 0; t < len; ++t) {
-          const double v = xa[a[t]];
-          dst[t] = v + gap[t] * (xb[b[t]] - v);
+      double* dst = out.X_new.data() + offset + start;
+      const auto ld = static_cast<std::size_t>(out.X_new.rows());
+      for (Eigen::Index t = 0; t < len; ++t) {
+        const double* xa = from_data.row(a[t]).data();
+        const double* xb = to_data.row(b[t]).data();
+        for (Eigen::Index col = 0; col < p; ++col) {
+          const double v = xa[col];
+          dst[static_cast<std::size_t>(col) * ld + static_cast<std::size_t>(t)] = v + gap[t] * (xb[col] - v);
         }
       }
     }
@@ -158,11 +167,11 @@ inline std::uint64_t interpolate(const Eigen::MatrixXd& from, const Eigen::Matri
 }  // namespace detail
 
 // n_new[c] synthetic rows for class c (0 leaves the class alone).
-inline Resampled smote(const Eigen::Ref<const Eigen::MatrixXd>& X, const Eigen::Ref<const Eigen::VectorXi>& y,
+inline Resampled smote(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y,
                        const std::vector<Eigen::Index>& n_new, int k_neighbors, std::uint64_t seed,
                        const Executor& exec = serial_executor(), KnnAlgorithm algorithm = KnnAlgorithm::automatic,
                        const std::vector<std::string>& class_names = {}) {
-  detail::check_resample_input(X, y, n_new);
+  detail::check_resample_input(X.rows(), y, n_new);
   require(k_neighbors >= 1, "k_neighbors must be at least 1");
   const std::size_t K = n_new.size();
   const Eigen::Index p = X.cols();
@@ -187,11 +196,18 @@ inline Resampled smote(const Eigen::Ref<const Eigen::MatrixXd>& X, const Eigen::
   return out;
 }
 
+inline Resampled smote(const Eigen::Ref<const Eigen::MatrixXd>& X, const Eigen::Ref<const Eigen::VectorXi>& y,
+                       const std::vector<Eigen::Index>& n_new, int k_neighbors, std::uint64_t seed,
+                       const Executor& exec = serial_executor(), KnnAlgorithm algorithm = KnnAlgorithm::automatic,
+                       const std::vector<std::string>& class_names = {}) {
+  return smote(Columns::of(X), y, n_new, k_neighbors, seed, exec, algorithm, class_names);
+}
+
 // n_new[c] copies of rows of class c drawn uniformly with replacement.
 inline Resampled random_oversample(const Eigen::Ref<const Eigen::MatrixXd>& X,
                                    const Eigen::Ref<const Eigen::VectorXi>& y, const std::vector<Eigen::Index>& n_new,
                                    std::uint64_t seed) {
-  detail::check_resample_input(X, y, n_new);
+  detail::check_resample_input(X.rows(), y, n_new);
   const std::size_t K = n_new.size();
   const auto rows = detail::class_rows(y, K);
   Resampled out;
@@ -221,7 +237,7 @@ inline Resampled random_oversample(const Eigen::Ref<const Eigen::MatrixXd>& X,
 inline Resampled random_undersample(const Eigen::Ref<const Eigen::MatrixXd>& X,
                                     const Eigen::Ref<const Eigen::VectorXi>& y,
                                     const std::vector<Eigen::Index>& n_keep, std::uint64_t seed) {
-  detail::check_resample_input(X, y, n_keep);
+  detail::check_resample_input(X.rows(), y, n_keep);
   const std::size_t K = n_keep.size();
   auto rows = detail::class_rows(y, K);
   std::vector<char> kept(static_cast<std::size_t>(X.rows()), 0);

@@ -124,7 +124,7 @@ inline Resampled borderline_smote(const Eigen::Ref<const Eigen::MatrixXd>& X, co
                                   BorderlineKind kind, std::uint64_t seed, const Executor& exec = serial_executor(),
                                   KnnAlgorithm algorithm = KnnAlgorithm::automatic,
                                   const std::vector<std::string>& class_names = {}) {
-  detail::check_resample_input(X, y, n_new);
+  detail::check_resample_input(X.rows(), y, n_new);
   require(k_neighbors >= 1, "k_neighbors must be at least 1");
   require(m_neighbors >= 1, "m_neighbors must be at least 1");
   const std::size_t K = n_new.size();
@@ -231,7 +231,7 @@ inline Resampled adasyn(const Eigen::Ref<const Eigen::MatrixXd>& X, const Eigen:
                         const std::vector<Eigen::Index>& n_new, int n_neighbors, std::uint64_t seed,
                         const Executor& exec = serial_executor(), KnnAlgorithm algorithm = KnnAlgorithm::automatic,
                         const std::vector<std::string>& class_names = {}) {
-  detail::check_resample_input(X, y, n_new);
+  detail::check_resample_input(X.rows(), y, n_new);
   require(n_neighbors >= 1, "n_neighbors must be at least 1");
   const std::size_t K = n_new.size();
   const auto rows = detail::class_rows(y, K);
@@ -297,7 +297,7 @@ inline Resampled smote_nc(const Eigen::Ref<const Eigen::MatrixXd>& X_num, const 
                           const std::vector<int>& n_levels, const Eigen::Ref<const Eigen::VectorXi>& y,
                           const std::vector<Eigen::Index>& n_new, int k_neighbors, std::uint64_t seed,
                           const Executor& exec = serial_executor(), KnnAlgorithm algorithm = KnnAlgorithm::automatic) {
-  detail::check_resample_input(X_num, y, n_new);
+  detail::check_resample_input(X_num.rows(), y, n_new);
   require(k_neighbors >= 1, "k_neighbors must be at least 1");
   require(X_num.cols() >= 1, "SMOTE-NC needs at least one numeric column");
   require(codes.cols() >= 1, "SMOTE-NC needs at least one categorical column");

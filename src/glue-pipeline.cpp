@@ -102,13 +102,15 @@ smotelab::ModelState model_state_from_r(const List& s) {
 }  // namespace
 
 // `columns` is a list of double vectors, the design's columns; they are read
-// in place, never copied into one matrix.
+// in place, never copied into one matrix. They come from blueprint_columns(),
+// which has checked that every value is finite, so the core does not scan
+// them again.
 // [[Rcpp::export(rng = false)]]
 List pipeline_fit_cpp(const List& spec, const List& columns, const Eigen::Map<Eigen::VectorXi> y, double seed,
                       int n_threads) {
-  const smotelab::FittedPipeline fitted =
-      smotelab::fit_pipeline(glue::spec_from_r(spec), glue::columns_from_r(columns, y.size()), y,
-                             glue::seed_from_r(seed), glue::executor(n_threads));
+  smotelab::Columns X = glue::columns_from_r(columns, y.size());
+  const smotelab::FittedPipeline fitted = smotelab::fit_pipeline(glue::spec_from_r(spec), X.checked_finite(), y,
+                                                                 glue::seed_from_r(seed), glue::executor(n_threads));
   List steps(fitted.steps.size());
   for (std::size_t i = 0; i < fitted.steps.size(); ++i) steps[i] = std::visit(StateToR{}, fitted.steps[i]);
   return List::create(Named("steps") = steps, Named("model") = std::visit(StateToR{}, fitted.model),

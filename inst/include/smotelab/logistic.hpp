@@ -111,9 +111,10 @@ class NewtonPass {
  private:
   // Per-thread buffers of one block. The products run over lists of columns
   // padded to a multiple of 4 with a column of zeros:
-  //   weighted = [w, w * x_1, ..., w * x_p] and design = [1, x_1, ..., x_p],
-  // so the Hessian is the lower triangle of weighted' design and the gradient
-  // is residual' design.
+  //   weighted = [w, w * x_1, ..., w * x_p, residual] and design = [1, x_1, ..., x_p],
+  // so the Hessian is the lower triangle of weighted' design without its last
+  // row, and the gradient, residual' design, is that last row. A pass without
+  // the Hessian forms residual' design alone.
   struct Scratch {
     std::vector<double> eta, residual, weight, scaled, ones, zeros, products;
     std::vector<const double*> design, weighted;
@@ -146,17 +147,23 @@ class NewtonPass {
                                    10 * std::numeric_limits<double>::epsilon(), tmp.residual.data(),
                                    tmp.weight.data(), &out.extreme);
     out.gradient.resize(static_cast<Eigen::Index>(q));
-    tmp.products.resize(width * width);
-    simd::column_products(tmp.residual.data(), tmp.design.data(), width, rows, tmp.products.data());
-    for (std::size_t j = 0; j < q; ++j) out.gradient(static_cast<Eigen::Index>(j)) = tmp.products[j];
-    if (!with_hessian) return;
+    if (!with_hessian) {
+      tmp.products.resize(width);
+      simd::column_products(tmp.residual.data(), tmp.design.data(), width, rows, tmp.products.data());
+      for (std::size_t j = 0; j < q; ++j) out.gradient(static_cast<Eigen::Index>(j)) = tmp.products[j];
+      return;
+    }
 
+    const std::size_t height = padded(q + 1);
     tmp.scaled.resize(p * rows);
-    tmp.weighted.assign(width, tmp.zeros.data());
+    tmp.weighted.assign(height, tmp.zeros.data());
     tmp.weighted[0] = tmp.weight.data();
     for (std::size_t j = 0; j < p; ++j) tmp.weighted[j + 1] = tmp.scaled.data() + j * rows;
+    tmp.weighted[q] = tmp.residual.data();
     simd::scale_columns(tmp.design.data() + 1, p, tmp.weight.data(), rows, tmp.scaled.data());
-    simd::lower_products(tmp.weighted.data(), width, tmp.design.data(), width, rows, tmp.products.data());
+    tmp.products.resize(height * width);
+    simd::lower_products(tmp.weighted.data(), height, tmp.design.data(), width, rows, tmp.products.data());
+    for (std::size_t j = 0; j < q; ++j) out.gradient(static_cast<Eigen::Index>(j)) = tmp.products[q * width + j];
     out.hessian = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(q), static_cast<Eigen::Index>(q));
     for (std::size_t a = 0; a < q; ++a)
       for (std::size_t c = 0; c <= a; ++c)
@@ -239,6 +246,10 @@ inline Eigen::VectorXd warm_start(const Columns& X, const Eigen::Ref<const Eigen
   LogisticOptions sub_opt = opt;
   sub_opt.C = opt.C * static_cast<double>(X.rows()) / static_cast<double>(m);
   sub_opt.max_iter = std::min(opt.max_iter, 30);
+  // The subsample's solution is itself about 1 / sqrt(m) away from the full
+  // one, so it is solved only until Newton's steps fall below 1e-3: the next
+  // step would be smaller still by that factor again.
+  sub_opt.tol = std::max(opt.tol, 1e-3);
   LogisticFit sub;
   try {
     sub = newton_fit(Columns::of(sub_x), sub_y, sub_s, sub_opt, exec);

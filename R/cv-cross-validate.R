@@ -46,12 +46,12 @@ cv_problem <- function(pipeline, formula, data, folds, metrics, threshold, seed,
     abort_smotelab("{.arg pipeline} must be a pipeline from {.fn imb_pipeline}, not {.obj_type_friendly {pipeline}}.",
                    "argument", call = call)
   }
-  prepared <- pipeline_data(pipeline, formula, data, call)
+  n_threads <- resolve_threads(n_threads, call = call)
+  prepared <- pipeline_data(pipeline, formula, data, n_threads, call)
   bp <- prepared$blueprint
   metrics <- check_metric_names(metrics, call = call)
   check_number(threshold, min = 0, max = 1, call = call)
   seed <- resolve_seed(seed, call = call)
-  n_threads <- resolve_threads(n_threads, call = call)
   fold_ids <- resolve_folds(folds, data, bp$outcome, seed, call)
   list(x = prepared$x, y = prepared$y, levels = bp$outcome_levels, folds = fold_ids, v = attr(fold_ids, "v"),
        metrics = metrics, threshold = threshold, seed = seed, n_threads = n_threads)

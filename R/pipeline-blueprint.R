@@ -98,8 +98,9 @@ blueprint_outcome <- function(bp, data, call = caller_env()) {
 
 # The design as a named list of double vectors, one per design column. The
 # core reads numeric columns of `data` in place; only logical and integer
-# columns and factor dummies are new vectors.
-blueprint_columns <- function(bp, data, call = caller_env()) {
+# columns and factor dummies are new vectors. `n_threads` (resolved) share
+# the scan for non-finite values.
+blueprint_columns <- function(bp, data, n_threads = 1L, call = caller_env()) {
   check_data_frame(data, arg = "new_data", call = call)
   missing <- setdiff(bp$predictors, names(data))
   if (length(missing)) {
@@ -109,7 +110,7 @@ blueprint_columns <- function(bp, data, call = caller_env()) {
   columns <- lapply(bp$predictors, function(v) design_columns(bp, v, data[[v]], call))
   source <- rep(bp$predictors, lengths(columns))
   columns <- unlist(columns, recursive = FALSE) %||% list()
-  bad <- first_nonfinite_cpp(columns)
+  bad <- first_nonfinite_cpp(columns, nrow(data), n_threads)
   if (bad > 0) {
     v <- source[bad]
     col <- data[[v]]

@@ -27,11 +27,11 @@
 fit.smotelab_pipeline <- function(object, formula, data, seed = NULL, n_threads = NULL, ...) {
   rlang::check_dots_empty()
   call <- rlang::current_env()
-  prepared <- pipeline_data(object, formula, data, call)
+  n_threads <- resolve_threads(n_threads, call = call)
+  prepared <- pipeline_data(object, formula, data, n_threads, call)
   bp <- prepared$blueprint
   y <- prepared$y
   seed <- resolve_seed(seed, call = call)
-  n_threads <- resolve_threads(n_threads, call = call)
   spec <- spec_to_core(object, bp$outcome_levels)
   state <- with_core(pipeline_fit_cpp(spec, prepared$x, y, seed, n_threads), call = call)
   if (state$model$type == "logistic") report_logistic_fit(state$model, bp$columns)
@@ -46,11 +46,12 @@ fit.smotelab_pipeline <- function(object, formula, data, seed = NULL, n_threads 
 
 # The blueprint, 0/1 labels and design columns of `data` for `pipeline`,
 # validated: what fit(), cross_validate() and grid_search() all start from.
-pipeline_data <- function(pipeline, formula, data, call) {
+# `n_threads` is already resolved.
+pipeline_data <- function(pipeline, formula, data, n_threads, call) {
   check_data_frame(data, call = call)
   bp <- blueprint_make(formula, data, call = call)
   y <- blueprint_outcome(bp, data, call = call)
-  x <- blueprint_columns(bp, data, call = call)
+  x <- blueprint_columns(bp, data, n_threads, call = call)
   check_pipeline_levels(pipeline, bp$outcome_levels, call = call)
   model_check_columns(pipeline_model(pipeline), bp$columns, call = call)
   list(blueprint = bp, y = y, x = x)
@@ -84,8 +85,8 @@ predict.smotelab_fit <- function(object, new_data, type = c("class", "prob"), n_
 }
 
 predict_event_prob <- function(object, new_data, n_threads = NULL, call = caller_env()) {
-  x <- blueprint_columns(object$blueprint, new_data, call = call)
   n_threads <- resolve_threads(n_threads, call = call)
+  x <- blueprint_columns(object$blueprint, new_data, n_threads, call = call)
   with_core(pipeline_predict_cpp(object$state, x, nrow(new_data), n_threads), call = call)
 }
 

@@ -102,13 +102,15 @@ smotelab::ModelState model_state_from_r(const List& s) {
 }  // namespace
 
 // `columns` is a list of double vectors, the design's columns; they are read
-// in place, never copied into one matrix.
+// in place, never copied into one matrix. They come from blueprint_columns(),
+// which has checked that every value is finite, so the core does not scan
+// them again.
 // [[Rcpp::export(rng = false)]]
 List pipeline_fit_cpp(const List& spec, const List& columns, const Eigen::Map<Eigen::VectorXi> y, double seed,
                       int n_threads) {
-  const smotelab::FittedPipeline fitted =
-      smotelab::fit_pipeline(glue::spec_from_r(spec), glue::columns_from_r(columns, y.size()), y,
-                             glue::seed_from_r(seed), glue::executor(n_threads));
+  smotelab::Columns X = glue::columns_from_r(columns, y.size());
+  const smotelab::FittedPipeline fitted = smotelab::fit_pipeline(glue::spec_from_r(spec), X.checked_finite(), y,
+                                                                 glue::seed_from_r(seed), glue::executor(n_threads));
   List steps(fitted.steps.size());
   for (std::size_t i = 0; i < fitted.steps.size(); ++i) steps[i] = std::visit(StateToR{}, fitted.steps[i]);
   return List::create(Named("steps") = steps, Named("model") = std::visit(StateToR{}, fitted.model),
@@ -127,14 +129,32 @@ Rcpp::NumericVector pipeline_predict_cpp(const List& state, const List& columns,
   return prob;
 }
 
-// 1-based index of the first column holding NA, NaN or an infinite value; 0 if none.
+// 1-based index of the first column holding NA, NaN or an infinite value; 0 if
+// none. `columns` are double vectors of n_rows values. The scan reads every
+// value once, so it is shared between threads in pieces of whole columns'
+// row ranges; x * 0 is NaN exactly when x is not finite, and sums of those
+// vectorise where a test per value would not.
 // [[Rcpp::export(rng = false)]]
-int first_nonfinite_cpp(const List& columns) {
-  for (R_xlen_t j = 0; j < columns.size(); ++j) {
-    const Rcpp::NumericVector col = columns[j];
-    for (double v : col)
-      if (!std::isfinite(v)) return static_cast<int>(j) + 1;
-  }
+int first_nonfinite_cpp(const List& columns, double n_rows, int n_threads) {
+  const smotelab::Columns X = glue::columns_from_r(columns, static_cast<R_xlen_t>(n_rows));
+  const std::size_t n = static_cast<std::size_t>(X.rows());
+  constexpr std::size_t kPiece = 1 << 16;
+  const std::size_t pieces = (n + kPiece - 1) / kPiece;
+  std::vector<char> bad(static_cast<std::size_t>(X.cols()) * pieces, 0);
+  glue::executor(n_threads)(bad.size(), 1, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t t = begin; t < end; ++t) {
+      const double* col = X.col(static_cast<Eigen::Index>(t / pieces)).data();
+      const std::size_t first = (t % pieces) * kPiece, last = std::min(n, first + kPiece);
+      double acc[4] = {0, 0, 0, 0};
+      std::size_t i = first;
+      for (; i + 4 <= last; i += 4)
+        for (int k = 0; k < 4; ++k) acc[k] += col[i + k] * 0.0;
+      for (; i < last; ++i) acc[0] += col[i] * 0.0;
+      bad[t] = std::isnan((acc[0] + acc[1]) + (acc[2] + acc[3]));
+    }
+  });
+  for (std::size_t t = 0; t < bad.size(); ++t)
+    if (bad[t]) return static_cast<int>(t / pieces) + 1;
   return 0;
 }
 

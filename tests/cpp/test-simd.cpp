@@ -76,6 +76,20 @@ int main() {
     }
     CHECK(worst < 1e-12);
 
+    // More rows of A than columns of B, as the logistic Hessian pass asks
+    // for (its last row of A is the residual): every b < n_b of those rows.
+    std::vector<double> tall(width * 4, -1.0);
+    simd::lower_products(ptr.data(), width, ptr.data(), 4, rows, tall.data());
+    worst = 0;
+    for (std::size_t a = 0; a < width; ++a) {
+      for (std::size_t b = 0; b < std::min<std::size_t>(a + 1, 4); ++b) {
+        double want = 0;
+        for (std::size_t i = 0; i < rows; ++i) want += cols[a][i] * cols[b][i];
+        worst = std::max(worst, std::abs(tall[a * 4 + b] - want));
+      }
+    }
+    CHECK(worst < 1e-12);
+
     std::vector<double> scaled(p * rows);
     simd::scale_columns(ptr.data(), p, cols[0].data(), rows, scaled.data());
     worst = 0;

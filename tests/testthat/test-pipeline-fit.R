@@ -88,6 +88,25 @@ test_that("fit() gives classed errors for bad training data", {
   expect_error(fit(pipe, y ~ ., data = d, n_threads = 0), class = "smotelab_error")
 })
 
+test_that("the scan for non-finite values finds one anywhere, with any thread count", {
+  # More rows than one piece of the threaded scan (65536), the bad value late
+  # in the last column, so that a scan stopping early would miss it.
+  n <- 70000
+  d <- data.frame(x1 = rep(c(-1, 1), n / 2), x2 = seq_len(n) / n, x3 = cos(seq_len(n)))
+  d$y <- factor(ifelse(d$x3 > 0, "pos", "neg"), levels = c("neg", "pos"))
+  pipe <- imb_pipeline(clf = model_logistic())
+  for (threads in 1:2) {
+    bad <- d
+    bad$x3[n - 3] <- -Inf
+    err <- expect_error(fit(pipe, y ~ ., data = bad, n_threads = threads), class = "smotelab_error_infinite")
+    expect_match(conditionMessage(err), "x3")
+    bad$x3[n - 3] <- 0
+    bad$x2[66000] <- NaN
+    err <- expect_error(fit(pipe, y ~ ., data = bad, n_threads = threads), class = "smotelab_error_missing")
+    expect_match(conditionMessage(err), "x2")
+  }
+})
+
 test_that("predict() gives classed errors for data unlike the training data", {
   d <- logistic_data(200)
   d$group <- factor(rep(c("a", "b"), length.out = nrow(d)))

@@ -54,7 +54,16 @@ class Columns {
     return out;
   }
 
+  // Marks the view as already checked for NA, NaN and infinite values, so
+  // that models need not read every value once more just to check them (the
+  // R glue marks designs that R has checked).
+  Columns& checked_finite() {
+    checked_finite_ = true;
+    return *this;
+  }
+
   bool all_finite() const {
+    if (checked_finite_) return true;
     for (Eigen::Index j = 0; j < cols(); ++j)
       if (!col(j).allFinite()) return false;
     return true;
@@ -63,6 +72,7 @@ class Columns {
  private:
   std::vector<const double*> cols_;
   Eigen::Index rows_;
+  bool checked_finite_ = false;
 };
 
 }  // namespace smotelab

@@ -46,10 +46,12 @@ struct LogisticFit {
   double objective = 0.0;      // sum_i s_i * logloss_i + 0.5 / C * ||w||^2 at the solution
 };
 
+// The row weights s_i; empty when every row has weight 1, so that unweighted
+// fits neither allocate nor read a vector of ones.
 inline std::vector<double> balanced_row_weights(const Eigen::Ref<const Eigen::VectorXi>& y, bool balanced) {
+  if (!balanced) return {};
   const std::size_t n = static_cast<std::size_t>(y.size());
-  std::vector<double> s(n, 1.0);
-  if (!balanced) return s;
+  std::vector<double> s(n);
   const double n_pos = static_cast<double>(y.sum());
   const double n_neg = static_cast<double>(n) - n_pos;
   for (std::size_t i = 0; i < n; ++i) s[i] = static_cast<double>(n) / (2.0 * (y(i) == 1 ? n_pos : n_neg));
@@ -78,6 +80,7 @@ struct NewtonPartial {
 
 class NewtonPass {
  public:
+  // An empty row_weight means weight 1 for every row.
   NewtonPass(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y,
              const std::vector<double>& row_weight, const std::vector<Eigen::Index>& kept)
       : X_(X), y_(y), s_(row_weight), kept_(kept) {}
@@ -108,9 +111,10 @@ class NewtonPass {
  private:
   // Per-thread buffers of one block. The products run over lists of columns
   // padded to a multiple of 4 with a column of zeros:
-  //   weighted = [w, w * x_1, ..., w * x_p] and design = [1, x_1, ..., x_p],
-  // so the Hessian is the lower triangle of weighted' design and the gradient
-  // is residual' design.
+  //   weighted = [w, w * x_1, ..., w * x_p, residual] and design = [1, x_1, ..., x_p],
+  // so the Hessian is the lower triangle of weighted' design without its last
+  // row, and the gradient, residual' design, is that last row. A pass without
+  // the Hessian forms residual' design alone.
   struct Scratch {
     std::vector<double> eta, residual, weight, scaled, ones, zeros, products;
     std::vector<const double*> design, weighted;
@@ -138,21 +142,28 @@ class NewtonPass {
     for (std::size_t j = 0; j < p; ++j) tmp.design[j + 1] = X_.col(kept_[j]).data() + first;
 
     simd::affine(tmp.design.data() + 1, beta.data(), p, rows, intercept, tmp.eta.data());
-    out.loss = simd::logistic_rows(tmp.eta.data(), y_.data() + first, s_.data() + first, rows,
+    const double* s = s_.empty() ? tmp.ones.data() : s_.data() + first;
+    out.loss = simd::logistic_rows(tmp.eta.data(), y_.data() + first, s, rows,
                                    10 * std::numeric_limits<double>::epsilon(), tmp.residual.data(),
                                    tmp.weight.data(), &out.extreme);
     out.gradient.resize(static_cast<Eigen::Index>(q));
-    tmp.products.resize(width * width);
-    simd::column_products(tmp.residual.data(), tmp.design.data(), width, rows, tmp.products.data());
-    for (std::size_t j = 0; j < q; ++j) out.gradient(static_cast<Eigen::Index>(j)) = tmp.products[j];
-    if (!with_hessian) return;
+    if (!with_hessian) {
+      tmp.products.resize(width);
+      simd::column_products(tmp.residual.data(), tmp.design.data(), width, rows, tmp.products.data());
+      for (std::size_t j = 0; j < q; ++j) out.gradient(static_cast<Eigen::Index>(j)) = tmp.products[j];
+      return;
+    }
 
+    const std::size_t height = padded(q + 1);
     tmp.scaled.resize(p * rows);
-    tmp.weighted.assign(width, tmp.zeros.data());
+    tmp.weighted.assign(height, tmp.zeros.data());
     tmp.weighted[0] = tmp.weight.data();
     for (std::size_t j = 0; j < p; ++j) tmp.weighted[j + 1] = tmp.scaled.data() + j * rows;
+    tmp.weighted[q] = tmp.residual.data();
     simd::scale_columns(tmp.design.data() + 1, p, tmp.weight.data(), rows, tmp.scaled.data());
-    simd::lower_products(tmp.weighted.data(), width, tmp.design.data(), width, rows, tmp.products.data());
+    tmp.products.resize(height * width);
+    simd::lower_products(tmp.weighted.data(), height, tmp.design.data(), width, rows, tmp.products.data());
+    for (std::size_t j = 0; j < q; ++j) out.gradient(static_cast<Eigen::Index>(j)) = tmp.products[q * width + j];
     out.hessian = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(q), static_cast<Eigen::Index>(q));
     for (std::size_t a = 0; a < q; ++a)
       for (std::size_t c = 0; c <= a; ++c)
@@ -223,16 +234,22 @@ inline Eigen::VectorXd warm_start(const Columns& X, const Eigen::Ref<const Eigen
     for (Eigen::Index i = 0; i < m; ++i) sub_x(i, static_cast<Eigen::Index>(j)) = col[rows[static_cast<std::size_t>(i)]];
   }
   Eigen::VectorXi sub_y(m);
-  std::vector<double> sub_s(static_cast<std::size_t>(m));
-  for (Eigen::Index i = 0; i < m; ++i) {
-    sub_y(i) = y(rows[static_cast<std::size_t>(i)]);
-    sub_s[static_cast<std::size_t>(i)] = s[static_cast<std::size_t>(rows[static_cast<std::size_t>(i)])];
+  for (Eigen::Index i = 0; i < m; ++i) sub_y(i) = y(rows[static_cast<std::size_t>(i)]);
+  std::vector<double> sub_s;
+  if (!s.empty()) {
+    sub_s.resize(static_cast<std::size_t>(m));
+    for (Eigen::Index i = 0; i < m; ++i)
+      sub_s[static_cast<std::size_t>(i)] = s[static_cast<std::size_t>(rows[static_cast<std::size_t>(i)])];
   }
   const Eigen::Index sub_pos = sub_y.sum();
   if (sub_pos == 0 || sub_pos == m) return {};
   LogisticOptions sub_opt = opt;
   sub_opt.C = opt.C * static_cast<double>(X.rows()) / static_cast<double>(m);
   sub_opt.max_iter = std::min(opt.max_iter, 30);
+  // The subsample's solution is itself about 1 / sqrt(m) away from the full
+  // one. Newton's steps shrink quadratically, so once one falls below 1e-3
+  // the start is within about 1e-6 of that solution: close enough.
+  sub_opt.tol = std::max(opt.tol, 1e-3);
   LogisticFit sub;
   try {
     sub = newton_fit(Columns::of(sub_x), sub_y, sub_s, sub_opt, exec);
@@ -260,25 +277,32 @@ inline LogisticFit newton_fit(const Columns& X, const Eigen::Ref<const Eigen::Ve
 
   // Start at zero slopes and the intercept of the (weighted) class shares.
   double sum_pos = 0, sum_all = 0;
-  for (Eigen::Index i = 0; i < n; ++i) {
-    sum_all += s[i];
-    if (y(i) == 1) sum_pos += s[i];
+  if (s.empty()) {
+    sum_pos = static_cast<double>(y.sum());
+    sum_all = static_cast<double>(n);
+  } else {
+    for (Eigen::Index i = 0; i < n; ++i) {
+      sum_all += s[i];
+      if (y(i) == 1) sum_pos += s[i];
+    }
   }
-  double intercept = std::log(sum_pos / (sum_all - sum_pos));
+  const double intercept = std::log(sum_pos / (sum_all - sum_pos));
 
+  // `at` holds the pass at theta once `evaluated` is set. A penalised fit
+  // makes no pass at the start when it will move to a warm start anyway.
   detail::NewtonPass pass(X, y, s, kept);
-  detail::NewtonPartial at = pass.run(intercept, Eigen::VectorXd::Zero(p), true, exec);
+  detail::NewtonPartial at;
+  bool evaluated = false;
   if (!penalised) {
     // At the start every row has the same weight per class, so X'WX has the
     // null space of X itself: this is where aliased columns show.
+    at = pass.run(intercept, Eigen::VectorXd::Zero(p), true, exec);
     fit.aliased = detail::aliased_columns(at.hessian);
     std::vector<Eigen::Index> still;
     for (Eigen::Index j = 0; j < p; ++j)
       if (!fit.aliased[j]) still.push_back(j);
-    if (static_cast<Eigen::Index>(still.size()) < p) {
-      kept = still;
-      at = pass.run(intercept, Eigen::VectorXd::Zero(static_cast<Eigen::Index>(kept.size())), true, exec);
-    }
+    evaluated = static_cast<Eigen::Index>(still.size()) == p;
+    kept = still;
   }
   const Eigen::Index q = static_cast<Eigen::Index>(kept.size()) + 1;
 
@@ -288,9 +312,10 @@ inline LogisticFit newton_fit(const Columns& X, const Eigen::Ref<const Eigen::Ve
     const Eigen::VectorXd start = warm_start(X, y, s, kept, opt, exec);
     if (start.size() == q) {
       theta = start;
-      at = pass.run(theta(0), theta.tail(q - 1), true, exec);
+      evaluated = false;
     }
   }
+  if (!evaluated) at = pass.run(theta(0), theta.tail(q - 1), true, exec);
   auto objective = [&](const detail::NewtonPartial& part, const Eigen::VectorXd& t) {
     return part.loss + 0.5 * ridge * t.tail(q - 1).squaredNorm();
   };
@@ -299,14 +324,21 @@ inline LogisticFit newton_fit(const Columns& X, const Eigen::Ref<const Eigen::Ve
   };
   double f = objective(at, theta);
 
-  // The Hessian pass costs several gradient passes. Once Newton steps are
+  // The Hessian pass costs nearly two gradient passes. Once Newton steps are
   // small the Hessian barely changes, so it is kept and only the gradient is
   // recomputed; a fresh Hessian is asked for again whenever a step fails to
   // halve the previous one. The fixed point is the same: gradient zero.
+  //
+  // Steps with a kept Hessian shrink geometrically, each by about the ratio
+  // r of the last two, so the error left after taking a step of size d is
+  // about d r / (1 - r). Once that is below the tolerance the step is taken
+  // without another pass just to see the next step fall below it.
   Eigen::LDLT<Eigen::MatrixXd> ldlt;
   double previous = std::numeric_limits<double>::infinity();
+  int kept_steps = 0;  // consecutive steps with the current Hessian, this one included
   for (fit.iterations = 1; fit.iterations <= opt.max_iter; ++fit.iterations) {
     const bool fresh = at.hessian.size() > 0;
+    kept_steps = fresh ? 0 : kept_steps + 1;
     if (fresh) {
       Eigen::MatrixXd H = at.hessian.selfadjointView<Eigen::Lower>();
       H.diagonal().tail(q - 1).array() += ridge;
@@ -319,7 +351,12 @@ inline LogisticFit newton_fit(const Columns& X, const Eigen::Ref<const Eigen::Ve
     if (!step.allFinite()) throw numeric_error("the Newton step of the logistic regression is not finite");
 
     const double size = relative(step);
-    if (size <= opt.tol) {
+    const double ratio = size / previous;
+    const bool geometric = kept_steps >= 2 && ratio < 0.5;
+    if (size <= opt.tol || (geometric && size * ratio / (1 - ratio) <= opt.tol)) {
+      // Near the optimum the objective is quadratic along the step, and
+      // f(theta - step) = f - g'step / 2 to far below rounding of f.
+      f -= 0.5 * g.dot(step);
       theta -= step;
       fit.converged = true;
       break;
@@ -370,11 +407,12 @@ inline LogisticFit fit_logistic(const Columns& X, const Eigen::Ref<const Eigen::
   require(n > 0, "logistic regression needs at least one row");
   require(opt.C > 0, "C must be positive");
   require(X.all_finite(), "X must not contain NA, NaN or infinite values");
-  Eigen::Index n_pos = 0;
+  Eigen::Index n_pos = 0, n_other = 0;
   for (Eigen::Index i = 0; i < n; ++i) {
-    require(y(i) == 0 || y(i) == 1, "y must hold 0 and 1 only");
-    n_pos += y(i);
+    n_pos += y(i) == 1;
+    n_other += y(i) != 0 && y(i) != 1;
   }
+  require(n_other == 0, "y must hold 0 and 1 only");
   require(n_pos > 0 && n_pos < n, "logistic regression needs both classes in the training rows");
   return detail::newton_fit(X, y, balanced_row_weights(y, opt.balanced), opt, exec);
 }

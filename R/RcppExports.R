@@ -49,8 +49,8 @@ pipeline_predict_cpp <- function(state, columns, n_rows, n_threads) {
     .Call(`_smotelab_pipeline_predict_cpp`, state, columns, n_rows, n_threads)
 }
 
-first_nonfinite_cpp <- function(columns) {
-    .Call(`_smotelab_first_nonfinite_cpp`, columns)
+first_nonfinite_cpp <- function(columns, n_rows, n_threads) {
+    .Call(`_smotelab_first_nonfinite_cpp`, columns, n_rows, n_threads)
 }
 
 pipeline_step_seed_cpp <- function(seed, index) {

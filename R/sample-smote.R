@@ -116,7 +116,7 @@ numeric_predictors <- function(data, outcome, fn, call = caller_env()) {
 # `x`: a named list of double vectors. The scan runs in C++; R counts the
 # bad values only to report them.
 check_finite_columns <- function(x, call = caller_env()) {
-  if (first_nonfinite_cpp(x) > 0) {
+  if (first_nonfinite_cpp(x, length(x[[1]]), 1L) > 0) {
     data <- x
     bad <- names(x)[!vapply(x, function(v) all(is.finite(v)), logical(1))]
     abort_smotelab(

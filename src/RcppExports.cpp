@@ -173,12 +173,14 @@ BEGIN_RCPP
 END_RCPP
 }
 // first_nonfinite_cpp
-int first_nonfinite_cpp(const List& columns);
-RcppExport SEXP _smotelab_first_nonfinite_cpp(SEXP columnsSEXP) {
+int first_nonfinite_cpp(const List& columns, double n_rows, int n_threads);
+RcppExport SEXP _smotelab_first_nonfinite_cpp(SEXP columnsSEXP, SEXP n_rowsSEXP, SEXP n_threadsSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
     Rcpp::traits::input_parameter< const List& >::type columns(columnsSEXP);
-    rcpp_result_gen = Rcpp::wrap(first_nonfinite_cpp(columns));
+    Rcpp::traits::input_parameter< double >::type n_rows(n_rowsSEXP);
+    Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
+    rcpp_result_gen = Rcpp::wrap(first_nonfinite_cpp(columns, n_rows, n_threads));
     return rcpp_result_gen;
 END_RCPP
 }
@@ -390,7 +392,7 @@ static const R_CallMethodDef CallEntries[] = {
     {"_smotelab_prob_problems_cpp", (DL_FUNC) &_smotelab_prob_problems_cpp, 1},
     {"_smotelab_pipeline_fit_cpp", (DL_FUNC) &_smotelab_pipeline_fit_cpp, 5},
     {"_smotelab_pipeline_predict_cpp", (DL_FUNC) &_smotelab_pipeline_predict_cpp, 4},
-    {"_smotelab_first_nonfinite_cpp", (DL_FUNC) &_smotelab_first_nonfinite_cpp, 1},
+    {"_smotelab_first_nonfinite_cpp", (DL_FUNC) &_smotelab_first_nonfinite_cpp, 3},
     {"_smotelab_pipeline_step_seed_cpp", (DL_FUNC) &_smotelab_pipeline_step_seed_cpp, 2},
     {"_smotelab_sampling_counts_cpp", (DL_FUNC) &_smotelab_sampling_counts_cpp, 4},
     {"_smotelab_smote_cpp", (DL_FUNC) &_smotelab_smote_cpp, 7},

@@ -2,6 +2,7 @@
 // integers; row numbers go back to R 1-based.
 #include "glue.h"
 #include "smotelab/knn.hpp"
+#include "smotelab/memory.hpp"
 #include "smotelab/sampling.hpp"
 #include "smotelab/smote.hpp"
 #include "smotelab/smote_variants.hpp"
@@ -39,6 +40,7 @@ List resampled_columns_to_r(const List& columns, const smotelab::Resampled& r) {
   for (R_xlen_t j = 0; j < columns.size(); ++j) {
     const Rcpp::NumericVector original = columns[j];
     Rcpp::NumericVector whole(Rcpp::no_init(original.size() + n_new));
+    smotelab::prefer_huge_pages(whole.begin(), static_cast<std::size_t>(whole.size()) * sizeof(double));
     std::copy(original.begin(), original.end(), whole.begin());
     const double* added = r.X_new.col(static_cast<Eigen::Index>(j)).data();
     std::copy(added, added + n_new, whole.begin() + original.size());

@@ -15,6 +15,7 @@
 #include <cstddef>
 #include <exception>
 #include <functional>
+#include <memory>
 #include <mutex>
 
 #include "smotelab/columns.hpp"
@@ -33,7 +34,14 @@ class ParallelRunner {
   using Progress = std::function<void(std::size_t done, std::size_t total)>;
 
   explicit ParallelRunner(int n_threads, Progress progress = nullptr)
-      : n_threads_(std::max(1, n_threads)), progress_(std::move(progress)) {}
+      : n_threads_(std::max(1, n_threads)), progress_(std::move(progress)) {
+#if RCPP_PARALLEL_USE_TBB
+    // One arena for every call of this runner: a kernel such as the kNN
+    // self-join calls it hundreds of times, and an arena per call (as
+    // RcppParallel::parallelFor makes) costs a thread hand-over each time.
+    if (n_threads_ > 1) arena_ = std::make_shared<tbb::task_arena>(n_threads_);
+#endif
+  }
 
   void operator()(std::size_t n, std::size_t grain, const smotelab::RangeKernel& kernel) const {
     if (n == 0) return;
@@ -79,7 +87,10 @@ class ParallelRunner {
   void parallel_for(std::size_t begin, std::size_t end, Adapter& adapter, std::size_t block) const {
 #if RCPP_PARALLEL_USE_TBB
     if (RcppParallel::internal::backend() == RcppParallel::internal::BACKEND_TBB) {
-      RcppParallel::tbbParallelFor(begin, end, adapter, block, n_threads_);
+      arena_->execute([&] {
+        tbb::parallel_for(tbb::blocked_range<std::size_t>(begin, end, block),
+                          [&](const tbb::blocked_range<std::size_t>& r) { adapter(r.begin(), r.end()); });
+      });
       return;
     }
 #endif
@@ -88,6 +99,9 @@ class ParallelRunner {
 
   int n_threads_;
   Progress progress_;
+#if RCPP_PARALLEL_USE_TBB
+  std::shared_ptr<tbb::task_arena> arena_;
+#endif
 };
 
 inline smotelab::Executor executor(int n_threads) {

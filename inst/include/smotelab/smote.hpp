@@ -20,6 +20,7 @@
 #include "columns.hpp"
 #include "errors.hpp"
 #include "knn.hpp"
+#include "memory.hpp"
 #include "parallel.hpp"
 #include "rng.hpp"
 #include "sampling.hpp"
@@ -99,6 +100,7 @@ inline Resampled start_output(Eigen::Index n_rows, Eigen::Index n_total, Eigen::
   Resampled out;
   out.keep = all_rows(n_rows);
   out.X_new.resize(n_total, p);
+  prefer_huge_pages(out.X_new.data(), static_cast<std::size_t>(out.X_new.size()) * sizeof(double));
   out.y_new.resize(n_total);
   out.seed_row.resize(static_cast<std::size_t>(n_total));
   out.neighbour_row.resize(static_cast<std::size_t>(n_total));

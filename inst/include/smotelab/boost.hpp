@@ -44,6 +44,7 @@
 #include "metrics.hpp"
 #include "parallel.hpp"
 #include "rng.hpp"
+#include "simd.hpp"
 
 namespace smotelab {
 
@@ -142,6 +143,7 @@ class BoostTrainer {
     cols_seed_ = derive_seed(seed, 3);
     margin_.assign(static_cast<std::size_t>(n_), 0.0);
     gh_.resize(static_cast<std::size_t>(n_));
+    leaf_.resize(static_cast<std::size_t>(n_));
   }
 
   BoostFit run() {
@@ -150,7 +152,7 @@ class BoostTrainer {
     const bool maximize = opt_.eval_metric != BoostMetric::logloss;
     double best = 0;
     int best_round = -1;
-    all_gradients();
+    gradients(nullptr, nullptr);
     for (int r = 0; r < opt_.n_rounds; ++r) {
       sample(r);
       grow_tree();
@@ -232,19 +234,15 @@ class BoostTrainer {
     else exec_(tasks, std::max<std::size_t>(1, tasks / 8), kernel);
   }
 
-  void gradient_at(std::uint32_t i) {
-    const double prob = sigmoid(margin_[i]);
-    const int yi = y_(static_cast<Eigen::Index>(i));
-    const double w = yi == 1 ? opt_.scale_pos_weight : 1.0;
-    gh_[i].g = (prob - yi) * w;
-    gh_[i].h = std::max(prob * (1 - prob), kMinHessian) * w;
-  }
-
-  void all_gradients() {
+  // Gradients at the current margins (and, given this tree's leaf of every
+  // row, the margins updated first), in blocks of rows in storage order.
+  void gradients(const std::uint32_t* leaf, const double* value) {
     const std::size_t n = static_cast<std::size_t>(n_);
     run((n + kBoostBlockRows - 1) / kBoostBlockRows, n, [&](std::size_t b0, std::size_t b1) {
-      for (std::size_t i = b0 * kBoostBlockRows; i < std::min(n, b1 * kBoostBlockRows); ++i)
-        gradient_at(static_cast<std::uint32_t>(i));
+      const std::size_t first = b0 * kBoostBlockRows, last = std::min(n, b1 * kBoostBlockRows);
+      simd::boost_gradients(margin_.data() + first, leaf == nullptr ? nullptr : leaf + first, value,
+                            y_.data() + first, opt_.scale_pos_weight, kMinHessian, last - first,
+                            &gh_[first].g);
     });
   }
 
@@ -545,50 +543,45 @@ class BoostTrainer {
     }
   }
 
-  double traverse(std::uint32_t i) const {
+  int leaf_of(std::uint32_t i) const {
     const std::uint8_t* row = bins_.data() + static_cast<std::size_t>(i) * p_;
     int id = 0;
     while (nodes_[id].feature >= 0) id = row[nodes_[id].feature] <= nodes_[id].bin ? nodes_[id].left : nodes_[id].right;
-    return nodes_[id].value;
+    return id;
   }
 
-  // New margins, and the next round's gradients, for every row: training
-  // rows of this tree by the leaf their run ended in, the others by walking
-  // the tree.
+  // New margins, and the next round's gradients, for every row. Each row's
+  // leaf is noted first: training rows of this tree from the leaf their run
+  // ended in, the others by walking the tree. Then one pass in storage
+  // order adds the leaf values, so margins, labels and gradients stream
+  // through memory instead of being visited leaf by leaf.
   void update_margins() {
     std::vector<Segment> leaves;
-    std::vector<double> values;
+    std::vector<std::uint32_t> ids;
     std::vector<const std::uint32_t*> buffers;
-    for (const auto& node : nodes_) {
+    values_.resize(nodes_.size());
+    for (std::size_t id = 0; id < nodes_.size(); ++id) {
+      const GrowNode& node = nodes_[id];
+      values_[id] = node.value;
       if (node.feature >= 0) continue;
       leaves.push_back(node.rows);
-      values.push_back(node.value);
+      ids.push_back(static_cast<std::uint32_t>(id));
       buffers.push_back(rows_[node.buf].data());
     }
     blocks_of(leaves, blocks_);
     run(blocks_.size(), rows_[0].size(), [&](std::size_t b0, std::size_t b1) {
       for (std::size_t b = b0; b < b1; ++b) {
-        const double v = values[blocks_[b].job];
+        const std::uint32_t id = ids[blocks_[b].job];
         const std::uint32_t* rows = buffers[blocks_[b].job];
-        for (std::uint32_t k = blocks_[b].begin; k < blocks_[b].end; ++k) {
-          if (k + kPrefetchAhead < blocks_[b].end) {
-            const std::uint32_t ahead = rows[k + kPrefetchAhead];
-            __builtin_prefetch(&margin_[ahead], 1);
-            __builtin_prefetch(&gh_[ahead], 1);
-            __builtin_prefetch(y_.data() + ahead);
-          }
-          margin_[rows[k]] += v;
-          gradient_at(rows[k]);
-        }
+        for (std::uint32_t k = blocks_[b].begin; k < blocks_[b].end; ++k) leaf_[rows[k]] = id;
       }
     });
     const std::size_t n_out = out_rows_.size();
     run((n_out + kBoostBlockRows - 1) / kBoostBlockRows, n_out, [&](std::size_t b0, std::size_t b1) {
-      for (std::size_t k = b0 * kBoostBlockRows; k < std::min(n_out, b1 * kBoostBlockRows); ++k) {
-        margin_[out_rows_[k]] += traverse(out_rows_[k]);
-        gradient_at(out_rows_[k]);
-      }
+      for (std::size_t k = b0 * kBoostBlockRows; k < std::min(n_out, b1 * kBoostBlockRows); ++k)
+        leaf_[out_rows_[k]] = static_cast<std::uint32_t>(leaf_of(out_rows_[k]));
     });
+    gradients(leaf_.data(), values_.data());
   }
 
   void append_tree(BoostFit& fit) const {
@@ -645,6 +638,8 @@ class BoostTrainer {
   std::vector<double> valid_prob_;
   std::vector<double> margin_;
   std::vector<GradPair> gh_;
+  std::vector<std::uint32_t> leaf_;  // the current tree's leaf of every row
+  std::vector<double> values_;       // the current tree's node values
 
   // This round's rows; each level moves the rows of split nodes to the other buffer.
   std::vector<std::uint32_t> rows_[2];

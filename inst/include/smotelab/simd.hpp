@@ -320,6 +320,38 @@ inline void boost_gradients(double* margin, const std::uint32_t* leaf, const dou
   }
 }
 
+// ---- Tree bins (binning.hpp) ----
+
+typedef double Lanes8 __attribute__((vector_size(8 * sizeof(double))));
+typedef std::int64_t Mask8 __attribute__((vector_size(8 * sizeof(std::int64_t))));
+
+SMOTELAB_LANE_INLINE Lanes8 load8(const double* p) {
+  Lanes8 v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+
+// How many of the 16 values at p are below x.
+SMOTELAB_LANE_INLINE int count_below(const double* p, const Lanes8& x) {
+  const Mask8 m = (load8(p) < x) + (load8(p + 8) < x);  // lanes of 0, -1 or -2
+  return static_cast<int>(-(((m[0] + m[1]) + (m[2] + m[3])) + ((m[4] + m[5]) + (m[6] + m[7]))));
+}
+
+// codes[i] = #{thresholds < x[i]} for i < rows, where `padded` holds a
+// feature's ascending thresholds padded with +inf to 256 and `group_last`
+// its entries 15, 31, ..., 255. The count is taken in two steps of 16
+// comparisons, each a few vector instructions: first how many groups of 16
+// lie wholly below x, then how many thresholds of the next group do.
+SMOTELAB_CLONES
+inline void bin_codes(const double* x, std::size_t rows, const double* padded, const double* group_last,
+                      std::uint8_t* codes) {
+  for (std::size_t i = 0; i < rows; ++i) {
+    Lanes8 xi = Lanes8{} + x[i];
+    const int group = count_below(group_last, xi);
+    codes[i] = static_cast<std::uint8_t>(16 * group + count_below(padded + 16 * group, xi));
+  }
+}
+
 // The screen of the k-nearest-neighbour brute force over one tile of query
 // rows x reference rows. Query i (row-major, `q_rows + i * p`) and reference
 // c (column-major with leading dimension `ld`: coordinate j of reference c at

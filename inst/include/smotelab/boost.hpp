@@ -13,11 +13,14 @@
 // positive row of weight w contributes exactly what w copies of it would.
 //
 // Speed comes from the layout: the bins are one byte per cell, row-major, so
-// a row's features share a cache line; each node's rows are a contiguous run
-// of one index array, partitioned in place after each level; only the smaller
-// child's histogram is built and the larger one is its parent's minus it; and
-// the margins of training rows are updated from the leaf their run ended in,
-// never by walking the tree again.
+// a row's features share a cache line when histograms are built; a second,
+// column-major copy serves the partition, which reads one feature of many
+// rows. Each node's rows are a contiguous run of one index array,
+// partitioned (stably, into a second array) after each level; only the
+// smaller child's histogram is built and the larger one is its parent's
+// minus it. Each training row's leaf is known from the run it ended in, so
+// the tree is never walked for them, and the margins and gradients are then
+// updated in one vectorised pass in storage order.
 //
 // Determinism: rows are cut into blocks of a fixed size, independent of the
 // number of threads; every block sums into its own partial histogram and the

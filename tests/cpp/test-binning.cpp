@@ -41,6 +41,18 @@ int main() {
   const auto [lo, hi] = std::minmax_element(counts.begin(), counts.end());
   CHECK(*lo > 0.8 * n / 255.0 && *hi < 1.2 * n / 255.0);
 
+  // A value equal to a threshold lies in the bin that threshold closes, and
+  // the next representable value above it in the next bin.
+  Eigen::MatrixXd edges(2 * 254, 1);
+  for (int b = 0; b < 254; ++b) {
+    edges(2 * b, 0) = zm.threshold(0, b);
+    edges(2 * b + 1, 0) = std::nextafter(zm.threshold(0, b), 1e300);
+  }
+  const auto eb = smotelab::apply_bins(zm, Columns::of(edges));
+  bool exact = true;
+  for (int b = 0; b < 254; ++b) exact = exact && eb.col(0)[2 * b] == b && eb.col(0)[2 * b + 1] == b + 1;
+  CHECK(exact);
+
   // A heavily tied feature with more distinct values than bins keeps its ties
   // in one bin and never repeats a threshold.
   Eigen::MatrixXd T(1000, 1);

@@ -19,6 +19,7 @@
 #include "errors.hpp"
 #include "parallel.hpp"
 #include "rng.hpp"
+#include "simd.hpp"
 
 namespace smotelab {
 
@@ -116,19 +117,17 @@ class BinCounter {
   explicit BinCounter(const std::vector<double>& thresholds) {
     std::fill(t_, t_ + 256, std::numeric_limits<double>::infinity());
     std::copy(thresholds.begin(), thresholds.end(), t_);
+    for (int m = 0; m < 16; ++m) last_[m] = t_[16 * m + 15];
   }
 
-  std::uint8_t operator()(double x) const {
-    int group = 0;
-    for (int m = 0; m < 16; ++m) group += t_[16 * m + 15] < x;
-    const double* t = t_ + 16 * group;
-    int within = 0;
-    for (int r = 0; r < 16; ++r) within += t[r] < x;
-    return static_cast<std::uint8_t>(16 * group + within);
+  // The bins of x[0, rows) into codes.
+  void operator()(const double* x, std::size_t rows, std::uint8_t* codes) const {
+    simd::bin_codes(x, rows, t_, last_, codes);
   }
 
  private:
   double t_[256];
+  double last_[16];
 };
 
 inline BinnedMatrix apply_bins(const BinMapper& mapper, const Columns& X, const Executor& exec = serial_executor()) {
@@ -147,9 +146,7 @@ inline BinnedMatrix apply_bins(const BinMapper& mapper, const Columns& X, const 
       const Eigen::Index first = (static_cast<Eigen::Index>(item) % blocks) * block;
       const Eigen::Index last = std::min(out.rows, first + block);
       const BinCounter bin_of(mapper.thresholds[static_cast<std::size_t>(j)]);
-      const auto column = X.col(j);
-      std::uint8_t* codes = out.codes.data() + j * out.rows;
-      for (Eigen::Index i = first; i < last; ++i) codes[i] = bin_of(column(i));
+      bin_of(X.col(j).data() + first, static_cast<std::size_t>(last - first), out.codes.data() + j * out.rows + first);
     }
   });
   return out;

@@ -13,11 +13,14 @@
 // positive row of weight w contributes exactly what w copies of it would.
 //
 // Speed comes from the layout: the bins are one byte per cell, row-major, so
-// a row's features share a cache line; each node's rows are a contiguous run
-// of one index array, partitioned in place after each level; only the smaller
-// child's histogram is built and the larger one is its parent's minus it; and
-// the margins of training rows are updated from the leaf their run ended in,
-// never by walking the tree again.
+// a row's features share a cache line when histograms are built; a second,
+// column-major copy serves the partition, which reads one feature of many
+// rows. Each node's rows are a contiguous run of one index array,
+// partitioned (stably, into a second array) after each level; only the
+// smaller child's histogram is built and the larger one is its parent's
+// minus it. Each training row's leaf is known from the run it ended in, so
+// the tree is never walked for them, and the margins and gradients are then
+// updated in one vectorised pass in storage order.
 //
 // Determinism: rows are cut into blocks of a fixed size, independent of the
 // number of threads; every block sums into its own partial histogram and the
@@ -44,6 +47,7 @@
 #include "metrics.hpp"
 #include "parallel.hpp"
 #include "rng.hpp"
+#include "simd.hpp"
 
 namespace smotelab {
 
@@ -97,6 +101,7 @@ struct Block {
 };
 
 constexpr std::uint32_t kBoostBlockRows = 16384;
+constexpr std::size_t kBinStride = kMaxBins + 1;
 constexpr std::size_t kParallelRows = std::size_t(1) << 16;
 // Rows of a node are increasing but scattered, which the hardware prefetcher
 // does not follow; loops over them prefetch this many rows ahead.
@@ -131,15 +136,17 @@ class BoostTrainer {
     require(y.size() == n_, "X and y must have the same number of rows");
     const BinMapper mapper = fit_bins(X, opt.max_bins, derive_seed(seed, 0), exec);
     thresholds_ = mapper.thresholds;
-    bin_rows(apply_bins(mapper, X, exec));
-    offset_.assign(static_cast<std::size_t>(p_) + 1, 0);
-    for (int j = 0; j < p_; ++j) offset_[j + 1] = offset_[j] + mapper.n_bins(j);
-    total_bins_ = static_cast<std::size_t>(offset_[p_]);
+    columns_ = apply_bins(mapper, X, exec);
+    bin_rows(columns_);
+    n_bins_.resize(static_cast<std::size_t>(p_));
+    for (int j = 0; j < p_; ++j) n_bins_[j] = mapper.n_bins(j);
+    total_bins_ = static_cast<std::size_t>(p_) * kBinStride;
     split_validation(derive_seed(seed, 1));
     rows_seed_ = derive_seed(seed, 2);
     cols_seed_ = derive_seed(seed, 3);
     margin_.assign(static_cast<std::size_t>(n_), 0.0);
     gh_.resize(static_cast<std::size_t>(n_));
+    leaf_.resize(static_cast<std::size_t>(n_));
   }
 
   BoostFit run() {
@@ -148,7 +155,7 @@ class BoostTrainer {
     const bool maximize = opt_.eval_metric != BoostMetric::logloss;
     double best = 0;
     int best_round = -1;
-    all_gradients();
+    gradients(nullptr, nullptr);
     for (int r = 0; r < opt_.n_rounds; ++r) {
       sample(r);
       grow_tree();
@@ -230,19 +237,15 @@ class BoostTrainer {
     else exec_(tasks, std::max<std::size_t>(1, tasks / 8), kernel);
   }
 
-  void gradient_at(std::uint32_t i) {
-    const double prob = sigmoid(margin_[i]);
-    const int yi = y_(static_cast<Eigen::Index>(i));
-    const double w = yi == 1 ? opt_.scale_pos_weight : 1.0;
-    gh_[i].g = (prob - yi) * w;
-    gh_[i].h = std::max(prob * (1 - prob), kMinHessian) * w;
-  }
-
-  void all_gradients() {
+  // Gradients at the current margins (and, given this tree's leaf of every
+  // row, the margins updated first), in blocks of rows in storage order.
+  void gradients(const std::uint32_t* leaf, const double* value) {
     const std::size_t n = static_cast<std::size_t>(n_);
     run((n + kBoostBlockRows - 1) / kBoostBlockRows, n, [&](std::size_t b0, std::size_t b1) {
-      for (std::size_t i = b0 * kBoostBlockRows; i < std::min(n, b1 * kBoostBlockRows); ++i)
-        gradient_at(static_cast<std::uint32_t>(i));
+      const std::size_t first = b0 * kBoostBlockRows, last = std::min(n, b1 * kBoostBlockRows);
+      simd::boost_gradients(margin_.data() + first, leaf == nullptr ? nullptr : leaf + first, value,
+                            y_.data() + first, opt_.scale_pos_weight, kMinHessian, last - first,
+                            &gh_[first].g);
     });
   }
 
@@ -263,9 +266,10 @@ class BoostTrainer {
 
   // The rows `rows[first, last)` into histogram h. Rows a few steps ahead
   // are prefetched, since deep nodes' rows are scattered over the design.
+  // Feature j's bins start at h + j * kBinStride, a constant distance, so an
+  // update costs a byte load and an add to a fixed displacement.
   void add_rows(GradPair* h, const std::uint32_t* rows, std::uint32_t first, std::uint32_t last) const {
     const std::size_t p = static_cast<std::size_t>(p_);
-    const int* off = offset_.data();
     for (std::uint32_t k = first; k < last; ++k) {
       if (k + kPrefetchAhead < last) {
         __builtin_prefetch(bins_.data() + rows[k + kPrefetchAhead] * p);
@@ -278,16 +282,15 @@ class BoostTrainer {
         const int n_features = p_;
         int j = 0;
         for (; j + 4 <= n_features; j += 4) {
-          const int b0 = off[j] + row[j], b1 = off[j + 1] + row[j + 1];
-          const int b2 = off[j + 2] + row[j + 2], b3 = off[j + 3] + row[j + 3];
-          add_pair(h[b0], v);
-          add_pair(h[b1], v);
-          add_pair(h[b2], v);
-          add_pair(h[b3], v);
+          GradPair* hj = h + static_cast<std::size_t>(j) * kBinStride;
+          add_pair(hj[row[j]], v);
+          add_pair(hj[kBinStride + row[j + 1]], v);
+          add_pair(hj[2 * kBinStride + row[j + 2]], v);
+          add_pair(hj[3 * kBinStride + row[j + 3]], v);
         }
-        for (; j < n_features; ++j) add_pair(h[off[j] + row[j]], v);
+        for (; j < n_features; ++j) add_pair(h[static_cast<std::size_t>(j) * kBinStride + row[j]], v);
       } else {
-        for (int j : features_) add_pair(h[off[j] + row[j]], v);
+        for (int j : features_) add_pair(h[static_cast<std::size_t>(j) * kBinStride + row[j]], v);
       }
     }
   }
@@ -342,7 +345,7 @@ class BoostTrainer {
     root.rows = {0, static_cast<std::uint32_t>(rows_[0].size())};
     nodes_.push_back(root);
     root_histogram();
-    const GradPair* first = hist_cur_.data() + offset_[features_[0]];
+    const GradPair* first = hist_cur_.data() + static_cast<std::size_t>(features_[0]) * kBinStride;
     for (int b = 0; b < n_bins(features_[0]); ++b) {
       nodes_[0].G += first[b].g;
       nodes_[0].H += first[b].h;
@@ -359,7 +362,7 @@ class BoostTrainer {
       if (node.feature < 0) node.value = opt_.learning_rate * leaf_weight(node.G, node.H);
   }
 
-  int n_bins(int j) const { return offset_[j + 1] - offset_[j]; }
+  int n_bins(int j) const { return n_bins_[static_cast<std::size_t>(j)]; }
 
   void ensure_slots(std::vector<GradPair>& hist, std::size_t slots) const {
     if (hist.size() < slots * total_bins_) hist.resize(slots * total_bins_);
@@ -373,7 +376,7 @@ class BoostTrainer {
     double best = kMinSplitGain, best_GL = 0, best_HL = 0;
     int best_feature = -1, best_bin = 0;
     for (int j : features_) {
-      const GradPair* h = hist + offset_[j];
+      const GradPair* h = hist + static_cast<std::size_t>(j) * kBinStride;
       double GL = 0, HL = 0;
       for (int b = 0; b + 1 < n_bins(j); ++b) {
         GL += h[b].g;
@@ -434,7 +437,6 @@ class BoostTrainer {
     const int from = nodes_[parents[0]].buf;
     const std::uint32_t* src = rows_[from].data();
     std::uint32_t* dst = rows_[1 - from].data();
-    const std::size_t p = static_cast<std::size_t>(p_);
     blocks_of(segments, blocks_);
     const std::size_t n_blocks = blocks_.size();
     std::vector<std::uint32_t> n_left(n_blocks);
@@ -442,12 +444,12 @@ class BoostTrainer {
       for (std::size_t b = b0; b < b1; ++b) {
         const Block& blk = blocks_[b];
         const GrowNode& node = nodes_[parents[blk.job]];
-        const std::uint8_t* col = bins_.data() + node.feature;
+        const std::uint8_t* col = columns_.col(node.feature);
         const int bin = node.bin;
         std::uint32_t count = 0;
         for (std::uint32_t k = blk.begin; k < blk.end; ++k) {
-          if (k + kPrefetchAhead < blk.end) __builtin_prefetch(col + src[k + kPrefetchAhead] * p);
-          const std::uint8_t left = col[src[k] * p] <= bin;
+          if (k + kPrefetchAhead < blk.end) __builtin_prefetch(col + src[k + kPrefetchAhead]);
+          const std::uint8_t left = col[src[k]] <= bin;
           goes_left_[k] = left;
           count += left;
         }
@@ -503,18 +505,12 @@ class BoostTrainer {
         const Block& blk = blocks_[b];
         std::uint32_t l = left_pos[b], r = right_pos[b];
         if (!build) {
-          for (std::uint32_t k = blk.begin; k < blk.end; ++k) {
-            if (goes_left_[k]) dst[l++] = src[k];
-            else dst[r++] = src[k];
-          }
+          scatter(src, dst, blk, l, r);
           continue;
         }
         GradPair* h = partial_.data() + b * total_bins_;
         std::fill(h, h + total_bins_, GradPair{});
-        for (std::uint32_t k = blk.begin; k < blk.end; ++k) {
-          if (goes_left_[k]) dst[l++] = src[k];
-          else dst[r++] = src[k];
-        }
+        scatter(src, dst, blk, l, r);
         // This block's rows of the smaller child are now one run of dst.
         const std::uint32_t first = left_smaller[blk.job] ? left_pos[b] : right_pos[b];
         const std::uint32_t last = left_smaller[blk.job] ? l : r;
@@ -538,50 +534,57 @@ class BoostTrainer {
     return next;
   }
 
-  double traverse(std::uint32_t i) const {
+  // Moves a block's rows to their child's run. The destination is chosen
+  // by a select, not a branch: which way a row goes is a coin flip to the
+  // branch predictor.
+  void scatter(const std::uint32_t* src, std::uint32_t* dst, const Block& blk, std::uint32_t& l, std::uint32_t& r) const {
+    for (std::uint32_t k = blk.begin; k < blk.end; ++k) {
+      const std::uint32_t left = goes_left_[k];
+      dst[left ? l : r] = src[k];
+      l += left;
+      r += 1 - left;
+    }
+  }
+
+  int leaf_of(std::uint32_t i) const {
     const std::uint8_t* row = bins_.data() + static_cast<std::size_t>(i) * p_;
     int id = 0;
     while (nodes_[id].feature >= 0) id = row[nodes_[id].feature] <= nodes_[id].bin ? nodes_[id].left : nodes_[id].right;
-    return nodes_[id].value;
+    return id;
   }
 
-  // New margins, and the next round's gradients, for every row: training
-  // rows of this tree by the leaf their run ended in, the others by walking
-  // the tree.
+  // New margins, and the next round's gradients, for every row. Each row's
+  // leaf is noted first: training rows of this tree from the leaf their run
+  // ended in, the others by walking the tree. Then one pass in storage
+  // order adds the leaf values, so margins, labels and gradients stream
+  // through memory instead of being visited leaf by leaf.
   void update_margins() {
     std::vector<Segment> leaves;
-    std::vector<double> values;
+    std::vector<std::uint32_t> ids;
     std::vector<const std::uint32_t*> buffers;
-    for (const auto& node : nodes_) {
+    values_.resize(nodes_.size());
+    for (std::size_t id = 0; id < nodes_.size(); ++id) {
+      const GrowNode& node = nodes_[id];
+      values_[id] = node.value;
       if (node.feature >= 0) continue;
       leaves.push_back(node.rows);
-      values.push_back(node.value);
+      ids.push_back(static_cast<std::uint32_t>(id));
       buffers.push_back(rows_[node.buf].data());
     }
     blocks_of(leaves, blocks_);
     run(blocks_.size(), rows_[0].size(), [&](std::size_t b0, std::size_t b1) {
       for (std::size_t b = b0; b < b1; ++b) {
-        const double v = values[blocks_[b].job];
+        const std::uint32_t id = ids[blocks_[b].job];
         const std::uint32_t* rows = buffers[blocks_[b].job];
-        for (std::uint32_t k = blocks_[b].begin; k < blocks_[b].end; ++k) {
-          if (k + kPrefetchAhead < blocks_[b].end) {
-            const std::uint32_t ahead = rows[k + kPrefetchAhead];
-            __builtin_prefetch(&margin_[ahead], 1);
-            __builtin_prefetch(&gh_[ahead], 1);
-            __builtin_prefetch(y_.data() + ahead);
-          }
-          margin_[rows[k]] += v;
-          gradient_at(rows[k]);
-        }
+        for (std::uint32_t k = blocks_[b].begin; k < blocks_[b].end; ++k) leaf_[rows[k]] = id;
       }
     });
     const std::size_t n_out = out_rows_.size();
     run((n_out + kBoostBlockRows - 1) / kBoostBlockRows, n_out, [&](std::size_t b0, std::size_t b1) {
-      for (std::size_t k = b0 * kBoostBlockRows; k < std::min(n_out, b1 * kBoostBlockRows); ++k) {
-        margin_[out_rows_[k]] += traverse(out_rows_[k]);
-        gradient_at(out_rows_[k]);
-      }
+      for (std::size_t k = b0 * kBoostBlockRows; k < std::min(n_out, b1 * kBoostBlockRows); ++k)
+        leaf_[out_rows_[k]] = static_cast<std::uint32_t>(leaf_of(out_rows_[k]));
     });
+    gradients(leaf_.data(), values_.data());
   }
 
   void append_tree(BoostFit& fit) const {
@@ -628,8 +631,9 @@ class BoostTrainer {
   int p_;
   std::vector<std::vector<double>> thresholds_;
   std::vector<std::uint8_t> bins_;
-  std::vector<int> offset_;
-  std::size_t total_bins_ = 0;
+  BinnedMatrix columns_;  // the same bins column by column, for the partition
+  std::vector<int> n_bins_;
+  std::size_t total_bins_ = 0;  // histogram slots: kBinStride per feature
   std::uint64_t rows_seed_ = 0, cols_seed_ = 0;
 
   std::vector<std::uint32_t> train_rows_, valid_rows_, out_rows_;
@@ -637,6 +641,8 @@ class BoostTrainer {
   std::vector<double> valid_prob_;
   std::vector<double> margin_;
   std::vector<GradPair> gh_;
+  std::vector<std::uint32_t> leaf_;  // the current tree's leaf of every row
+  std::vector<double> values_;       // the current tree's node values
 
   // This round's rows; each level moves the rows of split nodes to the other buffer.
   std::vector<std::uint32_t> rows_[2];

@@ -275,6 +275,101 @@ inline double logistic_rows(const double* eta, const int* y, const double* s, st
   return lane_sum(loss);
 }
 
+// ---- Boosting (boost.hpp) ----
+
+// The interleaved pairs (a[0], b[0], a[1], b[1], ...) of four lanes each.
+SMOTELAB_LANE_INLINE void store_pairs(double* out, const Lanes& a, const Lanes& b) {
+#if defined(__clang__)
+  store(out, __builtin_shufflevector(a, b, 0, 4, 1, 5));
+  store(out + kLanes, __builtin_shufflevector(a, b, 2, 6, 3, 7));
+#else
+  store(out, __builtin_shuffle(a, b, Mask{0, 4, 1, 5}));
+  store(out + kLanes, __builtin_shuffle(a, b, Mask{2, 6, 3, 7}));
+#endif
+}
+
+// Four rows of boost_gradients() below.
+SMOTELAB_LANE_INLINE void boost_lanes(double* margin, const std::uint32_t* leaf, const double* value, const int* y,
+                                      double pos_weight, double min_hessian, double* gh) {
+  const Lanes zero = broadcast(0.0), one = broadcast(1.0);
+  Lanes m = load(margin);
+  if (leaf != nullptr) {
+    m += Lanes{value[leaf[0]], value[leaf[1]], value[leaf[2]], value[leaf[3]]};
+    store(margin, m);
+  }
+  const Lanes yi = load_ints(y);
+  const Mask positive = m >= zero;
+  const Lanes e = exp_nonpositive(select(positive, -m, m));
+  const Lanes inv = one / (one + e);
+  const Lanes prob = select(positive, inv, e * inv);
+  const Lanes w = select(yi > broadcast(0.5), broadcast(pos_weight), one);
+  const Lanes curvature = prob * (one - prob);
+  const Lanes h = select(curvature > broadcast(min_hessian), curvature, broadcast(min_hessian));
+  store_pairs(gh, (prob - yi) * w, h * w);
+}
+
+// A boosting round's per-row work, over rows in storage order: when `leaf`
+// is given, margin[i] += value[leaf[i]] (the leaf the new tree puts row i
+// in); then, at the margin, the gradient g = (p - y) w and hessian
+// h = max(p (1 - p), min_hessian) w of the log loss go to gh[2i] and
+// gh[2i + 1], where p = sigmoid(margin) and w is pos_weight for y = 1, else 1.
+SMOTELAB_CLONES
+inline void boost_gradients(double* margin, const std::uint32_t* leaf, const double* value, const int* y,
+                            double pos_weight, double min_hessian, std::size_t rows, double* gh) {
+  const std::size_t body = rows - rows % kLanes;
+  for (std::size_t i = 0; i < body; i += kLanes)
+    boost_lanes(margin + i, leaf == nullptr ? nullptr : leaf + i, value, y + i, pos_weight, min_hessian, gh + 2 * i);
+  if (body < rows) {
+    // The last rows, padded, so that they take the same arithmetic path.
+    double margin_t[kLanes] = {0, 0, 0, 0}, gh_t[2 * kLanes];
+    std::uint32_t leaf_t[kLanes] = {0, 0, 0, 0};
+    int y_t[kLanes] = {0, 0, 0, 0};
+    for (std::size_t i = body; i < rows; ++i) {
+      margin_t[i - body] = margin[i];
+      if (leaf != nullptr) leaf_t[i - body] = leaf[i];
+      y_t[i - body] = y[i];
+    }
+    boost_lanes(margin_t, leaf == nullptr ? nullptr : leaf_t, value, y_t, pos_weight, min_hessian, gh_t);
+    for (std::size_t i = body; i < rows; ++i) {
+      margin[i] = margin_t[i - body];
+      gh[2 * i] = gh_t[2 * (i - body)];
+      gh[2 * i + 1] = gh_t[2 * (i - body) + 1];
+    }
+  }
+}
+
+// ---- Tree bins (binning.hpp) ----
+
+typedef double Lanes8 __attribute__((vector_size(8 * sizeof(double))));
+typedef std::int64_t Mask8 __attribute__((vector_size(8 * sizeof(std::int64_t))));
+
+SMOTELAB_LANE_INLINE Lanes8 load8(const double* p) {
+  Lanes8 v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+
+// How many of the 16 values at p are below x.
+SMOTELAB_LANE_INLINE int count_below(const double* p, const Lanes8& x) {
+  const Mask8 m = (load8(p) < x) + (load8(p + 8) < x);  // lanes of 0, -1 or -2
+  return static_cast<int>(-(((m[0] + m[1]) + (m[2] + m[3])) + ((m[4] + m[5]) + (m[6] + m[7]))));
+}
+
+// codes[i] = #{thresholds < x[i]} for i < rows, where `padded` holds a
+// feature's ascending thresholds padded with +inf to 256 and `group_last`
+// its entries 15, 31, ..., 255. The count is taken in two steps of 16
+// comparisons, each a few vector instructions: first how many groups of 16
+// lie wholly below x, then how many thresholds of the next group do.
+SMOTELAB_CLONES
+inline void bin_codes(const double* x, std::size_t rows, const double* padded, const double* group_last,
+                      std::uint8_t* codes) {
+  for (std::size_t i = 0; i < rows; ++i) {
+    Lanes8 xi = Lanes8{} + x[i];
+    const int group = count_below(group_last, xi);
+    codes[i] = static_cast<std::uint8_t>(16 * group + count_below(padded + 16 * group, xi));
+  }
+}
+
 // The screen of the k-nearest-neighbour brute force over query rows x
 // reference rows. Query i (row-major, `q_rows + i * p`) and reference c
 // (column-major with leading dimension `ld`: coordinate j of reference c at

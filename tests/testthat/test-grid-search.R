@@ -55,7 +55,7 @@ test_that("an interrupt stops a long search promptly and leaves the session usab
   on.exit(session$close(), add = TRUE)
   session$run(function() library(smotelab))
   session$call(function() {
-    d <- make_imbalanced(n_samples = 20000, seed = 1)
+    d <- make_imbalanced(n_samples = 100000, seed = 1)
     pipe <- imb_pipeline(scale = step_scale(), smote = step_smote(), clf = model_logistic())
     grid_search(pipe, class ~ ., d, grid = list(smote__k_neighbors = 3:12, clf__C = c(0.1, 1, 10)),
                 seed = 1, n_threads = 2)

@@ -1,8 +1,10 @@
 # Entry: random forest, smotelab against ranger and scikit-learn.
 # Writes bench/out/bench-forest.md. Run alone with `Rscript bench/bench-forest.R`.
 # BENCH_MAX_ROWS=1e5 skips the 1e6-row datasets (a quick check of the entry);
-# BENCH_FOREST_P_1E6=20 runs only the 20-feature set at 1e6 rows (the peers
-# need tens of minutes per 1e6-row set).
+# BENCH_FOREST_SIZES=1e6x50 runs only the sizes listed (rows x features,
+# comma-separated), since the peers need up to an hour per 1e6-row set.
+# scikit-learn runs up to BENCH_FOREST_SKLEARN_MAX_ROWS rows (default 1e5):
+# at 1e6 rows its forest takes well over an hour.
 BENCH_DIR <- local({
   file <- sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE)[1])
   dirname(normalizePath(file))
@@ -11,9 +13,12 @@ source(file.path(BENCH_DIR, "common.R"))
 source(file.path(BENCH_DIR, "r", "forest-settings.R"))
 
 max_rows <- as.numeric(Sys.getenv("BENCH_MAX_ROWS", "Inf"))
-p_1e6 <- as.numeric(strsplit(Sys.getenv("BENCH_FOREST_P_1E6", "20,50"), ",", fixed = TRUE)[[1]])
+sklearn_max_rows <- as.numeric(Sys.getenv("BENCH_FOREST_SKLEARN_MAX_ROWS", "1e5"))
 sizes <- expand.grid(p = c(20, 50), n = c(1e5, 1e6))
-keep <- sizes$n <= max_rows & (sizes$n < 1e6 | sizes$p %in% p_1e6)
+size_name <- function(x) gsub("e\\+?0*", "e", x)   # "1e+06x50" -> "1e6x50"
+size_names <- size_name(sprintf("%sx%d", format(sizes$n, scientific = TRUE), sizes$p))
+chosen <- strsplit(Sys.getenv("BENCH_FOREST_SIZES", paste(size_names, collapse = ",")), ",", fixed = TRUE)[[1]]
+keep <- sizes$n <= max_rows & size_names %in% size_name(chosen)
 skipped <- sizes[!keep, , drop = FALSE]
 sizes <- sizes[keep, , drop = FALSE]
 ready <- smotelab_ready(c("fit", "imb_pipeline", "model_forest"))
@@ -34,7 +39,11 @@ for (i in seq_len(nrow(sizes))) {
   base_py <- run_py("forest.py", "baseline", dataset)
   sm <- if (ready) run_r("forest.R", "smotelab", dataset, reps, timeout = 3600)
   rg <- run_r("forest.R", "ranger", dataset, reps, timeout = 3600)
-  sk <- run_py("forest.py", "sklearn", dataset, reps, timeout = 3600)
+  sk <- if (n <= sklearn_max_rows) {
+    run_py("forest.py", "sklearn", dataset, reps, timeout = 3600)
+  } else {
+    list(error = sprintf("not run above BENCH_FOREST_SKLEARN_MAX_ROWS = %s rows", fmt_count(sklearn_max_rows)))
+  }
 
   ref <- if (measured(sm)) sm else rg
   agree <- function(res) {
@@ -75,7 +84,7 @@ write_section("bench-forest", c(
   "",
   if (!ready) c(paste0("**smotelab was not measured**: its `model_forest()` was not installed when ",
                        "this ran. AUC differences are shown against ranger."), ""),
-  if (nrow(skipped)) c(sprintf("Skipped in this run (BENCH_MAX_ROWS = %s, BENCH_FOREST_P_1E6 = %s): %s.", format(max_rows), paste(p_1e6, collapse = ","),
+  if (nrow(skipped)) c(sprintf("Skipped in this run (BENCH_MAX_ROWS = %s, BENCH_FOREST_SIZES = %s): %s.", format(max_rows), paste(chosen, collapse = ","),
                                paste0("n = ", fmt_count(skipped$n), ", p = ", skipped$p, collapse = "; ")), ""),
   md_table(table_header, rows),
   "",

@@ -309,9 +309,29 @@ result_row <- function(method, n, p, result, baseline, ref_seconds, agreement) {
 table_header <- c("method", "n", "p", "median s", "peak RSS (MiB)",
                   "over data load (MiB)", "ratio (time / smotelab)", "agreement")
 
+# An entry's section starts with a marker naming the entry, so that run.R can
+# find it again in RESULTS.md (see kept_section()).
+section_marker <- function(entry) sprintf("<!-- section: %s -->", entry)
+
 write_section <- function(entry, lines) {
   dir.create(bench_path("out"), showWarnings = FALSE, recursive = TRUE)
-  writeLines(lines, bench_path("out", paste0(entry, ".md")))
+  writeLines(c(section_marker(entry), lines), bench_path("out", paste0(entry, ".md")))
+}
+
+# The section an entry wrote in its last run: bench/out/ (git-ignored) when
+# this checkout ran it, otherwise the entry's part of the committed RESULTS.md,
+# from its marker to the next one. NULL when neither has it.
+kept_section <- function(entry) {
+  out <- bench_path("out", paste0(entry, ".md"))
+  if (file.exists(out)) return(readLines(out))
+  results <- bench_path("RESULTS.md")
+  if (!file.exists(results)) return(NULL)
+  lines <- readLines(results)
+  markers <- grep("^<!-- section: .* -->$", lines)
+  start <- markers[lines[markers] == section_marker(entry)]
+  if (length(start) != 1) return(NULL)
+  end <- c(markers[markers > start], length(lines) + 1)[1] - 1
+  lines[start:end]
 }
 
 fmt_diff <- function(x) {

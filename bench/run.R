@@ -14,19 +14,17 @@ all_entries <- sort(list.files(BENCH_DIR, pattern = "^bench-.*\\.R$"))
 only <- commandArgs(trailingOnly = TRUE)
 entries <- if (length(only) > 0) all_entries[grepl(paste(only, collapse = "|"), all_entries)] else all_entries
 
-# An entry left out by the filter keeps the section its last run wrote to
-# bench/out/, so that running one entry does not drop the others from RESULTS.md.
+# An entry left out by the filter keeps the section of its last run (from
+# bench/out/, or else from the committed RESULTS.md), so that running one
+# entry does not drop the others from RESULTS.md.
 sections <- character()
 for (entry in all_entries) {
   name <- sub("\\.R$", "", entry)
   section <- bench_path("out", paste0(name, ".md"))
   if (!entry %in% entries) {
-    sections <- c(sections, if (file.exists(section)) {
-      readLines(section)
-    } else {
-      c(paste("##", name), "", sprintf("Not run yet in this checkout: `Rscript bench/run.R %s`.",
-                                         sub("^bench-", "", name)), "")
-    })
+    sections <- c(sections, kept_section(name) %||%
+      c(section_marker(name), paste("##", name), "",
+        sprintf("Not run yet: `Rscript bench/run.R %s`.", sub("^bench-", "", name)), ""))
     next
   }
   unlink(section)
@@ -35,7 +33,7 @@ for (entry in all_entries) {
   sections <- c(sections, if (status == 0 && file.exists(section)) {
     readLines(section)
   } else {
-    c(paste("##", name), "", sprintf("The entry failed (exit status %d).", status), "")
+    c(section_marker(name), paste("##", name), "", sprintf("The entry failed (exit status %d).", status), "")
   })
 }
 
@@ -86,7 +84,7 @@ machine <- c(
          "`OMP_NUM_THREADS=2 OPENBLAS_NUM_THREADS=2`; Python without ",
          "`OPENBLAS_CORETYPE`/`OPENBLAS_L2_SIZE`."),
   if (!identical(entries, all_entries)) {
-    sprintf("- This run: %s only; the other sections are from earlier runs in this checkout (`bench/out/`).",
+    sprintf("- This run: %s only; the other sections are from earlier runs (`bench/out/`, or the previous RESULTS.md).",
             paste(sub("\\.R$", "", entries), collapse = ", "))
   },
   sprintf("- Whole bench: %.1f minutes; `/proc/loadavg` at start `%s`, at end `%s`",

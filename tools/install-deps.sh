@@ -16,13 +16,15 @@ r_pkgs=(Rcpp RcppEigen RcppParallel cli generics ggplot2 rlang tibble
 # that CRAN does not pull a newer xfun that Debian's knitr cannot load.
 debian_name() { echo "r-cran-$(echo "$1" | tr '[:upper:]' '[:lower:]')"; }
 if [ "$mode" = bench ]; then
-  r_pkgs+=(glmnet bench)
+  # The R peers bench/ times. smotefamily is optional (its rows say "not
+  # installed"): Debian lacks it, and from CRAN it would compile igraph.
+  r_pkgs+=(glmnet bench ranger themis rsample)
 fi
 
 sys_pkgs=(pandoc r-base-dev)
 if [ "$mode" = bench ]; then
   sys_pkgs+=(python3-sklearn python3-numpy python3-pandas python3-threadpoolctl
-            libopenblas0-pthread time)
+            python3-imblearn python3-xgboost libopenblas0-pthread time)
 fi
 
 missing_r=()

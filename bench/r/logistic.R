@@ -10,7 +10,10 @@ source(file.path(BENCH_DIR, "common.R"))
 args <- worker_args()
 method <- args$method
 
+# Each builder forces its data before returning the timed closure: a lazy
+# argument would otherwise load the data inside the first timed run.
 fit_smotelab <- function(df, C) {
+  force(df)
   pipeline <- smotelab::imb_pipeline(clf = smotelab::model_logistic(C = C))
   function() {
     fitted <- generics::fit(pipeline, y ~ ., data = df, n_threads = 2)
@@ -19,6 +22,7 @@ fit_smotelab <- function(df, C) {
 }
 
 fit_glm <- function(df) {
+  force(df)
   function() stats::coef(stats::glm(y ~ ., family = stats::binomial(), data = df))
 }
 

@@ -17,9 +17,12 @@
 #' a double and `diabetes` is a factor with levels `neg` and `pos`. All 768
 #' rows and all recorded values are kept, zeros included. Nothing is imputed,
 #' because imputing before a train/test split lets the test rows shape the
-#' values the model trains on, which is a leak. Treat the zeros as missing
-#' inside the modelling pipeline, fitted on training rows only, as
-#' `vignette("pima", package = "smotelab")` does.
+#' values the model trains on, which is a leak. A rule that uses no statistics
+#' of the data can run before the split: `vignette("pima", package =
+#' "smotelab")` drops `triceps` and `insulin`, where zeros are common, and the
+#' few rows with a zero in `glucose`, `pressure` or `mass`. Anything fitted
+#' to the data, such as an imputation, belongs inside the modelling pipeline,
+#' fitted on training rows only.
 #'
 #' @format A tibble with 768 rows and 9 columns:
 #' \describe{

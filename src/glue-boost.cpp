@@ -49,19 +49,6 @@ smotelab::BoostFit glue::boost_state_from_r(const List& s) {
   f.value = Rcpp::as<std::vector<double>>(s["value"]);
   f.rounds = Rcpp::as<int>(s["rounds"]);
   f.best_iteration = Rcpp::as<int>(s["best_iteration"]);
-  const std::size_t nodes = f.feature.size();
-  bool ok = !f.tree_start.empty() && f.tree_start.front() == 0 && f.tree_start.back() == static_cast<int>(nodes) &&
-            f.threshold.size() == nodes && f.left.size() == nodes && f.right.size() == nodes && f.value.size() == nodes;
-  for (std::size_t t = 0; ok && t + 1 < f.tree_start.size(); ++t) {
-    const int first = f.tree_start[t], size = f.tree_start[t + 1] - first;
-    ok = size >= 1;
-    // Children come after their parent, so every walk ends at a leaf.
-    for (int k = 0; ok && k < size; ++k) {
-      const std::size_t i = static_cast<std::size_t>(first + k);
-      if (f.feature[i] < 0) continue;
-      ok = f.left[i] > k && f.left[i] < size && f.right[i] > k && f.right[i] < size;
-    }
-  }
-  if (!ok) throw smotelab::input_error("The fitted boosted trees are damaged: their node vectors are inconsistent.");
+  smotelab::validate_boost(f);
   return f;
 }

@@ -1,6 +1,6 @@
 # `make demo`: the course's full comparison in one run. Every model (logistic
 # regression, random forest, gradient boosting) with no correction, with SMOTE
-# and with its native weighting, on the 10:1 synthetic data and on `pima`;
+# and with its native weighting, on the 9:1 synthetic data and on `pima`;
 # one tidy table on the console and ROC, PR, confusion-matrix and
 # metric-comparison plots in demo-output/.
 suppressPackageStartupMessages({
@@ -42,7 +42,7 @@ clean_pima <- function(data) {
 }
 
 datasets <- list(
-  "synthetic 10:1" = list(
+  "synthetic 9:1" = list(
     data = make_imbalanced(n_samples = 3000, n_features = 10, n_informative = 6, n_redundant = 2,
                            weights = c(0.9, 0.1), flip_y = 0.01, seed = 42),
     outcome = "class"

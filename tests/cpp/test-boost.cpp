@@ -59,6 +59,16 @@ int main() {
     const Eigen::VectorXd prob = predict(fit, X);
     CHECK_NEAR(prob(0), 1 / (1 + std::exp(1.0)), 1e-15);
     CHECK_NEAR(prob(7), 1 / (1 + std::exp(-1.0)), 1e-15);
+
+    // A stored fit is walkable; one whose child points back at its parent
+    // (an endless walk) or whose vectors disagree in length is refused.
+    smotelab::validate_boost(fit);
+    auto loop = fit;
+    loop.left[0] = 0;
+    CHECK_THROWS(smotelab::validate_boost(loop), smotelab::input_error);
+    auto short_value = fit;
+    short_value.value.pop_back();
+    CHECK_THROWS(smotelab::validate_boost(short_value), smotelab::input_error);
   }
 
   // Data with few distinct values per feature, so duplicated rows leave the bins unchanged.

@@ -1,4 +1,4 @@
-# Two logistic pipelines, without and with SMOTE, fitted on a 10:1 training
+# Two logistic pipelines, without and with SMOTE, fitted on a 9:1 training
 # split, and the held-out rows they are compared on.
 plot_case <- function() {
   d <- make_imbalanced(n_samples = 800, seed = 5)

@@ -675,6 +675,26 @@ inline BoostFit fit_boost(const Columns& X, const Eigen::Ref<const Eigen::Vector
 
 // Event probabilities: sigmoid(base margin + the sum of each tree's leaf),
 // where a row goes left at a node iff x <= threshold.
+// Checks that stored trees can be walked: consistent node vectors, and
+// children after their parent within the tree, so every walk ends at a leaf.
+// For fits read back from R, which may have been edited or damaged.
+inline void validate_boost(const BoostFit& fit) {
+  const std::string kDamaged = "The fitted boosted trees are damaged: their node vectors are inconsistent.";
+  const std::size_t m = fit.feature.size();
+  require(!fit.tree_start.empty() && fit.tree_start.front() == 0 && fit.tree_start.back() == static_cast<int>(m) &&
+              fit.threshold.size() == m && fit.left.size() == m && fit.right.size() == m && fit.value.size() == m,
+          kDamaged);
+  for (std::size_t t = 0; t + 1 < fit.tree_start.size(); ++t) {
+    const int first = fit.tree_start[t], size = fit.tree_start[t + 1] - first;
+    require(size >= 1, kDamaged);
+    for (int k = 0; k < size; ++k) {
+      const auto at = static_cast<std::size_t>(first + k);
+      if (fit.feature[at] < 0) continue;
+      require(fit.left[at] > k && fit.left[at] < size && fit.right[at] > k && fit.right[at] < size, kDamaged);
+    }
+  }
+}
+
 inline void predict_boost(const BoostFit& fit, const Columns& X, Eigen::Ref<Eigen::VectorXd> prob,
                           const Executor& exec = serial_executor()) {
   require(prob.size() == X.rows(), "prob must have one entry per row");

@@ -10,6 +10,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
+#include <memory>
+#include <new>
+#include <utility>
 
 #if defined(__linux__)
 #include <sys/mman.h>
@@ -31,5 +35,45 @@ inline void prefer_huge_pages(void* data, std::size_t bytes) {
   (void)bytes;
 #endif
 }
+
+// An uninitialised array, for buffers that are written whole before they are
+// read, so that zero-filling them (as std::vector does) would be a wasted
+// pass. Arrays of 8 MiB or more are aligned to 2 MiB and asked to live in
+// huge pages.
+template <class T>
+class UninitBuffer {
+ public:
+  UninitBuffer() = default;
+  explicit UninitBuffer(std::size_t n) : n_(n) {
+    if (n == 0) return;
+    void* p = nullptr;
+    constexpr std::size_t kHuge = std::size_t{1} << 21;
+    const std::size_t bytes = (n * sizeof(T) + kHuge - 1) / kHuge * kHuge;
+    if (bytes >= 4 * kHuge && posix_memalign(&p, kHuge, bytes) == 0) {
+      prefer_huge_pages(p, bytes);
+    } else {
+      p = std::malloc(n * sizeof(T));
+    }
+    if (!p) throw std::bad_alloc();
+    data_.reset(static_cast<T*>(p));
+  }
+  T* data() { return data_.get(); }
+  const T* data() const { return data_.get(); }
+  T& operator[](std::size_t i) { return data_.get()[i]; }
+  const T& operator[](std::size_t i) const { return data_.get()[i]; }
+  std::size_t size() const { return n_; }
+  bool empty() const { return n_ == 0; }
+  void swap(UninitBuffer& other) noexcept {
+    data_.swap(other.data_);
+    std::swap(n_, other.n_);
+  }
+
+ private:
+  struct Free {
+    void operator()(T* p) const { std::free(p); }
+  };
+  std::unique_ptr<T, Free> data_;
+  std::size_t n_ = 0;
+};
 
 }  // namespace smotelab

@@ -20,18 +20,12 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
-#include <cstdlib>
 #include <limits>
-#include <memory>
-#include <new>
 #include <string>
 #include <vector>
 
-#if defined(__linux__)
-#include <sys/mman.h>
-#endif
-
 #include "smotelab/errors.hpp"
+#include "smotelab/memory.hpp"
 #include "smotelab/parallel.hpp"
 
 namespace smotelab {
@@ -239,45 +233,11 @@ inline std::uint64_t nonnegative_bits(double x) {
 }
 }  // namespace detail
 
-// An uninitialised array for the sort. Every array is written whole before
-// it is read, so zero-filling it (as std::vector does) would be a wasted pass;
-// on Linux it also asks for 2 MiB pages, which makes the page faults of the
-// first touch (a large share of sorting fresh memory) 512 times fewer.
+// The sort's arrays are written whole before they are read; huge pages make
+// the page faults of their first touch (a large share of sorting fresh
+// memory) 512 times fewer.
 template <class T>
-class SortBuffer {
- public:
-  SortBuffer() = default;
-  explicit SortBuffer(std::size_t n) : n_(n) {
-    if (n == 0) return;
-    void* p = nullptr;
-#if defined(__linux__)
-    constexpr std::size_t huge = std::size_t(1) << 21;
-    const std::size_t bytes = (n * sizeof(T) + huge - 1) / huge * huge;
-    if (bytes >= 4 * huge) {
-      if (posix_memalign(&p, huge, bytes) != 0) p = nullptr;
-      if (p) madvise(p, bytes, MADV_HUGEPAGE);
-    }
-#endif
-    if (!p) p = std::malloc(n * sizeof(T));
-    if (!p) throw std::bad_alloc();
-    data_.reset(static_cast<T*>(p));
-  }
-  T& operator[](std::size_t i) { return data_.get()[i]; }
-  const T& operator[](std::size_t i) const { return data_.get()[i]; }
-  std::size_t size() const { return n_; }
-  bool empty() const { return n_ == 0; }
-  void swap(SortBuffer& other) {
-    data_.swap(other.data_);
-    std::swap(n_, other.n_);
-  }
-
- private:
-  struct Free {
-    void operator()(T* p) const { std::free(p); }
-  };
-  std::unique_ptr<T, Free> data_;
-  std::size_t n_ = 0;
-};
+using SortBuffer = UninitBuffer<T>;
 
 // Scores sorted ascending with their labels. When every score is >= 0 (always
 // so for probabilities) the bits of a score fit in 63 bits, and the label

@@ -5,6 +5,10 @@ VERSION := $(shell sed -n 's/^Version: //p' DESCRIPTION)
 TARBALL := $(PKG)_$(VERSION).tar.gz
 RSCRIPT ?= Rscript
 export SMOTELAB_THREADS ?= 2
+# R compiles with -g, which leaves about 30 MB of debug information in the
+# shared library; installs made here (and R CMD check's) strip it, through
+# R's own switch for R CMD INSTALL --strip.
+export _R_SHLIB_STRIP_ ?= true
 
 .PHONY: deps deps-bench document install demo check sanitize bench clean
 

@@ -673,8 +673,6 @@ inline BoostFit fit_boost(const Columns& X, const Eigen::Ref<const Eigen::Vector
   return trainer.run();
 }
 
-// Event probabilities: sigmoid(base margin + the sum of each tree's leaf),
-// where a row goes left at a node iff x <= threshold.
 // Checks that stored trees can be walked: consistent node vectors, and
 // children after their parent within the tree, so every walk ends at a leaf.
 // For fits read back from R, which may have been edited or damaged.
@@ -695,6 +693,8 @@ inline void validate_boost(const BoostFit& fit) {
   }
 }
 
+// Event probabilities: sigmoid(base margin + the sum of each tree's leaf),
+// where a row goes left at a node iff x <= threshold.
 inline void predict_boost(const BoostFit& fit, const Columns& X, Eigen::Ref<Eigen::VectorXd> prob,
                           const Executor& exec = serial_executor()) {
   require(prob.size() == X.rows(), "prob must have one entry per row");

@@ -38,8 +38,8 @@ inline void prefer_huge_pages(void* data, std::size_t bytes) {
 
 // An uninitialised array, for buffers that are written whole before they are
 // read, so that zero-filling them (as std::vector does) would be a wasted
-// pass. Arrays of 8 MiB or more are aligned to 2 MiB and asked to live in
-// huge pages.
+// pass. On Linux, arrays of 8 MiB or more are aligned to 2 MiB and asked to
+// live in huge pages.
 template <class T>
 class UninitBuffer {
  public:
@@ -47,13 +47,12 @@ class UninitBuffer {
   explicit UninitBuffer(std::size_t n) : n_(n) {
     if (n == 0) return;
     void* p = nullptr;
+#if defined(__linux__)
     constexpr std::size_t kHuge = std::size_t{1} << 21;
     const std::size_t bytes = (n * sizeof(T) + kHuge - 1) / kHuge * kHuge;
-    if (bytes >= 4 * kHuge && posix_memalign(&p, kHuge, bytes) == 0) {
-      prefer_huge_pages(p, bytes);
-    } else {
-      p = std::malloc(n * sizeof(T));
-    }
+    if (bytes >= 4 * kHuge && posix_memalign(&p, kHuge, bytes) == 0) prefer_huge_pages(p, bytes);
+#endif
+    if (!p) p = std::malloc(n * sizeof(T));
     if (!p) throw std::bad_alloc();
     data_.reset(static_cast<T*>(p));
   }

@@ -233,19 +233,16 @@ inline std::uint64_t nonnegative_bits(double x) {
 }
 }  // namespace detail
 
-// The sort's arrays are written whole before they are read; huge pages make
-// the page faults of their first touch (a large share of sorting fresh
-// memory) 512 times fewer.
-template <class T>
-using SortBuffer = UninitBuffer<T>;
-
-// Scores sorted ascending with their labels. When every score is >= 0 (always
-// so for probabilities) the bits of a score fit in 63 bits, and the label
-// rides in the lowest bit of one 64-bit key: a single array to sort. Otherwise
-// keys are order_key() values and the labels travel in their own array.
+// Scores sorted ascending with their labels, in uninitialised buffers: each
+// is written whole before it is read, and huge pages make the page faults of
+// the first touch (a large share of sorting fresh memory) 512 times fewer.
+// When every score is >= 0 (always so for probabilities) the bits of a score
+// fit in 63 bits, and the label rides in the lowest bit of one 64-bit key: a
+// single array to sort. Otherwise keys are order_key() values and the labels
+// travel in their own array.
 struct SortedScores {
-  SortBuffer<std::uint64_t> keys;
-  SortBuffer<std::uint8_t> labels;  // empty when packed
+  UninitBuffer<std::uint64_t> keys;
+  UninitBuffer<std::uint8_t> labels;  // empty when packed
   bool packed = true;
   std::uint64_t n_pos = 0, n_neg = 0;
 
@@ -266,15 +263,15 @@ struct SortedScores {
 // the same for every key is skipped. `digit_counts` (radix_passes x
 // radix_buckets) are the global histograms.
 template <bool Payload>
-void radix_sort(SortBuffer<std::uint64_t>& keys, SortBuffer<std::uint8_t>& labels,
+void radix_sort(UninitBuffer<std::uint64_t>& keys, UninitBuffer<std::uint8_t>& labels,
                 const std::vector<std::size_t>& digit_counts, const Executor& exec) {
   using namespace detail;
   const std::size_t n = keys.size();
   if (Payload) require(labels.size() == n, "radix_sort: keys and labels differ in length");
   if (n < 2) return;
   const std::size_t blocks = radix_blocks(n);
-  SortBuffer<std::uint64_t> keys_out(n);
-  SortBuffer<std::uint8_t> labels_out(Payload ? n : 0);
+  UninitBuffer<std::uint64_t> keys_out(n);
+  UninitBuffer<std::uint8_t> labels_out(Payload ? n : 0);
   std::vector<std::size_t> hist(blocks * radix_buckets);
 
   for (int pass = 0; pass < radix_passes; ++pass) {
@@ -345,8 +342,8 @@ inline SortedScores sort_scores(const int* truth, const double* score, std::size
   }
   s.n_neg = n - s.n_pos;
 
-  s.keys = SortBuffer<std::uint64_t>(n);
-  if (!s.packed) s.labels = SortBuffer<std::uint8_t>(n);
+  s.keys = UninitBuffer<std::uint64_t>(n);
+  if (!s.packed) s.labels = UninitBuffer<std::uint8_t>(n);
   std::vector<std::size_t> block_counts(blocks * radix_passes * radix_buckets);
   exec(blocks, 1, [&](std::size_t b0, std::size_t b1) {
     for (std::size_t b = b0; b < b1; ++b) {

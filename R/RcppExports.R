@@ -61,12 +61,12 @@ sampling_counts_cpp <- function(strategy, class_counts, class_names, over) {
     .Call(`_smotelab_sampling_counts_cpp`, strategy, class_counts, class_names, over)
 }
 
-smote_cpp <- function(columns, y, n_new, k_neighbors, seed, n_threads, algorithm) {
-    .Call(`_smotelab_smote_cpp`, columns, y, n_new, k_neighbors, seed, n_threads, algorithm)
+smote_cpp <- function(columns, y, n_new, k_neighbors, seed, n_threads, algorithm, class_names) {
+    .Call(`_smotelab_smote_cpp`, columns, y, n_new, k_neighbors, seed, n_threads, algorithm, class_names)
 }
 
-borderline_smote_cpp <- function(columns, y, n_new, k_neighbors, m_neighbors, kind, seed, n_threads, algorithm) {
-    .Call(`_smotelab_borderline_smote_cpp`, columns, y, n_new, k_neighbors, m_neighbors, kind, seed, n_threads, algorithm)
+borderline_smote_cpp <- function(columns, y, n_new, k_neighbors, m_neighbors, kind, seed, n_threads, algorithm, class_names) {
+    .Call(`_smotelab_borderline_smote_cpp`, columns, y, n_new, k_neighbors, m_neighbors, kind, seed, n_threads, algorithm, class_names)
 }
 
 borderline_danger_cpp <- function(x, y, cls, m_neighbors, n_threads, algorithm) {
@@ -81,8 +81,8 @@ adasyn_allocation_cpp <- function(x, y, cls, n_neighbors, n_samples, n_threads, 
     .Call(`_smotelab_adasyn_allocation_cpp`, x, y, cls, n_neighbors, n_samples, n_threads, algorithm)
 }
 
-smote_nc_cpp <- function(x, codes, n_levels, y, n_new, k_neighbors, seed, n_threads, algorithm) {
-    .Call(`_smotelab_smote_nc_cpp`, x, codes, n_levels, y, n_new, k_neighbors, seed, n_threads, algorithm)
+smote_nc_cpp <- function(x, codes, n_levels, y, n_new, k_neighbors, seed, n_threads, algorithm, class_names) {
+    .Call(`_smotelab_smote_nc_cpp`, x, codes, n_levels, y, n_new, k_neighbors, seed, n_threads, algorithm, class_names)
 }
 
 random_oversample_cpp <- function(x, y, n_new, seed) {

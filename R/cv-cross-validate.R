@@ -44,7 +44,7 @@ cross_validate <- function(pipeline, formula, data, folds = 5,
 cv_problem <- function(pipeline, formula, data, folds, metrics, threshold, seed, n_threads, call) {
   if (!inherits(pipeline, "smotelab_pipeline")) {
     abort_smotelab("{.arg pipeline} must be a pipeline from {.fn imb_pipeline}, not {.obj_type_friendly {pipeline}}.",
-                   "argument", call = call)
+                   "type", call = call)
   }
   n_threads <- resolve_threads(n_threads, call = call)
   prepared <- pipeline_data(pipeline, formula, data, n_threads, call)
@@ -63,7 +63,7 @@ resolve_folds <- function(folds, data, outcome, seed, call) {
     if (nrow(folds) != nrow(data)) {
       abort_smotelab(c("{.arg folds} must have one row per row of {.arg data}.",
                        "x" = "{.arg folds} has {nrow(folds)} rows; {.arg data} has {nrow(data)}."),
-                     "folds", call = call)
+                     "length", call = call)
     }
     ids <- as.matrix(folds)
     storage.mode(ids) <- "integer"
@@ -84,13 +84,15 @@ cv_run <- function(problem, specs, call, describe = function(g) NULL) {
     cv_run_cpp(specs, problem$x, problem$y, problem$folds, v, problem$metrics, problem$threshold,
                problem$seed, tasks$grid[rows], tasks$repeat_id[rows], tasks$fold[rows], n_threads, progress)
   }
-  out <- if (cv_use_future()) cv_run_future(run, nrow(tasks)) else cv_run_local(run, nrow(tasks), problem$n_threads)
+  out <- with_core(
+    if (cv_use_future()) cv_run_future(run, nrow(tasks)) else cv_run_local(run, nrow(tasks), problem$n_threads),
+    call = call
+  )
   if (!is.na(out$failed)) {
     task <- tasks[out$failed, ]
     where <- paste0("This happened fitting fold ", task$fold, if (repeats > 1) paste0(" of repeat ", task$repeat_id),
                     if (length(specs) > 1) paste0(" at grid point ", task$grid), ".")
-    lines <- c(strsplit(out$error, "\n", fixed = TRUE)[[1]], where, describe(task$grid))
-    abort_core_lines(paste(lines, collapse = "\n"), "cv", call)
+    abort_core(core_failure(out$error), call, c(where, describe(task$grid)))
   }
   colnames(out$values) <- problem$metrics
   lapply(split(seq_len(nrow(tasks)), tasks$grid), function(rows) out$values[rows, , drop = FALSE])

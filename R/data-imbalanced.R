@@ -79,7 +79,7 @@ make_imbalanced <- function(n_samples = 3000, n_features = 10, n_informative = 6
     abort_smotelab(
       c("{.arg n_informative} + {.arg n_redundant} + {.arg n_repeated} must not exceed {.arg n_features}.",
         "x" = "They sum to {used}, but {.arg n_features} is {n_features}."),
-      "features"
+      "argument"
     )
   }
   # The core fills one matrix indexed by R integers.
@@ -97,14 +97,14 @@ make_imbalanced <- function(n_samples = 3000, n_features = 10, n_informative = 6
     abort_smotelab(
       c("{.arg n_informative} must be large enough to place every cluster on its own hypercube vertex.",
         "x" = "2 classes x {n_clusters_per_class} cluster{?s} need {n_clusters} vertices, but {n_informative} informative feature{?s} give {2^n_informative}."),
-      "clusters"
+      "argument"
     )
   }
   if (n_clusters_per_class > n_samples) {
     abort_smotelab(
       c("{.arg n_clusters_per_class} must not exceed {.arg n_samples}.",
         "x" = "{.arg n_clusters_per_class} is {n_clusters_per_class}, but there are {n_samples} rows."),
-      "clusters"
+      "argument"
     )
   }
   seed <- resolve_seed(seed)
@@ -129,7 +129,7 @@ check_class_weights <- function(weights, call = caller_env()) {
   if (!ok) {
     abort_smotelab(
       "{.arg weights} must be one or two finite numbers, not {.obj_type_friendly {weights}}.",
-      "weights",
+      "argument",
       call = call
     )
   }
@@ -139,7 +139,7 @@ check_class_weights <- function(weights, call = caller_env()) {
     abort_smotelab(
       c("{.arg weights} must be positive shares that sum to at most 1.",
         "x" = "The shares are {shown}, summing to {format(sum(weights))}."),
-      "weights",
+      "argument",
       call = call
     )
   }
@@ -148,7 +148,7 @@ check_class_weights <- function(weights, call = caller_env()) {
       c("{.arg weights} can't give the minority class a larger share than the majority class.",
         "x" = "The majority share is {format(weights[1])}, the minority share {format(weights[2])}.",
         "i" = "The first weight is the majority class, the second the minority class."),
-      "weights",
+      "argument",
       call = call
     )
   }

@@ -50,7 +50,7 @@ grid_search <- function(pipeline, formula, data,
   best <- which.max(ranked$mean)
   if (length(best) == 0) {
     abort_smotelab(c("No grid point has a finite {.val {problem$metrics[1]}}.",
-                     "i" = "Every fold's estimate was NA; a fold may hold one class only."), "grid", call = call)
+                     "i" = "Every fold's estimate was NA; a fold may hold one class only."), "levels", call = call)
   }
   best_fit <- fit(pipelines[[best]], formula, data, seed = problem$seed, n_threads = problem$n_threads)
   structure(
@@ -69,17 +69,17 @@ grid_points <- function(grid, pipeline, call) {
     sizes <- lengths(grid)
     if (any(sizes == 0)) {
       abort_smotelab("Every parameter in {.arg grid} needs at least one value; {.val {names(grid)[sizes == 0]}} has none.",
-                     "grid", call = call)
+                     "empty", call = call)
     }
     index <- expand.grid(rev(lapply(grid, seq_along)), KEEP.OUT.ATTRS = FALSE)[names(grid)]
     points <- tibble::as_tibble(lapply(names(grid), function(nm) grid[[nm]][index[[nm]]]), .name_repair = "minimal")
     names(points) <- names(grid)
   } else {
     abort_smotelab("{.arg grid} must be a named list of values or a data frame, not {.obj_type_friendly {grid}}.",
-                   "grid", call = call)
+                   "type", call = call)
   }
   if (nrow(points) == 0 || ncol(points) == 0) {
-    abort_smotelab("{.arg grid} must have at least one parameter and one point.", "grid", call = call)
+    abort_smotelab("{.arg grid} must have at least one parameter and one point.", "empty", call = call)
   }
   for (name in names(points)) {
     parts <- strsplit(name, "__", fixed = TRUE)[[1]]
@@ -91,7 +91,7 @@ grid_points <- function(grid, pipeline, call) {
       }))
       abort_smotelab(c("{.arg grid} names must be {.code <element>__<parameter>} of this pipeline.",
                        "x" = "Can't tune {.val {name}}.",
-                       "i" = "Tunable: {.val {valid}}."), "grid", call = call)
+                       "i" = "Tunable: {.val {valid}}."), "argument", call = call)
     }
   }
   points
@@ -107,10 +107,11 @@ grid_pipeline <- function(pipeline, point, g, call) {
     if (is.list(value)) value <- value[[1]]
     elements[[parts[1]]]$params[parts[2]] <- list(value)
   }
+  # The constructor's error keeps its class; the grid point is its parent.
   rebuilt <- tryCatch(
     lapply(elements, function(e) do.call(element_constructor(e$type), e$params)),
     smotelab_error = function(e) {
-      abort_smotelab(c("Grid point {g} ({grid_label(point)}) is not a valid pipeline."), "grid",
+      abort_smotelab("Grid point {g} ({grid_label(point)}) is not a valid pipeline.", error_kind(e),
                      parent = e, call = call)
     }
   )

@@ -74,7 +74,7 @@ check_metric_names <- function(metrics, call = caller_env()) {
   if (!is.character(metrics) || length(metrics) == 0 || anyNA(metrics)) {
     abort_smotelab(
       "{.arg metrics} must be a character vector of metric names.",
-      "metric",
+      "argument",
       call = call
     )
   }
@@ -87,7 +87,7 @@ check_metric_names <- function(metrics, call = caller_env()) {
         "x" = "Unknown: {.val {unknown}}.",
         "i" = "Valid names: {.val {valid}}."
       ),
-      "metric",
+      "argument",
       call = call
     )
   }
@@ -117,9 +117,9 @@ compute_metrics <- function(truth01, prob, metrics = metric_names(),
   n_event <- NULL
   class_wanted <- canonical %in% class_metric_names()
   if (any(class_wanted)) {
-    labels01 <- if (is.factor(truth01)) event_indicator_cpp(truth01, codes[1]) else truth01
+    labels01 <- if (is.factor(truth01)) with_core(event_indicator_cpp(truth01, codes[1]), call = call) else truth01
     counts <- with_core(metric_confusion_cpp(labels01, prob, threshold), call = call)
-    scored <- class_metric_values(counts, unique(canonical[class_wanted]))
+    scored <- class_metric_values(counts, unique(canonical[class_wanted]), call = call)
     values[class_wanted] <- scored$values[canonical[class_wanted]]
     one_class <- scored$one_class
     n_event <- counts[["tp"]] + counts[["fn"]]
@@ -148,8 +148,8 @@ compute_metrics <- function(truth01, prob, metrics = metric_names(),
 # Class metrics from counts c(tp, fp, fn, tn), raising the zero-division
 # warning for the requested metrics that hit one. Returns the values and the
 # requested metrics that saw one class only (for the caller to report).
-class_metric_values <- function(counts, metrics) {
-  scored <- metric_class_cpp(counts)
+class_metric_values <- function(counts, metrics, call = caller_env()) {
+  scored <- with_core(metric_class_cpp(counts), call = call)
   zero <- scored$zero_division
   hit <- intersect(metrics, names(zero)[zero])
   if (length(hit) > 0) {
@@ -190,7 +190,7 @@ check_truth <- function(truth, arg = "truth", call = caller_env()) {
   if (!is.factor(truth)) {
     abort_smotelab(
       "{.arg {arg}} must be a factor or a character vector, not {.obj_type_friendly {truth}}.",
-      "truth",
+      "type",
       call = call
     )
   }
@@ -218,8 +218,8 @@ check_truth <- function(truth, arg = "truth", call = caller_env()) {
 
 # 1 where a factor (truth or estimate) equals the event level, else 0,
 # compared on the factor's integer codes rather than on strings.
-event_indicator <- function(x, event) {
-  event_indicator_cpp(x, match(event, levels(x)))
+event_indicator <- function(x, event, call = caller_env()) {
+  with_core(event_indicator_cpp(x, match(event, levels(x))), call = call)
 }
 
 resolve_event <- function(truth, event, call = caller_env()) {
@@ -230,7 +230,7 @@ resolve_event <- function(truth, event, call = caller_env()) {
     abort_smotelab(
       c("{.arg event} must be one of the levels of {.arg truth}.",
         "x" = "{.val {shown}} is not one of {.val {lv}}."),
-      "event",
+      "levels",
       call = call
     )
   }
@@ -241,7 +241,7 @@ check_prob <- function(prob, truth, arg = "prob", call = caller_env()) {
   if (!is.numeric(prob) || is.factor(prob)) {
     abort_smotelab(
       "{.arg {arg}} must be a numeric vector of probabilities, not {.obj_type_friendly {prob}}.",
-      "prob",
+      "type",
       call = call
     )
   }
@@ -253,7 +253,7 @@ check_prob <- function(prob, truth, arg = "prob", call = caller_env()) {
       call = call
     )
   }
-  problems <- prob_problems_cpp(as.double(prob))
+  problems <- with_core(prob_problems_cpp(as.double(prob)), call = call)
   if (problems[1] > 0) {
     n_na <- problems[1]
     abort_smotelab(
@@ -268,7 +268,7 @@ check_prob <- function(prob, truth, arg = "prob", call = caller_env()) {
     abort_smotelab(
       c("{.arg {arg}} must hold probabilities in [0, 1].",
         "x" = "{n_out} value{?s} {?lies/lie} outside, e.g. {.val {prob[outside][1]}}."),
-      "prob",
+      "type",
       call = call
     )
   }
@@ -280,7 +280,7 @@ check_estimate <- function(estimate, truth, arg = "estimate", call = caller_env(
   if (!is.factor(estimate) && !is.character(estimate)) {
     abort_smotelab(
       "{.arg {arg}} must be a factor or a character vector of predicted classes, not {.obj_type_friendly {estimate}}.",
-      "estimate",
+      "type",
       call = call
     )
   }
@@ -307,7 +307,7 @@ check_estimate <- function(estimate, truth, arg = "estimate", call = caller_env(
     abort_smotelab(
       c("{.arg {arg}} must use the levels of {.arg truth}.",
         "x" = "{.val {extra}} {?is/are} not among {.val {lv}}."),
-      "estimate",
+      "type",
       call = call
     )
   }

@@ -26,7 +26,7 @@ classification_report <- function(truth, estimate, digits = 2) {
   counts <- with_core(
     metric_confusion_labels_cpp(as.integer(truth == lv[2]), as.integer(estimate == lv[2]))
   )
-  scored <- metric_class_cpp(counts)
+  scored <- with_core(metric_class_cpp(counts))
   support <- c(counts[["tn"]] + counts[["fp"]], counts[["tp"]] + counts[["fn"]])
   predicted <- c(counts[["tn"]] + counts[["fn"]], counts[["tp"]] + counts[["fp"]])
   warn_report_zero_division(lv, support, predicted)

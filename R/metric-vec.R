@@ -97,7 +97,7 @@ class_metric_vec <- function(metric, truth, estimate, event, call = caller_env()
     metric_confusion_labels_cpp(event_indicator(truth, event), event_indicator(estimate, event)),
     call = call
   )
-  scored <- class_metric_values(counts, metric)
+  scored <- class_metric_values(counts, metric, call = call)
   warn_one_class(scored$one_class, present = if (all(unclass(truth) == match(event, levels(truth)))) "event" else "non-event")
   unname(scored$values[[metric]])
 }

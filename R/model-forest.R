@@ -90,7 +90,7 @@ model_check_columns.smotelab_model_forest <- function(model, columns, call = cal
     abort_smotelab(
       c("{.arg mtry} can't exceed the number of predictor columns.",
         "x" = "{.code mtry = {mtry}}, but the design has {length(columns)} column{?s}."),
-      "mtry", call = call
+      "argument", call = call
     )
   }
   invisible(model)
@@ -143,7 +143,7 @@ feature_importance <- function(fitted) {
   call <- rlang::current_env()
   if (!inherits(fitted, "smotelab_fit")) {
     abort_smotelab("{.arg fitted} must be a fitted pipeline from {.fn fit}, not {.obj_type_friendly {fitted}}.",
-                   "argument", call = call)
+                   "type", call = call)
   }
   model <- fitted$state$model
   if (!identical(model$type, "forest")) {

@@ -48,7 +48,7 @@ blueprint_make <- function(formula, data, call = caller_env()) {
       types[i] <- "numeric"
     } else {
       abort_smotelab(c("Predictors must be numeric, logical, factor or character columns.",
-                       "x" = "Column {.val {predictors[i]}} is {.obj_type_friendly {col}}."), "predictor", call = call)
+                       "x" = "Column {.val {predictors[i]}} is {.obj_type_friendly {col}}."), "type", call = call)
     }
   }
   names(types) <- predictors
@@ -65,12 +65,12 @@ blueprint_make <- function(formula, data, call = caller_env()) {
 outcome_levels_of <- function(y, outcome, call) {
   if (!(is.factor(y) || is.character(y) || is.logical(y))) {
     abort_smotelab(c("The outcome {.val {outcome}} must be a factor, character or logical column.",
-                     "x" = "It is {.obj_type_friendly {y}}."), "outcome", call = call)
+                     "x" = "It is {.obj_type_friendly {y}}."), "type", call = call)
   }
   lev <- if (is.factor(y)) levels(y) else sort(unique(as.character(y[!is.na(y)])))
   if (length(lev) != 2) {
     abort_smotelab(c("The outcome {.val {outcome}} must have exactly two classes for a binary model.",
-                     "x" = "It has {length(lev)}: {.val {lev}}."), "outcome", call = call)
+                     "x" = "It has {length(lev)}: {.val {lev}}."), "levels", call = call)
   }
   lev
 }
@@ -91,7 +91,7 @@ blueprint_outcome <- function(bp, data, call = caller_env()) {
   counts <- stats::setNames(tabulate(codes, 2), bp$outcome_levels)
   if (any(counts == 0)) {
     abort_smotelab(c("The training data must contain both classes of {.val {bp$outcome}}.",
-                     "x" = "Class {.val {names(counts)[counts == 0]}} has no rows."), "one_class", call = call)
+                     "x" = "Class {.val {names(counts)[counts == 0]}} has no rows."), "levels", call = call)
   }
   codes - 1L
 }
@@ -107,10 +107,11 @@ blueprint_columns <- function(bp, data, n_threads = 1L, call = caller_env()) {
     abort_smotelab(c("{.arg new_data} must have every predictor the model was fitted on.",
                      "x" = "Missing column{?s}: {.val {missing}}."), "columns", call = call)
   }
+  check_vector_columns(data, bp$predictors, call = call)
   columns <- lapply(bp$predictors, function(v) design_columns(bp, v, data[[v]], call))
   source <- rep(bp$predictors, lengths(columns))
   columns <- unlist(columns, recursive = FALSE) %||% list()
-  bad <- first_nonfinite_cpp(columns, nrow(data), n_threads)
+  bad <- with_core(first_nonfinite_cpp(columns, nrow(data), n_threads), call = call)
   if (bad > 0) {
     v <- source[bad]
     col <- data[[v]]
@@ -133,26 +134,29 @@ design_columns <- function(bp, v, col, call) {
   if (type == "numeric") {
     if (!is.numeric(col)) {
       abort_smotelab(c("Column {.val {v}} must be numeric, as it was at fit time.",
-                       "x" = "It is {.obj_type_friendly {col}}."), "predictor", call = call)
+                       "x" = "It is {.obj_type_friendly {col}}."), "type", call = call)
     }
     return(list(as.double(col)))
   }
   if (type == "logical") {
     if (!is.logical(col)) {
-      abort_smotelab("Column {.val {v}} must be logical, as it was at fit time.", "predictor", call = call)
+      abort_smotelab("Column {.val {v}} must be logical, as it was at fit time.", "type", call = call)
     }
     return(list(as.double(col)))
   }
   if (!(is.factor(col) || is.character(col))) {
     abort_smotelab(c("Column {.val {v}} must be a factor or character column, as it was at fit time.",
-                     "x" = "It is {.obj_type_friendly {col}}."), "predictor", call = call)
+                     "x" = "It is {.obj_type_friendly {col}}."), "type", call = call)
   }
+  col_levels <- if (is.factor(col)) levels(col)
+  col <- as.character(col)
   if (anyNA(col)) {
     abort_smotelab(c("Predictors must not contain missing values.",
-                     "x" = "Column {.val {v}} has {sum(is.na(col))} NA{?s}."), "missing", call = call)
+                     "x" = "Column {.val {v}} has {sum(is.na(col))} NA{?s}.",
+                     "i" = if (anyNA(col_levels)) "{.code NA} is one of its factor levels, as {.fn addNA} makes; give that level a name."),
+                   "missing", call = call)
   }
   lev <- bp$levels[[v]]
-  col <- as.character(col)
   unseen <- setdiff(unique(col), lev)
   if (length(unseen)) {
     abort_smotelab(c("Column {.val {v}} has {length(unseen)} level{?s} not seen in training: {.val {unseen}}.",

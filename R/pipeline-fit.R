@@ -105,7 +105,7 @@ evaluate <- function(fitted, new_data, threshold = 0.5, event = NULL, n_threads 
   call <- rlang::current_env()
   if (!inherits(fitted, "smotelab_fit")) {
     abort_smotelab("{.arg fitted} must be a fitted pipeline from {.fn fit}, not {.obj_type_friendly {fitted}}.",
-                   "argument", call = call)
+                   "type", call = call)
   }
   check_data_frame(new_data, call = call)
   scores <- held_out_scores(fitted, new_data, event, n_threads, call)

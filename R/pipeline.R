@@ -19,7 +19,7 @@ imb_pipeline <- function(...) {
   elements <- rlang::list2(...)
   call <- rlang::current_env()
   if (length(elements) == 0) {
-    abort_smotelab("A pipeline must end with a model, such as {.fn model_logistic}.", "pipeline", call = call)
+    abort_smotelab("A pipeline must end with a model, such as {.fn model_logistic}.", "argument", call = call)
   }
   names <- names(elements) %||% rep("", length(elements))
   is_model <- vapply(elements, inherits, logical(1), "smotelab_model")
@@ -29,25 +29,25 @@ imb_pipeline <- function(...) {
     abort_smotelab(
       c("Every pipeline element must be a step or a model.",
         "x" = "Element {bad[1]} is {.obj_type_friendly {elements[[bad[1]]]}}."),
-      "pipeline", call = call
+      "argument", call = call
     )
   }
   if (sum(is_model) != 1 || !is_model[length(elements)]) {
     abort_smotelab(
       c("A pipeline must end with exactly one model.",
         "i" = "It has {sum(is_model)} model{?s}{if (any(is_model)) paste0(', at position ', paste(which(is_model), collapse = ', ')) else ''}."),
-      "pipeline", call = call
+      "argument", call = call
     )
   }
   types <- vapply(elements, function(e) e$type, character(1))
   names[names == ""] <- types[names == ""]
   if (anyDuplicated(names)) {
     dup <- unique(names[duplicated(names)])
-    abort_smotelab("Pipeline element names must be unique; {.val {dup}} is used more than once.", "pipeline", call = call)
+    abort_smotelab("Pipeline element names must be unique; {.val {dup}} is used more than once.", "argument", call = call)
   }
   if (any(grepl("__", names, fixed = TRUE))) {
     abort_smotelab("Pipeline element names can't contain {.code __}; it separates element and parameter in grid names.",
-                   "pipeline", call = call)
+                   "argument", call = call)
   }
   names(elements) <- names
   structure(list(elements = elements), class = "smotelab_pipeline")

@@ -95,10 +95,10 @@ check_fits <- function(fits, call = caller_env()) {
   }
   if (!is.list(fits) || is.data.frame(fits)) {
     abort_smotelab("{.arg fits} must be a named list of fitted pipelines from {.fn fit}, not {.obj_type_friendly {fits}}.",
-                   "fits", call = call)
+                   "type", call = call)
   }
   if (length(fits) == 0) {
-    abort_smotelab("{.arg fits} must hold at least one fitted pipeline; it is empty.", "fits", call = call)
+    abort_smotelab("{.arg fits} must hold at least one fitted pipeline; it is empty.", "empty", call = call)
   }
   not_fit <- which(!vapply(fits, inherits, logical(1), "smotelab_fit"))
   if (length(not_fit)) {
@@ -107,7 +107,7 @@ check_fits <- function(fits, call = caller_env()) {
       c("Every element of {.arg fits} must be a fitted pipeline from {.fn fit}.",
         "x" = "Element {not_fit[1]} is {.obj_type_friendly {first}}.",
         "i" = if (length(not_fit) > 1) "{length(not_fit)} elements are not fitted pipelines."),
-      "fits", call = call
+      "type", call = call
     )
   }
   nms <- names(fits)
@@ -118,7 +118,7 @@ check_fits <- function(fits, call = caller_env()) {
     abort_smotelab(
       c("{.arg fits} must be a named list: the names label the models.",
         "x" = "It has {length(fits)} unnamed elements."),
-      "fits", call = call
+      "argument", call = call
     )
   }
   unnamed <- which(is.na(nms) | nms == "")
@@ -126,7 +126,7 @@ check_fits <- function(fits, call = caller_env()) {
     abort_smotelab(
       c("Every element of {.arg fits} must have a name.",
         "x" = "{length(unnamed)} element{?s} {?has/have} none, at position{?s} {unnamed}."),
-      "fits", call = call
+      "argument", call = call
     )
   }
   if (anyDuplicated(nms)) {
@@ -134,7 +134,7 @@ check_fits <- function(fits, call = caller_env()) {
     abort_smotelab(
       c("The names of {.arg fits} must be unique.",
         "x" = "{.val {dup}} {?is/are} used more than once."),
-      "fits", call = call
+      "argument", call = call
     )
   }
   names(fits) <- nms
@@ -146,7 +146,7 @@ check_fits <- function(fits, call = caller_env()) {
     bullets <- stats::setNames(paste0("{shown[", seq_along(shown), "]}"), rep("*", length(shown)))
     abort_smotelab(
       c("Every fit in {.arg fits} must have the same outcome column and levels.", bullets),
-      "fits", call = call
+      "levels", call = call
     )
   }
   fits
@@ -161,7 +161,7 @@ check_fits_event <- function(fits, event, call = caller_env()) {
     abort_smotelab(
       c("{.arg event} must be one of the outcome levels.",
         "x" = "{.val {shown}} is not one of {.val {lv}}."),
-      "event", call = call
+      "levels", call = call
     )
   }
   event

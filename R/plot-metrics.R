@@ -88,15 +88,15 @@ check_metrics_table <- function(x, call = caller_env()) {
   }
   if (!is.numeric(x$.estimate)) {
     abort_smotelab("Column {.code .estimate} of {.arg x} must be numeric, not {.obj_type_friendly {x$.estimate}}.",
-                   "columns", call = call)
+                   "type", call = call)
   }
   if (!is.character(x$.metric) && !is.factor(x$.metric)) {
     abort_smotelab("Column {.code .metric} of {.arg x} must hold metric names, not {.obj_type_friendly {x$.metric}}.",
-                   "columns", call = call)
+                   "type", call = call)
   }
   if (!is.character(x$model) && !is.factor(x$model)) {
     abort_smotelab("Column {.code model} of {.arg x} must hold model names, not {.obj_type_friendly {x$model}}.",
-                   "columns", call = call)
+                   "type", call = call)
   }
   n_missing <- sum(is.na(x$model) | is.na(x$.metric))
   if (n_missing) {
@@ -114,7 +114,7 @@ check_metrics_table <- function(x, call = caller_env()) {
     abort_smotelab(
       c("{.arg x} must have one row per model and metric.",
         "x" = "{n_dup} row{?s} repeat{?s/} an earlier pair, the first being model {.val {as.character(x$model[first])}} and metric {.val {x$.metric[first]}}."),
-      "duplicate", call = call
+      "argument", call = call
     )
   }
   x
@@ -124,12 +124,12 @@ check_plot_metrics <- function(metrics, available, call = caller_env()) {
   available <- unique(available)
   if (is.null(metrics)) return(available)
   if (!is.character(metrics) || length(metrics) == 0 || anyNA(metrics)) {
-    abort_smotelab("{.arg metrics} must be NULL or a character vector of metric names.", "metric", call = call)
+    abort_smotelab("{.arg metrics} must be NULL or a character vector of metric names.", "argument", call = call)
   }
   if (anyDuplicated(metrics)) {
     dup <- unique(metrics[duplicated(metrics)])
     abort_smotelab("{.arg metrics} can't repeat a name; {.val {dup}} appear{?s/} more than once.",
-                   "metric", call = call)
+                   "argument", call = call)
   }
   unknown <- setdiff(metrics, available)
   if (length(unknown)) {
@@ -137,7 +137,7 @@ check_plot_metrics <- function(metrics, available, call = caller_env()) {
       c("{.arg metrics} must name metrics present in {.arg x}.",
         "x" = "Not in {.arg x}: {.val {unknown}}.",
         "i" = "{.arg x} has: {.val {available}}."),
-      "metric", call = call
+      "argument", call = call
     )
   }
   metrics

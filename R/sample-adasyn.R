@@ -38,16 +38,11 @@ adasyn <- function(data, outcome, n_neighbors = 5, sampling_strategy = "auto", s
   check_synthetic_flag(.synthetic, data, call = call)
   x <- numeric_predictors(data, out$name, "adasyn", call = call)
   n_new <- sampling_counts(sampling_strategy, out$y, "over", call = call)
-  check_smote_class_sizes(out$counts, n_new, n_neighbors, "ADASYN", "n_neighbors", call = call)
   seed <- resolve_seed(seed, call = call)
   n_threads <- resolve_threads(n_threads, call = call)
-  # The core raises input_error only for weights it alone can compute.
   res <- with_core(
-    tryCatch(
-      adasyn_cpp(x, as.integer(out$y) - 1L, n_new, as.integer(n_neighbors), seed, n_threads, knn_algorithm(),
-                 levels(out$y)),
-      "smotelab::input_error" = function(e) abort_core_lines(conditionMessage(e), "adasyn", call)
-    ),
+    adasyn_cpp(x, as.integer(out$y) - 1L, n_new, as.integer(n_neighbors), seed, n_threads, knn_algorithm(),
+               levels(out$y)),
     call = call
   )
   resampled_numeric(data, out, res, .synthetic)

@@ -54,14 +54,11 @@ borderline_smote <- function(data, outcome, k_neighbors = 5, m_neighbors = 10,
   check_synthetic_flag(.synthetic, data, call = call)
   x <- numeric_predictors(data, out$name, "borderline_smote", call = call)
   n_new <- sampling_counts(sampling_strategy, out$y, "over", call = call)
-  check_smote_class_sizes(out$counts, n_new, k_neighbors, "Borderline-SMOTE", call = call)
-  check_total_rows(nrow(data), n_new, m_neighbors, "Borderline-SMOTE", "m_neighbors", call = call)
-  if (kind == "borderline-2") check_other_rows(out$counts, n_new, k_neighbors, call = call)
   seed <- resolve_seed(seed, call = call)
   n_threads <- resolve_threads(n_threads, call = call)
   res <- with_core(
     borderline_smote_cpp(x, as.integer(out$y) - 1L, n_new, as.integer(k_neighbors), as.integer(m_neighbors),
-                         if (kind == "borderline-1") 1L else 2L, seed, n_threads, knn_algorithm()),
+                         if (kind == "borderline-1") 1L else 2L, seed, n_threads, knn_algorithm(), levels(out$y)),
     call = call
   )
   warn_no_danger(out$counts, n_new, res$y_new, m_neighbors)
@@ -105,32 +102,6 @@ check_borderline_kind <- function(kind, arg = rlang::caller_arg(kind), call = ca
     )
   }
   kind
-}
-
-# Neighbours among all rows (the row itself left out) need m + 1 rows.
-check_total_rows <- function(n, n_new, m, method, arg, call = caller_env()) {
-  if (any(n_new > 0) && n < m + 1) {
-    abort_smotelab(
-      c("The data have {n} row{?s}; {method} with {arg} = {m} needs at least {m + 1}.",
-        "i" = "Lower {.arg {arg}} to at most {n - 1}."),
-      "too_few_rows", call = call
-    )
-  }
-}
-
-# Borderline-2 also interpolates towards k rows of the other classes.
-check_other_rows <- function(counts, n_new, k_neighbors, call = caller_env()) {
-  others <- sum(counts) - counts
-  small <- which(n_new > 0 & others < k_neighbors)
-  if (length(small)) {
-    cls <- names(counts)[small[1]]
-    n <- others[[small[1]]]
-    abort_smotelab(
-      c("The class {.val {cls}} has {n} row{?s} of other classes; borderline-2 with k_neighbors = {k_neighbors} needs at least {k_neighbors}.",
-        "i" = "Lower {.arg k_neighbors} to at most {n}, or use {.code kind = \"borderline-1\"}."),
-      "too_few_rows", call = call
-    )
-  }
 }
 
 warn_no_danger <- function(counts, n_new, y_new, m_neighbors) {

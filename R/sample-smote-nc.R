@@ -40,12 +40,11 @@ smote_nc <- function(data, outcome, k_neighbors = 5, sampling_strategy = "auto",
   check_synthetic_flag(.synthetic, data, call = call)
   pred <- mixed_predictors(data, out$name, call = call)
   n_new <- sampling_counts(sampling_strategy, out$y, "over", call = call)
-  check_smote_class_sizes(out$counts, n_new, k_neighbors, "SMOTE-NC", call = call)
   seed <- resolve_seed(seed, call = call)
   n_threads <- resolve_threads(n_threads, call = call)
   res <- with_core(
     smote_nc_cpp(pred$x, pred$codes, pred$n_levels, as.integer(out$y) - 1L, n_new, as.integer(k_neighbors), seed,
-                 n_threads, knn_algorithm()),
+                 n_threads, knn_algorithm(), levels(out$y)),
     call = call
   )
   rm(pred)
@@ -60,6 +59,7 @@ is_categorical <- function(v) {
 # 0-based level codes with the number of levels of each.
 mixed_predictors <- function(data, outcome, call = caller_env()) {
   cols <- setdiff(names(data), outcome)
+  check_vector_columns(data, cols, call = call)
   numeric <- vapply(data[cols], function(v) is.numeric(v) && !is.factor(v), logical(1))
   categorical <- vapply(data[cols], is_categorical, logical(1))
   if (!all(numeric | categorical)) {
@@ -68,7 +68,7 @@ mixed_predictors <- function(data, outcome, call = caller_env()) {
       c("{.fn smote_nc} can't use predictors that are neither numeric nor categorical.",
         column_bullets(bad, "is {.obj_type_friendly {data[[bad[[i]]]]}}"),
         "i" = "Categorical predictors are factors, character or logical vectors."),
-      "predictors", call = call
+      "type", call = call
     )
   }
   if (!any(categorical)) {
@@ -76,7 +76,7 @@ mixed_predictors <- function(data, outcome, call = caller_env()) {
       c("{.fn smote_nc} needs at least one factor, character or logical predictor.",
         "x" = "All {length(cols)} predictor{?s} {?is/are} numeric.",
         "i" = "Use {.fn smote} for numeric predictors only."),
-      "predictors", call = call
+      "type", call = call
     )
   }
   if (!any(numeric)) {
@@ -84,7 +84,7 @@ mixed_predictors <- function(data, outcome, call = caller_env()) {
       c("{.fn smote_nc} needs at least one numeric predictor.",
         "x" = "All {length(cols)} predictor{?s} {?is/are} categorical.",
         "i" = "SMOTE-NC interpolates numeric columns; with categorical predictors only, use {.fn random_oversample}."),
-      "predictors", call = call
+      "type", call = call
     )
   }
   check_finite_columns(lapply(data[cols[numeric]], as.double), call = call)

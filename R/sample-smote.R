@@ -61,11 +61,11 @@ smote <- function(data, outcome, k_neighbors = 5, sampling_strategy = "auto", se
   check_synthetic_flag(.synthetic, data, call = call)
   x <- numeric_predictors(data, out$name, "smote", call = call)
   n_new <- sampling_counts(sampling_strategy, out$y, "over", call = call)
-  check_smote_class_sizes(out$counts, n_new, k_neighbors, call = call)
   seed <- resolve_seed(seed, call = call)
   n_threads <- resolve_threads(n_threads, call = call)
   res <- with_core(
-    smote_cpp(x, as.integer(out$y) - 1L, n_new, as.integer(k_neighbors), seed, n_threads, knn_algorithm()),
+    smote_cpp(x, as.integer(out$y) - 1L, n_new, as.integer(k_neighbors), seed, n_threads, knn_algorithm(),
+              levels(out$y)),
     call = call
   )
   resampled_numeric(data, out, res, .synthetic)
@@ -96,8 +96,9 @@ step_smote <- function(k_neighbors = 5, sampling_strategy = "auto") {
 numeric_predictors <- function(data, outcome, fn, call = caller_env()) {
   cols <- setdiff(names(data), outcome)
   if (length(cols) == 0) {
-    abort_smotelab("{.arg data} must have at least one predictor column besides the outcome.", "columns", call = call)
+    abort_smotelab("{.arg data} must have at least one predictor column besides the outcome.", "empty", call = call)
   }
+  check_vector_columns(data, cols, call = call)
   numeric <- vapply(data[cols], is.numeric, logical(1))
   if (!all(numeric)) {
     bad <- cols[!numeric]
@@ -105,7 +106,7 @@ numeric_predictors <- function(data, outcome, fn, call = caller_env()) {
       c("{.fn {fn}} can't use non-numeric predictors.",
         column_bullets(bad, "is {.obj_type_friendly {data[[bad[[i]]]]}}"),
         "i" = "Use {.fn smote_nc} for data with factor predictors."),
-      "predictors", call = call
+      "type", call = call
     )
   }
   x <- lapply(data[cols], as.double)
@@ -116,7 +117,7 @@ numeric_predictors <- function(data, outcome, fn, call = caller_env()) {
 # `x`: a named list of double vectors. The scan runs in C++; R counts the
 # bad values only to report them.
 check_finite_columns <- function(x, call = caller_env()) {
-  if (first_nonfinite_cpp(x, length(x[[1]]), 1L) > 0) {
+  if (with_core(first_nonfinite_cpp(x, length(x[[1]]), 1L), call = call) > 0) {
     data <- x
     bad <- names(x)[!vapply(x, function(v) all(is.finite(v)), logical(1))]
     abort_smotelab(
@@ -136,22 +137,6 @@ column_bullets <- function(bad, what) {
   }, character(1))
   if (length(bad) > 5) bullets <- c(bullets, paste0("... and ", length(bad) - 5, " more."))
   stats::setNames(bullets, rep("x", length(bullets)))
-}
-
-# Every class that grows needs k same-class neighbours per row; `method` and
-# `arg` name the resampler and its neighbour count in the message.
-check_smote_class_sizes <- function(counts, n_new, k_neighbors, method = "SMOTE", arg = "k_neighbors",
-                                    call = caller_env()) {
-  small <- which(n_new > 0 & counts < k_neighbors + 1)
-  if (length(small)) {
-    cls <- names(counts)[small[1]]
-    n <- counts[[small[1]]]
-    abort_smotelab(
-      c("The class {.val {cls}} has {n} row{?s}; {method} with {arg} = {k_neighbors} needs at least {k_neighbors + 1}.",
-        "i" = "Lower {.arg {arg}} to at most {n - 1}, or leave this class out of {.arg sampling_strategy}."),
-      "too_few_rows", call = call
-    )
-  }
 }
 
 # Original rows, then the new ones: `res$columns` holds each predictor whole,
@@ -177,5 +162,5 @@ knn_impl <- function(ref, k, query = ref, self = if (identical(query, ref)) seq_
                      n_threads = 1L, algorithm = knn_algorithm()) {
   storage.mode(ref) <- "double"
   storage.mode(query) <- "double"
-  knn_cpp(ref, query, as.integer(k), if (!is.null(self)) as.integer(self), as.integer(n_threads), algorithm)
+  with_core(knn_cpp(ref, query, as.integer(k), if (!is.null(self)) as.integer(self), as.integer(n_threads), algorithm))
 }

@@ -27,7 +27,7 @@ check_sampling_strategy <- function(x, direction, levels = NULL, binary = FALSE,
           "x" = "It is {.val {x}}.",
           "i" = if (identical(x, other)) "{.val {other}} can't be used with {sampler}.",
           "i" = if (binary && x %in% sampling_strings(direction)) "With a binary outcome, {.val {x}} changes nothing."),
-        "sampling_strategy", call = call
+        "sampling", call = call
       )
     }
     return(invisible(x))
@@ -35,7 +35,7 @@ check_sampling_strategy <- function(x, direction, levels = NULL, binary = FALSE,
   if (!is.numeric(x) || length(x) == 0) {
     abort_smotelab(
       "{.arg {arg}} must be a number, a named vector of class counts, or one of {.val {strings}}, not {.obj_type_friendly {x}}.",
-      "sampling_strategy", call = call
+      "sampling", call = call
     )
   }
   if (is.null(names(x))) {
@@ -43,35 +43,35 @@ check_sampling_strategy <- function(x, direction, levels = NULL, binary = FALSE,
       abort_smotelab(
         c("{.arg {arg}} must be named when it gives class counts.",
           "i" = "For example {.code c(neg = 500, pos = 300)}."),
-        "sampling_strategy", call = call
+        "sampling", call = call
       )
     }
     if (is.na(x) || x <= 0 || x > 1) {
       abort_smotelab(
         c("{.arg {arg}} must be a ratio in (0, 1] when it is a single number, not {format(x)}.",
           "i" = "Give final class counts as a named vector, e.g. {.code c(pos = 300)}."),
-        "sampling_strategy", call = call
+        "sampling", call = call
       )
     }
     if (!is.null(levels) && length(levels) != 2) {
       abort_smotelab(
         c("{.arg {arg}} can't be a ratio when the outcome has {length(levels)} classes.",
           "i" = "A ratio needs a binary outcome; give final counts per class as a named vector instead."),
-        "sampling_strategy", call = call
+        "sampling", call = call
       )
     }
     return(invisible(x))
   }
   nms <- names(x)
   if (anyNA(nms) || any(nms == "") || anyDuplicated(nms)) {
-    abort_smotelab("Every class count in {.arg {arg}} must have a unique class name.", "sampling_strategy", call = call)
+    abort_smotelab("Every class count in {.arg {arg}} must have a unique class name.", "sampling", call = call)
   }
   bad <- is.na(x) | !is.finite(x) | x < 0 | x != round(x)
   if (any(bad)) {
     abort_smotelab(
       c("Class counts in {.arg {arg}} must be whole numbers >= 0.",
         "x" = "{.val {nms[bad]}} {?has/have} {format(x[bad])}."),
-      "sampling_strategy", call = call
+      "sampling", call = call
     )
   }
   if (!is.null(levels)) {
@@ -81,14 +81,14 @@ check_sampling_strategy <- function(x, direction, levels = NULL, binary = FALSE,
         c("{.arg {arg}} must name classes of the outcome.",
           "x" = "{.val {unknown}} {?is/are} not {?a class/classes}.",
           "i" = "The classes are {.val {levels}}."),
-        "sampling_strategy", call = call
+        "sampling", call = call
       )
     }
   }
   if (binary && length(nms) > 2) {
     abort_smotelab(
       "{.arg {arg}} can name at most two classes in a pipeline, whose outcome is binary; it names {length(nms)}.",
-      "sampling_strategy", call = call
+      "sampling", call = call
     )
   }
   invisible(x)
@@ -112,10 +112,7 @@ sampling_counts <- function(x, y, direction, arg = "sampling_strategy", call = c
   levels <- levels(y)
   check_sampling_strategy(x, direction, levels = levels, arg = arg, call = call)
   class_counts <- tabulate(as.integer(y), nbins = length(levels))
-  tryCatch(
-    sampling_counts_cpp(sampling_to_core(x, levels), class_counts, levels, direction == "over"),
-    "smotelab::input_error" = function(e) abort_core_lines(conditionMessage(e), "sampling_strategy", call)
-  )
+  with_core(sampling_counts_cpp(sampling_to_core(x, levels), class_counts, levels, direction == "over"), call = call)
 }
 
 
@@ -130,7 +127,7 @@ resample_outcome <- function(data, quo, call = caller_env()) {
   if (!is.factor(y) && !is.character(y)) {
     abort_smotelab(
       "The outcome column {.field {name}} must be a factor or a character vector, not {.obj_type_friendly {y}}.",
-      "outcome", call = call
+      "type", call = call
     )
   }
   if (anyNA(y)) {
@@ -148,14 +145,14 @@ resample_outcome <- function(data, quo, call = caller_env()) {
       c("Every level of the outcome {.field {name}} must have rows.",
         "x" = "Level{?s} {.val {empty}} {?has/have} none.",
         "i" = "Drop unused levels with {.fn droplevels}."),
-      "outcome", call = call
+      "levels", call = call
     )
   }
   if (nlevels(f) < 2) {
     abort_smotelab(
       c("The outcome {.field {name}} must have at least two classes to resample.",
         "x" = "It has only {.val {levels(f)}}."),
-      "classes", call = call
+      "levels", call = call
     )
   }
   list(name = name, y = f, counts = stats::setNames(counts, levels(f)), is_factor = is.factor(y))

@@ -48,7 +48,7 @@ split_stratified <- function(data, outcome, test_size = 0.25, seed = NULL) {
     abort_smotelab(
       c("{.arg test_size} must leave at least one row per class in each set.",
         "x" = "{.arg test_size} = {format(test_size)} gives {n_train} training and {n_test} test row{?s}, but there are {n_classes} classes."),
-      "test_size"
+      "argument"
     )
   }
   seed <- resolve_seed(seed)
@@ -184,7 +184,7 @@ outcome_strata <- function(y, name, call = caller_env()) {
     abort_smotelab(
       c("{.arg outcome} must be a column of classes: a factor, character, logical or whole-number column.",
         "x" = "Column {.field {name}} is {.obj_type_friendly {y}}."),
-      "outcome",
+      "type",
       call = call
     )
   }
@@ -202,7 +202,7 @@ outcome_strata <- function(y, name, call = caller_env()) {
     abort_smotelab(
       c("{.arg outcome} must have at least two classes.",
         "x" = "Column {.field {name}} has only the class {.val {levels(f)}}."),
-      "one_class",
+      "levels",
       call = call
     )
   }
@@ -227,7 +227,7 @@ resolve_test_size <- function(test_size, n, call = caller_env()) {
     abort_smotelab(
       c("{.arg test_size} must be a proportion in (0, 1) or a whole number of rows from 1 to {n - 1}.",
         "x" = "It is {.val {shown}}; {.arg data} has {n} row{?s}."),
-      "test_size",
+      "argument",
       call = call
     )
   }

@@ -26,7 +26,7 @@ resolve_threads <- function(n_threads = NULL, call = caller_env()) {
   if (!is_whole_number(n_threads) || n_threads < 1) {
     abort_smotelab(
       "{.code {source}} must be a positive whole number, not {format(n_threads)}.",
-      "threads",
+      "argument",
       call = call
     )
   }
@@ -42,7 +42,7 @@ resolve_seed <- function(seed, call = caller_env()) {
   if (!is_whole_number(seed) || seed < 0 || seed >= 2^53) {
     abort_smotelab(
       "{.arg seed} must be {.code NULL} or a whole number in [0, 2^53).",
-      "seed",
+      "argument",
       call = call
     )
   }

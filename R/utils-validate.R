@@ -34,7 +34,7 @@ check_data_frame <- function(x, arg = rlang::caller_arg(x), call = caller_env())
   if (!is.data.frame(x)) {
     abort_smotelab(
       "{.arg {arg}} must be a data frame, not {.obj_type_friendly {x}}.",
-      "data",
+      "type",
       call = call
     )
   }
@@ -57,7 +57,7 @@ outcome_name <- function(quo, data, call = caller_env()) {
   } else {
     abort_smotelab(
       "{.arg outcome} must be a column name, bare or quoted.",
-      "outcome",
+      "argument",
       call = call
     )
   }
@@ -65,9 +65,23 @@ outcome_name <- function(quo, data, call = caller_env()) {
     abort_smotelab(
       c("{.arg outcome} must be a column of {.arg data}.",
         "x" = "There is no column {.val {name}}."),
-      "outcome",
+      "columns",
       call = call
     )
   }
   name
+}
+
+# Matrix and data frame columns (from I(), cbind() or tidyr::pack()) hold
+# several values per row, where the core reads one.
+check_vector_columns <- function(data, cols, call = caller_env()) {
+  bad <- cols[vapply(data[cols], function(v) !is.null(dim(v)), logical(1))]
+  if (length(bad)) {
+    abort_smotelab(
+      c("Predictors must be plain vector columns, one value per row.",
+        column_bullets(bad, "is {.obj_type_friendly {data[[bad[[i]]]]}}"),
+        "i" = "Split such columns into one column each."),
+      "type", call = call
+    )
+  }
 }

@@ -209,8 +209,8 @@ BEGIN_RCPP
 END_RCPP
 }
 // smote_cpp
-List smote_cpp(const List& columns, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_new, int k_neighbors, double seed, int n_threads, const std::string& algorithm);
-RcppExport SEXP _smotelab_smote_cpp(SEXP columnsSEXP, SEXP ySEXP, SEXP n_newSEXP, SEXP k_neighborsSEXP, SEXP seedSEXP, SEXP n_threadsSEXP, SEXP algorithmSEXP) {
+List smote_cpp(const List& columns, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_new, int k_neighbors, double seed, int n_threads, const std::string& algorithm, const std::vector<std::string>& class_names);
+RcppExport SEXP _smotelab_smote_cpp(SEXP columnsSEXP, SEXP ySEXP, SEXP n_newSEXP, SEXP k_neighborsSEXP, SEXP seedSEXP, SEXP n_threadsSEXP, SEXP algorithmSEXP, SEXP class_namesSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
     Rcpp::traits::input_parameter< const List& >::type columns(columnsSEXP);
@@ -220,13 +220,14 @@ BEGIN_RCPP
     Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
     Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
     Rcpp::traits::input_parameter< const std::string& >::type algorithm(algorithmSEXP);
-    rcpp_result_gen = Rcpp::wrap(smote_cpp(columns, y, n_new, k_neighbors, seed, n_threads, algorithm));
+    Rcpp::traits::input_parameter< const std::vector<std::string>& >::type class_names(class_namesSEXP);
+    rcpp_result_gen = Rcpp::wrap(smote_cpp(columns, y, n_new, k_neighbors, seed, n_threads, algorithm, class_names));
     return rcpp_result_gen;
 END_RCPP
 }
 // borderline_smote_cpp
-List borderline_smote_cpp(const List& columns, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_new, int k_neighbors, int m_neighbors, int kind, double seed, int n_threads, const std::string& algorithm);
-RcppExport SEXP _smotelab_borderline_smote_cpp(SEXP columnsSEXP, SEXP ySEXP, SEXP n_newSEXP, SEXP k_neighborsSEXP, SEXP m_neighborsSEXP, SEXP kindSEXP, SEXP seedSEXP, SEXP n_threadsSEXP, SEXP algorithmSEXP) {
+List borderline_smote_cpp(const List& columns, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_new, int k_neighbors, int m_neighbors, int kind, double seed, int n_threads, const std::string& algorithm, const std::vector<std::string>& class_names);
+RcppExport SEXP _smotelab_borderline_smote_cpp(SEXP columnsSEXP, SEXP ySEXP, SEXP n_newSEXP, SEXP k_neighborsSEXP, SEXP m_neighborsSEXP, SEXP kindSEXP, SEXP seedSEXP, SEXP n_threadsSEXP, SEXP algorithmSEXP, SEXP class_namesSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
     Rcpp::traits::input_parameter< const List& >::type columns(columnsSEXP);
@@ -238,7 +239,8 @@ BEGIN_RCPP
     Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
     Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
     Rcpp::traits::input_parameter< const std::string& >::type algorithm(algorithmSEXP);
-    rcpp_result_gen = Rcpp::wrap(borderline_smote_cpp(columns, y, n_new, k_neighbors, m_neighbors, kind, seed, n_threads, algorithm));
+    Rcpp::traits::input_parameter< const std::vector<std::string>& >::type class_names(class_namesSEXP);
+    rcpp_result_gen = Rcpp::wrap(borderline_smote_cpp(columns, y, n_new, k_neighbors, m_neighbors, kind, seed, n_threads, algorithm, class_names));
     return rcpp_result_gen;
 END_RCPP
 }
@@ -291,8 +293,8 @@ BEGIN_RCPP
 END_RCPP
 }
 // smote_nc_cpp
-List smote_nc_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::MatrixXi> codes, const std::vector<int>& n_levels, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_new, int k_neighbors, double seed, int n_threads, const std::string& algorithm);
-RcppExport SEXP _smotelab_smote_nc_cpp(SEXP xSEXP, SEXP codesSEXP, SEXP n_levelsSEXP, SEXP ySEXP, SEXP n_newSEXP, SEXP k_neighborsSEXP, SEXP seedSEXP, SEXP n_threadsSEXP, SEXP algorithmSEXP) {
+List smote_nc_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::MatrixXi> codes, const std::vector<int>& n_levels, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_new, int k_neighbors, double seed, int n_threads, const std::string& algorithm, const std::vector<std::string>& class_names);
+RcppExport SEXP _smotelab_smote_nc_cpp(SEXP xSEXP, SEXP codesSEXP, SEXP n_levelsSEXP, SEXP ySEXP, SEXP n_newSEXP, SEXP k_neighborsSEXP, SEXP seedSEXP, SEXP n_threadsSEXP, SEXP algorithmSEXP, SEXP class_namesSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
     Rcpp::traits::input_parameter< const Eigen::Map<Eigen::MatrixXd> >::type x(xSEXP);
@@ -304,7 +306,8 @@ BEGIN_RCPP
     Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
     Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
     Rcpp::traits::input_parameter< const std::string& >::type algorithm(algorithmSEXP);
-    rcpp_result_gen = Rcpp::wrap(smote_nc_cpp(x, codes, n_levels, y, n_new, k_neighbors, seed, n_threads, algorithm));
+    Rcpp::traits::input_parameter< const std::vector<std::string>& >::type class_names(class_namesSEXP);
+    rcpp_result_gen = Rcpp::wrap(smote_nc_cpp(x, codes, n_levels, y, n_new, k_neighbors, seed, n_threads, algorithm, class_names));
     return rcpp_result_gen;
 END_RCPP
 }
@@ -395,12 +398,12 @@ static const R_CallMethodDef CallEntries[] = {
     {"_smotelab_first_nonfinite_cpp", (DL_FUNC) &_smotelab_first_nonfinite_cpp, 3},
     {"_smotelab_pipeline_step_seed_cpp", (DL_FUNC) &_smotelab_pipeline_step_seed_cpp, 2},
     {"_smotelab_sampling_counts_cpp", (DL_FUNC) &_smotelab_sampling_counts_cpp, 4},
-    {"_smotelab_smote_cpp", (DL_FUNC) &_smotelab_smote_cpp, 7},
-    {"_smotelab_borderline_smote_cpp", (DL_FUNC) &_smotelab_borderline_smote_cpp, 9},
+    {"_smotelab_smote_cpp", (DL_FUNC) &_smotelab_smote_cpp, 8},
+    {"_smotelab_borderline_smote_cpp", (DL_FUNC) &_smotelab_borderline_smote_cpp, 10},
     {"_smotelab_borderline_danger_cpp", (DL_FUNC) &_smotelab_borderline_danger_cpp, 6},
     {"_smotelab_adasyn_cpp", (DL_FUNC) &_smotelab_adasyn_cpp, 8},
     {"_smotelab_adasyn_allocation_cpp", (DL_FUNC) &_smotelab_adasyn_allocation_cpp, 7},
-    {"_smotelab_smote_nc_cpp", (DL_FUNC) &_smotelab_smote_nc_cpp, 9},
+    {"_smotelab_smote_nc_cpp", (DL_FUNC) &_smotelab_smote_nc_cpp, 10},
     {"_smotelab_random_oversample_cpp", (DL_FUNC) &_smotelab_random_oversample_cpp, 4},
     {"_smotelab_random_undersample_cpp", (DL_FUNC) &_smotelab_random_undersample_cpp, 4},
     {"_smotelab_knn_cpp", (DL_FUNC) &_smotelab_knn_cpp, 6},

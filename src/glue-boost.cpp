@@ -23,7 +23,7 @@ smotelab::BoostOptions glue::boost_spec_from_r(const List& model) {
   if (metric == "logloss") opt.eval_metric = smotelab::BoostMetric::logloss;
   else if (metric == "auc") opt.eval_metric = smotelab::BoostMetric::auc;
   else if (metric == "aucpr") opt.eval_metric = smotelab::BoostMetric::aucpr;
-  else Rcpp::stop("unknown eval_metric '%s'", metric);
+  else throw smotelab::internal_error("unknown eval_metric '" + metric + "'");
   return opt;
 }
 

@@ -16,7 +16,7 @@ smotelab::ForestOptions glue::forest_spec_from_r(const List& model) {
   if (cw == "balanced") opt.class_weight = smotelab::ForestClassWeight::balanced;
   else if (cw == "balanced_subsample") opt.class_weight = smotelab::ForestClassWeight::balanced_subsample;
   else if (cw == "none") opt.class_weight = smotelab::ForestClassWeight::none;
-  else Rcpp::stop("unknown class_weight '%s'", cw);
+  else throw smotelab::internal_error("unknown class_weight '" + cw + "'");
   opt.bootstrap = Rcpp::as<bool>(model["bootstrap"]);
   opt.max_bins = Rcpp::as<int>(model["max_bins"]);
   return opt;

@@ -26,7 +26,7 @@ smotelab::StepSpec step_spec_from_r(const List& step) {
   }
   if (type == "random_over") return smotelab::RandomOverSpec{glue::strategy_from_r(step["sampling_strategy"])};
   if (type == "random_under") return smotelab::RandomUnderSpec{glue::strategy_from_r(step["sampling_strategy"])};
-  Rcpp::stop("unknown step type '%s'", type);
+  throw smotelab::internal_error("unknown step type '" + type + "'");
 }
 
 smotelab::ModelSpec model_spec_from_r(const List& model) {
@@ -39,7 +39,7 @@ smotelab::ModelSpec model_spec_from_r(const List& model) {
   }
   if (type == "forest") return glue::forest_spec_from_r(model);
   if (type == "boost") return glue::boost_spec_from_r(model);
-  Rcpp::stop("unknown model type '%s'", type);
+  throw smotelab::internal_error("unknown model type '" + type + "'");
 }
 
 }  // namespace
@@ -77,7 +77,7 @@ smotelab::StepState step_state_from_r(const List& s) {
   if (type == "scale") {
     return smotelab::ScaleState{Rcpp::as<Eigen::VectorXd>(s["center"]), Rcpp::as<Eigen::VectorXd>(s["scale"])};
   }
-  Rcpp::stop("unknown fitted step type '%s'", type);
+  throw smotelab::internal_error("unknown fitted step type '" + type + "'");
 }
 
 smotelab::ModelState model_state_from_r(const List& s) {
@@ -96,7 +96,7 @@ smotelab::ModelState model_state_from_r(const List& s) {
   }
   if (type == "forest") return glue::forest_state_from_r(s);
   if (type == "boost") return glue::boost_state_from_r(s);
-  Rcpp::stop("unknown fitted model type '%s'", type);
+  throw smotelab::internal_error("unknown fitted model type '" + type + "'");
 }
 
 }  // namespace

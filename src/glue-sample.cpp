@@ -69,21 +69,23 @@ Rcpp::IntegerVector sampling_counts_cpp(const List& strategy, const Rcpp::Intege
 
 // [[Rcpp::export(rng = false)]]
 List smote_cpp(const List& columns, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_new,
-               int k_neighbors, double seed, int n_threads, const std::string& algorithm) {
+               int k_neighbors, double seed, int n_threads, const std::string& algorithm,
+               const std::vector<std::string>& class_names) {
   return resampled_columns_to_r(columns, smotelab::smote(predictor_columns(columns, y), y, index_vector(n_new),
                                                          k_neighbors, glue::seed_from_r(seed),
-                                                         glue::executor(n_threads), algorithm_from_r(algorithm)));
+                                                         glue::executor(n_threads), algorithm_from_r(algorithm),
+                                                         class_names));
 }
 
 // [[Rcpp::export(rng = false)]]
 List borderline_smote_cpp(const List& columns, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_new,
                           int k_neighbors, int m_neighbors, int kind, double seed, int n_threads,
-                          const std::string& algorithm) {
+                          const std::string& algorithm, const std::vector<std::string>& class_names) {
   const auto k = kind == 2 ? smotelab::BorderlineKind::borderline_2 : smotelab::BorderlineKind::borderline_1;
   return resampled_columns_to_r(
       columns, smotelab::borderline_smote(predictor_columns(columns, y).to_matrix(), y, index_vector(n_new),
                                           k_neighbors, m_neighbors, k, glue::seed_from_r(seed),
-                                          glue::executor(n_threads), algorithm_from_r(algorithm)));
+                                          glue::executor(n_threads), algorithm_from_r(algorithm), class_names));
 }
 
 // [[Rcpp::export(rng = false)]]
@@ -116,10 +118,11 @@ Rcpp::IntegerVector adasyn_allocation_cpp(const Eigen::Map<Eigen::MatrixXd> x, c
 // [[Rcpp::export(rng = false)]]
 List smote_nc_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::MatrixXi> codes,
                   const std::vector<int>& n_levels, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_new,
-                  int k_neighbors, double seed, int n_threads, const std::string& algorithm) {
+                  int k_neighbors, double seed, int n_threads, const std::string& algorithm,
+                  const std::vector<std::string>& class_names) {
   return resampled_to_r(smotelab::smote_nc(x, codes, n_levels, y, index_vector(n_new), k_neighbors,
                                            glue::seed_from_r(seed), glue::executor(n_threads),
-                                           algorithm_from_r(algorithm)));
+                                           algorithm_from_r(algorithm), class_names));
 }
 
 // [[Rcpp::export(rng = false)]]

@@ -1,5 +1,7 @@
-// Shared glue: the RcppParallel executor handed to the core, and the mapping of
-// core exceptions to R conditions. Only src/ includes R headers.
+// Shared glue: the RcppParallel executor handed to the core, and the
+// conversions of R arguments. Only src/ includes R headers. Core exceptions
+// leave through Rcpp untouched: what() carries a user_error's kind, which R's
+// with_core() maps to a classed condition (see smotelab/errors.hpp).
 #pragma once
 
 #include <RcppEigen.h>
@@ -128,7 +130,7 @@ inline smotelab::SamplingStrategy strategy_from_r(const Rcpp::List& s) {
   else if (kind == "all") out.kind = Kind::all;
   else if (kind == "ratio") out.kind = Kind::ratio;
   else if (kind == "counts") out.kind = Kind::counts;
-  else Rcpp::stop("unknown sampling_strategy kind '%s'", kind);
+  else throw smotelab::internal_error("unknown sampling_strategy kind '" + kind + "'");
   out.ratio = Rcpp::as<double>(s["ratio"]);
   const Rcpp::IntegerVector counts = s["counts"];
   out.counts.assign(counts.begin(), counts.end());
@@ -141,7 +143,8 @@ inline smotelab::Columns columns_from_r(const Rcpp::List& columns, R_xlen_t n_ro
   cols.reserve(columns.size());
   for (R_xlen_t j = 0; j < columns.size(); ++j) {
     SEXP col = columns[j];
-    if (TYPEOF(col) != REALSXP || Rf_xlength(col) != n_rows) Rcpp::stop("design columns must be double vectors of one length");
+    if (TYPEOF(col) != REALSXP || Rf_xlength(col) != n_rows)
+      throw smotelab::internal_error("design columns must be double vectors of one length");
     cols.push_back(REAL(col));
   }
   return smotelab::Columns(std::move(cols), n_rows);

@@ -62,6 +62,6 @@ int main() {
   bool increasing = true;
   for (int b = 1; b + 1 < tm.n_bins(0); ++b) increasing = increasing && tm.threshold(0, b) > tm.threshold(0, b - 1);
   CHECK(increasing);
-  CHECK_THROWS(smotelab::fit_bins(Columns::of(T), 256, 1), smotelab::input_error);
+  CHECK_THROWS(smotelab::fit_bins(Columns::of(T), 256, 1), smotelab::internal_error);
   return cpptest::report("binning");
 }

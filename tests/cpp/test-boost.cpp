@@ -65,10 +65,10 @@ int main() {
     smotelab::validate_boost(fit);
     auto loop = fit;
     loop.left[0] = 0;
-    CHECK_THROWS(smotelab::validate_boost(loop), smotelab::input_error);
+    CHECK_THROWS(smotelab::validate_boost(loop), smotelab::user_error);
     auto short_value = fit;
     short_value.value.pop_back();
-    CHECK_THROWS(smotelab::validate_boost(short_value), smotelab::input_error);
+    CHECK_THROWS(smotelab::validate_boost(short_value), smotelab::user_error);
   }
 
   // Data with few distinct values per feature, so duplicated rows leave the bins unchanged.
@@ -151,7 +151,7 @@ int main() {
     bool threw = false;
     try {
       smotelab::fit_boost(Columns::of(Z), yz, opt, 3);
-    } catch (const smotelab::input_error&) {
+    } catch (const smotelab::user_error&) {
       threw = true;
     }
     CHECK(threw);

@@ -143,13 +143,13 @@ int main() {
   // 5. Bad options and malformed stored forests are rejected.
   ForestOptions too_many = opt;
   too_many.mtry = static_cast<int>(p) + 1;
-  CHECK_THROWS(smotelab::fit_forest(Columns::of(Z), yz, too_many, 1), smotelab::input_error);
+  CHECK_THROWS(smotelab::fit_forest(Columns::of(Z), yz, too_many, 1), smotelab::user_error);
   auto broken = sh;
   broken.left[0] = 0;
-  CHECK_THROWS(smotelab::validate_forest(broken), smotelab::input_error);
+  CHECK_THROWS(smotelab::validate_forest(broken), smotelab::user_error);
   smotelab::validate_forest(sh);
   Eigen::MatrixXd narrow(2, p - 1);
   Eigen::VectorXd out(2);
-  CHECK_THROWS(smotelab::predict_forest(sh, Columns::of(narrow), out), smotelab::input_error);
+  CHECK_THROWS(smotelab::predict_forest(sh, Columns::of(narrow), out), smotelab::user_error);
   return cpptest::report("forest");
 }

@@ -127,8 +127,8 @@ int main() {
   CHECK(f.index[0] == 1 && f.index[1] == 2 && f.index[2] == 3);
   CHECK(f.index[3] == 0 && f.index[4] == 2 && f.index[5] == 3);
 
-  CHECK_THROWS(smotelab::knn_self(flat, 40), smotelab::input_error);
-  CHECK_THROWS(smotelab::knn_self(flat, 0), smotelab::input_error);
-  CHECK_THROWS(smotelab::knn_query(flat, Eigen::MatrixXd::Zero(2, 4), 1, nullptr), smotelab::input_error);
+  CHECK_THROWS(smotelab::knn_self(flat, 40), smotelab::internal_error);
+  CHECK_THROWS(smotelab::knn_self(flat, 0), smotelab::internal_error);
+  CHECK_THROWS(smotelab::knn_query(flat, Eigen::MatrixXd::Zero(2, 4), 1, nullptr), smotelab::internal_error);
   return cpptest::report("knn");
 }

@@ -109,12 +109,12 @@ int main() {
   // Input errors are exceptions, never undefined behaviour.
   Eigen::MatrixXd bad = d.X;
   bad(3, 1) = std::numeric_limits<double>::quiet_NaN();
-  CHECK_THROWS(smotelab::fit_logistic(bad, d.y, ridge), smotelab::input_error);
+  CHECK_THROWS(smotelab::fit_logistic(bad, d.y, ridge), smotelab::user_error);
   Eigen::VectorXi one_class = Eigen::VectorXi::Zero(d.y.size());
-  CHECK_THROWS(smotelab::fit_logistic(d.X, one_class, ridge), smotelab::input_error);
-  CHECK_THROWS(smotelab::fit_logistic(d.X.topRows(10), d.y, ridge), smotelab::input_error);
+  CHECK_THROWS(smotelab::fit_logistic(d.X, one_class, ridge), smotelab::user_error);
+  CHECK_THROWS(smotelab::fit_logistic(d.X.topRows(10), d.y, ridge), smotelab::internal_error);
   Eigen::VectorXd short_out(3);
-  CHECK_THROWS(smotelab::predict_pipeline(fitted, d.X, short_out), smotelab::input_error);
+  CHECK_THROWS(smotelab::predict_pipeline(fitted, d.X, short_out), smotelab::internal_error);
 
   return cpptest::report("logistic");
 }

@@ -43,7 +43,7 @@ int main() {
   CHECK((smotelab::rows_per_cluster(1001, {0.9, 0.1}, 2) == std::vector<std::size_t>{451, 50, 450, 50}));
   CHECK((smotelab::rows_per_cluster(1003, {0.7, 0.2}, 3) ==
          std::vector<std::size_t>{252, 83, 251, 83, 251, 83}));
-  CHECK_THROWS(smotelab::rows_per_cluster(100, {0.8, 0.3}, 1), smotelab::input_error);
+  CHECK_THROWS(smotelab::rows_per_cluster(100, {0.8, 0.3}, 1), smotelab::internal_error);
 
   // Hypercube vertices are distinct 0/1 rows, also beyond 30 dimensions.
   smotelab::Rng rng(3, 0);
@@ -61,7 +61,7 @@ int main() {
     }
     CHECK(rows.size() == k);
   }
-  CHECK_THROWS(smotelab::hypercube_vertices(5, 2, rng), smotelab::input_error);
+  CHECK_THROWS(smotelab::hypercube_vertices(5, 2, rng), smotelab::internal_error);
 
   smotelab::ClassificationSpec spec;
   spec.n_samples = 2000;
@@ -104,18 +104,18 @@ int main() {
   // Invariants the R layer validates are also the core's.
   smotelab::ClassificationSpec bad = spec;
   bad.n_features = 8;
-  CHECK_THROWS(smotelab::make_classification(bad, 1), smotelab::input_error);
+  CHECK_THROWS(smotelab::make_classification(bad, 1), smotelab::internal_error);
   bad = spec;
   bad.n_informative = 1;
   bad.n_redundant = 0;
   bad.n_repeated = 0;
-  CHECK_THROWS(smotelab::make_classification(bad, 1), smotelab::input_error);
+  CHECK_THROWS(smotelab::make_classification(bad, 1), smotelab::internal_error);
   bad = spec;
   bad.flip_y = 1.5;
-  CHECK_THROWS(smotelab::make_classification(bad, 1), smotelab::input_error);
+  CHECK_THROWS(smotelab::make_classification(bad, 1), smotelab::internal_error);
   bad = spec;
   bad.weights = {1.0};
-  CHECK_THROWS(smotelab::make_classification(bad, 1), smotelab::input_error);
+  CHECK_THROWS(smotelab::make_classification(bad, 1), smotelab::internal_error);
 
   return cpptest::report("make-classification");
 }

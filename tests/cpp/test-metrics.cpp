@@ -107,16 +107,16 @@ int main() {
     CHECK(c.thresholds.empty());
   }
 
-  // Bad input throws input_error.
+  // Labels are checked by the caller (internal); non-finite scores are the user's.
   {
     std::vector<int> y = {0, 1, 2};
     std::vector<double> s = {0.1, 0.2, 0.3};
-    CHECK_THROWS(m::ranking_metrics(y.data(), s.data(), 3, serial), smotelab::input_error);
-    CHECK_THROWS(m::ranking_metrics(y.data(), s.data(), 3, serial, m::detail::LabelCodes{1, 2}), smotelab::input_error);
+    CHECK_THROWS(m::ranking_metrics(y.data(), s.data(), 3, serial), smotelab::internal_error);
+    CHECK_THROWS(m::ranking_metrics(y.data(), s.data(), 3, serial, m::detail::LabelCodes{1, 2}), smotelab::internal_error);
     std::vector<int> y2 = {0, 1, 1};
     std::vector<double> s2 = {0.1, std::numeric_limits<double>::quiet_NaN(), 0.3};
-    CHECK_THROWS(m::ranking_metrics(y2.data(), s2.data(), 3, serial), smotelab::input_error);
-    CHECK_THROWS(m::confusion_at(y2.data(), s2.data(), 3, 0.5), smotelab::input_error);
+    CHECK_THROWS(m::ranking_metrics(y2.data(), s2.data(), 3, serial), smotelab::user_error);
+    CHECK_THROWS(m::confusion_at(y2.data(), s2.data(), 3, 0.5), smotelab::user_error);
   }
 
   // Class metrics on known counts; zero division gives 0 and a flag.

@@ -61,7 +61,7 @@ int main() {
   CHECK(danger == std::vector<char>({1, 1, 1, 0}));
   // Row 0 (value 0) of class 0 has only class-0 neighbours: safe.
   CHECK(smotelab::borderline_danger(X, y, 0, 4)[0] == 0);
-  CHECK_THROWS(smotelab::borderline_danger(X, y, 1, 14), smotelab::input_error);
+  CHECK_THROWS(smotelab::borderline_danger(X, y, 1, 14), smotelab::user_error);
 
   // Larger data: deterministic whatever the schedule, counts as promised.
   const Eigen::Index n = 3000;
@@ -87,7 +87,7 @@ int main() {
     }
   }
   CHECK_THROWS(smotelab::borderline_smote(Z, c, Counts({0, 10, 0}), 300, 10, smotelab::BorderlineKind::borderline_1, 1),
-               smotelab::input_error);
+               smotelab::user_error);
 
   const auto a = smotelab::adasyn(Z, c, n_new, 5, 9);
   CHECK(same(a, smotelab::adasyn(Z, c, n_new, 5, 9, reverse_executor)));
@@ -99,7 +99,7 @@ int main() {
   // A class far from the others has no weights.
   Eigen::MatrixXd F = Z;
   for (Eigen::Index i = 2800; i < n; ++i) F(i, 0) += 100;
-  CHECK_THROWS(smotelab::adasyn(F, c, n_new, 5, 9), smotelab::input_error);
+  CHECK_THROWS(smotelab::adasyn(F, c, n_new, 5, 9), smotelab::user_error);
 
   // SMOTE-NC: in class 0 level 2 is held by three of the four rows, so it
   // is the mode among any row's three neighbours.
@@ -118,6 +118,6 @@ int main() {
     CHECK(r.X_new(i, 0) >= 0 && r.X_new(i, 0) <= 3);
   }
   CHECK(same(r, smotelab::smote_nc(N, L, {3}, t, Counts({50, 0}), 3, 5, reverse_executor)));
-  CHECK_THROWS(smotelab::smote_nc(N, L, {2}, t, Counts({50, 0}), 3, 5), smotelab::input_error);
+  CHECK_THROWS(smotelab::smote_nc(N, L, {2}, t, Counts({50, 0}), 3, 5), smotelab::user_error);
   return cpptest::report("smote-variants");
 }

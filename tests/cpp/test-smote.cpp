@@ -33,12 +33,12 @@ int main() {
   CHECK(smotelab::rows_to_add(strategy(Kind::automatic), binary) == Counts({0, 260}));
   CHECK(smotelab::rows_to_add(strategy(Kind::ratio, 0.75), binary) == Counts({0, 185}));
   CHECK(smotelab::rows_to_add(strategy(Kind::ratio, 40.0 / 300), binary) == Counts({0, 0}));
-  CHECK_THROWS(smotelab::rows_to_add(strategy(Kind::ratio, 0.1), binary), smotelab::input_error);
-  CHECK_THROWS(smotelab::rows_to_add(strategy(Kind::majority), binary), smotelab::input_error);
+  CHECK_THROWS(smotelab::rows_to_add(strategy(Kind::ratio, 0.1), binary), smotelab::user_error);
+  CHECK_THROWS(smotelab::rows_to_add(strategy(Kind::majority), binary), smotelab::user_error);
   CHECK(smotelab::rows_to_keep(strategy(Kind::automatic), binary) == Counts({40, 40}));
   CHECK(smotelab::rows_to_keep(strategy(Kind::ratio, 0.5), binary) == Counts({80, 40}));
-  CHECK_THROWS(smotelab::rows_to_keep(strategy(Kind::ratio, 0.1), binary), smotelab::input_error);
-  CHECK_THROWS(smotelab::rows_to_keep(strategy(Kind::minority), binary), smotelab::input_error);
+  CHECK_THROWS(smotelab::rows_to_keep(strategy(Kind::ratio, 0.1), binary), smotelab::user_error);
+  CHECK_THROWS(smotelab::rows_to_keep(strategy(Kind::minority), binary), smotelab::user_error);
   const Counts three = {50, 200, 20};
   CHECK(smotelab::rows_to_add(strategy(Kind::not_majority), three) == Counts({150, 0, 180}));
   CHECK(smotelab::rows_to_add(strategy(Kind::minority), three) == Counts({0, 0, 180}));
@@ -47,9 +47,9 @@ int main() {
   CHECK(smotelab::rows_to_keep(strategy(Kind::not_majority), three) == Counts({20, 200, 20}));
   CHECK(smotelab::rows_to_keep(strategy(Kind::majority), three) == Counts({50, 20, 20}));
   CHECK(smotelab::rows_to_keep(strategy(Kind::counts, 1, {10, -1, 20}), three) == Counts({10, 200, 20}));
-  CHECK_THROWS(smotelab::rows_to_add(strategy(Kind::ratio, 0.5), three), smotelab::input_error);
-  CHECK_THROWS(smotelab::rows_to_add(strategy(Kind::counts, 1, {49, -1, -1}), three), smotelab::input_error);
-  CHECK_THROWS(smotelab::rows_to_keep(strategy(Kind::counts, 1, {51, -1, -1}), three), smotelab::input_error);
+  CHECK_THROWS(smotelab::rows_to_add(strategy(Kind::ratio, 0.5), three), smotelab::user_error);
+  CHECK_THROWS(smotelab::rows_to_add(strategy(Kind::counts, 1, {49, -1, -1}), three), smotelab::user_error);
+  CHECK_THROWS(smotelab::rows_to_keep(strategy(Kind::counts, 1, {51, -1, -1}), three), smotelab::user_error);
 
   // SMOTE on three classes with duplicate rows.
   smotelab::Rng rng(3, 0);
@@ -91,8 +91,21 @@ int main() {
   CHECK(same_class);
   CHECK(is_neighbour);
 
-  CHECK_THROWS(smotelab::smote(X, y, Counts({0, 0, 10}), 30, 1), smotelab::input_error);
-  CHECK_THROWS(smotelab::smote(X, y, Counts({0, 10}), 5, 1), smotelab::input_error);
+  CHECK_THROWS(smotelab::smote(X, y, Counts({0, 0, 10}), 30, 1), smotelab::user_error);
+  // The kind and the fields travel in what(), which is all Rcpp hands to R.
+  try {
+    smotelab::smote(X, y, Counts({0, 0, 10}), 30, 1, smotelab::serial_executor(), smotelab::KnnAlgorithm::automatic,
+                    {"a", "b", "c"});
+    CHECK(false);
+  } catch (const smotelab::user_error& e) {
+    CHECK(e.kind() == "too_few_rows");
+    CHECK(e.bullets().size() == 1);
+    const std::string sep(1, smotelab::kFieldSeparator);
+    CHECK(std::string(e.what()) == "smotelab" + sep + "too_few_rows" + sep + e.headline() + sep + e.bullets()[0]);
+    CHECK(e.message() == e.headline() + "\n" + e.bullets()[0]);
+    CHECK(e.headline().find("The class \"c\" has") == 0);
+  }
+  CHECK_THROWS(smotelab::smote(X, y, Counts({0, 10}), 5, 1), smotelab::internal_error);
 
   // Random over-sampling copies rows of the right class.
   const auto o = smotelab::random_oversample(X, y, Counts({0, 7, 3}), 5);
@@ -111,7 +124,7 @@ int main() {
   for (auto i : u.keep) ++kept[y(i)];
   CHECK(kept == Counts({30, 70, 20}));
   CHECK(u.keep == smotelab::random_undersample(X, y, Counts({30, 70, 20}), 5).keep);
-  CHECK_THROWS(smotelab::random_undersample(X, y, Counts({301, 70, 30}), 5), smotelab::input_error);
+  CHECK_THROWS(smotelab::random_undersample(X, y, Counts({301, 70, 30}), 5), smotelab::internal_error);
 
   return cpptest::report("smote");
 }

@@ -34,8 +34,8 @@ int main() {
   }
   CHECK((smotelab::approximate_mode({7, 0, 3}, 10, rng) == std::vector<std::size_t>{7, 0, 3}));
   CHECK((smotelab::approximate_mode({7, 3}, 0, rng) == std::vector<std::size_t>{0, 0}));
-  CHECK_THROWS(smotelab::approximate_mode({1, 1}, 3, rng), smotelab::input_error);
-  CHECK_THROWS(smotelab::approximate_mode({0, 0}, 0, rng), smotelab::input_error);
+  CHECK_THROWS(smotelab::approximate_mode({1, 1}, 3, rng), smotelab::internal_error);
+  CHECK_THROWS(smotelab::approximate_mode({0, 0}, 0, rng), smotelab::internal_error);
 
   // stratified_split: test counts per class are the class minus its training
   // share, and the same seed picks the same rows.
@@ -54,9 +54,9 @@ int main() {
   }
   {
     const std::vector<int> bad{0, 1, 2};
-    CHECK_THROWS(smotelab::stratified_split(bad.data(), 3, 2, 1, 1), smotelab::input_error);
+    CHECK_THROWS(smotelab::stratified_split(bad.data(), 3, 2, 1, 1), smotelab::internal_error);
     const std::vector<int> y{0, 1, 0, 1};
-    CHECK_THROWS(smotelab::stratified_split(y.data(), 4, 2, 5, 1), smotelab::input_error);
+    CHECK_THROWS(smotelab::stratified_split(y.data(), 4, 2, 5, 1), smotelab::internal_error);
   }
 
   // fold_allocation: scikit-learn's round robin over rows sorted by class.

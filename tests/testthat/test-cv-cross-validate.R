@@ -83,7 +83,7 @@ test_that("cross_validate() errors are classed and say where they happened", {
   expect_snapshot(error = TRUE, cross_validate(pipe, class ~ ., d, threshold = 2))
   small <- d[c(which(d$class == "majority")[1:60], which(d$class == "minority")[1:6]), ]
   expect_snapshot(error = TRUE, cross_validate(pipe, class ~ ., small, folds = 4, seed = 1))
-  expect_error(cross_validate(pipe, class ~ ., small, folds = 4, seed = 1), class = "smotelab_error_cv")
+  expect_error(cross_validate(pipe, class ~ ., small, folds = 4, seed = 1), class = "smotelab_error_too_few_rows")
   unknown <- imb_pipeline(smote = step_smote(sampling_strategy = c(pos = 10)), clf = model_logistic())
   expect_snapshot(error = TRUE, cross_validate(unknown, class ~ ., d))
 })

@@ -118,7 +118,7 @@ test_that("metrics_binary() validates its input", {
   expect_snapshot(error = TRUE, metrics_binary(truth, prob, threshold = "0.5"))
   expect_snapshot(error = TRUE, metrics_binary(truth, prob, threshold = NA_real_))
   expect_snapshot(error = TRUE, metrics_binary(truth, prob, threshold = 1.5))
-  expect_error(metrics_binary(truth, prob, event = "yes"), class = "smotelab_error_event")
+  expect_error(metrics_binary(truth, prob, event = "yes"), class = "smotelab_error_levels")
   expect_error(metrics_binary(truth, c(0.1, NA, 0.4, 0.9)), class = "smotelab_error_missing")
   expect_error(metrics_binary(truth, prob[1:3]), class = "smotelab_error_length")
 })

@@ -174,7 +174,7 @@ test_that("mtry larger than the design, NA predictors and misuse of feature_impo
   d <- logistic_data(200)
   expect_snapshot(error = TRUE, fit(imb_pipeline(clf = model_forest(mtry = 5)), y ~ ., data = d, seed = 1))
   expect_error(fit(imb_pipeline(clf = model_forest(mtry = 5)), y ~ ., data = d, seed = 1),
-               class = "smotelab_error_mtry")
+               class = "smotelab_error_argument")
   expect_snapshot(error = TRUE, cross_validate(imb_pipeline(clf = model_forest(mtry = 9)), y ~ ., data = d, seed = 1))
   bad <- d
   bad$x2[3] <- NA

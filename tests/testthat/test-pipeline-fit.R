@@ -124,3 +124,26 @@ test_that("predict() gives classed errors for data unlike the training data", {
   expect_snapshot(error = TRUE, predict(fitted, d, type = "response"))
   expect_snapshot(error = TRUE, predict(fitted, d[0, ]))
 })
+
+# issue 11, item 12: a matrix column reached C++ and raised a raw Rcpp error.
+test_that("a matrix column is refused with a classed error at fit and predict", {
+  d <- logistic_data(100)
+  pipe <- imb_pipeline(clf = model_logistic())
+  bad <- d
+  bad$m <- matrix(rnorm(200), ncol = 2)
+  expect_error(fit(pipe, y ~ ., bad, seed = 1, n_threads = 1), class = "smotelab_error_type")
+  fitted <- fit(pipe, y ~ ., d, seed = 1, n_threads = 1)
+  bad <- d
+  bad$x1 <- matrix(rnorm(200), ncol = 2)
+  expect_error(predict(fitted, bad), class = "smotelab_error_type")
+})
+
+# issue 11, item 14: NA as a factor level was reported as "0 infinite values".
+test_that("a factor predictor with NA as a level says so", {
+  d <- logistic_data(100)
+  d$f <- addNA(factor(sample(c("u", NA), nrow(d), replace = TRUE)))
+  err <- expect_error(fit(imb_pipeline(clf = model_logistic()), y ~ ., d, seed = 1, n_threads = 1),
+                      class = "smotelab_error_missing")
+  expect_match(conditionMessage(err), "is one of its factor levels", fixed = TRUE)
+  expect_no_match(conditionMessage(err), "infinite", fixed = TRUE)
+})

@@ -87,5 +87,5 @@ test_that("plot_roc() and plot_pr() reject bad fits and data", {
   relabelled$class <- factor(ifelse(relabelled$class == "minority", "pos", "neg"), levels = c("neg", "pos"))
   other <- fit(imb_pipeline(clf = model_logistic()), class ~ ., relabelled, seed = 1)
   expect_snapshot(error = TRUE, plot_roc(list(baseline = fits$baseline, relabelled = other), test))
-  expect_error(plot_pr(list(a = fits$baseline, b = other), test), class = "smotelab_error_fits")
+  expect_error(plot_pr(list(a = fits$baseline, b = other), test), class = "smotelab_error_levels")
 })

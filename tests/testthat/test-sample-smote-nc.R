@@ -54,12 +54,12 @@ test_that("rows follow SMOTE-NC: neighbours in imbalanced-learn's distance, segm
   cat <- c("colour", "flag")
   inp <- nc_inputs(d, num, cat)
   for (k in c(3, 5)) {
-    res <- smote_nc_cpp(inp$x, inp$codes, inp$n_levels, as.integer(d$y) - 1L, c(0L, 200L), as.integer(k), 4, 2L, "auto")
+    res <- smote_nc_cpp(inp$x, inp$codes, inp$n_levels, as.integer(d$y) - 1L, c(0L, 200L), as.integer(k), 4, 2L, "auto", levels(d$y))
     expect_true(all(check_smote_nc_rows(d, res, num, cat, k, nc$median_std)))
   }
   # The check notices a wrong scale: with the categorical columns left out of
   # the distance, some neighbours differ.
-  res <- smote_nc_cpp(inp$x, inp$codes, inp$n_levels, as.integer(d$y) - 1L, c(0L, 200L), 5L, 4, 1L, "auto")
+  res <- smote_nc_cpp(inp$x, inp$codes, inp$n_levels, as.integer(d$y) - 1L, c(0L, 200L), 5L, 4, 1L, "auto", levels(d$y))
   expect_false(all(check_smote_nc_rows(d, res, num, cat, 5, 0)))
 })
 

@@ -68,7 +68,7 @@ test_that("seed and neighbour rows reported by the core are k nearest same-class
   d <- smote_data(n_minor = 40, p = 4)
   x <- as.matrix(d[1:4])
   y <- as.integer(d$class) - 1L
-  res <- smote_cpp(as.list(d[1:4]), y, c(0L, 300L), 3L, 7, 2L, "auto")
+  res <- smote_cpp(as.list(d[1:4]), y, c(0L, 300L), 3L, 7, 2L, "auto", levels(d$class))
   # Each column comes back whole: the original values, then the new ones.
   expect_identical(lapply(res$columns, `[`, seq_len(nrow(d))), as.list(d[1:4]))
   x_new <- sapply(res$columns, `[`, -seq_len(nrow(d)))
@@ -166,4 +166,23 @@ test_that("step_smote() records and checks its parameters", {
   expect_snapshot(error = TRUE, step_smote(sampling_strategy = "majority"))
   expect_snapshot(error = TRUE, step_smote(sampling_strategy = 2))
   expect_snapshot(error = TRUE, step_smote(sampling_strategy = c(a = 1, b = 2, c = 3)))
+})
+
+# issue 11, item 12: a matrix column reached C++ and raised a raw Rcpp error.
+test_that("a matrix column is refused with a classed error by every resampler", {
+  d <- smote_data(n_minor = 20, p = 2)
+  d$m <- matrix(rnorm(2 * nrow(d)), ncol = 2)
+  for (f in list(smote, borderline_smote, adasyn)) {
+    err <- expect_error(f(d, class, seed = 1, n_threads = 1), class = "smotelab_error_type")
+    expect_match(conditionMessage(err), "plain vector columns", fixed = TRUE)
+  }
+})
+
+# issue 11, item 15: a one-row class was told to lower k_neighbors to 0.
+test_that("a one-row class is called too small for SMOTE", {
+  d <- data.frame(x1 = c(rnorm(30), 5), x2 = c(rnorm(30), 5), class = factor(rep(c("a", "b"), c(30, 1))))
+  err <- expect_error(smote(d, class, seed = 1, n_threads = 1), class = "smotelab_error_too_few_rows")
+  expect_match(conditionMessage(err), "too small for SMOTE", fixed = TRUE)
+  expect_no_match(conditionMessage(err), "at most 0", fixed = TRUE)
+  expect_snapshot(smote(d, class, seed = 1, n_threads = 1), error = TRUE)
 })

@@ -22,7 +22,7 @@ test_that("resampled class counts equal imbalanced-learn's for every sampling_st
     label <- paste(case$layout, case$direction, deparse(case$strategy))
     for (run in runs) {
       if (case$error) {
-        expect_error(run(), class = "smotelab_error_sampling_strategy", label = label)
+        expect_error(run(), class = "smotelab_error_sampling", label = label)
       } else {
         got <- table(factor(run()$y, levels = names(case$counts)))
         expect_identical(c(got), case$result, label = label)

@@ -131,8 +131,8 @@ class BoostTrainer {
   BoostTrainer(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y, const BoostOptions& opt, std::uint64_t seed,
                const Executor& exec)
       : opt_(opt), y_(y), exec_(exec), n_(X.rows()), p_(static_cast<int>(X.cols())) {
-    require(p_ >= 1, "boosting needs at least one predictor");
-    require(n_ >= 1 && n_ < (Eigen::Index(1) << 31), "boosting needs between 1 and 2^31 - 1 training rows");
+    check(p_ >= 1, kind::empty, "Boosting needs at least one predictor column.");
+    check(n_ >= 1 && n_ < (Eigen::Index(1) << 31), kind::size, "Boosting needs between 1 and 2^31 - 1 training rows.");
     require(y.size() == n_, "X and y must have the same number of rows");
     const BinMapper mapper = fit_bins(X, opt.max_bins, derive_seed(seed, 0), exec);
     thresholds_ = mapper.thresholds;
@@ -208,9 +208,8 @@ class BoostTrainer {
           std::ostringstream msg;
           msg << "Early stopping can't hold out validation = " << opt_.validation << " of the "
               << (cls == 1 ? "event" : "non-event") << " class's " << rows.size()
-              << " training rows and keep rows on both sides.\n"
-              << "Each class needs at least one validation row and one training row.";
-          throw input_error(msg.str());
+              << " training rows and keep rows on both sides.";
+          fail(kind::too_few_rows, msg.str(), {"Each class needs at least one validation row and one training row."});
         }
         Rng rng(seed, static_cast<std::uint64_t>(cls));
         rng.shuffle(rows.begin(), rows.end());
@@ -668,7 +667,7 @@ inline BoostFit fit_boost(const Columns& X, const Eigen::Ref<const Eigen::Vector
   require(opt.subsample > 0 && opt.subsample <= 1 && opt.colsample > 0 && opt.colsample <= 1,
           "subsample and colsample must be in (0, 1]");
   for (Eigen::Index i = 0; i < y.size(); ++i) require(y(i) == 0 || y(i) == 1, "labels must be 0 or 1");
-  require(X.all_finite(), "the predictors must be finite");
+  check(X.all_finite(), kind::infinite, "The predictors must be finite.");
   detail::BoostTrainer trainer(X, y, opt, seed, exec);
   return trainer.run();
 }
@@ -679,16 +678,16 @@ inline BoostFit fit_boost(const Columns& X, const Eigen::Ref<const Eigen::Vector
 inline void validate_boost(const BoostFit& fit) {
   const std::string kDamaged = "The fitted boosted trees are damaged: their node vectors are inconsistent.";
   const std::size_t m = fit.feature.size();
-  require(!fit.tree_start.empty() && fit.tree_start.front() == 0 && fit.tree_start.back() == static_cast<int>(m) &&
+  check_stored(!fit.tree_start.empty() && fit.tree_start.front() == 0 && fit.tree_start.back() == static_cast<int>(m) &&
               fit.threshold.size() == m && fit.left.size() == m && fit.right.size() == m && fit.value.size() == m,
           kDamaged);
   for (std::size_t t = 0; t + 1 < fit.tree_start.size(); ++t) {
     const int first = fit.tree_start[t], size = fit.tree_start[t + 1] - first;
-    require(size >= 1, kDamaged);
+    check_stored(size >= 1, kDamaged);
     for (int k = 0; k < size; ++k) {
       const auto at = static_cast<std::size_t>(first + k);
       if (fit.feature[at] < 0) continue;
-      require(fit.left[at] > k && fit.left[at] < size && fit.right[at] > k && fit.right[at] < size, kDamaged);
+      check_stored(fit.left[at] > k && fit.left[at] < size && fit.right[at] > k && fit.right[at] < size, kDamaged);
     }
   }
 }
@@ -698,7 +697,7 @@ inline void validate_boost(const BoostFit& fit) {
 inline void predict_boost(const BoostFit& fit, const Columns& X, Eigen::Ref<Eigen::VectorXd> prob,
                           const Executor& exec = serial_executor()) {
   require(prob.size() == X.rows(), "prob must have one entry per row");
-  for (int f : fit.feature) require(f < X.cols(), "the data have fewer columns than the fitted trees use");
+  for (int f : fit.feature) check_stored(f < X.cols(), "The data have fewer columns than the fitted trees use.");
   std::vector<const double*> cols(static_cast<std::size_t>(X.cols()));
   for (Eigen::Index j = 0; j < X.cols(); ++j) cols[static_cast<std::size_t>(j)] = X.col(j).data();
   const auto n = static_cast<std::size_t>(X.rows());

@@ -46,7 +46,7 @@ inline MetricId metric_id(const std::string& name) {
   for (int i = 0; i < 13; ++i)
     if (name == names[i]) return static_cast<MetricId>(i);
   if (name == "average_precision") return MetricId::pr_auc;
-  throw input_error("unknown metric '" + name + "'");
+  throw internal_error("unknown metric '" + name + "'");
 }
 
 // Scores of held-out rows: truth 0/1 and the predicted event probability.
@@ -104,7 +104,7 @@ inline Eigen::VectorXd run_task(const CvProblem& problem, const Columns& X, cons
                                 const Eigen::Ref<const Eigen::MatrixXi>& folds, int v, const CvTask& task) {
   std::vector<Eigen::Index> train, test;
   for (Eigen::Index i = 0; i < X.rows(); ++i) (folds(i, task.repeat) == task.fold ? test : train).push_back(i);
-  require(!test.empty(), "fold " + std::to_string(task.fold) + " has no rows");
+  check(!test.empty(), kind::empty, "Fold " + std::to_string(task.fold) + " has no rows.");
   const Eigen::MatrixXd X_train = X.rows_of(train);
   const Eigen::MatrixXd X_test = X.rows_of(test);
   Eigen::VectorXi y_train(static_cast<Eigen::Index>(train.size())), y_test(static_cast<Eigen::Index>(test.size()));

@@ -332,13 +332,13 @@ inline ForestFit fit_forest(const Columns& X, const Eigen::Ref<const Eigen::Vect
                             std::uint64_t seed, const Executor& exec = serial_executor()) {
   const Eigen::Index n = X.rows(), p = X.cols();
   require(y.size() == n, "X and y must have the same number of rows");
-  require(n > 0 && p > 0, "the forest needs at least one row and one column");
-  require(n < (Eigen::Index{1} << 31), "the forest handles fewer than 2^31 rows");
+  check(n > 0 && p > 0, kind::empty, "The forest needs at least one row and one predictor column.");
+  check(n < (Eigen::Index{1} << 31), kind::size, "The forest handles fewer than 2^31 rows.");
   require(opt.n_trees >= 1, "n_trees must be at least 1");
   require(opt.min_node_size >= 1, "min_node_size must be at least 1");
   require(opt.max_depth >= 0, "max_depth must be at least 1 (or 0 for unlimited)");
   const int mtry = forest_mtry(opt, p);
-  require(mtry <= p, "mtry = " + std::to_string(mtry) + " is more than the " + std::to_string(p) +
+  check(mtry <= p, kind::argument, "mtry = " + std::to_string(mtry) + " is more than the " + std::to_string(p) +
                          " predictor columns the forest sees");
   std::uint64_t class_n[2] = {0, 0};
   for (Eigen::Index i = 0; i < n; ++i) {
@@ -371,7 +371,7 @@ inline ForestFit fit_forest(const Columns& X, const Eigen::Ref<const Eigen::Vect
     fit.feature.insert(fit.feature.end(), t.feature.begin(), t.feature.end());
     fit.left.insert(fit.left.end(), t.left.begin(), t.left.end());
     fit.value.insert(fit.value.end(), t.value.begin(), t.value.end());
-    require(fit.feature.size() < (std::size_t{1} << 31), "the forest has more than 2^31 nodes; limit max_depth");
+    check(fit.feature.size() < (std::size_t{1} << 31), kind::size, "The forest has more than 2^31 nodes; limit max_depth.");
     fit.tree_start.push_back(static_cast<std::int32_t>(fit.feature.size()));
     fit.depth.push_back(t.depth);
     fit.leaves.push_back(t.leaves);
@@ -387,17 +387,17 @@ inline ForestFit fit_forest(const Columns& X, const Eigen::Ref<const Eigen::Vect
 inline void validate_forest(const ForestFit& fit) {
   const std::string kDamaged = "The fitted forest can't be used: its stored trees are damaged.";
   const std::size_t m = fit.feature.size();
-  require(fit.n_features > 0, "a forest needs at least one feature");
-  require(fit.tree_start.size() >= 2 && fit.tree_start.front() == 0 &&
+  check_stored(fit.n_features > 0, kDamaged);
+  check_stored(fit.tree_start.size() >= 2 && fit.tree_start.front() == 0 &&
               static_cast<std::size_t>(fit.tree_start.back()) == m && fit.left.size() == m && fit.value.size() == m,
           kDamaged);
   for (std::size_t t = 0; t + 1 < fit.tree_start.size(); ++t) {
     const std::int32_t size = fit.tree_start[t + 1] - fit.tree_start[t];
-    require(size >= 1, kDamaged);
+    check_stored(size >= 1, kDamaged);
     for (std::int32_t k = 0; k < size; ++k) {
       const auto at = static_cast<std::size_t>(fit.tree_start[t] + k);
       if (fit.feature[at] < 0) continue;
-      require(fit.feature[at] < fit.n_features && fit.left[at] > k && fit.left[at] + 1 < size,
+      check_stored(fit.feature[at] < fit.n_features && fit.left[at] > k && fit.left[at] + 1 < size,
               kDamaged);
     }
   }
@@ -405,7 +405,7 @@ inline void validate_forest(const ForestFit& fit) {
 
 inline void predict_forest(const ForestFit& fit, const Columns& X, Eigen::Ref<Eigen::VectorXd> prob,
                            const Executor& exec = serial_executor()) {
-  require(X.cols() == fit.n_features, "the data have " + std::to_string(X.cols()) + " columns; the forest was fitted on " +
+  check_stored(X.cols() == fit.n_features, "The data have " + std::to_string(X.cols()) + " columns; the forest was fitted on " +
                                           std::to_string(fit.n_features));
   require(prob.size() == X.rows(), "prob must have one entry per row");
   std::vector<const double*> cols(static_cast<std::size_t>(X.cols()));

@@ -406,14 +406,14 @@ inline LogisticFit fit_logistic(const Columns& X, const Eigen::Ref<const Eigen::
   require(y.size() == n, "X and y must have the same number of rows");
   require(n > 0, "logistic regression needs at least one row");
   require(opt.C > 0, "C must be positive");
-  require(X.all_finite(), "X must not contain NA, NaN or infinite values");
+  check(X.all_finite(), kind::infinite, "The predictors must be finite.");
   Eigen::Index n_pos = 0, n_other = 0;
   for (Eigen::Index i = 0; i < n; ++i) {
     n_pos += y(i) == 1;
     n_other += y(i) != 0 && y(i) != 1;
   }
   require(n_other == 0, "y must hold 0 and 1 only");
-  require(n_pos > 0 && n_pos < n, "logistic regression needs both classes in the training rows");
+  check(n_pos > 0 && n_pos < n, kind::levels, "Logistic regression needs both classes in the training rows.");
   return detail::newton_fit(X, y, balanced_row_weights(y, opt.balanced), opt, exec);
 }
 
@@ -425,7 +425,7 @@ inline LogisticFit fit_logistic(const Eigen::Ref<const Eigen::MatrixXd>& X, cons
 // Probability of class 1 for every row of X.
 inline void predict_logistic(const LogisticFit& fit, const Columns& X, Eigen::Ref<Eigen::VectorXd> prob,
                              const Executor& exec = serial_executor()) {
-  require(X.cols() == fit.coef.size(), "X has a different number of columns than the fitted model");
+  check_stored(X.cols() == fit.coef.size(), "The data have a different number of columns than the fitted model.");
   require(prob.size() == X.rows(), "the output has the wrong length");
   std::vector<Eigen::Index> all(static_cast<std::size_t>(X.cols()));
   for (Eigen::Index j = 0; j < X.cols(); ++j) all[static_cast<std::size_t>(j)] = j;

@@ -41,20 +41,20 @@ struct Confusion {
 
 namespace detail {
 inline void check_label(int y) {
-  if (y != 0 && y != 1) throw input_error("labels must be 0 or 1, got " + std::to_string(y));
+  if (y != 0 && y != 1) throw internal_error("labels must be 0 or 1, got " + std::to_string(y));
 }
 // Labels given as two codes (such as an R factor's 1 and 2): 1 for `event`.
 struct LabelCodes {
   int event = 1, non_event = 0;
   int operator()(int y) const {
     if (y == event) return 1;
-    if (y != non_event) throw input_error("labels must be " + std::to_string(non_event) + " or " + std::to_string(event) +
+    if (y != non_event) throw internal_error("labels must be " + std::to_string(non_event) + " or " + std::to_string(event) +
                                           ", got " + std::to_string(y));
     return 0;
   }
 };
 inline void check_score(double s) {
-  if (!std::isfinite(s)) throw input_error("scores must be finite numbers");
+  if (!std::isfinite(s)) fail(kind::numeric, "The predicted scores must be finite numbers.");
 }
 inline void add(Confusion& c, int truth, int predicted) {
   if (truth == 1) {

@@ -94,7 +94,7 @@ inline ScaleState fit_scale(const Eigen::Ref<const Eigen::MatrixXd>& X) {
 }
 
 inline void apply_scale(const ScaleState& state, Eigen::MatrixXd& X) {
-  require(X.cols() == state.center.size(), "the data have a different number of columns than at fit time");
+  check_stored(X.cols() == state.center.size(), "The data have a different number of columns than at fit time.");
   X.rowwise() -= state.center.transpose();
   X.array().rowwise() /= state.scale.transpose().array();
 }

@@ -56,15 +56,17 @@ inline std::string ratio_bound(double r, bool round_up) {
   return format_ratio(shown);
 }
 
-inline void check_strategy(const SamplingStrategy& s, const std::vector<Eigen::Index>& class_counts) {
+inline void check_strategy(const SamplingStrategy& s, const std::vector<Eigen::Index>& class_counts,
+                           const std::vector<std::string>& class_names) {
   require(class_counts.size() >= 2, "sampling needs at least two classes");
-  for (Eigen::Index n : class_counts) require(n >= 1, "every class must have at least one row");
+  for (std::size_t c = 0; c < class_counts.size(); ++c)
+    if (class_counts[c] < 1) fail(kind::levels, "Every class must have rows to resample; class " +
+                                                    class_label(c, class_names) + " has none.");
   if (s.kind == SamplingStrategy::Kind::ratio) {
-    require(class_counts.size() == 2,
-            "sampling_strategy can't be a ratio with " + std::to_string(class_counts.size()) +
-                " classes.\nA ratio needs a binary outcome; give final counts per class instead.");
-    require(s.ratio > 0.0 && s.ratio <= 1.0,
-            "sampling_strategy must be a ratio in (0, 1], not " + format_ratio(s.ratio) + ".");
+    if (class_counts.size() != 2)
+      fail(kind::sampling, "sampling_strategy can't be a ratio with " + std::to_string(class_counts.size()) + " classes.",
+           {"A ratio needs a binary outcome; give final counts per class instead."});
+    require(s.ratio > 0.0 && s.ratio <= 1.0, "sampling_strategy must be a ratio in (0, 1]");
   }
   if (s.kind == SamplingStrategy::Kind::counts) {
     require(s.counts.size() == class_counts.size(), "sampling_strategy counts must have one entry per class");
@@ -86,7 +88,7 @@ inline std::size_t minority(const std::vector<Eigen::Index>& n) {
 inline std::vector<Eigen::Index> rows_to_add(const SamplingStrategy& s, const std::vector<Eigen::Index>& class_counts,
                                              const std::vector<std::string>& class_names = {}) {
   using Kind = SamplingStrategy::Kind;
-  detail::check_strategy(s, class_counts);
+  detail::check_strategy(s, class_counts, class_names);
   const std::size_t K = class_counts.size();
   const std::size_t maj = detail::majority(class_counts);
   const std::size_t min = detail::minority(class_counts);
@@ -96,13 +98,14 @@ inline std::vector<Eigen::Index> rows_to_add(const SamplingStrategy& s, const st
     case Kind::ratio: {
       const std::size_t other = 1 - maj;
       const auto target = static_cast<Eigen::Index>(std::floor(s.ratio * static_cast<double>(n_maj)));
-      require(target >= class_counts[other],
-              "A ratio can't remove rows: sampling_strategy = " + detail::format_ratio(s.ratio) + " asks for floor(" +
-                  detail::format_ratio(s.ratio) + " * " + std::to_string(n_maj) + ") = " + std::to_string(target) +
-                  " rows of class " + detail::class_label(other, class_names) + ", which has " +
-                  std::to_string(class_counts[other]) +
-                  ".\nAn over-sampler only adds rows; use a ratio of at least " +
-                  detail::ratio_bound(static_cast<double>(class_counts[other]) / static_cast<double>(n_maj), true) + ".");
+      if (target < class_counts[other])
+        fail(kind::sampling,
+             "A ratio can't remove rows: sampling_strategy = " + detail::format_ratio(s.ratio) + " asks for floor(" +
+                 detail::format_ratio(s.ratio) + " * " + std::to_string(n_maj) + ") = " + std::to_string(target) +
+                 " rows of class " + detail::class_label(other, class_names) + ", which has " +
+                 std::to_string(class_counts[other]) + ".",
+             {"An over-sampler only adds rows; use a ratio of at least " +
+              detail::ratio_bound(static_cast<double>(class_counts[other]) / static_cast<double>(n_maj), true) + "."});
       add[other] = target - class_counts[other];
       break;
     }
@@ -122,15 +125,15 @@ inline std::vector<Eigen::Index> rows_to_add(const SamplingStrategy& s, const st
       for (std::size_t c = 0; c < K; ++c) add[c] = n_maj - class_counts[c];
       break;
     case Kind::majority:
-      throw input_error("sampling_strategy = \"majority\" can't be used to over-sample.\n"
-                        "An over-sampler grows classes; \"majority\" is for under-sampling.");
+      fail(kind::sampling, "sampling_strategy = \"majority\" can't be used to over-sample.",
+           {"An over-sampler grows classes; \"majority\" is for under-sampling."});
     case Kind::counts:
       for (std::size_t c = 0; c < K; ++c) {
         if (s.counts[c] < 0) continue;
-        require(s.counts[c] >= class_counts[c],
-                "sampling_strategy can't ask an over-sampler to remove rows.\nClass " +
-                    detail::class_label(c, class_names) + " has " + std::to_string(class_counts[c]) +
-                    " rows; " + std::to_string(s.counts[c]) + " were asked for.");
+        if (s.counts[c] < class_counts[c])
+          fail(kind::sampling, "sampling_strategy can't ask an over-sampler to remove rows.",
+               {"Class " + detail::class_label(c, class_names) + " has " + std::to_string(class_counts[c]) + " rows; " +
+                std::to_string(s.counts[c]) + " were asked for."});
         add[c] = s.counts[c] - class_counts[c];
       }
       break;
@@ -142,7 +145,7 @@ inline std::vector<Eigen::Index> rows_to_add(const SamplingStrategy& s, const st
 inline std::vector<Eigen::Index> rows_to_keep(const SamplingStrategy& s, const std::vector<Eigen::Index>& class_counts,
                                               const std::vector<std::string>& class_names = {}) {
   using Kind = SamplingStrategy::Kind;
-  detail::check_strategy(s, class_counts);
+  detail::check_strategy(s, class_counts, class_names);
   const std::size_t K = class_counts.size();
   const std::size_t maj = detail::majority(class_counts);
   const std::size_t min = detail::minority(class_counts);
@@ -152,12 +155,14 @@ inline std::vector<Eigen::Index> rows_to_keep(const SamplingStrategy& s, const s
     case Kind::ratio: {
       const std::size_t other = 1 - min;
       const auto target = static_cast<Eigen::Index>(std::floor(static_cast<double>(n_min) / s.ratio));
-      require(target <= class_counts[other],
-              "A ratio can't add rows: sampling_strategy = " + detail::format_ratio(s.ratio) + " asks for floor(" +
-                  std::to_string(n_min) + " / " + detail::format_ratio(s.ratio) + ") = " + std::to_string(target) +
-                  " rows of class " + detail::class_label(other, class_names) + ", which has " +
-                  std::to_string(class_counts[other]) + ".\nAn under-sampler only removes rows; use a ratio of at most " +
-                  detail::ratio_bound(static_cast<double>(n_min) / static_cast<double>(class_counts[other]), false) + ".");
+      if (target > class_counts[other])
+        fail(kind::sampling,
+             "A ratio can't add rows: sampling_strategy = " + detail::format_ratio(s.ratio) + " asks for floor(" +
+                 std::to_string(n_min) + " / " + detail::format_ratio(s.ratio) + ") = " + std::to_string(target) +
+                 " rows of class " + detail::class_label(other, class_names) + ", which has " +
+                 std::to_string(class_counts[other]) + ".",
+             {"An under-sampler only removes rows; use a ratio of at most " +
+              detail::ratio_bound(static_cast<double>(n_min) / static_cast<double>(class_counts[other]), false) + "."});
       keep[other] = target;
       break;
     }
@@ -177,15 +182,15 @@ inline std::vector<Eigen::Index> rows_to_keep(const SamplingStrategy& s, const s
       for (std::size_t c = 0; c < K; ++c) keep[c] = n_min;
       break;
     case Kind::minority:
-      throw input_error("sampling_strategy = \"minority\" can't be used to under-sample.\n"
-                        "An under-sampler shrinks classes; \"minority\" is for over-sampling.");
+      fail(kind::sampling, "sampling_strategy = \"minority\" can't be used to under-sample.",
+           {"An under-sampler shrinks classes; \"minority\" is for over-sampling."});
     case Kind::counts:
       for (std::size_t c = 0; c < K; ++c) {
         if (s.counts[c] < 0) continue;
-        require(s.counts[c] <= class_counts[c],
-                "sampling_strategy can't ask an under-sampler to add rows.\nClass " +
-                    detail::class_label(c, class_names) + " has " + std::to_string(class_counts[c]) +
-                    " rows; " + std::to_string(s.counts[c]) + " were asked for.");
+        if (s.counts[c] > class_counts[c])
+          fail(kind::sampling, "sampling_strategy can't ask an under-sampler to add rows.",
+               {"Class " + detail::class_label(c, class_names) + " has " + std::to_string(class_counts[c]) + " rows; " +
+                std::to_string(s.counts[c]) + " were asked for."});
         keep[c] = s.counts[c];
       }
       break;

@@ -74,15 +74,26 @@ inline Eigen::Index total(const std::vector<Eigen::Index>& v) {
   return s;
 }
 
-// A class that grows needs k same-class neighbours for each of its rows.
+inline std::string rows_text(Eigen::Index n) { return std::to_string(n) + (n == 1 ? " row" : " rows"); }
+
+// A class that grows needs k same-class neighbours for each of its rows. A
+// class of one row has no neighbour at all, so no k can help it.
 inline void check_class_sizes(const std::vector<std::vector<Eigen::Index>>& rows, const std::vector<Eigen::Index>& n_new,
                               int k, const std::string& method, const std::string& param,
                               const std::vector<std::string>& class_names = {}) {
   for (std::size_t c = 0; c < rows.size(); ++c) {
     const auto m = static_cast<Eigen::Index>(rows[c].size());
-    require(n_new[c] == 0 || m >= k + 1, "The class " + class_label(c, class_names) + " has " + std::to_string(m) + " rows; " +
-                                             method + " with " + param + " = " + std::to_string(k) +
-                                             " needs at least " + std::to_string(k + 1) + ".");
+    if (n_new[c] == 0 || m >= k + 1) continue;
+    const std::string headline = "The class " + class_label(c, class_names) + " has " + rows_text(m) + "; " + method +
+                                 " with " + param + " = " + std::to_string(k) + " needs at least " +
+                                 std::to_string(k + 1) + ".";
+    if (m <= 1)
+      fail(kind::too_few_rows, headline,
+           {"The class is too small for " + method + ", which interpolates between two rows of a class; leave it out "
+            "of `sampling_strategy` or copy its rows with random over-sampling."});
+    fail(kind::too_few_rows, headline,
+         {"Lower `" + param + "` to at most " + std::to_string(m - 1) +
+          ", or leave this class out of `sampling_strategy`."});
   }
 }
 

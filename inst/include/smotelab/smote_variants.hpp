@@ -68,8 +68,10 @@ inline std::vector<int> other_class_neighbours(const Eigen::Ref<const Eigen::Mat
 }
 
 inline void check_all_rows(Eigen::Index n_rows, int m, const std::string& method, const std::string& param) {
-  require(n_rows >= m + 1, "The data have " + std::to_string(n_rows) + " rows; " + method + " with " + param + " = " +
-                               std::to_string(m) + " needs at least " + std::to_string(m + 1) + ".");
+  if (n_rows < m + 1)
+    fail(kind::too_few_rows, "The data have " + rows_text(n_rows) + "; " + method + " with " + param + " = " +
+                                 std::to_string(m) + " needs at least " + std::to_string(m + 1) + ".",
+         {"Lower `" + param + "` to at most " + std::to_string(n_rows - 1) + "."});
 }
 
 // Beta(a, a) for a whole a, as a ratio of two Gamma(a) sums of exponentials.
@@ -134,10 +136,12 @@ inline Resampled borderline_smote(const Eigen::Ref<const Eigen::MatrixXd>& X, co
   const bool two = kind == BorderlineKind::borderline_2;
   for (std::size_t c = 0; c < K && two; ++c) {
     const Eigen::Index others = X.rows() - static_cast<Eigen::Index>(rows[c].size());
-    require(n_new[c] == 0 || others >= k_neighbors,
-            "The class " + std::to_string(c) + " has " + std::to_string(others) +
-                " rows of other classes; borderline-2 with k_neighbors = " + std::to_string(k_neighbors) +
-                " needs at least " + std::to_string(k_neighbors) + ".");
+    if (n_new[c] != 0 && others < k_neighbors)
+      fail(kind::too_few_rows,
+           "The class " + detail::class_label(c, class_names) + " has " + detail::rows_text(others) +
+               " of other classes; borderline-2 with k_neighbors = " + std::to_string(k_neighbors) +
+               " needs at least " + std::to_string(k_neighbors) + ".",
+           {"Lower `k_neighbors` to at most " + std::to_string(others) + ", or use `kind = \"borderline-1\"`."});
   }
 
   // First the seeds and row counts of every class, to size the output.
@@ -207,20 +211,22 @@ inline std::vector<Eigen::Index> adasyn_allocation(const Eigen::Ref<const Eigen:
   for (std::size_t i = 0; i < members.size(); ++i)
     ratio[i] = static_cast<double>(other[i]) / static_cast<double>(n_neighbors);
   const double sum = detail::numpy_sum(ratio.data(), ratio.size());
-  require(sum != 0.0, "ADASYN can't grow class " + label + ": none of its " + std::to_string(members.size()) +
-                          " rows has a row of another class among its " + std::to_string(n_neighbors) +
-                          " nearest neighbours.\nADASYN weighs rows by their other-class neighbours; use SMOTE "
-                          "for classes that are far from the others.");
+  if (sum == 0.0)
+    fail(kind::sampling,
+         "ADASYN can't grow class " + label + ": none of its " + std::to_string(members.size()) +
+             " rows has a row of another class among its " + std::to_string(n_neighbors) + " nearest neighbours.",
+         {"ADASYN weighs rows by their other-class neighbours; use SMOTE for classes that are far from the others."});
   std::vector<Eigen::Index> alloc(members.size());
   Eigen::Index total = 0;
   for (std::size_t i = 0; i < members.size(); ++i) {
     alloc[i] = static_cast<Eigen::Index>(std::nearbyint(ratio[i] / sum * static_cast<double>(n_samples)));
     total += alloc[i];
   }
-  require(total > 0, "ADASYN can't grow class " + label + " by " + std::to_string(n_samples) +
-                         (n_samples == 1 ? " row" : " rows") +
-                         ": shared out by weight over its rows, every share rounds to 0.\nAsk for more rows "
-                         "with sampling_strategy, or use SMOTE.");
+  if (total == 0)
+    fail(kind::sampling,
+         "ADASYN can't grow class " + label + " by " + detail::rows_text(n_samples) +
+             ": shared out by weight over its rows, every share rounds to 0.",
+         {"Ask for more rows with sampling_strategy, or use SMOTE."});
   return alloc;
 }
 
@@ -296,7 +302,8 @@ inline double smote_nc_median_std(const Eigen::Ref<const Eigen::MatrixXd>& X_num
 inline Resampled smote_nc(const Eigen::Ref<const Eigen::MatrixXd>& X_num, const Eigen::Ref<const Eigen::MatrixXi>& codes,
                           const std::vector<int>& n_levels, const Eigen::Ref<const Eigen::VectorXi>& y,
                           const std::vector<Eigen::Index>& n_new, int k_neighbors, std::uint64_t seed,
-                          const Executor& exec = serial_executor(), KnnAlgorithm algorithm = KnnAlgorithm::automatic) {
+                          const Executor& exec = serial_executor(), KnnAlgorithm algorithm = KnnAlgorithm::automatic,
+                          const std::vector<std::string>& class_names = {}) {
   detail::check_resample_input(X_num.rows(), y, n_new);
   require(k_neighbors >= 1, "k_neighbors must be at least 1");
   require(X_num.cols() >= 1, "SMOTE-NC needs at least one numeric column");
@@ -309,7 +316,7 @@ inline Resampled smote_nc(const Eigen::Ref<const Eigen::MatrixXd>& X_num, const 
               "categorical codes must lie in 0..n_levels - 1");
   const std::size_t K = n_new.size();
   const auto rows = detail::class_rows(y, K);
-  detail::check_class_sizes(rows, n_new, k_neighbors, "SMOTE-NC", "k_neighbors");
+  detail::check_class_sizes(rows, n_new, k_neighbors, "SMOTE-NC", "k_neighbors", class_names);
   const Eigen::Index p = X_num.cols(), q = codes.cols();
   Resampled out = detail::start_output(X_num.rows(), detail::total(n_new), p + q);
   if (out.y_new.size() == 0) return out;

@@ -21,6 +21,10 @@ metric_class_cpp <- function(counts) {
     .Call(`_smotelab_metric_class_cpp`, counts)
 }
 
+metric_names_cpp <- function() {
+    .Call(`_smotelab_metric_names_cpp`)
+}
+
 metric_ranking_cpp <- function(truth, prob, n_threads, event_code = 1L, non_event_code = 0L) {
     .Call(`_smotelab_metric_ranking_cpp`, truth, prob, n_threads, event_code, non_event_code)
 }

@@ -2,13 +2,13 @@
 #'
 #' The points of the precision-recall curve, as scikit-learn's
 #' `precision_recall_curve()` in reverse order: one point per distinct
-#' probability, where a row counts as predicted event when
+#' score, where a row counts as predicted event when
 #' `prob >= .threshold`, highest threshold first. The first row is
 #' scikit-learn's final point (recall 0, precision 1), given
 #' `.threshold = Inf`. [pr_auc_vec()] (average precision) is
 #' \eqn{\sum_n (R_n - R_{n-1}) P_n} over these rows.
 #'
-#' @inheritParams metrics_binary
+#' @inheritParams roc_curve
 #' @return A tibble of class `smotelab_pr_curve` with columns `.threshold`
 #'   (decreasing), `recall` and `precision`, and an attribute `prevalence`
 #'   (the share of events in `truth`, the precision of a random ranking). With
@@ -23,11 +23,9 @@
 #' pr_curve(truth, prob)
 #' autoplot(pr_curve(truth, prob))
 pr_curve <- function(truth, prob, event = NULL) {
-  truth <- check_truth(truth)
-  event <- resolve_event(truth, event)
-  prob <- check_prob(prob, truth)
-  truth01 <- event_indicator(truth, event)
-  pts <- with_core(metric_pr_curve_cpp(truth01, prob, resolve_threads()))
+  input <- check_binary_prob(truth, prob, event, ranking = TRUE)
+  truth01 <- event_indicator(input$truth, input$event)
+  pts <- with_core(metric_pr_curve_cpp(truth01, input$prob, resolve_threads()))
   if (!any(truth01 == 1L)) {
     warn_smotelab(
       c("{.arg truth} has no event, so recall is undefined.",

@@ -2,12 +2,15 @@
 #'
 #' The points of the receiver operating characteristic curve, as
 #' scikit-learn's `roc_curve(drop_intermediate = FALSE)`: one point per
-#' distinct probability, where a row counts as predicted event when
+#' distinct score, where a row counts as predicted event when
 #' `prob >= .threshold`. The first row has `.threshold = Inf` (no row predicted
 #' as the event; scikit-learn 1.2 used the largest probability plus one there).
 #' [roc_auc_vec()] is the trapezoidal area under these points.
 #'
 #' @inheritParams metrics_binary
+#' @param prob The predicted score of the event, one per element of `truth`:
+#'   probabilities or any other finite scores, larger meaning more likely the
+#'   event.
 #' @return A tibble of class `smotelab_roc_curve` with columns `.threshold`
 #'   (decreasing), `specificity` (1 - false positive rate) and `sensitivity`
 #'   (true positive rate), going from `(1, 0)` to `(0, 1)`. When `truth` holds
@@ -21,11 +24,9 @@
 #' roc_curve(truth, prob)
 #' autoplot(roc_curve(truth, prob))
 roc_curve <- function(truth, prob, event = NULL) {
-  truth <- check_truth(truth)
-  event <- resolve_event(truth, event)
-  prob <- check_prob(prob, truth)
-  truth01 <- event_indicator(truth, event)
-  pts <- with_core(metric_roc_curve_cpp(truth01, prob, resolve_threads()))
+  input <- check_binary_prob(truth, prob, event, ranking = TRUE)
+  truth01 <- event_indicator(input$truth, input$event)
+  pts <- with_core(metric_roc_curve_cpp(truth01, input$prob, resolve_threads()))
   if (all(truth01 == truth01[1])) {
     warn_smotelab(
       c("{.arg truth} has only one class present, so the ROC curve is undefined.",

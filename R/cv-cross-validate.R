@@ -50,7 +50,7 @@ cv_problem <- function(pipeline, formula, data, folds, metrics, threshold, seed,
   prepared <- pipeline_data(pipeline, formula, data, n_threads, call)
   bp <- prepared$blueprint
   metrics <- check_metric_names(metrics, call = call)
-  check_number(threshold, min = 0, max = 1, call = call)
+  check_number_decimal(threshold, min = 0, max = 1, allow_infinite = FALSE, call = call, class = argument_error)
   seed <- resolve_seed(seed, call = call)
   fold_ids <- resolve_folds(folds, data, bp$outcome, seed, call)
   list(x = prepared$x, y = prepared$y, levels = bp$outcome_levels, folds = fold_ids, v = attr(fold_ids, "v"),
@@ -69,7 +69,7 @@ resolve_folds <- function(folds, data, outcome, seed, call) {
     storage.mode(ids) <- "integer"
     return(structure(ids, v = attr(folds, "v")))
   }
-  check_number(folds, min = 2, whole = TRUE, call = call)
+  check_count(folds, min = 2, call = call)
   made <- folds_stratified(data, outcome, v = folds, repeats = 1, seed = seed)
   structure(matrix(made$repeat_1, ncol = 1), v = as.integer(folds))
 }

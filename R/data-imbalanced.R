@@ -64,14 +64,14 @@ make_imbalanced <- function(n_samples = 3000, n_features = 10, n_informative = 6
                             n_redundant = 2, n_repeated = 0, n_clusters_per_class = 2,
                             weights = c(0.9, 0.1), flip_y = 0.01, class_sep = 1,
                             seed = NULL) {
-  check_number(n_samples, whole = TRUE, min = 2)
-  check_number(n_features, whole = TRUE, min = 1)
-  check_number(n_informative, whole = TRUE, min = 1)
-  check_number(n_redundant, whole = TRUE, min = 0)
-  check_number(n_repeated, whole = TRUE, min = 0)
-  check_number(n_clusters_per_class, whole = TRUE, min = 1)
-  check_number(flip_y, min = 0, max = 1)
-  check_number(class_sep, min = 0, min_inclusive = FALSE)
+  check_count(n_samples, min = 2)
+  check_count(n_features)
+  check_count(n_informative)
+  check_count(n_redundant, min = 0)
+  check_count(n_repeated, min = 0)
+  check_count(n_clusters_per_class)
+  check_number_decimal(flip_y, min = 0, max = 1, allow_infinite = FALSE, class = argument_error)
+  check_number_positive(class_sep)
   weights <- check_class_weights(weights)
 
   used <- n_informative + n_redundant + n_repeated
@@ -82,16 +82,7 @@ make_imbalanced <- function(n_samples = 3000, n_features = 10, n_informative = 6
       "argument"
     )
   }
-  # The core fills one matrix indexed by R integers.
-  cells <- n_samples * n_features
-  max_cells <- .Machine$integer.max
-  if (cells > max_cells) {
-    abort_smotelab(
-      c("{.arg n_samples} x {.arg n_features} must not exceed {format(max_cells, big.mark = ',')} cells.",
-        "x" = "{format(n_samples, big.mark = ',', scientific = FALSE)} rows x {n_features} features make {format(cells, big.mark = ',', scientific = FALSE)}."),
-      "size"
-    )
-  }
+  check_cells(n_samples, n_features, c("`n_samples`", "`n_features`"), c("rows", "features"), "cells")
   n_clusters <- 2 * n_clusters_per_class
   if (n_informative < log2(n_clusters)) {
     abort_smotelab(

@@ -49,25 +49,27 @@
 #' metrics_binary(truth, prob)
 #' metrics_binary(truth, prob, threshold = 0.3)
 metrics_binary <- function(truth, prob, threshold = 0.5, event = NULL) {
-  truth <- check_truth(truth)
-  event <- resolve_event(truth, event)
-  prob <- check_prob(prob, truth)
-  check_number(threshold, min = 0, max = 1)
-  values <- compute_metrics(event_indicator(truth, event), prob, metric_names(), threshold)
+  input <- check_binary_prob(truth, prob, event)
+  check_number_decimal(threshold, min = 0, max = 1, class = argument_error)
+  values <- compute_metrics(input$truth, input$prob, metric_names(), threshold, event = input$event)
   tibble::tibble(.metric = names(values), .estimate = unname(values))
 }
 
 # The metric names every evaluation accepts, in the order metrics_binary()
-# reports them. `average_precision` is an alias of `pr_auc` in metric lists.
+# reports them, from the core's registry (smotelab/metrics.hpp).
 metric_names <- function() {
-  c(class_metric_names(), "roc_auc", "pr_auc")
+  metric_names_cpp()$name
 }
 
+# Metrics of the confusion counts at a threshold (the others rank scores).
 class_metric_names <- function() {
-  c(
-    "accuracy", "balanced_accuracy", "precision", "recall", "specificity",
-    "f1", "gmean", "mcc", "precision_macro", "recall_macro", "f1_macro"
-  )
+  registry <- metric_names_cpp()
+  registry$name[!registry$ranking]
+}
+
+# Alias -> metric, e.g. c(average_precision = "pr_auc").
+metric_aliases <- function() {
+  metric_names_cpp()$alias
 }
 
 check_metric_names <- function(metrics, call = caller_env()) {
@@ -78,7 +80,7 @@ check_metric_names <- function(metrics, call = caller_env()) {
       call = call
     )
   }
-  valid <- c(metric_names(), "average_precision")
+  valid <- c(metric_names(), names(metric_aliases()))
   unknown <- setdiff(metrics, valid)
   if (length(unknown) > 0) {
     abort_smotelab(
@@ -102,7 +104,8 @@ check_metric_names <- function(metrics, call = caller_env()) {
 compute_metrics <- function(truth01, prob, metrics = metric_names(),
                             threshold = 0.5, call = caller_env(), event = NULL) {
   metrics <- check_metric_names(metrics, call = call)
-  canonical <- ifelse(metrics == "average_precision", "pr_auc", metrics)
+  aliases <- metric_aliases()
+  canonical <- ifelse(metrics %in% names(aliases), aliases[metrics], metrics)
   codes <- c(1L, 0L)
   if (is.factor(truth01)) {
     codes[1] <- match(event, levels(truth01))
@@ -124,13 +127,13 @@ compute_metrics <- function(truth01, prob, metrics = metric_names(),
     one_class <- scored$one_class
     n_event <- counts[["tp"]] + counts[["fn"]]
   }
-  rank_wanted <- canonical %in% c("roc_auc", "pr_auc")
+  rank_wanted <- !class_wanted
   if (any(rank_wanted)) {
     ranking <- with_core(
       metric_ranking_cpp(truth01, prob, resolve_threads(call = call), codes[1], codes[2]),
       call = call
     )
-    auc <- c(roc_auc = ranking[["roc_auc"]], pr_auc = ranking[["pr_auc"]])
+    auc <- ranking[setdiff(names(ranking), c("n_pos", "n_neg"))]
     auc[is.nan(auc)] <- NA_real_
     values[rank_wanted] <- auc[canonical[rank_wanted]]
     if ("roc_auc" %in% canonical && is.na(auc[["roc_auc"]])) {
@@ -180,136 +183,4 @@ warn_one_class <- function(metrics, present) {
     c("{.arg truth} has only one class present (the {present} class).", bullets),
     "one_class"
   )
-}
-
-# ---------------------------------------------------------------------------
-# Validation shared by the metric, curve and report functions
-
-check_truth <- function(truth, arg = "truth", call = caller_env()) {
-  if (is.character(truth)) truth <- factor(truth)
-  if (!is.factor(truth)) {
-    abort_smotelab(
-      "{.arg {arg}} must be a factor or a character vector, not {.obj_type_friendly {truth}}.",
-      "type",
-      call = call
-    )
-  }
-  if (length(truth) == 0) {
-    abort_smotelab("{.arg {arg}} must have at least one element.", "empty", call = call)
-  }
-  if (anyNA(truth)) {
-    n_na <- sum(is.na(truth))
-    abort_smotelab(
-      c("{.arg {arg}} can't contain missing values.", "x" = "{n_na} of {length(truth)} value{?s} {?is/are} missing."),
-      "missing",
-      call = call
-    )
-  }
-  if (nlevels(truth) != 2) {
-    lv <- levels(truth)
-    abort_smotelab(
-      c("{.arg {arg}} must have exactly 2 levels.", "x" = "It has {length(lv)} level{?s}: {.val {lv}}."),
-      "levels",
-      call = call
-    )
-  }
-  truth
-}
-
-# 1 where a factor (truth or estimate) equals the event level, else 0,
-# compared on the factor's integer codes rather than on strings.
-event_indicator <- function(x, event, call = caller_env()) {
-  with_core(event_indicator_cpp(x, match(event, levels(x))), call = call)
-}
-
-resolve_event <- function(truth, event, call = caller_env()) {
-  lv <- levels(truth)
-  if (is.null(event)) return(lv[2])
-  if (!is.character(event) || length(event) != 1 || is.na(event) || !event %in% lv) {
-    shown <- if (is.character(event) && length(event) == 1) event else format(event)
-    abort_smotelab(
-      c("{.arg event} must be one of the levels of {.arg truth}.",
-        "x" = "{.val {shown}} is not one of {.val {lv}}."),
-      "levels",
-      call = call
-    )
-  }
-  event
-}
-
-check_prob <- function(prob, truth, arg = "prob", call = caller_env()) {
-  if (!is.numeric(prob) || is.factor(prob)) {
-    abort_smotelab(
-      "{.arg {arg}} must be a numeric vector of probabilities, not {.obj_type_friendly {prob}}.",
-      "type",
-      call = call
-    )
-  }
-  if (length(prob) != length(truth)) {
-    abort_smotelab(
-      c("{.arg {arg}} and {.arg truth} must have the same length.",
-        "x" = "{.arg truth} has {length(truth)} element{?s}; {.arg {arg}} has {length(prob)}."),
-      "length",
-      call = call
-    )
-  }
-  problems <- with_core(prob_problems_cpp(as.double(prob)), call = call)
-  if (problems[1] > 0) {
-    n_na <- problems[1]
-    abort_smotelab(
-      c("{.arg {arg}} can't contain missing values.", "x" = "{n_na} of {length(prob)} value{?s} {?is/are} missing."),
-      "missing",
-      call = call
-    )
-  }
-  if (problems[2] > 0) {
-    outside <- prob < 0 | prob > 1
-    n_out <- sum(outside)
-    abort_smotelab(
-      c("{.arg {arg}} must hold probabilities in [0, 1].",
-        "x" = "{n_out} value{?s} {?lies/lie} outside, e.g. {.val {prob[outside][1]}}."),
-      "type",
-      call = call
-    )
-  }
-  as.double(prob)
-}
-
-# Predicted classes must use the levels of `truth`; returns a factor with them.
-check_estimate <- function(estimate, truth, arg = "estimate", call = caller_env()) {
-  if (!is.factor(estimate) && !is.character(estimate)) {
-    abort_smotelab(
-      "{.arg {arg}} must be a factor or a character vector of predicted classes, not {.obj_type_friendly {estimate}}.",
-      "type",
-      call = call
-    )
-  }
-  if (length(estimate) != length(truth)) {
-    abort_smotelab(
-      c("{.arg {arg}} and {.arg truth} must have the same length.",
-        "x" = "{.arg truth} has {length(truth)} element{?s}; {.arg {arg}} has {length(estimate)}."),
-      "length",
-      call = call
-    )
-  }
-  if (anyNA(estimate)) {
-    n_na <- sum(is.na(estimate))
-    abort_smotelab(
-      c("{.arg {arg}} can't contain missing values.", "x" = "{n_na} of {length(estimate)} value{?s} {?is/are} missing."),
-      "missing",
-      call = call
-    )
-  }
-  lv <- levels(truth)
-  used <- if (is.factor(estimate)) levels(estimate) else unique(estimate)
-  extra <- setdiff(used, lv)
-  if (length(extra) > 0) {
-    abort_smotelab(
-      c("{.arg {arg}} must use the levels of {.arg truth}.",
-        "x" = "{.val {extra}} {?is/are} not among {.val {lv}}."),
-      "type",
-      call = call
-    )
-  }
-  factor(as.character(estimate), levels = lv)
 }

@@ -21,7 +21,7 @@
 classification_report <- function(truth, estimate, digits = 2) {
   truth <- check_truth(truth)
   estimate <- check_estimate(estimate, truth)
-  check_number(digits, min = 0, max = 15, whole = TRUE)
+  check_number_whole(digits, min = 0, max = 15, class = argument_error)
   lv <- levels(truth)
   counts <- with_core(
     metric_confusion_labels_cpp(as.integer(truth == lv[2]), as.integer(estimate == lv[2]))

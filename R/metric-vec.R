@@ -2,10 +2,14 @@
 #'
 #' Each `*_vec()` function returns one metric as a number, with the same
 #' definitions, warnings and validation as [metrics_binary()]. Class metrics
-#' take the predicted classes; `roc_auc_vec()` and `pr_auc_vec()` take the
-#' predicted probability of the event.
+#' take the predicted classes; `roc_auc_vec()` and `pr_auc_vec()` take a score
+#' of the event, which only has to rank the rows.
 #'
 #' @inheritParams metrics_binary
+#' @param prob The predicted score of the event, one per element of `truth`:
+#'   any finite numbers, larger meaning more likely the event. Probabilities,
+#'   decision values, log-odds and risk scores give the same areas when they
+#'   rank the rows alike (as in scikit-learn, pROC and yardstick).
 #' @param estimate The predicted classes: a factor (or character vector) using
 #'   the levels of `truth`.
 #' @return A single double. `roc_auc_vec()` returns `NA` (with a warning of
@@ -83,18 +87,16 @@ mcc_vec <- function(truth, estimate, event = NULL) {
 }
 
 prob_metric_vec <- function(metric, truth, prob, event, call = caller_env()) {
-  truth <- check_truth(truth, call = call)
-  event <- resolve_event(truth, event, call = call)
-  prob <- check_prob(prob, truth, call = call)
-  unname(compute_metrics(truth, prob, metric, call = call, event = event))
+  input <- check_binary_prob(truth, prob, event, ranking = TRUE, call = call)
+  unname(compute_metrics(input$truth, input$prob, metric, call = call, event = input$event))
 }
 
 class_metric_vec <- function(metric, truth, estimate, event, call = caller_env()) {
   truth <- check_truth(truth, call = call)
-  event <- resolve_event(truth, event, call = call)
+  event <- resolve_event(levels(truth), event, call = call)
   estimate <- check_estimate(estimate, truth, call = call)
   counts <- with_core(
-    metric_confusion_labels_cpp(event_indicator(truth, event), event_indicator(estimate, event)),
+    metric_confusion_labels_cpp(event_indicator(truth, event, call), event_indicator(estimate, event, call)),
     call = call
   )
   scored <- class_metric_values(counts, metric, call = call)

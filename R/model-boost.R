@@ -51,24 +51,21 @@ model_boost <- function(n_rounds = 100, learning_rate = 0.3, max_depth = 6, scal
                         subsample = 1, colsample = 1, lambda = 1, min_child_weight = 1,
                         early_stopping_rounds = NULL, validation = 0.1,
                         eval_metric = c("logloss", "auc", "aucpr"), max_bins = 255) {
-  check_number(n_rounds, min = 1, whole = TRUE)
-  check_number(learning_rate, min = 0, min_inclusive = FALSE)
-  check_number(max_depth, min = 1, max = 63, whole = TRUE)
-  check_number(scale_pos_weight, min = 0, min_inclusive = FALSE)
-  check_number(subsample, min = 0, max = 1, min_inclusive = FALSE)
-  check_number(colsample, min = 0, max = 1, min_inclusive = FALSE)
-  check_number(lambda, min = 0)
-  check_number(min_child_weight, min = 0)
-  if (!is.null(early_stopping_rounds)) {
-    check_number(early_stopping_rounds, min = 1, whole = TRUE)
+  check_count(n_rounds)
+  check_number_positive(learning_rate)
+  check_number_whole(max_depth, min = 1, max = 63, class = argument_error)
+  check_number_positive(scale_pos_weight)
+  check_number_positive(subsample, max = 1)
+  check_number_positive(colsample, max = 1)
+  check_number_decimal(lambda, min = 0, allow_infinite = FALSE, class = argument_error)
+  check_number_decimal(min_child_weight, min = 0, allow_infinite = FALSE, class = argument_error)
+  check_count(early_stopping_rounds, allow_null = TRUE)
+  check_number_positive(validation, max = 1)
+  if (validation == 1) {
+    stop_input_type(validation, "a number larger than 0 and smaller than 1", class = argument_error)
   }
-  if (!(is.numeric(validation) && length(validation) == 1 && isTRUE(validation > 0 && validation < 1))) {
-    shown <- if (is.numeric(validation) && length(validation) == 1) format(validation) else
-      cli::format_inline("{.obj_type_friendly {validation}}")
-    abort_smotelab("{.arg validation} must be a number > 0 and < 1, not {shown}.", "argument")
-  }
-  eval_metric <- rlang::arg_match(eval_metric)
-  check_number(max_bins, min = 2, max = 255, whole = TRUE)
+  eval_metric <- check_choice(eval_metric, c("logloss", "auc", "aucpr"))
+  check_number_whole(max_bins, min = 2, max = 255, class = argument_error)
   new_model("boost", list(
     n_rounds = n_rounds, learning_rate = learning_rate, max_depth = max_depth,
     scale_pos_weight = scale_pos_weight, subsample = subsample, colsample = colsample,

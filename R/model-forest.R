@@ -50,29 +50,17 @@
 #' feature_importance(fitted)
 model_forest <- function(n_trees = 500, mtry = NULL, min_node_size = 1, max_depth = NULL, class_weight = NULL,
                          bootstrap = TRUE, max_bins = 255) {
-  check_forest_count(n_trees)
-  if (!is.null(mtry)) check_forest_count(mtry)
-  check_forest_count(min_node_size)
-  if (!is.null(max_depth)) check_forest_count(max_depth)
+  check_count(n_trees)
+  check_count(mtry, allow_null = TRUE)
+  check_count(min_node_size)
+  check_count(max_depth, allow_null = TRUE)
   if (!is.null(class_weight)) {
-    class_weight <- rlang::arg_match(class_weight, c("balanced", "balanced_subsample"))
+    class_weight <- check_choice(class_weight, c("balanced", "balanced_subsample"))
   }
-  if (!rlang::is_bool(bootstrap)) {
-    abort_smotelab("{.arg bootstrap} must be {.code TRUE} or {.code FALSE}, not {.obj_type_friendly {bootstrap}}.",
-                   "argument")
-  }
-  check_number(max_bins, min = 2, max = 255, whole = TRUE)
+  check_bool(bootstrap, class = argument_error)
+  check_number_whole(max_bins, min = 2, max = 255, class = argument_error)
   new_model("forest", list(n_trees = n_trees, mtry = mtry, min_node_size = min_node_size, max_depth = max_depth,
                            class_weight = class_weight, bootstrap = bootstrap, max_bins = max_bins))
-}
-
-# A whole number >= 1 that fits in C++'s int.
-check_forest_count <- function(x, arg = rlang::caller_arg(x), call = caller_env()) {
-  check_number(x, arg = arg, call = call, min = 1, whole = TRUE)
-  if (x > .Machine$integer.max) {
-    abort_smotelab("{.arg {arg}} must be at most {(.Machine$integer.max)}, not {format(x)}.", "argument", call = call)
-  }
-  invisible(x)
 }
 
 #' @export

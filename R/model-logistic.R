@@ -22,9 +22,9 @@
 #' @examples
 #' model_logistic(C = 0.5, class_weight = "balanced")
 model_logistic <- function(C = 1, class_weight = NULL) {
-  check_number(C, min = 0, min_inclusive = FALSE, allow_inf = TRUE)
+  check_number_positive(C, allow_infinite = TRUE)
   if (!is.null(class_weight)) {
-    class_weight <- rlang::arg_match(class_weight, "balanced")
+    class_weight <- check_choice(class_weight, "balanced")
   }
   new_model("logistic", list(C = C, class_weight = class_weight))
 }

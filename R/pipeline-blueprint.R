@@ -78,10 +78,7 @@ outcome_levels_of <- function(y, outcome, call) {
 # 0/1 labels, 1 = the event (second level), with the checks a fit needs.
 blueprint_outcome <- function(bp, data, call = caller_env()) {
   y <- data[[bp$outcome]]
-  if (anyNA(y)) {
-    abort_smotelab(c("The outcome {.val {bp$outcome}} must not contain missing values.",
-                     "x" = "It has {sum(is.na(y))} NA{?s}."), "missing", call = call)
-  }
+  check_no_missing(y, call = call, what = cli::format_inline("The outcome {.val {bp$outcome}}"))
   # Factor codes when the levels match, which avoids a string per row.
   codes <- if (is.factor(y) && identical(levels(y), bp$outcome_levels)) {
     as.integer(y)
@@ -101,7 +98,7 @@ blueprint_outcome <- function(bp, data, call = caller_env()) {
 # columns and factor dummies are new vectors. `n_threads` (resolved) share
 # the scan for non-finite values.
 blueprint_columns <- function(bp, data, n_threads = 1L, call = caller_env()) {
-  check_data_frame(data, arg = "new_data", call = call)
+  check_data(data, arg = "new_data", call = call)
   missing <- setdiff(bp$predictors, names(data))
   if (length(missing)) {
     abort_smotelab(c("{.arg new_data} must have every predictor the model was fitted on.",

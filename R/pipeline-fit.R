@@ -48,7 +48,7 @@ fit.smotelab_pipeline <- function(object, formula, data, seed = NULL, n_threads 
 # validated: what fit(), cross_validate() and grid_search() all start from.
 # `n_threads` is already resolved.
 pipeline_data <- function(pipeline, formula, data, n_threads, call) {
-  check_data_frame(data, call = call)
+  check_data(data, call = call)
   bp <- blueprint_make(formula, data, call = call)
   y <- blueprint_outcome(bp, data, call = call)
   x <- blueprint_columns(bp, data, n_threads, call = call)
@@ -107,7 +107,7 @@ evaluate <- function(fitted, new_data, threshold = 0.5, event = NULL, n_threads 
     abort_smotelab("{.arg fitted} must be a fitted pipeline from {.fn fit}, not {.obj_type_friendly {fitted}}.",
                    "type", call = call)
   }
-  check_data_frame(new_data, call = call)
+  check_data(new_data, call = call)
   scores <- held_out_scores(fitted, new_data, event, n_threads, call)
   metrics_binary(scores$truth, scores$prob, threshold = threshold, event = event)
 }
@@ -122,11 +122,8 @@ held_out_scores <- function(fitted, new_data, event = NULL, n_threads = NULL, ca
                    "columns", call = call)
   }
   truth <- new_data[[bp$outcome]]
-  if (anyNA(truth)) {
-    n_na <- sum(is.na(truth))
-    abort_smotelab(c("The outcome column {.val {bp$outcome}} of {.arg new_data} can't contain missing values.",
-                     "x" = "{n_na} of {length(truth)} value{?s} {?is/are} missing."), "missing", call = call)
-  }
+  check_no_missing(truth, call = call,
+                   what = cli::format_inline("The outcome column {.val {bp$outcome}} of {.arg new_data}"))
   unseen <- setdiff(unique(as.character(truth)), bp$outcome_levels)
   if (length(unseen)) {
     abort_smotelab(c("The outcome in {.arg new_data} has class{?es} not seen in training: {.val {unseen}}.",

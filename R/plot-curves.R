@@ -72,8 +72,8 @@ curve_theme <- function() {
 # the event in `new_data`.
 model_curves <- function(fits, new_data, event, curve_fn, area_fn, area_name, call) {
   fits <- check_fits(fits, call)
-  check_data_frame(new_data, call = call)
-  event <- check_fits_event(fits, event, call)
+  check_data(new_data, call = call)
+  event <- resolve_event(fits[[1]]$blueprint$outcome_levels, event, whose = "the outcome", call = call)
   scores <- lapply(fits, held_out_scores, new_data = new_data, event = event, call = call)
   areas <- vapply(scores, function(s) area_fn(s$truth, s$prob, event = event), double(1))
   labels <- paste0(names(fits), " (", area_name, " = ", formatC(areas, format = "f", digits = 3), ")")
@@ -85,7 +85,7 @@ model_curves <- function(fits, new_data, event, curve_fn, area_fn, area_name, ca
   data <- do.call(rbind, parts)
   data$model <- factor(data$model, levels = labels)
   truth <- scores[[1]]$truth
-  list(data = data, prevalence = mean(truth == (event %||% levels(truth)[2])))
+  list(data = data, prevalence = mean(truth == event))
 }
 
 # `fits` as a named list of smotelab_fit objects that share one outcome.
@@ -150,19 +150,4 @@ check_fits <- function(fits, call = caller_env()) {
     )
   }
   fits
-}
-
-# `event` must be one of the outcome levels the fits share.
-check_fits_event <- function(fits, event, call = caller_env()) {
-  if (is.null(event)) return(NULL)
-  lv <- fits[[1]]$blueprint$outcome_levels
-  if (!is.character(event) || length(event) != 1 || is.na(event) || !event %in% lv) {
-    shown <- if (is.character(event) && length(event) == 1) event else format(event)
-    abort_smotelab(
-      c("{.arg event} must be one of the outcome levels.",
-        "x" = "{.val {shown}} is not one of {.val {lv}}."),
-      "levels", call = call
-    )
-  }
-  event
 }

@@ -25,9 +25,9 @@
 compare_models <- function(fits, new_data, threshold = 0.5, event = NULL) {
   call <- rlang::current_env()
   fits <- check_fits(fits, call)
-  check_data_frame(new_data, call = call)
-  check_number(threshold, min = 0, max = 1, call = call)
-  event <- check_fits_event(fits, event, call)
+  check_data(new_data, call = call)
+  check_number_decimal(threshold, min = 0, max = 1, allow_infinite = FALSE, call = call, class = argument_error)
+  event <- resolve_event(fits[[1]]$blueprint$outcome_levels, event, whose = "the outcome", call = call)
   parts <- lapply(names(fits), function(name) {
     scores <- held_out_scores(fits[[name]], new_data, event, call = call)
     values <- metrics_binary(scores$truth, scores$prob, threshold = threshold, event = event)
@@ -77,7 +77,7 @@ plot_metrics <- function(x, metrics = NULL) {
 }
 
 check_metrics_table <- function(x, call = caller_env()) {
-  check_data_frame(x, call = call)
+  check_data(x, call = call)
   missing <- setdiff(c("model", ".metric", ".estimate"), names(x))
   if (length(missing)) {
     abort_smotelab(

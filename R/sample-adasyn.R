@@ -32,20 +32,11 @@
 #' table(adasyn(d, class, seed = 1, n_threads = 1)$class)
 adasyn <- function(data, outcome, n_neighbors = 5, sampling_strategy = "auto", seed = NULL, n_threads = NULL,
                    .synthetic = FALSE) {
-  call <- rlang::current_env()
-  out <- resample_outcome(data, rlang::enquo(outcome), call = call)
-  check_number(n_neighbors, min = 1, whole = TRUE, call = call)
-  check_synthetic_flag(.synthetic, data, call = call)
-  x <- numeric_predictors(data, out$name, "adasyn", call = call)
-  n_new <- sampling_counts(sampling_strategy, out$y, "over", call = call)
-  seed <- resolve_seed(seed, call = call)
-  n_threads <- resolve_threads(n_threads, call = call)
-  res <- with_core(
-    adasyn_cpp(x, as.integer(out$y) - 1L, n_new, as.integer(n_neighbors), seed, n_threads, knn_algorithm(),
-               levels(out$y)),
-    call = call
-  )
-  resampled_numeric(data, out, res, .synthetic)
+  check_count(n_neighbors)
+  run <- function(x, y, n_new, seed, n_threads, classes) {
+    adasyn_cpp(x, y, n_new, as.integer(n_neighbors), seed, n_threads, knn_algorithm(), classes)
+  }
+  oversample_numeric(data, rlang::enquo(outcome), sampling_strategy, seed, n_threads, .synthetic, run)$data
 }
 
 #' ADASYN as a pipeline step
@@ -60,7 +51,7 @@ adasyn <- function(data, outcome, n_neighbors = 5, sampling_strategy = "auto", s
 #' @examples
 #' step_adasyn(n_neighbors = 5, sampling_strategy = 0.75)
 step_adasyn <- function(n_neighbors = 5, sampling_strategy = "auto") {
-  check_number(n_neighbors, min = 1, whole = TRUE)
+  check_count(n_neighbors)
   check_sampling_strategy(sampling_strategy, "over", binary = TRUE)
   new_step("adasyn", list(n_neighbors = as.integer(n_neighbors), sampling_strategy = sampling_strategy))
 }

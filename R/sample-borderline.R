@@ -46,23 +46,16 @@
 borderline_smote <- function(data, outcome, k_neighbors = 5, m_neighbors = 10,
                              kind = c("borderline-1", "borderline-2"), sampling_strategy = "auto", seed = NULL,
                              n_threads = NULL, .synthetic = FALSE) {
-  call <- rlang::current_env()
-  out <- resample_outcome(data, rlang::enquo(outcome), call = call)
-  check_number(k_neighbors, min = 1, whole = TRUE, call = call)
-  check_number(m_neighbors, min = 1, whole = TRUE, call = call)
-  kind <- check_borderline_kind(kind, call = call)
-  check_synthetic_flag(.synthetic, data, call = call)
-  x <- numeric_predictors(data, out$name, "borderline_smote", call = call)
-  n_new <- sampling_counts(sampling_strategy, out$y, "over", call = call)
-  seed <- resolve_seed(seed, call = call)
-  n_threads <- resolve_threads(n_threads, call = call)
-  res <- with_core(
-    borderline_smote_cpp(x, as.integer(out$y) - 1L, n_new, as.integer(k_neighbors), as.integer(m_neighbors),
-                         if (kind == "borderline-1") 1L else 2L, seed, n_threads, knn_algorithm(), levels(out$y)),
-    call = call
-  )
-  warn_no_danger(out$counts, n_new, res$y_new, m_neighbors)
-  resampled_numeric(data, out, res, .synthetic)
+  check_count(k_neighbors)
+  check_count(m_neighbors)
+  kind <- check_choice(kind, c("borderline-1", "borderline-2"))
+  run <- function(x, y, n_new, seed, n_threads, classes) {
+    borderline_smote_cpp(x, y, n_new, as.integer(k_neighbors), as.integer(m_neighbors),
+                         if (kind == "borderline-1") 1L else 2L, seed, n_threads, knn_algorithm(), classes)
+  }
+  made <- oversample_numeric(data, rlang::enquo(outcome), sampling_strategy, seed, n_threads, .synthetic, run)
+  warn_no_danger(made$out$counts, made$n_new, made$res$y_new, m_neighbors)
+  made$data
 }
 
 #' Borderline-SMOTE as a pipeline step
@@ -78,30 +71,14 @@ borderline_smote <- function(data, outcome, k_neighbors = 5, m_neighbors = 10,
 #' step_borderline_smote(k_neighbors = 5, m_neighbors = 10, kind = "borderline-2")
 step_borderline_smote <- function(k_neighbors = 5, m_neighbors = 10, kind = "borderline-1",
                                   sampling_strategy = "auto") {
-  check_number(k_neighbors, min = 1, whole = TRUE)
-  check_number(m_neighbors, min = 1, whole = TRUE)
-  kind <- check_borderline_kind(kind)
+  check_count(k_neighbors)
+  check_count(m_neighbors)
+  kind <- check_choice(kind, c("borderline-1", "borderline-2"))
   check_sampling_strategy(sampling_strategy, "over", binary = TRUE)
   new_step("borderline_smote", list(
     k_neighbors = as.integer(k_neighbors), m_neighbors = as.integer(m_neighbors), kind = kind,
     sampling_strategy = sampling_strategy
   ))
-}
-
-# The default `kind` is the vector of both choices; it means borderline-1.
-check_borderline_kind <- function(kind, arg = rlang::caller_arg(kind), call = caller_env()) {
-  kinds <- c("borderline-1", "borderline-2")
-  if (identical(kind, kinds)) {
-    return(kinds[1])
-  }
-  if (!rlang::is_string(kind) || !kind %in% kinds) {
-    abort_smotelab(
-      c("{.arg {arg}} must be one of {.or {.val {kinds}}}.",
-        "x" = if (rlang::is_string(kind)) "It is {.val {kind}}." else "It is {.obj_type_friendly {kind}}."),
-      "argument", call = call
-    )
-  }
-  kind
 }
 
 warn_no_danger <- function(counts, n_new, y_new, m_neighbors) {

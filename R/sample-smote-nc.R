@@ -36,7 +36,7 @@ smote_nc <- function(data, outcome, k_neighbors = 5, sampling_strategy = "auto",
                      .synthetic = FALSE) {
   call <- rlang::current_env()
   out <- resample_outcome(data, rlang::enquo(outcome), call = call)
-  check_number(k_neighbors, min = 1, whole = TRUE, call = call)
+  check_count(k_neighbors, call = call)
   check_synthetic_flag(.synthetic, data, call = call)
   pred <- mixed_predictors(data, out$name, call = call)
   n_new <- sampling_counts(sampling_strategy, out$y, "over", call = call)

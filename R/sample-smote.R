@@ -55,20 +55,11 @@
 #' table(smote(d, "class", sampling_strategy = 0.5, seed = 1, n_threads = 1)$class)
 smote <- function(data, outcome, k_neighbors = 5, sampling_strategy = "auto", seed = NULL, n_threads = NULL,
                   .synthetic = FALSE) {
-  call <- rlang::current_env()
-  out <- resample_outcome(data, rlang::enquo(outcome), call = call)
-  check_number(k_neighbors, min = 1, whole = TRUE, call = call)
-  check_synthetic_flag(.synthetic, data, call = call)
-  x <- numeric_predictors(data, out$name, "smote", call = call)
-  n_new <- sampling_counts(sampling_strategy, out$y, "over", call = call)
-  seed <- resolve_seed(seed, call = call)
-  n_threads <- resolve_threads(n_threads, call = call)
-  res <- with_core(
-    smote_cpp(x, as.integer(out$y) - 1L, n_new, as.integer(k_neighbors), seed, n_threads, knn_algorithm(),
-              levels(out$y)),
-    call = call
-  )
-  resampled_numeric(data, out, res, .synthetic)
+  check_count(k_neighbors)
+  run <- function(x, y, n_new, seed, n_threads, classes) {
+    smote_cpp(x, y, n_new, as.integer(k_neighbors), seed, n_threads, knn_algorithm(), classes)
+  }
+  oversample_numeric(data, rlang::enquo(outcome), sampling_strategy, seed, n_threads, .synthetic, run)$data
 }
 
 #' SMOTE as a pipeline step
@@ -86,9 +77,24 @@ smote <- function(data, outcome, k_neighbors = 5, sampling_strategy = "auto", se
 #' @examples
 #' step_smote(k_neighbors = 5, sampling_strategy = 0.75)
 step_smote <- function(k_neighbors = 5, sampling_strategy = "auto") {
-  check_number(k_neighbors, min = 1, whole = TRUE)
+  check_count(k_neighbors)
   check_sampling_strategy(sampling_strategy, "over", binary = TRUE)
   new_step("smote", list(k_neighbors = as.integer(k_neighbors), sampling_strategy = sampling_strategy))
+}
+
+# The body of the numeric over-samplers: validate, count the rows each class
+# gains, and call `run(x, y, n_new, seed, n_threads, classes)`, the core. The
+# caller's own arguments are checked first; errors name the caller's call.
+oversample_numeric <- function(data, quo, sampling_strategy, seed, n_threads, synthetic, run,
+                               call = caller_env()) {
+  out <- resample_outcome(data, quo, call = call)
+  check_synthetic_flag(synthetic, data, arg = ".synthetic", call = call)
+  x <- numeric_predictors(data, out$name, rlang::call_name(rlang::frame_call(call)), call = call)
+  n_new <- sampling_counts(sampling_strategy, out$y, "over", call = call)
+  seed <- resolve_seed(seed, call = call)
+  n_threads <- resolve_threads(n_threads, call = call)
+  res <- with_core(run(x, as.integer(out$y) - 1L, n_new, seed, n_threads, levels(out$y)), call = call)
+  list(out = out, n_new = n_new, res = res, data = resampled_numeric(data, out, res, synthetic))
 }
 
 # Predictors as a list of double vectors, read in place by the core; every

@@ -121,7 +121,7 @@ sampling_counts <- function(x, y, direction, arg = "sampling_strategy", call = c
 # The outcome as a factor with every level present, plus what is needed to
 # rebuild the original column type.
 resample_outcome <- function(data, quo, call = caller_env()) {
-  check_data_frame(data, call = call)
+  check_data(data, call = call)
   name <- outcome_name(quo, data, call = call)
   y <- data[[name]]
   if (!is.factor(y) && !is.character(y)) {
@@ -130,13 +130,7 @@ resample_outcome <- function(data, quo, call = caller_env()) {
       "type", call = call
     )
   }
-  if (anyNA(y)) {
-    abort_smotelab(
-      c("The outcome column {.field {name}} can't contain missing values.",
-        "x" = "It has {sum(is.na(y))} missing value{?s}."),
-      "missing", call = call
-    )
-  }
+  check_no_missing(y, call = call, what = cli::format_inline("The outcome column {.field {name}}"))
   f <- if (is.factor(y)) y else factor(y)
   counts <- tabulate(as.integer(f), nbins = nlevels(f))
   if (any(counts == 0)) {
@@ -169,9 +163,7 @@ extend_outcome <- function(out, codes) {
 }
 
 check_synthetic_flag <- function(x, data, arg = rlang::caller_arg(x), call = caller_env()) {
-  if (!rlang::is_bool(x)) {
-    abort_smotelab("{.arg {arg}} must be `TRUE` or `FALSE`, not {.obj_type_friendly {x}}.", "argument", call = call)
-  }
+  check_bool(x, arg = arg, call = call, class = argument_error)
   if (x && ".synthetic" %in% names(data)) {
     abort_smotelab("{.arg data} can't have a column named {.field .synthetic} when {.code .synthetic = TRUE}.",
                    "columns", call = call)

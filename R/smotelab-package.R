@@ -15,6 +15,8 @@
 #' @useDynLib smotelab, .registration = TRUE
 #' @importFrom Rcpp sourceCpp
 #' @importFrom rlang caller_env %||% .data
+#' @importFrom rlang abort caller_arg env_get_list is_call is_character is_closure is_environment is_formula
+#' @importFrom rlang is_function is_list is_logical is_missing is_na is_null is_string is_symbol is_vector na_chr
 #' @importFrom generics fit
 #' @importFrom ggplot2 autoplot
 #' @importFrom stats predict coef

@@ -29,7 +29,7 @@
 #' nrow(parts$train)
 #' table(parts$test$diabetes)
 split_stratified <- function(data, outcome, test_size = 0.25, seed = NULL) {
-  check_data_frame(data)
+  check_data(data)
   name <- outcome_name(rlang::enquo(outcome), data)
   strata <- outcome_strata(data[[name]], name)
   n <- nrow(data)
@@ -93,20 +93,12 @@ split_stratified <- function(data, outcome, test_size = 0.25, seed = NULL) {
 #' held_out <- pima[folds$repeat_1 == 1, ]
 #' table(held_out$diabetes)
 folds_stratified <- function(data, outcome, v = 5, repeats = 1, seed = NULL) {
-  check_data_frame(data)
+  check_data(data)
   name <- outcome_name(rlang::enquo(outcome), data)
   strata <- outcome_strata(data[[name]], name)
-  check_number(v, whole = TRUE, min = 2)
-  check_number(repeats, whole = TRUE, min = 1)
-  cells <- nrow(data) * repeats
-  max_cells <- .Machine$integer.max
-  if (cells > max_cells) {
-    abort_smotelab(
-      c("{.arg repeats} x rows must not exceed {format(max_cells, big.mark = ',')}.",
-        "x" = "{format(repeats, big.mark = ',', scientific = FALSE)} repeats of {nrow(data)} rows make {format(cells, big.mark = ',', scientific = FALSE)} fold ids."),
-      "size"
-    )
-  }
+  check_count(v, min = 2)
+  check_count(repeats)
+  check_cells(repeats, nrow(data), c("`repeats`", "rows of `data`"), c("repeats", "rows"), "fold ids")
 
   smallest <- which.min(strata$counts)
   if (strata$counts[smallest] < v) {
@@ -188,15 +180,7 @@ outcome_strata <- function(y, name, call = caller_env()) {
       call = call
     )
   }
-  n_missing <- sum(is.na(y))
-  if (n_missing > 0) {
-    abort_smotelab(
-      c("{.arg outcome} can't contain missing values.",
-        "x" = "Column {.field {name}} has {n_missing} missing value{?s}."),
-      "missing",
-      call = call
-    )
-  }
+  check_no_missing(y, call = call, what = cli::format_inline("The outcome column {.field {name}}"))
   f <- if (is.factor(y)) droplevels(y) else factor(y)
   if (nlevels(f) < 2) {
     abort_smotelab(

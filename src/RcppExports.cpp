@@ -86,6 +86,15 @@ BEGIN_RCPP
     return rcpp_result_gen;
 END_RCPP
 }
+// metric_names_cpp
+Rcpp::List metric_names_cpp();
+RcppExport SEXP _smotelab_metric_names_cpp() {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    rcpp_result_gen = Rcpp::wrap(metric_names_cpp());
+    return rcpp_result_gen;
+END_RCPP
+}
 // metric_ranking_cpp
 Rcpp::NumericVector metric_ranking_cpp(Rcpp::IntegerVector truth, Rcpp::NumericVector prob, int n_threads, int event_code, int non_event_code);
 RcppExport SEXP _smotelab_metric_ranking_cpp(SEXP truthSEXP, SEXP probSEXP, SEXP n_threadsSEXP, SEXP event_codeSEXP, SEXP non_event_codeSEXP) {
@@ -388,6 +397,7 @@ static const R_CallMethodDef CallEntries[] = {
     {"_smotelab_metric_confusion_cpp", (DL_FUNC) &_smotelab_metric_confusion_cpp, 3},
     {"_smotelab_metric_confusion_labels_cpp", (DL_FUNC) &_smotelab_metric_confusion_labels_cpp, 2},
     {"_smotelab_metric_class_cpp", (DL_FUNC) &_smotelab_metric_class_cpp, 1},
+    {"_smotelab_metric_names_cpp", (DL_FUNC) &_smotelab_metric_names_cpp, 0},
     {"_smotelab_metric_ranking_cpp", (DL_FUNC) &_smotelab_metric_ranking_cpp, 5},
     {"_smotelab_metric_roc_curve_cpp", (DL_FUNC) &_smotelab_metric_roc_curve_cpp, 3},
     {"_smotelab_metric_pr_curve_cpp", (DL_FUNC) &_smotelab_metric_pr_curve_cpp, 3},

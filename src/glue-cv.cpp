@@ -17,7 +17,7 @@ List cv_run_cpp(const List& specs, const List& columns, const Eigen::Map<Eigen::
                 Rcpp::Nullable<Rcpp::Function> progress) {
   smotelab::CvProblem problem;
   for (R_xlen_t g = 0; g < specs.size(); ++g) problem.grid.push_back(glue::spec_from_r(specs[g]));
-  for (const auto& m : metrics) problem.metrics.push_back(smotelab::metric_id(m));
+  for (const auto& m : metrics) problem.metrics.push_back(smotelab::metrics::metric_index(m));
   problem.threshold = threshold;
   problem.seed = glue::seed_from_r(seed);
 

@@ -32,8 +32,9 @@ Rcpp::NumericVector metric_confusion_labels_cpp(Rcpp::IntegerVector truth, Rcpp:
   return counts_vector(m::confusion_of(truth.begin(), predicted.begin(), truth.size()));
 }
 
-// Every class metric from counts c(tp, fp, fn, tn), the per-class values for
-// reports, and which metrics hit a zero division or saw one class only.
+// Every class metric of the registry from counts c(tp, fp, fn, tn), named as
+// there; which of them hit a zero division; whether balanced accuracy saw one
+// class only; and the per-class values for reports.
 // [[Rcpp::export(rng = false)]]
 Rcpp::List metric_class_cpp(Rcpp::NumericVector counts) {
   smotelab::require(counts.size() == 4, "counts must have 4 entries");
@@ -43,30 +44,51 @@ Rcpp::List metric_class_cpp(Rcpp::NumericVector counts) {
   c.fn = std::uint64_t(counts[2]);
   c.tn = std::uint64_t(counts[3]);
   const m::ClassMetrics k = m::class_metrics(c);
-  const unsigned u = k.undefined;
-  Rcpp::NumericVector values = Rcpp::NumericVector::create(
-      Rcpp::Named("accuracy") = k.accuracy, Rcpp::Named("balanced_accuracy") = k.balanced_accuracy,
-      Rcpp::Named("precision") = k.precision, Rcpp::Named("recall") = k.recall,
-      Rcpp::Named("specificity") = k.specificity, Rcpp::Named("f1") = k.f1, Rcpp::Named("gmean") = k.gmean,
-      Rcpp::Named("mcc") = k.mcc, Rcpp::Named("precision_macro") = k.precision_macro,
-      Rcpp::Named("recall_macro") = k.recall_macro, Rcpp::Named("f1_macro") = k.f1_macro);
-  Rcpp::LogicalVector zero_division = Rcpp::LogicalVector::create(
-      Rcpp::Named("precision") = bool(u & m::undefined_precision),
-      Rcpp::Named("recall") = bool(u & m::undefined_recall),
-      Rcpp::Named("specificity") = bool(u & m::undefined_specificity),
-      Rcpp::Named("f1") = bool(u & m::undefined_f1), Rcpp::Named("gmean") = bool(u & m::undefined_gmean),
-      Rcpp::Named("precision_macro") = bool(u & m::undefined_precision_macro),
-      Rcpp::Named("recall_macro") = bool(u & m::undefined_recall_macro),
-      Rcpp::Named("f1_macro") = bool(u & m::undefined_f1_macro));
+  const m::Ranking no_ranking{};
+  std::vector<std::string> names;
+  std::vector<double> values;
+  std::vector<int> zero_division;
+  for (std::size_t i = 0; i < m::kMetricCount; ++i) {
+    if (m::kMetrics[i].ranking()) continue;
+    names.push_back(m::kMetrics[i].name);
+    values.push_back(m::metric_value(i, k, no_ranking));
+    zero_division.push_back((k.undefined & m::kMetrics[i].zero_division) != 0);
+  }
+  Rcpp::NumericVector v = Rcpp::wrap(values);
+  Rcpp::LogicalVector z = Rcpp::wrap(zero_division);
+  v.names() = Rcpp::wrap(names);
+  z.names() = Rcpp::wrap(names);
   return Rcpp::List::create(
-      Rcpp::Named("values") = values, Rcpp::Named("zero_division") = zero_division,
-      Rcpp::Named("one_class") = bool(u & m::one_class_balanced_accuracy),
+      Rcpp::Named("values") = v, Rcpp::Named("zero_division") = z,
+      Rcpp::Named("one_class") = bool(k.undefined & m::one_class_balanced_accuracy),
       Rcpp::Named("class_precision") = Rcpp::NumericVector::create(k.class_precision[0], k.class_precision[1]),
       Rcpp::Named("class_recall") = Rcpp::NumericVector::create(k.class_recall[0], k.class_recall[1]),
       Rcpp::Named("class_f1") = Rcpp::NumericVector::create(k.class_f1[0], k.class_f1[1]));
 }
 
-// ROC-AUC (NaN with one class) and average precision from one sort. truth
+// The registry for R: every metric's name and whether it ranks scores (or
+// needs a threshold), in report order, and the aliases accepted in lists.
+// [[Rcpp::export(rng = false)]]
+Rcpp::List metric_names_cpp() {
+  Rcpp::CharacterVector names(m::kMetricCount);
+  Rcpp::LogicalVector ranking(m::kMetricCount);
+  for (std::size_t i = 0; i < m::kMetricCount; ++i) {
+    names[i] = m::kMetrics[i].name;
+    ranking[i] = m::kMetrics[i].ranking();
+  }
+  std::vector<std::string> aliases, targets;
+  for (const m::MetricAlias& a : m::kMetricAliases) {
+    aliases.push_back(a.alias);
+    targets.push_back(a.name);
+  }
+  Rcpp::CharacterVector alias = Rcpp::wrap(targets);
+  alias.names() = Rcpp::wrap(aliases);
+  return Rcpp::List::create(Rcpp::Named("name") = names, Rcpp::Named("ranking") = ranking,
+                            Rcpp::Named("alias") = alias);
+}
+
+// Every ranking metric of the registry (ROC-AUC is NaN with one class) from
+// one sort, and the class counts. truth
 // holds 0/1, or other codes for the event and the non-event, such as a
 // two-level factor's (which saves R an indicator vector as long as the data).
 // [[Rcpp::export(rng = false)]]
@@ -75,9 +97,19 @@ Rcpp::NumericVector metric_ranking_cpp(Rcpp::IntegerVector truth, Rcpp::NumericV
   check_same_length(truth.size(), prob.size());
   const m::detail::LabelCodes codes{event_code, non_event_code};
   const m::Ranking r = m::ranking_metrics(truth.begin(), prob.begin(), truth.size(), glue::executor(n_threads), codes);
-  return Rcpp::NumericVector::create(Rcpp::Named("roc_auc") = r.roc_auc,
-                                     Rcpp::Named("pr_auc") = r.average_precision,
-                                     Rcpp::Named("n_pos") = double(r.n_pos), Rcpp::Named("n_neg") = double(r.n_neg));
+  const m::ClassMetrics no_class{};
+  std::vector<std::string> names;
+  std::vector<double> values;
+  for (std::size_t i = 0; i < m::kMetricCount; ++i) {
+    if (!m::kMetrics[i].ranking()) continue;
+    names.push_back(m::kMetrics[i].name);
+    values.push_back(m::metric_value(i, no_class, r));
+  }
+  names.insert(names.end(), {"n_pos", "n_neg"});
+  values.insert(values.end(), {double(r.n_pos), double(r.n_neg)});
+  Rcpp::NumericVector out = Rcpp::wrap(values);
+  out.names() = Rcpp::wrap(names);
+  return out;
 }
 
 // ROC curve points: threshold (+Inf first, then distinct scores descending), fpr, tpr.
@@ -112,13 +144,15 @@ Rcpp::IntegerVector event_indicator_cpp(const Rcpp::IntegerVector& codes, int ev
   return out;
 }
 
-// Counts of missing values and of values outside [0, 1], in one pass.
+// Counts of missing values, of values outside [0, 1] and of infinite ones
+// (which are outside too), in one pass.
 // [[Rcpp::export(rng = false)]]
 Rcpp::NumericVector prob_problems_cpp(const Rcpp::NumericVector& prob) {
-  double missing = 0, outside = 0;
+  double missing = 0, outside = 0, infinite = 0;
   for (double v : prob) {
     if (std::isnan(v)) ++missing;
-    else if (v < 0 || v > 1) ++outside;
+    else if (v < 0 || v > 1) ++outside, infinite += std::isinf(v);
   }
-  return Rcpp::NumericVector::create(missing, outside);
+  return Rcpp::NumericVector::create(Rcpp::Named("missing") = missing, Rcpp::Named("outside") = outside,
+                                     Rcpp::Named("infinite") = infinite);
 }

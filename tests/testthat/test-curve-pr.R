@@ -38,3 +38,16 @@ test_that("autoplot() draws PR steps with the prevalence line", {
   # the drawn steps is the average precision.
   expect_identical(p$layers[[2]]$geom_params$direction, "vh")
 })
+
+# issue 11, item 16: curves refused scores outside [0, 1].
+test_that("pr_curve() takes decision values and ranks them as probabilities", {
+  set.seed(13)
+  truth <- factor(sample(c("neg", "pos"), 100, replace = TRUE))
+  margin <- round(rnorm(100, mean = truth == "pos"), 1) * 10
+  on_margin <- pr_curve(truth, margin)
+  on_prob <- pr_curve(truth, plogis(margin / 10))
+  expect_equal(on_margin$.threshold[-1], sort(unique(margin), decreasing = TRUE))
+  expect_equal(on_margin$recall, on_prob$recall)
+  expect_equal(on_margin$precision, on_prob$precision)
+  expect_error(pr_curve(truth, replace(margin, 1, -Inf)), class = "smotelab_error_infinite")
+})

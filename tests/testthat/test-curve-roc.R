@@ -44,3 +44,15 @@ test_that("autoplot() draws the ROC curve with the diagonal", {
 test_that("roc_curve() validates its input", {
   expect_snapshot(error = TRUE, roc_curve(factor(c("a", "b")), c(0.1, NA)))
 })
+
+# issue 11, item 16: curves refused scores outside [0, 1].
+test_that("roc_curve() takes decision values and ranks them as probabilities", {
+  set.seed(12)
+  truth <- factor(sample(c("neg", "pos"), 100, replace = TRUE))
+  margin <- round(rnorm(100, mean = truth == "pos"), 1) * 10
+  on_margin <- roc_curve(truth, margin)
+  on_prob <- roc_curve(truth, plogis(margin / 10))
+  expect_equal(on_margin$.threshold[-1], sort(unique(margin), decreasing = TRUE))
+  expect_equal(on_margin$sensitivity, on_prob$sensitivity)
+  expect_equal(on_margin$specificity, on_prob$specificity)
+})

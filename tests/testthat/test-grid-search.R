@@ -94,3 +94,16 @@ test_that("autoplot() draws one line per value of the second parameter at the me
     expect_equal(sd_bars$ymax - sd_bars$ymin, 2 * res$sd)
   }
 })
+
+# issue 11, item 13: an NA grid value gave "missing value where TRUE/FALSE needed".
+test_that("an NA grid value is a classed error that names the grid point", {
+  d <- make_imbalanced(n_samples = 200, n_features = 3, n_informative = 2, n_redundant = 0, seed = 1)
+  pipe <- imb_pipeline(clf = model_logistic())
+  err <- expect_error(
+    grid_search(pipe, class ~ ., d, grid = list(clf__class_weight = c(NA, "balanced")), folds = 2, seed = 1,
+                n_threads = 1),
+    class = "smotelab_error_argument"
+  )
+  expect_match(conditionMessage(err), "Grid point 1 (clf__class_weight = NA)", fixed = TRUE)
+  expect_match(conditionMessage(err$parent), "`class_weight` must be a single string", fixed = TRUE)
+})

@@ -33,3 +33,20 @@ test_that("*_vec() validates the predicted classes", {
   expect_snapshot(error = TRUE, f1_vec(truth, c("neg", NA, "pos")))
   expect_snapshot(error = TRUE, roc_auc_vec(truth, c(0.2, 0.4, 2)))
 })
+
+# issue 11, item 16: ranking metrics refused scores outside [0, 1].
+test_that("ranking metrics take any finite score, threshold metrics need probabilities", {
+  set.seed(11)
+  truth <- factor(sample(c("neg", "pos"), 200, replace = TRUE))
+  margin <- rnorm(200, mean = 2 * (truth == "pos"), sd = 3)
+  # A monotone transform keeps the ranking, so the areas must not change.
+  expect_equal(roc_auc_vec(truth, margin), roc_auc_vec(truth, plogis(margin)), tolerance = 1e-15)
+  expect_equal(pr_auc_vec(truth, margin), pr_auc_vec(truth, plogis(margin)), tolerance = 1e-15)
+  # ROC-AUC is the Mann-Whitney probability that an event outranks a non-event.
+  pos <- margin[truth == "pos"]
+  neg <- margin[truth == "neg"]
+  expect_equal(roc_auc_vec(truth, margin), mean(outer(pos, neg, ">") + 0.5 * outer(pos, neg, "==")))
+  expect_error(roc_auc_vec(truth, replace(margin, 3, Inf)), class = "smotelab_error_infinite")
+  err <- expect_error(metrics_binary(truth, margin), class = "smotelab_error_argument")
+  expect_match(conditionMessage(err), "probabilities in [0, 1]", fixed = TRUE)
+})

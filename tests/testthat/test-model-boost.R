@@ -152,3 +152,9 @@ test_that("early stopping on too few rows and damaged fits get classed errors", 
   d_na$x1[3] <- NA
   expect_error(boost_fit(model_boost(), d_na), class = "smotelab_error")
 })
+
+# issue 11, item 13: NA options gave "missing value where TRUE/FALSE needed".
+test_that("an NA eval_metric is a classed error that names it", {
+  err <- expect_error(model_boost(eval_metric = NA_character_), class = "smotelab_error_argument")
+  expect_match(conditionMessage(err), "`eval_metric` must be a single string", fixed = TRUE)
+})

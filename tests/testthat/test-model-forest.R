@@ -190,3 +190,9 @@ test_that("a damaged stored forest is refused at predict time, not walked", {
   fitted$state$model$left[1] <- 0L
   expect_snapshot(error = TRUE, predict(fitted, d))
 })
+
+# issue 11, item 13: NA options gave "missing value where TRUE/FALSE needed".
+test_that("an NA class_weight is a classed error that names it", {
+  err <- expect_error(model_forest(class_weight = NA_character_), class = "smotelab_error_argument")
+  expect_match(conditionMessage(err), "`class_weight` must be a single string", fixed = TRUE)
+})

@@ -96,3 +96,9 @@ test_that("models and pipelines print", {
   d <- logistic_data(300)
   expect_snapshot(fit(imb_pipeline(scale = step_scale(), clf = model_logistic()), y ~ x1 + x2, data = d))
 })
+
+# issue 11, item 13: NA options gave "missing value where TRUE/FALSE needed".
+test_that("an NA class_weight is a classed error that names it", {
+  err <- expect_error(model_logistic(class_weight = NA_character_), class = "smotelab_error_argument")
+  expect_match(conditionMessage(err), "`class_weight` must be a single string", fixed = TRUE)
+})

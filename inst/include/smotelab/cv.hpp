@@ -23,65 +23,24 @@
 
 namespace smotelab {
 
-enum class MetricId {
-  accuracy,
-  balanced_accuracy,
-  precision,
-  recall,
-  specificity,
-  f1,
-  gmean,
-  mcc,
-  precision_macro,
-  recall_macro,
-  f1_macro,
-  roc_auc,
-  pr_auc
-};
-
-inline MetricId metric_id(const std::string& name) {
-  static const char* names[] = {"accuracy",  "balanced_accuracy", "precision",       "recall",       "specificity",
-                                "f1",        "gmean",             "mcc",             "precision_macro", "recall_macro",
-                                "f1_macro",  "roc_auc",           "pr_auc"};
-  for (int i = 0; i < 13; ++i)
-    if (name == names[i]) return static_cast<MetricId>(i);
-  if (name == "average_precision") return MetricId::pr_auc;
-  throw internal_error("unknown metric '" + name + "'");
-}
-
 // Scores of held-out rows: truth 0/1 and the predicted event probability.
-inline std::vector<double> score_metrics(const std::vector<MetricId>& wanted, const int* truth, const double* prob,
+// `wanted` holds rows of metrics::kMetrics.
+inline std::vector<double> score_metrics(const std::vector<std::size_t>& wanted, const int* truth, const double* prob,
                                          std::size_t n, double threshold) {
   const metrics::ClassMetrics cls = metrics::class_metrics(metrics::confusion_at(truth, prob, n, threshold));
   bool need_ranking = false;
-  for (MetricId id : wanted) need_ranking |= (id == MetricId::roc_auc || id == MetricId::pr_auc);
+  for (std::size_t id : wanted) need_ranking |= metrics::kMetrics[id].ranking();
   metrics::Ranking rank{std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN(), 0, 0};
   if (need_ranking) rank = metrics::ranking_metrics(truth, prob, n, serial_executor());
   std::vector<double> out;
   out.reserve(wanted.size());
-  for (MetricId id : wanted) {
-    switch (id) {
-      case MetricId::accuracy: out.push_back(cls.accuracy); break;
-      case MetricId::balanced_accuracy: out.push_back(cls.balanced_accuracy); break;
-      case MetricId::precision: out.push_back(cls.precision); break;
-      case MetricId::recall: out.push_back(cls.recall); break;
-      case MetricId::specificity: out.push_back(cls.specificity); break;
-      case MetricId::f1: out.push_back(cls.f1); break;
-      case MetricId::gmean: out.push_back(cls.gmean); break;
-      case MetricId::mcc: out.push_back(cls.mcc); break;
-      case MetricId::precision_macro: out.push_back(cls.precision_macro); break;
-      case MetricId::recall_macro: out.push_back(cls.recall_macro); break;
-      case MetricId::f1_macro: out.push_back(cls.f1_macro); break;
-      case MetricId::roc_auc: out.push_back(rank.roc_auc); break;
-      case MetricId::pr_auc: out.push_back(rank.average_precision); break;
-    }
-  }
+  for (std::size_t id : wanted) out.push_back(metrics::metric_value(id, cls, rank));
   return out;
 }
 
 struct CvProblem {
   std::vector<PipelineSpec> grid;      // one pipeline per grid point
-  std::vector<MetricId> metrics;
+  std::vector<std::size_t> metrics;  // rows of metrics::kMetrics
   double threshold = 0.5;
   std::uint64_t seed = 0;
 };

@@ -500,5 +500,58 @@ inline PrPoints pr_points(const Curve& c) {
   return p;
 }
 
+// ---------------------------------------------------------------------------
+// The metric registry: every metric smotelab reports, in the order
+// metrics_binary() lists them. Cross-validation, the R metric functions and
+// R's list of valid names all read this table, so a new metric is one row
+// here (plus its definition above and its documentation).
+
+struct MetricInfo {
+  const char* name;
+  double ClassMetrics::*at_threshold;  // a metric of the confusion counts at a threshold...
+  double Ranking::*from_ranking;       // ...or of the ranking of the scores
+  unsigned zero_division;              // the Undefined bit that flags its zero division, if any
+  bool ranking() const { return from_ranking != nullptr; }
+};
+
+inline constexpr MetricInfo kMetrics[] = {
+    {"accuracy", &ClassMetrics::accuracy, nullptr, 0},
+    {"balanced_accuracy", &ClassMetrics::balanced_accuracy, nullptr, 0},
+    {"precision", &ClassMetrics::precision, nullptr, undefined_precision},
+    {"recall", &ClassMetrics::recall, nullptr, undefined_recall},
+    {"specificity", &ClassMetrics::specificity, nullptr, undefined_specificity},
+    {"f1", &ClassMetrics::f1, nullptr, undefined_f1},
+    {"gmean", &ClassMetrics::gmean, nullptr, undefined_gmean},
+    {"mcc", &ClassMetrics::mcc, nullptr, 0},
+    {"precision_macro", &ClassMetrics::precision_macro, nullptr, undefined_precision_macro},
+    {"recall_macro", &ClassMetrics::recall_macro, nullptr, undefined_recall_macro},
+    {"f1_macro", &ClassMetrics::f1_macro, nullptr, undefined_f1_macro},
+    {"roc_auc", nullptr, &Ranking::roc_auc, 0},
+    {"pr_auc", nullptr, &Ranking::average_precision, 0},
+};
+inline constexpr std::size_t kMetricCount = sizeof(kMetrics) / sizeof(kMetrics[0]);
+
+// Other names accepted in metric lists, as scikit-learn's scorer strings.
+struct MetricAlias {
+  const char* alias;
+  const char* name;
+};
+inline constexpr MetricAlias kMetricAliases[] = {{"average_precision", "pr_auc"}};
+
+// The row of `name` (or of the metric it is an alias of) in kMetrics.
+inline std::size_t metric_index(const std::string& name) {
+  std::string target = name;
+  for (const MetricAlias& a : kMetricAliases)
+    if (name == a.alias) target = a.name;
+  for (std::size_t i = 0; i < kMetricCount; ++i)
+    if (target == kMetrics[i].name) return i;
+  throw internal_error("unknown metric '" + name + "'");
+}
+
+inline double metric_value(std::size_t index, const ClassMetrics& cls, const Ranking& rank) {
+  const MetricInfo& m = kMetrics[index];
+  return m.ranking() ? rank.*m.from_ranking : cls.*m.at_threshold;
+}
+
 }  // namespace metrics
 }  // namespace smotelab

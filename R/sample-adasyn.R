@@ -33,10 +33,8 @@
 adasyn <- function(data, outcome, n_neighbors = 5, sampling_strategy = "auto", seed = NULL, n_threads = NULL,
                    .synthetic = FALSE) {
   check_count(n_neighbors)
-  run <- function(x, y, n_new, seed, n_threads, classes) {
-    adasyn_cpp(x, y, n_new, as.integer(n_neighbors), seed, n_threads, knn_algorithm(), classes)
-  }
-  oversample_numeric(data, rlang::enquo(outcome), sampling_strategy, seed, n_threads, .synthetic, run)$data
+  oversample_numeric(data, rlang::enquo(outcome), sampling_strategy, seed, n_threads, .synthetic, adasyn_cpp,
+                     n_neighbors)$data
 }
 
 #' ADASYN as a pipeline step
@@ -51,7 +49,5 @@ adasyn <- function(data, outcome, n_neighbors = 5, sampling_strategy = "auto", s
 #' @examples
 #' step_adasyn(n_neighbors = 5, sampling_strategy = 0.75)
 step_adasyn <- function(n_neighbors = 5, sampling_strategy = "auto") {
-  check_count(n_neighbors)
-  check_sampling_strategy(sampling_strategy, "over", binary = TRUE)
-  new_step("adasyn", list(n_neighbors = as.integer(n_neighbors), sampling_strategy = sampling_strategy))
+  oversampling_step("adasyn", sampling_strategy, n_neighbors = n_neighbors)
 }

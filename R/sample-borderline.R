@@ -49,11 +49,12 @@ borderline_smote <- function(data, outcome, k_neighbors = 5, m_neighbors = 10,
   check_count(k_neighbors)
   check_count(m_neighbors)
   kind <- check_choice(kind, c("borderline-1", "borderline-2"))
-  run <- function(x, y, n_new, seed, n_threads, classes) {
-    borderline_smote_cpp(x, y, n_new, as.integer(k_neighbors), as.integer(m_neighbors),
-                         if (kind == "borderline-1") 1L else 2L, seed, n_threads, knn_algorithm(), classes)
+  run <- function(x, y, n_new, k, seed, n_threads, algorithm, classes) {
+    borderline_smote_cpp(x, y, n_new, k, as.integer(m_neighbors), if (kind == "borderline-1") 1L else 2L, seed,
+                         n_threads, algorithm, classes)
   }
-  made <- oversample_numeric(data, rlang::enquo(outcome), sampling_strategy, seed, n_threads, .synthetic, run)
+  made <- oversample_numeric(data, rlang::enquo(outcome), sampling_strategy, seed, n_threads, .synthetic, run,
+                             k_neighbors)
   warn_no_danger(made$out$counts, made$n_new, made$res$y_new, m_neighbors)
   made$data
 }
@@ -71,14 +72,9 @@ borderline_smote <- function(data, outcome, k_neighbors = 5, m_neighbors = 10,
 #' step_borderline_smote(k_neighbors = 5, m_neighbors = 10, kind = "borderline-2")
 step_borderline_smote <- function(k_neighbors = 5, m_neighbors = 10, kind = "borderline-1",
                                   sampling_strategy = "auto") {
-  check_count(k_neighbors)
-  check_count(m_neighbors)
   kind <- check_choice(kind, c("borderline-1", "borderline-2"))
-  check_sampling_strategy(sampling_strategy, "over", binary = TRUE)
-  new_step("borderline_smote", list(
-    k_neighbors = as.integer(k_neighbors), m_neighbors = as.integer(m_neighbors), kind = kind,
-    sampling_strategy = sampling_strategy
-  ))
+  oversampling_step("borderline_smote", sampling_strategy, k_neighbors = k_neighbors, m_neighbors = m_neighbors,
+                    extra = list(kind = kind))
 }
 
 warn_no_danger <- function(counts, n_new, y_new, m_neighbors) {

@@ -56,10 +56,8 @@
 smote <- function(data, outcome, k_neighbors = 5, sampling_strategy = "auto", seed = NULL, n_threads = NULL,
                   .synthetic = FALSE) {
   check_count(k_neighbors)
-  run <- function(x, y, n_new, seed, n_threads, classes) {
-    smote_cpp(x, y, n_new, as.integer(k_neighbors), seed, n_threads, knn_algorithm(), classes)
-  }
-  oversample_numeric(data, rlang::enquo(outcome), sampling_strategy, seed, n_threads, .synthetic, run)$data
+  oversample_numeric(data, rlang::enquo(outcome), sampling_strategy, seed, n_threads, .synthetic, smote_cpp,
+                     k_neighbors)$data
 }
 
 #' SMOTE as a pipeline step
@@ -77,15 +75,22 @@ smote <- function(data, outcome, k_neighbors = 5, sampling_strategy = "auto", se
 #' @examples
 #' step_smote(k_neighbors = 5, sampling_strategy = 0.75)
 step_smote <- function(k_neighbors = 5, sampling_strategy = "auto") {
-  check_count(k_neighbors)
-  check_sampling_strategy(sampling_strategy, "over", binary = TRUE)
-  new_step("smote", list(k_neighbors = as.integer(k_neighbors), sampling_strategy = sampling_strategy))
+  oversampling_step("smote", sampling_strategy, k_neighbors = k_neighbors)
+}
+
+# A step of the SMOTE family: its neighbour counts (named) and a strategy.
+oversampling_step <- function(type, sampling_strategy, ..., extra = list(), call = caller_env()) {
+  counts <- list(...)
+  for (arg in names(counts)) check_count(counts[[arg]], arg = arg, call = call)
+  check_sampling_strategy(sampling_strategy, "over", binary = TRUE, call = call)
+  new_step(type, c(lapply(counts, as.integer), extra, list(sampling_strategy = sampling_strategy)))
 }
 
 # The body of the numeric over-samplers: validate, count the rows each class
-# gains, and call `run(x, y, n_new, seed, n_threads, classes)`, the core. The
-# caller's own arguments are checked first; errors name the caller's call.
-oversample_numeric <- function(data, quo, sampling_strategy, seed, n_threads, synthetic, run,
+# gains, and call the core, `run(x, y, n_new, k, seed, n_threads, algorithm,
+# classes)`, as smote_cpp() and adasyn_cpp() take them. The caller checks its
+# own arguments first; errors name the caller's call.
+oversample_numeric <- function(data, quo, sampling_strategy, seed, n_threads, synthetic, run, k,
                                call = caller_env()) {
   out <- resample_outcome(data, quo, call = call)
   check_synthetic_flag(synthetic, data, arg = ".synthetic", call = call)
@@ -93,7 +98,10 @@ oversample_numeric <- function(data, quo, sampling_strategy, seed, n_threads, sy
   n_new <- sampling_counts(sampling_strategy, out$y, "over", call = call)
   seed <- resolve_seed(seed, call = call)
   n_threads <- resolve_threads(n_threads, call = call)
-  res <- with_core(run(x, as.integer(out$y) - 1L, n_new, seed, n_threads, levels(out$y)), call = call)
+  res <- with_core(
+    run(x, as.integer(out$y) - 1L, n_new, as.integer(k), seed, n_threads, knn_algorithm(), levels(out$y)),
+    call = call
+  )
   list(out = out, n_new = n_new, res = res, data = resampled_numeric(data, out, res, synthetic))
 }
 

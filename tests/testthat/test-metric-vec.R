@@ -31,7 +31,7 @@ test_that("*_vec() validates the predicted classes", {
   expect_snapshot(error = TRUE, f1_vec(truth, c(0, 1, 0)))
   expect_snapshot(error = TRUE, f1_vec(truth, factor(c("neg", "pos"))))
   expect_snapshot(error = TRUE, f1_vec(truth, c("neg", NA, "pos")))
-  expect_snapshot(error = TRUE, roc_auc_vec(truth, c(0.2, 0.4, 2)))
+  expect_snapshot(error = TRUE, roc_auc_vec(truth, c(0.2, 0.4, Inf)))
 })
 
 # issue 11, item 16: ranking metrics refused scores outside [0, 1].

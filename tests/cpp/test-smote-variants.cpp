@@ -118,6 +118,6 @@ int main() {
     CHECK(r.X_new(i, 0) >= 0 && r.X_new(i, 0) <= 3);
   }
   CHECK(same(r, smotelab::smote_nc(N, L, {3}, t, Counts({50, 0}), 3, 5, reverse_executor)));
-  CHECK_THROWS(smotelab::smote_nc(N, L, {2}, t, Counts({50, 0}), 3, 5), smotelab::user_error);
+  CHECK_THROWS(smotelab::smote_nc(N, L, {2}, t, Counts({50, 0}), 3, 5), smotelab::internal_error);
   return cpptest::report("smote-variants");
 }

@@ -121,8 +121,12 @@ make_imbalanced <- function(n_samples = 3000, n_features = 10, n_informative = 6
     n_clusters_per_class, weights, flip_y, class_sep, seed
   ))
   names <- paste0("x", seq_len(n_features))
-  colnames(sim$x) <- names
-  out <- tibble::as_tibble(sim$x)
+  if (rng == "numpy") {
+    out <- tibble::new_tibble(stats::setNames(sim$columns, names), nrow = n_samples)
+  } else {
+    colnames(sim$x) <- names
+    out <- tibble::as_tibble(sim$x)
+  }
   out$class <- factor(sim$y, levels = 0:1, labels = c("majority", "minority"))
   roles <- c("informative", "redundant", "repeated", "noise")[sim$roles + 1L]
   attr(out, "roles") <- stats::setNames(roles, names)

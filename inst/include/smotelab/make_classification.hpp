@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "smotelab/errors.hpp"
+#include "smotelab/memory.hpp"
 #include "smotelab/numpy_random.hpp"
 #include "smotelab/rng.hpp"
 
@@ -257,8 +258,11 @@ inline Eigen::MatrixXd hypercube_vertices_numpy(std::size_t n_vertices, std::siz
 // no shift, unit scale, shuffled): every draw in the order numpy makes it.
 // numpy fills arrays in row-major order, so the construction works on a
 // row-major matrix; products use Eigen where numpy calls BLAS, which agrees
-// to rounding.
-inline Classification make_classification_numpy(const ClassificationSpec& spec, std::uint32_t seed) {
+// to rounding. The shuffled features are written to `columns` (column j of
+// the output at columns[j], n_samples values each), so that a caller can
+// hand over its own buffers; the returned x is left empty.
+inline Classification make_classification_numpy(const ClassificationSpec& spec, std::uint32_t seed,
+                                                 const std::vector<double*>& columns) {
   using RowMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
   const std::size_t n = spec.n_samples;
   const std::size_t p = spec.n_features;
@@ -275,6 +279,7 @@ inline Classification make_classification_numpy(const ClassificationSpec& spec, 
   require(n_inf >= 64 || (std::uint64_t{1} << n_inf) >= n_classes * spec.n_clusters_per_class,
           "the hypercube has fewer vertices than clusters requested");
 
+  require(columns.size() == p, "there must be one output column per feature");
   NumpyRandomState rs(seed);
   const std::vector<std::size_t> rows = rows_per_cluster(n, spec.weights, spec.n_clusters_per_class);
   const std::size_t n_clusters = rows.size();
@@ -282,6 +287,7 @@ inline Classification make_classification_numpy(const ClassificationSpec& spec, 
       ((hypercube_vertices_numpy(n_clusters, n_inf, rs).array() * (2.0 * spec.class_sep)) - spec.class_sep).matrix();
 
   RowMatrix x(n, p);
+  prefer_huge_pages(x.data(), static_cast<std::size_t>(x.size()) * sizeof(double));
   for (std::size_t i = 0; i < n; ++i)
     for (std::size_t j = 0; j < n_inf; ++j) x(i, j) = rs.standard_normal();
 
@@ -328,13 +334,12 @@ inline Classification make_classification_numpy(const ClassificationSpec& spec, 
   rs.shuffle(col_order.begin(), col_order.end());
 
   Classification out;
-  out.x.resize(n, p);
   out.y.resize(n);
   out.flipped.resize(n);
   out.roles.resize(p);
   for (std::size_t i = 0; i < n; ++i) {
     const double* from = x.row(static_cast<Eigen::Index>(row_order[i])).data();
-    for (std::size_t j = 0; j < p; ++j) out.x(i, j) = from[col_order[j]];
+    for (std::size_t j = 0; j < p; ++j) columns[j][i] = from[col_order[j]];
     out.y[i] = y[row_order[i]];
     out.flipped[i] = y[row_order[i]] != cluster_class[row_order[i]];
   }
@@ -345,6 +350,15 @@ inline Classification make_classification_numpy(const ClassificationSpec& spec, 
                    : from < n_source + n_rep ? FeatureRole::repeated
                    : FeatureRole::noise;
   }
+  return out;
+}
+
+inline Classification make_classification_numpy(const ClassificationSpec& spec, std::uint32_t seed) {
+  Eigen::MatrixXd x(spec.n_samples, spec.n_features);
+  std::vector<double*> columns(spec.n_features);
+  for (std::size_t j = 0; j < spec.n_features; ++j) columns[j] = x.col(static_cast<Eigen::Index>(j)).data();
+  Classification out = make_classification_numpy(spec, seed, columns);
+  out.x = std::move(x);
   return out;
 }
 

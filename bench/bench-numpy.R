@@ -29,16 +29,16 @@ agreement <- function(res, ref) {
 }
 
 n_make <- 1e6
-base_make_r <- run_r("numpy.R", "baseline_make", "none")
-base_make_py <- run_py("numpy.py", "baseline_make", "none")
-make_sm <- if (ready) run_r("numpy.R", "make_imbalanced", "none", reps)
-make_py <- run_py("numpy.py", "make_classification", "none", reps)
+base_make_r <- run_r("numpy-exact.R", "baseline_make", "none")
+base_make_py <- run_py("numpy_exact.py", "baseline_make", "none")
+make_sm <- if (ready) run_r("numpy-exact.R", "make_imbalanced", "none", reps)
+make_py <- run_py("numpy_exact.py", "make_classification", "none", reps)
 
 smote_data <- ensure_dataset("numpy-smote-n1e6-p20", 1e6, 20, seed = 320, generate_smote)
-base_smote_r <- run_r("numpy.R", "baseline_smote", smote_data)
-base_smote_py <- run_py("numpy.py", "baseline_smote", smote_data)
-smote_sm <- if (ready) run_r("numpy.R", "smote", smote_data, reps)
-smote_py <- run_py("numpy.py", "imblearn", smote_data, reps)
+base_smote_r <- run_r("numpy-exact.R", "baseline_smote", smote_data)
+base_smote_py <- run_py("numpy_exact.py", "baseline_smote", smote_data)
+smote_sm <- if (ready) run_r("numpy-exact.R", "smote", smote_data, reps)
+smote_py <- run_py("numpy_exact.py", "imblearn", smote_data, reps)
 
 t_make <- if (measured(make_sm)) make_sm$seconds else NA
 t_smote <- if (measured(smote_sm)) smote_sm$seconds else NA

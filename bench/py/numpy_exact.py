@@ -1,7 +1,7 @@
 """One numpy-exact peer measurement in its own process:
-    python3 bench/py/numpy.py METHOD DATASET REPS WARMUP
-prints `BENCH {"seconds": ..., ...}` with the same checksums as bench/r/numpy.R.
-The arguments repeat bench/r/numpy-settings.R."""
+    python3 bench/py/numpy_exact.py METHOD DATASET REPS WARMUP
+prints `BENCH {"seconds": ..., ...}` with the same checksums as bench/r/numpy-exact.R.
+The arguments repeat bench/r/numpy-exact-settings.R."""
 from common import args, emit, load, time_median
 
 method, dataset, reps, warmup = args()

@@ -1,13 +1,13 @@
 # One numpy-exact measurement in its own process:
-#   Rscript bench/r/numpy.R METHOD DATASET REPS WARMUP
+#   Rscript bench/r/numpy-exact.R METHOD DATASET REPS WARMUP
 # prints `BENCH {"seconds": ..., ...}` with checksums of the output, which
-# must equal the Python worker's (bench/py/numpy.py) up to rounding.
+# must equal the Python worker's (bench/py/numpy_exact.py) up to rounding.
 BENCH_DIR <- local({
   file <- sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE)[1])
   dirname(dirname(normalizePath(file)))
 })
 source(file.path(BENCH_DIR, "common.R"))
-source(file.path(BENCH_DIR, "r", "numpy-settings.R"))
+source(file.path(BENCH_DIR, "r", "numpy-exact-settings.R"))
 
 args <- worker_args()
 method <- args$method

@@ -41,9 +41,14 @@
 #' Classes are taken in the order of the outcome's levels where
 #' scikit-learn sorts the labels: the two agree when the levels are in sorted
 #' order (for example `majority`/`minority`, or 0/1 labels). SMOTE's
-#' neighbours are exact; they equal scikit-learn's whenever no two distinct
-#' rows lie at exactly the same distance from a row (exact duplicates are
-#' fine: they have the same coordinates).
+#' neighbours are exact, ties going to the earlier row; scikit-learn's
+#' `NearestNeighbors` (which imbalanced-learn asks for `k_neighbors + 1`
+#' neighbours of each row, dropping the first, the row itself) may order
+#' distinct rows at the same distance, or within rounding of it, otherwise.
+#' So the outputs agree unless such ties occur among a row's nearest
+#' neighbours, which continuous data practically never have. Exact duplicate
+#' rows are no exception to the agreement: whichever copy either side lists,
+#' its coordinates are the same.
 #'
 #' numpy's seeds are 32-bit: under `"numpy"`, `seed` must be `NULL` (a seed
 #' drawn from R's generator) or a whole number in \[0, 2^32). The numpy

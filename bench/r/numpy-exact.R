@@ -12,8 +12,9 @@ source(file.path(BENCH_DIR, "r", "numpy-exact-settings.R"))
 args <- worker_args()
 method <- args$method
 
+# Checksums of a data frame's feature columns, taken after the timing.
 checksums <- function(x, y) {
-  list(x_sum = sum(x), x_first = unname(unlist(x[1, ])), y_sum = sum(y))
+  list(x_sum = sum(vapply(x, sum, 0)), x_first = unname(vapply(x, `[`, 0, 1)), y_sum = sum(y))
 }
 
 run <- switch(method,
@@ -21,19 +22,12 @@ run <- switch(method,
   baseline_smote = { df <- load_data_frame(args$dataset); loadNamespace("smotelab"); NULL },
   make_imbalanced = {
     loadNamespace("smotelab")
-    function() {
-      d <- do.call(smotelab::make_imbalanced, c(numpy_make_args, list(rng = "numpy")))
-      checksums(d[names(d) != "class"], as.integer(d$class) - 1L)
-    }
+    function() do.call(smotelab::make_imbalanced, c(numpy_make_args, list(rng = "numpy")))
   },
   smote = {
     df <- load_data_frame(args$dataset)
     loadNamespace("smotelab")
-    function() {
-      out <- smotelab::smote(df, y, seed = numpy_smote_seed, n_threads = 2, rng = "numpy")
-      new <- out[-seq_len(nrow(df)), names(out) != "y"]
-      c(list(n_synthetic = nrow(new)), checksums(new, 0))
-    }
+    function() smotelab::smote(df, y, seed = numpy_smote_seed, n_threads = 2, rng = "numpy")
   },
   stop("unknown method ", method, call. = FALSE)
 )
@@ -42,5 +36,12 @@ if (is.null(run)) {
   emit(list(method = method, seconds = 0))
 } else {
   timing <- time_median(run, args$reps, args$warmup)
-  emit(c(list(method = method, seconds = timing$seconds, times = timing$times), timing$value))
+  out <- timing$value
+  sums <- if (method == "make_imbalanced") {
+    checksums(out[names(out) != "class"], as.integer(out$class) - 1L)
+  } else {
+    new <- lapply(out[names(out) != "y"], function(col) col[-seq_len(nrow(df))])
+    c(list(n_synthetic = length(new[[1]])), checksums(new, 0))
+  }
+  emit(c(list(method = method, seconds = timing$seconds, times = timing$times), sums))
 }

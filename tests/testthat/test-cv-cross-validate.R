@@ -112,6 +112,15 @@ test_that("rng = 'numpy': a pipeline's SMOTE draws as the standalone numpy SMOTE
   expect_equal(inside$state$model$coef, outside$state$model$coef, tolerance = 1e-12)
   expect_identical(inside$state$fit_counts, outside$state$fit_counts)
 
+  over <- imb_pipeline(over = step_random_oversample(0.8), clf = model_logistic(C = 1))
+  inside <- fit(over, class ~ ., d, seed = 8, n_threads = 1, rng = "numpy")
+  copied <- random_oversample(d, class, sampling_strategy = 0.8, seed = 8, rng = "numpy")
+  outside <- fit(imb_pipeline(clf = model_logistic(C = 1)), class ~ ., copied, seed = 1, n_threads = 1)
+  expect_equal(inside$state$model$coef, outside$state$model$coef, tolerance = 1e-12)
+  # A different seed draws other rows, so the check above could fail.
+  other <- fit(over, class ~ ., d, seed = 9, n_threads = 1, rng = "numpy")
+  expect_false(isTRUE(all.equal(other$state$model$coef, outside$state$model$coef)))
+
   under <- imb_pipeline(under = step_random_undersample(0.5), clf = model_logistic(C = 1))
   inside <- fit(under, class ~ ., d, seed = 5, n_threads = 1, rng = "numpy")
   kept <- random_undersample(d, class, sampling_strategy = 0.5, seed = 5, rng = "numpy")

@@ -1,23 +1,28 @@
-"""What the course's own Python code prints for lessons 01-03 (logistic regression).
+"""What the course's own Python code gives for lessons 01-04 (scikit-learn, imbalanced-learn, xgboost).
 
-Run with Debian's scikit-learn 1.2.1 and imbalanced-learn 0.10:
-    /usr/bin/python3 make-course-refs.py
+Run with Debian's scikit-learn 1.2.1, imbalanced-learn 0.10 and xgboost 1.7:
+    cd data-raw && /usr/bin/python3 course-refs.py
 then:
-    Rscript make-course-refs.R
+    Rscript course-refs.R
 The experiments are the course's: make_classification(3000 x 10, 6 informative,
 2 redundant, weights 0.9/0.1, flip_y 0.01, random_state 42), a stratified 75/25
 split (random_state 42), StandardScaler + LogisticRegression(max_iter = 1000)
 (scikit-learn's default lbfgs, as the course runs it), SMOTE(random_state = 42)
-inside an imblearn Pipeline, StratifiedKFold(5, shuffle, random_state 42).
+inside an imblearn Pipeline, StratifiedKFold(5, shuffle, random_state 42);
+lesson 04's RandomForestClassifier(200 trees) and XGBClassifier(300 rounds,
+learning rate 0.05), each with SMOTE(0.75) or its own weighting.
 """
 import json
 
 import imblearn
+import xgboost
 import numpy as np
 import sklearn
 from imblearn.over_sampling import SMOTE
 from imblearn.pipeline import Pipeline as ImbPipeline
 from sklearn.datasets import make_classification
+from sklearn.ensemble import RandomForestClassifier
+from xgboost import XGBClassifier
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import confusion_matrix, f1_score, precision_score, recall_score, roc_auc_score
 from sklearn.model_selection import GridSearchCV, StratifiedKFold, cross_validate, train_test_split
@@ -81,11 +86,25 @@ lesson02_grid = {
     ],
 }
 
+spw = float(np.sum(y_train == 0) / np.sum(y_train == 1))
+smote75 = lambda: SMOTE(sampling_strategy=0.75, random_state=42)
+rf = lambda **kw: RandomForestClassifier(n_estimators=200, random_state=42, **kw)
+xgb = lambda **kw: XGBClassifier(n_estimators=300, learning_rate=0.05, eval_metric="aucpr", random_state=42, **kw)
+lesson04 = {
+    "RF baseline": held_out(Pipeline([("clf", rf())])),
+    "RF + SMOTE": held_out(ImbPipeline([("smote", smote75()), ("clf", rf())])),
+    "RF balanced_subsample": held_out(Pipeline([("clf", rf(class_weight="balanced_subsample"))])),
+    "GBT scale_pos_weight": held_out(Pipeline([("clf", xgb(scale_pos_weight=spw))])),
+    "GBT + SMOTE": held_out(ImbPipeline([("smote", smote75()), ("clf", xgb())])),
+}
+
 out = {
-    "versions": {"sklearn": sklearn.__version__, "imblearn": imblearn.__version__, "numpy": np.__version__},
+    "versions": {"sklearn": sklearn.__version__, "imblearn": imblearn.__version__, "numpy": np.__version__,
+                 "xgboost": xgboost.__version__},
     "train_counts": np.bincount(y_train).tolist(),
     "test_counts": np.bincount(y_test).tolist(),
     "lesson03": lesson03,
+    "lesson04": lesson04,
     "lesson02_cv": lesson02_cv,
     "lesson02_grid": lesson02_grid,
 }

@@ -58,18 +58,18 @@ metrics_binary <- function(truth, prob, threshold = 0.5, event = NULL) {
 # The metric names every evaluation accepts, in the order metrics_binary()
 # reports them, from the core's registry (smotelab/metrics.hpp).
 metric_names <- function() {
-  metric_names_cpp()$name
+  with_core(metric_names_cpp())$name
 }
 
 # Metrics of the confusion counts at a threshold (the others rank scores).
 class_metric_names <- function() {
-  registry <- metric_names_cpp()
+  registry <- with_core(metric_names_cpp())
   registry$name[!registry$ranking]
 }
 
 # Alias -> metric, e.g. c(average_precision = "pr_auc").
 metric_aliases <- function() {
-  metric_names_cpp()$alias
+  with_core(metric_names_cpp())$alias
 }
 
 check_metric_names <- function(metrics, call = caller_env()) {

@@ -37,6 +37,10 @@
 #'   whole number.
 #' @param n_threads Number of threads; `NULL` resolves as described in
 #'   [smotelab-package]. The result does not depend on it.
+#' @param rng `"smotelab"` or `"numpy"`: whose random stream to draw from;
+#'   `NULL` takes `getOption("smotelab.rng", "smotelab")`. With `"numpy"` the
+#'   result equals imbalanced-learn's resampler with `random_state = seed`,
+#'   row for row; see [smotelab-rng].
 #' @param .synthetic If `TRUE`, add a logical column `.synthetic` marking the
 #'   new rows.
 #' @return A tibble with the columns of `data`: the original rows first, in
@@ -54,10 +58,11 @@
 #' table(balanced$class)
 #' table(smote(d, "class", sampling_strategy = 0.5, seed = 1, n_threads = 1)$class)
 smote <- function(data, outcome, k_neighbors = 5, sampling_strategy = "auto", seed = NULL, n_threads = NULL,
-                  .synthetic = FALSE) {
+                  rng = NULL, .synthetic = FALSE) {
   check_count(k_neighbors)
-  oversample_numeric(data, rlang::enquo(outcome), sampling_strategy, seed, n_threads, .synthetic, smote_cpp,
-                     k_neighbors)$data
+  run <- if (resolve_rng(rng) == "numpy") smote_numpy_cpp else smote_cpp
+  oversample_numeric(data, rlang::enquo(outcome), sampling_strategy, seed, n_threads, .synthetic, run, k_neighbors,
+                     rng = rng)$data
 }
 
 #' SMOTE as a pipeline step
@@ -90,13 +95,13 @@ oversampling_step <- function(type, sampling_strategy, ..., extra = list(), call
 # gains, and call the core, `run(x, y, n_new, k, seed, n_threads, algorithm,
 # classes)`, as smote_cpp() and adasyn_cpp() take them. The caller checks its
 # own arguments first; errors name the caller's call.
-oversample_numeric <- function(data, quo, sampling_strategy, seed, n_threads, synthetic, run, k,
+oversample_numeric <- function(data, quo, sampling_strategy, seed, n_threads, synthetic, run, k, rng = NULL,
                                call = caller_env()) {
   out <- resample_outcome(data, quo, call = call)
   check_synthetic_flag(synthetic, data, arg = ".synthetic", call = call)
   x <- numeric_predictors(data, out$name, rlang::call_name(rlang::frame_call(call)), call = call)
   n_new <- sampling_counts(sampling_strategy, out$y, "over", call = call)
-  seed <- resolve_seed(seed, call = call)
+  seed <- resolve_rng_seed(seed, resolve_rng(rng, call = call), call = call)
   n_threads <- resolve_threads(n_threads, call = call)
   res <- with_core(
     run(x, as.integer(out$y) - 1L, n_new, as.integer(k), seed, n_threads, knn_algorithm(), levels(out$y)),

@@ -61,7 +61,7 @@ borderline_smote <- function(data, outcome, k_neighbors = 5, m_neighbors = 10,
   n_threads <- resolve_threads(n_threads, call = call)
   res <- with_core(
     borderline_smote_cpp(x, as.integer(out$y) - 1L, n_new, as.integer(k_neighbors), as.integer(m_neighbors),
-                         if (kind == "borderline-1") 1L else 2L, seed, n_threads, knn_algorithm()),
+                         kind, seed, n_threads, knn_algorithm()),
     call = call
   )
   warn_no_danger(out$counts, n_new, res$y_new, m_neighbors)

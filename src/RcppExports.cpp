@@ -225,7 +225,7 @@ BEGIN_RCPP
 END_RCPP
 }
 // borderline_smote_cpp
-List borderline_smote_cpp(const List& columns, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_new, int k_neighbors, int m_neighbors, int kind, double seed, int n_threads, const std::string& algorithm);
+List borderline_smote_cpp(const List& columns, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_new, int k_neighbors, int m_neighbors, const std::string& kind, double seed, int n_threads, const std::string& algorithm);
 RcppExport SEXP _smotelab_borderline_smote_cpp(SEXP columnsSEXP, SEXP ySEXP, SEXP n_newSEXP, SEXP k_neighborsSEXP, SEXP m_neighborsSEXP, SEXP kindSEXP, SEXP seedSEXP, SEXP n_threadsSEXP, SEXP algorithmSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
@@ -234,7 +234,7 @@ BEGIN_RCPP
     Rcpp::traits::input_parameter< const Rcpp::IntegerVector& >::type n_new(n_newSEXP);
     Rcpp::traits::input_parameter< int >::type k_neighbors(k_neighborsSEXP);
     Rcpp::traits::input_parameter< int >::type m_neighbors(m_neighborsSEXP);
-    Rcpp::traits::input_parameter< int >::type kind(kindSEXP);
+    Rcpp::traits::input_parameter< const std::string& >::type kind(kindSEXP);
     Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
     Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
     Rcpp::traits::input_parameter< const std::string& >::type algorithm(algorithmSEXP);

@@ -1,6 +1,7 @@
 // Glue for the resamplers and nearest neighbours. Class codes cross as 0-based
 // integers; row numbers go back to R 1-based.
 #include "glue.h"
+#include "glue-pipeline.h"
 #include "smotelab/knn.hpp"
 #include "smotelab/memory.hpp"
 #include "smotelab/sampling.hpp"
@@ -21,9 +22,10 @@ Rcpp::IntegerVector one_based(const std::vector<Eigen::Index>& rows) {
 }
 
 smotelab::KnnAlgorithm algorithm_from_r(const std::string& name) {
-  if (name == "kd_tree") return smotelab::KnnAlgorithm::kd_tree;
-  if (name == "brute_force") return smotelab::KnnAlgorithm::brute_force;
-  return smotelab::KnnAlgorithm::automatic;
+  using Algorithm = smotelab::KnnAlgorithm;
+  return glue::enum_from_r<Algorithm>(
+      name, {{"auto", Algorithm::automatic}, {"kd_tree", Algorithm::kd_tree}, {"brute_force", Algorithm::brute_force}},
+      "knn algorithm");
 }
 
 List resampled_to_r(const smotelab::Resampled& r) {
@@ -77,12 +79,12 @@ List smote_cpp(const List& columns, const Eigen::Map<Eigen::VectorXi> y, const R
 
 // [[Rcpp::export(rng = false)]]
 List borderline_smote_cpp(const List& columns, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_new,
-                          int k_neighbors, int m_neighbors, int kind, double seed, int n_threads,
+                          int k_neighbors, int m_neighbors, const std::string& kind, double seed, int n_threads,
                           const std::string& algorithm) {
-  const auto k = kind == 2 ? smotelab::BorderlineKind::borderline_2 : smotelab::BorderlineKind::borderline_1;
   return resampled_columns_to_r(
       columns, smotelab::borderline_smote(predictor_columns(columns, y).to_matrix(), y, index_vector(n_new),
-                                          k_neighbors, m_neighbors, k, glue::seed_from_r(seed),
+                                          k_neighbors, m_neighbors, glue::borderline_kind_from_r(kind),
+                                          glue::seed_from_r(seed),
                                           glue::executor(n_threads), algorithm_from_r(algorithm)));
 }
 

@@ -27,3 +27,39 @@ test_that("an element type missing from the table is an internal error", {
   expect_error(smotelab:::new_step("no_such_step", list()), "not a pipeline element type")
   expect_error(smotelab:::new_model("no_such_model", list()), "not a pipeline element type")
 })
+
+test_that("the glue reads every element type of the table, and no other", {
+  d <- logistic_data(300)
+  types <- smotelab:::element_types()
+  for (type in names(types)) {
+    element <- types[[type]]$constructor()
+    pipe <- if (inherits(element, "smotelab_model")) imb_pipeline(element) else imb_pipeline(element, model_logistic())
+    fitted <- fit(pipe, y ~ ., data = d, seed = 1, n_threads = 1)
+    expect_identical(nrow(predict(fitted, d)), nrow(d))
+  }
+  spec <- smotelab:::spec_to_core(imb_pipeline(step_smote(), model_logistic()), c("neg", "pos"))
+  cols <- lapply(d[paste0("x", 1:4)], as.double)
+  y <- as.integer(d$y) - 1L
+  bad_step <- spec
+  bad_step$steps[[1]]$type <- "smote_typo"
+  expect_error(smotelab:::pipeline_fit_cpp(bad_step, cols, y, 1, 1L), 'unknown step type "smote_typo"',
+               class = "std::logic_error")
+  bad_kind <- spec
+  bad_kind$steps[[1]]$sampling_strategy$kind <- "most"
+  expect_error(smotelab:::pipeline_fit_cpp(bad_kind, cols, y, 1, 1L), 'unknown sampling_strategy kind "most"',
+               class = "std::logic_error")
+  bad_model <- spec
+  bad_model$model$type <- "svm"
+  expect_error(smotelab:::pipeline_fit_cpp(bad_model, cols, y, 1, 1L), 'unknown model type "svm"',
+               class = "std::logic_error")
+})
+
+test_that("the internal kNN switch accepts its three values only", {
+  d <- smote_data()
+  withr::local_options(smotelab.knn_algorithm = "kd_tree")
+  kd <- smote(d, class, seed = 1, n_threads = 1)
+  withr::local_options(smotelab.knn_algorithm = "brute_force")
+  expect_identical(smote(d, class, seed = 1, n_threads = 1), kd)
+  withr::local_options(smotelab.knn_algorithm = "kdtree")
+  expect_error(smote(d, class, seed = 1, n_threads = 1), "must be one of", class = "smotelab_error_argument")
+})

@@ -109,7 +109,7 @@ make_imbalanced <- function(n_samples = 3000, n_features = 10, n_informative = 6
   }
   seed <- resolve_seed(seed)
 
-  sim <- with_core(make_imbalanced_impl(
+  sim <- with_core(make_imbalanced_cpp(
     n_samples, n_features, n_informative, n_redundant, n_repeated,
     n_clusters_per_class, weights, flip_y, class_sep, seed
   ))

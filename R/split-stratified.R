@@ -53,7 +53,7 @@ split_stratified <- function(data, outcome, test_size = 0.25, seed = NULL) {
   }
   seed <- resolve_seed(seed)
 
-  is_test <- with_core(split_stratified_impl(strata$codes, n_classes, n_test, seed))
+  is_test <- with_core(split_stratified_cpp(strata$codes, n_classes, n_test, seed))
   list(
     train = tibble::as_tibble(data[!is_test, , drop = FALSE]),
     test = tibble::as_tibble(data[is_test, , drop = FALSE])
@@ -119,7 +119,7 @@ folds_stratified <- function(data, outcome, v = 5, repeats = 1, seed = NULL) {
   seed <- resolve_seed(seed)
 
   ids <- with_core(
-    folds_stratified_impl(strata$codes, length(strata$classes), v, repeats, seed)
+    folds_stratified_cpp(strata$codes, length(strata$classes), v, repeats, seed)
   )
   cols <- lapply(seq_len(repeats), function(r) ids[, r] + 1L)
   names(cols) <- paste0("repeat_", seq_len(repeats))

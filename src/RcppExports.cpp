@@ -33,12 +33,11 @@ BEGIN_RCPP
     return rcpp_result_gen;
 END_RCPP
 }
-// make_imbalanced_impl
-Rcpp::List make_imbalanced_impl(int n_samples, int n_features, int n_informative, int n_redundant, int n_repeated, int n_clusters_per_class, Rcpp::NumericVector weights, double flip_y, double class_sep, double seed);
-RcppExport SEXP _smotelab_make_imbalanced_impl(SEXP n_samplesSEXP, SEXP n_featuresSEXP, SEXP n_informativeSEXP, SEXP n_redundantSEXP, SEXP n_repeatedSEXP, SEXP n_clusters_per_classSEXP, SEXP weightsSEXP, SEXP flip_ySEXP, SEXP class_sepSEXP, SEXP seedSEXP) {
+// make_imbalanced_cpp
+Rcpp::List make_imbalanced_cpp(int n_samples, int n_features, int n_informative, int n_redundant, int n_repeated, int n_clusters_per_class, Rcpp::NumericVector weights, double flip_y, double class_sep, double seed);
+RcppExport SEXP _smotelab_make_imbalanced_cpp(SEXP n_samplesSEXP, SEXP n_featuresSEXP, SEXP n_informativeSEXP, SEXP n_redundantSEXP, SEXP n_repeatedSEXP, SEXP n_clusters_per_classSEXP, SEXP weightsSEXP, SEXP flip_ySEXP, SEXP class_sepSEXP, SEXP seedSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
-    Rcpp::RNGScope rcpp_rngScope_gen;
     Rcpp::traits::input_parameter< int >::type n_samples(n_samplesSEXP);
     Rcpp::traits::input_parameter< int >::type n_features(n_featuresSEXP);
     Rcpp::traits::input_parameter< int >::type n_informative(n_informativeSEXP);
@@ -49,7 +48,7 @@ BEGIN_RCPP
     Rcpp::traits::input_parameter< double >::type flip_y(flip_ySEXP);
     Rcpp::traits::input_parameter< double >::type class_sep(class_sepSEXP);
     Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
-    rcpp_result_gen = Rcpp::wrap(make_imbalanced_impl(n_samples, n_features, n_informative, n_redundant, n_repeated, n_clusters_per_class, weights, flip_y, class_sep, seed));
+    rcpp_result_gen = Rcpp::wrap(make_imbalanced_cpp(n_samples, n_features, n_informative, n_redundant, n_repeated, n_clusters_per_class, weights, flip_y, class_sep, seed));
     return rcpp_result_gen;
 END_RCPP
 }
@@ -349,39 +348,37 @@ BEGIN_RCPP
     return rcpp_result_gen;
 END_RCPP
 }
-// split_stratified_impl
-Rcpp::LogicalVector split_stratified_impl(Rcpp::IntegerVector y, int n_classes, double n_test, double seed);
-RcppExport SEXP _smotelab_split_stratified_impl(SEXP ySEXP, SEXP n_classesSEXP, SEXP n_testSEXP, SEXP seedSEXP) {
+// split_stratified_cpp
+Rcpp::LogicalVector split_stratified_cpp(Rcpp::IntegerVector y, int n_classes, double n_test, double seed);
+RcppExport SEXP _smotelab_split_stratified_cpp(SEXP ySEXP, SEXP n_classesSEXP, SEXP n_testSEXP, SEXP seedSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
-    Rcpp::RNGScope rcpp_rngScope_gen;
     Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type y(ySEXP);
     Rcpp::traits::input_parameter< int >::type n_classes(n_classesSEXP);
     Rcpp::traits::input_parameter< double >::type n_test(n_testSEXP);
     Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
-    rcpp_result_gen = Rcpp::wrap(split_stratified_impl(y, n_classes, n_test, seed));
+    rcpp_result_gen = Rcpp::wrap(split_stratified_cpp(y, n_classes, n_test, seed));
     return rcpp_result_gen;
 END_RCPP
 }
-// folds_stratified_impl
-Rcpp::IntegerMatrix folds_stratified_impl(Rcpp::IntegerVector y, int n_classes, int v, int repeats, double seed);
-RcppExport SEXP _smotelab_folds_stratified_impl(SEXP ySEXP, SEXP n_classesSEXP, SEXP vSEXP, SEXP repeatsSEXP, SEXP seedSEXP) {
+// folds_stratified_cpp
+Rcpp::IntegerMatrix folds_stratified_cpp(Rcpp::IntegerVector y, int n_classes, int v, int repeats, double seed);
+RcppExport SEXP _smotelab_folds_stratified_cpp(SEXP ySEXP, SEXP n_classesSEXP, SEXP vSEXP, SEXP repeatsSEXP, SEXP seedSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
-    Rcpp::RNGScope rcpp_rngScope_gen;
     Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type y(ySEXP);
     Rcpp::traits::input_parameter< int >::type n_classes(n_classesSEXP);
     Rcpp::traits::input_parameter< int >::type v(vSEXP);
     Rcpp::traits::input_parameter< int >::type repeats(repeatsSEXP);
     Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
-    rcpp_result_gen = Rcpp::wrap(folds_stratified_impl(y, n_classes, v, repeats, seed));
+    rcpp_result_gen = Rcpp::wrap(folds_stratified_cpp(y, n_classes, v, repeats, seed));
     return rcpp_result_gen;
 END_RCPP
 }
 
 static const R_CallMethodDef CallEntries[] = {
     {"_smotelab_cv_run_cpp", (DL_FUNC) &_smotelab_cv_run_cpp, 13},
-    {"_smotelab_make_imbalanced_impl", (DL_FUNC) &_smotelab_make_imbalanced_impl, 10},
+    {"_smotelab_make_imbalanced_cpp", (DL_FUNC) &_smotelab_make_imbalanced_cpp, 10},
     {"_smotelab_metric_confusion_cpp", (DL_FUNC) &_smotelab_metric_confusion_cpp, 3},
     {"_smotelab_metric_confusion_labels_cpp", (DL_FUNC) &_smotelab_metric_confusion_labels_cpp, 2},
     {"_smotelab_metric_class_cpp", (DL_FUNC) &_smotelab_metric_class_cpp, 1},
@@ -404,8 +401,8 @@ static const R_CallMethodDef CallEntries[] = {
     {"_smotelab_random_oversample_cpp", (DL_FUNC) &_smotelab_random_oversample_cpp, 4},
     {"_smotelab_random_undersample_cpp", (DL_FUNC) &_smotelab_random_undersample_cpp, 4},
     {"_smotelab_knn_cpp", (DL_FUNC) &_smotelab_knn_cpp, 6},
-    {"_smotelab_split_stratified_impl", (DL_FUNC) &_smotelab_split_stratified_impl, 4},
-    {"_smotelab_folds_stratified_impl", (DL_FUNC) &_smotelab_folds_stratified_impl, 5},
+    {"_smotelab_split_stratified_cpp", (DL_FUNC) &_smotelab_split_stratified_cpp, 4},
+    {"_smotelab_folds_stratified_cpp", (DL_FUNC) &_smotelab_folds_stratified_cpp, 5},
     {NULL, NULL, 0}
 };
 

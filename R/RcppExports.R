@@ -81,8 +81,8 @@ adasyn_allocation_cpp <- function(x, y, cls, n_neighbors, n_samples, n_threads, 
     .Call(`_smotelab_adasyn_allocation_cpp`, x, y, cls, n_neighbors, n_samples, n_threads, algorithm)
 }
 
-smote_nc_cpp <- function(x, codes, n_levels, y, n_new, k_neighbors, seed, n_threads, algorithm) {
-    .Call(`_smotelab_smote_nc_cpp`, x, codes, n_levels, y, n_new, k_neighbors, seed, n_threads, algorithm)
+smote_nc_cpp <- function(numeric, codes, n_levels, y, n_new, k_neighbors, seed, n_threads, algorithm) {
+    .Call(`_smotelab_smote_nc_cpp`, numeric, codes, n_levels, y, n_new, k_neighbors, seed, n_threads, algorithm)
 }
 
 random_oversample_cpp <- function(x, y, n_new, seed) {

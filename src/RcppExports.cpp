@@ -290,11 +290,11 @@ BEGIN_RCPP
 END_RCPP
 }
 // smote_nc_cpp
-List smote_nc_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::MatrixXi> codes, const std::vector<int>& n_levels, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_new, int k_neighbors, double seed, int n_threads, const std::string& algorithm);
-RcppExport SEXP _smotelab_smote_nc_cpp(SEXP xSEXP, SEXP codesSEXP, SEXP n_levelsSEXP, SEXP ySEXP, SEXP n_newSEXP, SEXP k_neighborsSEXP, SEXP seedSEXP, SEXP n_threadsSEXP, SEXP algorithmSEXP) {
+List smote_nc_cpp(const List& numeric, const Eigen::Map<Eigen::MatrixXi> codes, const std::vector<int>& n_levels, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_new, int k_neighbors, double seed, int n_threads, const std::string& algorithm);
+RcppExport SEXP _smotelab_smote_nc_cpp(SEXP numericSEXP, SEXP codesSEXP, SEXP n_levelsSEXP, SEXP ySEXP, SEXP n_newSEXP, SEXP k_neighborsSEXP, SEXP seedSEXP, SEXP n_threadsSEXP, SEXP algorithmSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
-    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::MatrixXd> >::type x(xSEXP);
+    Rcpp::traits::input_parameter< const List& >::type numeric(numericSEXP);
     Rcpp::traits::input_parameter< const Eigen::Map<Eigen::MatrixXi> >::type codes(codesSEXP);
     Rcpp::traits::input_parameter< const std::vector<int>& >::type n_levels(n_levelsSEXP);
     Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type y(ySEXP);
@@ -303,7 +303,7 @@ BEGIN_RCPP
     Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
     Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
     Rcpp::traits::input_parameter< const std::string& >::type algorithm(algorithmSEXP);
-    rcpp_result_gen = Rcpp::wrap(smote_nc_cpp(x, codes, n_levels, y, n_new, k_neighbors, seed, n_threads, algorithm));
+    rcpp_result_gen = Rcpp::wrap(smote_nc_cpp(numeric, codes, n_levels, y, n_new, k_neighbors, seed, n_threads, algorithm));
     return rcpp_result_gen;
 END_RCPP
 }

@@ -82,7 +82,7 @@ List borderline_smote_cpp(const List& columns, const Eigen::Map<Eigen::VectorXi>
                           int k_neighbors, int m_neighbors, const std::string& kind, double seed, int n_threads,
                           const std::string& algorithm) {
   return resampled_columns_to_r(
-      columns, smotelab::borderline_smote(predictor_columns(columns, y).to_matrix(), y, index_vector(n_new),
+      columns, smotelab::borderline_smote(predictor_columns(columns, y), y, index_vector(n_new),
                                           k_neighbors, m_neighbors, glue::borderline_kind_from_r(kind),
                                           glue::seed_from_r(seed),
                                           glue::executor(n_threads), algorithm_from_r(algorithm)));
@@ -101,7 +101,7 @@ List adasyn_cpp(const List& columns, const Eigen::Map<Eigen::VectorXi> y, const 
                 int n_neighbors, double seed, int n_threads, const std::string& algorithm,
                 const std::vector<std::string>& class_names) {
   return resampled_columns_to_r(
-      columns, smotelab::adasyn(predictor_columns(columns, y).to_matrix(), y, index_vector(n_new), n_neighbors,
+      columns, smotelab::adasyn(predictor_columns(columns, y), y, index_vector(n_new), n_neighbors,
                                 glue::seed_from_r(seed), glue::executor(n_threads), algorithm_from_r(algorithm),
                                 class_names));
 }
@@ -116,10 +116,10 @@ Rcpp::IntegerVector adasyn_allocation_cpp(const Eigen::Map<Eigen::MatrixXd> x, c
 }
 
 // [[Rcpp::export(rng = false)]]
-List smote_nc_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::MatrixXi> codes,
-                  const std::vector<int>& n_levels, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_new,
-                  int k_neighbors, double seed, int n_threads, const std::string& algorithm) {
-  return resampled_to_r(smotelab::smote_nc(x, codes, n_levels, y, index_vector(n_new), k_neighbors,
+List smote_nc_cpp(const List& numeric, const Eigen::Map<Eigen::MatrixXi> codes, const std::vector<int>& n_levels,
+                  const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_new, int k_neighbors, double seed,
+                  int n_threads, const std::string& algorithm) {
+  return resampled_to_r(smotelab::smote_nc(predictor_columns(numeric, y), codes, n_levels, y, index_vector(n_new), k_neighbors,
                                            glue::seed_from_r(seed), glue::executor(n_threads),
                                            algorithm_from_r(algorithm)));
 }

@@ -5,8 +5,8 @@ cv_run_cpp <- function(specs, columns, y, folds, v, metrics, threshold, seed, ta
     .Call(`_smotelab_cv_run_cpp`, specs, columns, y, folds, v, metrics, threshold, seed, task_grid, task_repeat, task_fold, n_threads, progress)
 }
 
-make_imbalanced_impl <- function(n_samples, n_features, n_informative, n_redundant, n_repeated, n_clusters_per_class, weights, flip_y, class_sep, seed) {
-    .Call(`_smotelab_make_imbalanced_impl`, n_samples, n_features, n_informative, n_redundant, n_repeated, n_clusters_per_class, weights, flip_y, class_sep, seed)
+make_imbalanced_cpp <- function(n_samples, n_features, n_informative, n_redundant, n_repeated, n_clusters_per_class, weights, flip_y, class_sep, seed) {
+    .Call(`_smotelab_make_imbalanced_cpp`, n_samples, n_features, n_informative, n_redundant, n_repeated, n_clusters_per_class, weights, flip_y, class_sep, seed)
 }
 
 metric_confusion_cpp <- function(truth, prob, threshold) {
@@ -101,8 +101,8 @@ adasyn_allocation_cpp <- function(x, y, cls, n_neighbors, n_samples, n_threads, 
     .Call(`_smotelab_adasyn_allocation_cpp`, x, y, cls, n_neighbors, n_samples, n_threads, algorithm)
 }
 
-smote_nc_cpp <- function(x, codes, n_levels, y, n_new, k_neighbors, seed, n_threads, algorithm, class_names) {
-    .Call(`_smotelab_smote_nc_cpp`, x, codes, n_levels, y, n_new, k_neighbors, seed, n_threads, algorithm, class_names)
+smote_nc_cpp <- function(numeric, codes, n_levels, y, n_new, k_neighbors, seed, n_threads, algorithm, class_names) {
+    .Call(`_smotelab_smote_nc_cpp`, numeric, codes, n_levels, y, n_new, k_neighbors, seed, n_threads, algorithm, class_names)
 }
 
 random_oversample_cpp <- function(x, y, n_new, seed) {
@@ -129,11 +129,11 @@ knn_cpp <- function(ref, query, k, self, n_threads, algorithm) {
     .Call(`_smotelab_knn_cpp`, ref, query, k, self, n_threads, algorithm)
 }
 
-split_stratified_impl <- function(y, n_classes, n_test, seed) {
-    .Call(`_smotelab_split_stratified_impl`, y, n_classes, n_test, seed)
+split_stratified_cpp <- function(y, n_classes, n_test, seed) {
+    .Call(`_smotelab_split_stratified_cpp`, y, n_classes, n_test, seed)
 }
 
-folds_stratified_impl <- function(y, n_classes, v, repeats, seed) {
-    .Call(`_smotelab_folds_stratified_impl`, y, n_classes, v, repeats, seed)
+folds_stratified_cpp <- function(y, n_classes, v, repeats, seed) {
+    .Call(`_smotelab_folds_stratified_cpp`, y, n_classes, v, repeats, seed)
 }
 

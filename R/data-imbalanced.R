@@ -106,7 +106,7 @@ make_imbalanced <- function(n_samples = 3000, n_features = 10, n_informative = 6
   rng <- resolve_rng(rng)
   seed <- resolve_rng_seed(seed, rng)
 
-  make <- if (rng == "numpy") make_imbalanced_numpy_cpp else make_imbalanced_impl
+  make <- if (rng == "numpy") make_imbalanced_numpy_cpp else make_imbalanced_cpp
   sim <- with_core(make(
     n_samples, n_features, n_informative, n_redundant, n_repeated,
     n_clusters_per_class, weights, flip_y, class_sep, seed

@@ -120,21 +120,6 @@ grid_pipeline <- function(pipeline, point, g, call) {
   structure(list(elements = rebuilt), class = "smotelab_pipeline")
 }
 
-element_constructor <- function(type) {
-  switch(type,
-    scale = step_scale,
-    smote = step_smote,
-    borderline_smote = step_borderline_smote,
-    adasyn = step_adasyn,
-    random_over = step_random_oversample,
-    random_under = step_random_undersample,
-    logistic = model_logistic,
-    forest = model_forest,
-    boost = model_boost,
-    cli::cli_abort("No constructor for pipeline element type {.val {type}}.", .internal = TRUE)
-  )
-}
-
 grid_label <- function(point) {
   values <- vapply(point, function(v) {
     v <- if (is.list(v)) v[[1]] else v
@@ -143,14 +128,62 @@ grid_label <- function(point) {
   paste(names(point), values, sep = " = ", collapse = ", ")
 }
 
+#' Print, format and summarise a grid search
+#'
+#' `format()` gives the headline of a [grid_search()] result: how many grid
+#' points were searched, the metric that ranks them and the best point.
+#' `print()` shows it, then the grid points ranked by that metric.
+#'
+#' `summary()` returns a tibble in the layout of `$results` with a `.rank`
+#' column first: every grid point and metric, the points in order of the
+#' ranking metric's mean over folds (best first, ties in grid order, a point
+#' whose mean is `NA` last), so `.rank == 1` holds `$best_params`. Filter on
+#' `.metric` for one metric.
+#'
+#' @param x,object A `smotelab_grid` from [grid_search()].
+#' @param ... Not used; must be empty.
+#' @return `format()`: a character vector, one element per line. `print()`:
+#'   `x`, invisibly. `summary()`: a tibble with `.rank`, one column per grid
+#'   parameter, then `.metric`, `mean`, `sd`, `n`.
+#' @export
+#' @examples
+#' d <- make_imbalanced(n_samples = 600, seed = 1)
+#' pipe <- imb_pipeline(scale = step_scale(), smote = step_smote(), clf = model_logistic())
+#' gs <- grid_search(pipe, class ~ ., d, grid = list(clf__C = c(0.1, 1)),
+#'                   folds = 3, metric = c("f1_macro", "roc_auc"), seed = 1, n_threads = 1)
+#' format(gs)
+#' gs
+#' summary(gs)
+format.smotelab_grid <- function(x, ...) {
+  c(paste0("<smotelab grid search> ", nrow(grid_ranking(x)), " grid points, ranked by ", x$metric),
+    paste0("best: ", grid_label(x$best_params)))
+}
+
+#' @rdname format.smotelab_grid
 #' @export
 print.smotelab_grid <- function(x, ...) {
-  n_points <- nrow(unique(x$results[setdiff(names(x$results), c(".metric", "mean", "sd", "n"))]))
-  cat("<smotelab grid search> ", n_points, " grid points, ranked by ", x$metric, "\n", sep = "")
-  cat("best: ", grid_label(x$best_params), "\n", sep = "")
-  ranked <- x$results[x$results$.metric == x$metric, , drop = FALSE]
-  print(ranked[order(-ranked$mean), , drop = FALSE])
+  cat(format(x), sep = "\n")
+  print(grid_ranking(x))
   invisible(x)
+}
+
+#' @rdname format.smotelab_grid
+#' @export
+summary.smotelab_grid <- function(object, ...) {
+  rlang::check_dots_empty()
+  ranking <- grid_ranking(object)
+  params <- names(object$best_params)
+  # Grid points are told apart as cv_summarise() grouped them.
+  key <- function(df) do.call(paste, c(unname(as.list(df[params])), sep = "\r"))
+  rank <- match(key(object$results), key(ranking))
+  out <- object$results[order(rank, match(object$results$.metric, unique(object$results$.metric))), , drop = FALSE]
+  tibble::as_tibble(c(list(.rank = sort(rank)), as.list(out)))
+}
+
+# The rows of the ranking metric, best grid point first.
+grid_ranking <- function(x) {
+  ranked <- x$results[x$results$.metric == x$metric, , drop = FALSE]
+  ranked[order(-ranked$mean), , drop = FALSE]
 }
 
 #' @export

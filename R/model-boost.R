@@ -103,8 +103,10 @@ format.smotelab_model_boost <- function(x, ...) {
 }
 
 # One line on how many rounds a fitted boosting model kept.
-format_boost_state <- function(state) {
-  trees <- length(state$tree_start) - 1L
+#' @export
+format_state.smotelab_model_boost <- function(model, fit) {
+  state <- fit$state$model
+  trees <- boost_trees(state)
   if (state$best_iteration > 0) {
     best <- state$eval_history[state$best_iteration]
     return(paste0("boosting stopped early after ", state$rounds, " rounds; kept the best round, ",
@@ -112,3 +114,13 @@ format_boost_state <- function(state) {
   }
   paste0("boosting: ", trees, " tree", if (trees != 1) "s")
 }
+
+#' @export
+summarise_state.smotelab_model_boost <- function(model, fit) {
+  state <- fit$state$model
+  best <- if (state$best_iteration > 0) state$best_iteration else NA_integer_
+  list(trees = boost_trees(state), rounds = state$rounds, best_iteration = best,
+       validation_score = if (is.na(best)) NA_real_ else state$eval_history[best])
+}
+
+boost_trees <- function(state) length(state$tree_start) - 1L

@@ -100,10 +100,26 @@ format.smotelab_model_forest <- function(x, ...) {
 }
 
 # One line on the grown trees for print() of a fitted pipeline.
-forest_summary <- function(state) {
-  paste0("forest: ", length(state$depth), " tree", if (length(state$depth) != 1) "s",
-         ", mean depth ", format(round(mean(state$depth), 1), nsmall = 1),
-         ", mean leaves ", format(round(mean(state$leaves), 1), nsmall = 1))
+#' @export
+print_state.smotelab_model_forest <- function(model, fit) {
+  state <- fit$state$model
+  cat("forest: ", length(state$depth), " tree", if (length(state$depth) != 1) "s",
+      ", mean depth ", format(round(mean(state$depth), 1), nsmall = 1),
+      ", mean leaves ", format(round(mean(state$leaves), 1), nsmall = 1), "\n", sep = "")
+  invisible(NULL)
+}
+
+#' @export
+summarise_state.smotelab_model_forest <- function(model, fit) {
+  state <- fit$state$model
+  list(trees = length(state$depth), mean_depth = mean(state$depth), mean_leaves = mean(state$leaves),
+       importance = state_importance(model, fit))
+}
+
+#' @export
+state_importance.smotelab_model_forest <- function(model, fit, call = caller_env()) {
+  out <- tibble::tibble(feature = fit$blueprint$columns, importance = fit$state$model$importance)
+  out[order(-out$importance, seq_len(nrow(out))), , drop = FALSE]
 }
 
 #' Impurity importance of a fitted random forest
@@ -133,12 +149,5 @@ feature_importance <- function(fitted) {
     abort_smotelab("{.arg fitted} must be a fitted pipeline from {.fn fit}, not {.obj_type_friendly {fitted}}.",
                    "type", call = call)
   }
-  model <- fitted$state$model
-  if (!identical(model$type, "forest")) {
-    abort_smotelab(c("{.arg fitted} must be a pipeline whose model is {.fn model_forest}.",
-                     "x" = "This pipeline's model is {format(pipeline_model(fitted$pipeline))}."),
-                   "argument", call = call)
-  }
-  out <- tibble::tibble(feature = fitted$blueprint$columns, importance = model$importance)
-  out[order(-out$importance, seq_len(nrow(out))), , drop = FALSE]
+  state_importance(pipeline_model(fitted$pipeline), fitted, call = call)
 }

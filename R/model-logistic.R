@@ -49,8 +49,10 @@ print.smotelab_model <- function(x, ...) {
 
 # What the fit of a logistic model tells the user: aliased columns, and
 # results that are not a finite optimum.
-report_logistic_fit <- function(state, columns) {
-  aliased <- columns[is.na(state$coef)]
+#' @export
+report_fit.smotelab_model_logistic <- function(model, fit) {
+  state <- fit$state$model
+  aliased <- fit$blueprint$columns[is.na(state$coef)]
   if (length(aliased)) {
     cli::cli_inform(
       c("i" = "{length(aliased)} predictor column{?s} {?is/are} a linear combination of earlier ones and {?was/were} dropped, as {.fn glm} does: {.val {aliased}}."),
@@ -72,6 +74,24 @@ report_logistic_fit <- function(state, columns) {
   }
 }
 
-logistic_coef <- function(state, columns) {
-  stats::setNames(c(state$intercept, state$coef), c("(Intercept)", columns))
+#' @export
+state_coef.smotelab_model_logistic <- function(model, fit, call = caller_env()) {
+  stats::setNames(c(fit$state$model$intercept, fit$state$model$coef), c("(Intercept)", fit$blueprint$columns))
+}
+
+#' @export
+summarise_state.smotelab_model_logistic <- function(model, fit) {
+  state <- fit$state$model
+  list(
+    coefficients = tibble::tibble(term = c("(Intercept)", fit$blueprint$columns), estimate = c(state$intercept, state$coef)),
+    iterations = state$iterations,
+    converged = state$converged
+  )
+}
+
+#' @export
+print_state.smotelab_model_logistic <- function(model, fit) {
+  cat("coefficients", if (length(fit$state$steps)) " (on the transformed scale)", ":\n", sep = "")
+  print(signif(coef(fit), 4))
+  invisible(NULL)
 }

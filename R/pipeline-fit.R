@@ -40,14 +40,15 @@ fit.smotelab_pipeline <- function(object, formula, data, seed = NULL, n_threads 
   seed <- resolve_rng_seed(seed, rng, call = call)
   spec <- spec_to_core(object, bp$outcome_levels, rng)
   state <- with_core(pipeline_fit_cpp(spec, prepared$x, y, seed, n_threads), call = call)
-  if (state$model$type == "logistic") report_logistic_fit(state$model, bp$columns)
   counts <- c(sum(y == 0L), sum(y == 1L))
   names(counts) <- bp$outcome_levels
   names(state$fit_counts) <- bp$outcome_levels
-  structure(
+  fitted <- structure(
     list(pipeline = object, blueprint = bp, state = state, seed = seed, rng = rng, class_counts = counts),
     class = "smotelab_fit"
   )
+  report_fit(pipeline_model(object), fitted)
+  fitted
 }
 
 # The blueprint, 0/1 labels and design columns of `data` for `pipeline`,
@@ -143,14 +144,53 @@ held_out_scores <- function(fitted, new_data, event = NULL, n_threads = NULL, ca
 
 #' @export
 coef.smotelab_fit <- function(object, ...) {
-  model <- object$state$model
-  if (model$type != "logistic") {
-    abort_smotelab("{.fn coef} is defined for logistic regression only.", "argument")
-  }
-  logistic_coef(model, object$blueprint$columns)
+  state_coef(pipeline_model(object$pipeline), object, call = rlang::current_env())
 }
 
+#' Print, format and summarise a fitted pipeline
+#'
+#' `format()` describes a fit in a few lines: the training rows and
+#' predictor columns, the outcome's class counts and event, the pipeline, the
+#' class counts the model saw when resampling changed them, and what the
+#' model kept (for boosting, the number of trees). `print()` shows those lines
+#' and then the model's own details: the coefficients of a logistic
+#' regression, the size of a forest's trees.
+#'
+#' `summary()` gathers the same facts as data: an object of class
+#' `smotelab_fit_summary`, a list with
+#' * `steps`: the formatted steps, named by element (empty without steps);
+#' * `model`: the formatted model;
+#' * `outcome`, `event`: the outcome column and its event class;
+#' * `n_rows`, `predictors`: the training rows and the predictor columns
+#'   after encoding;
+#' * `class_counts`: a tibble with `class`, `before` (training rows) and
+#'   `after` (rows the model was fitted on, after resampling);
+#'
+#' then what the model adds: for [model_logistic()], `coefficients` (a tibble
+#' with `term` and `estimate`, `NA` for aliased columns), `iterations` and
+#' `converged`; for [model_forest()], `trees`, `mean_depth`, `mean_leaves`
+#' and `importance` (the tibble of [feature_importance()]); for
+#' [model_boost()], `trees`, `rounds`, `best_iteration` and
+#' `validation_score` (both `NA` without early stopping). Its `print()`
+#' method shows the first ten rows of each table and leaves out `NA` values.
+#'
+#' @param x,object A `smotelab_fit` from [fit.smotelab_pipeline()], or for
+#'   `print()` a `smotelab_fit_summary`.
+#' @param ... Not used; must be empty.
+#' @return `format()`: a character vector, one element per line. `print()`:
+#'   `x`, invisibly. `summary()`: a `smotelab_fit_summary`.
+#' @seealso [coef()] for the coefficients of a logistic regression,
+#'   [feature_importance()] for a forest's importance.
 #' @export
+#' @examples
+#' d <- make_imbalanced(n_samples = 500, seed = 1)
+#' fitted <- fit(imb_pipeline(scale = step_scale(), smote = step_smote(), clf = model_logistic()),
+#'               class ~ ., data = d, seed = 1, n_threads = 1)
+#' format(fitted)
+#' fitted
+#' s <- summary(fitted)
+#' s$class_counts
+#' s
 format.smotelab_fit <- function(x, ...) {
   bp <- x$blueprint
   counts <- paste0(names(x$class_counts), " (", x$class_counts, ")", collapse = ", ")
@@ -163,18 +203,59 @@ format.smotelab_fit <- function(x, ...) {
       paste0("model fitted on ", paste0(names(x$state$fit_counts), " (", x$state$fit_counts, ")", collapse = ", "),
              " after resampling")
     },
-    if (x$state$model$type == "boost") format_boost_state(x$state$model)
+    format_state(pipeline_model(x$pipeline), x)
   )
 }
 
+#' @rdname format.smotelab_fit
 #' @export
 print.smotelab_fit <- function(x, ...) {
   cat(format(x), sep = "\n")
-  if (x$state$model$type == "logistic") {
-    cat("coefficients", if (length(x$state$steps)) " (on the transformed scale)", ":\n", sep = "")
-    print(signif(coef(x), 4))
-  } else if (x$state$model$type == "forest") {
-    cat(forest_summary(x$state$model), "\n", sep = "")
+  print_state(pipeline_model(x$pipeline), x)
+  invisible(x)
+}
+
+#' @rdname format.smotelab_fit
+#' @export
+summary.smotelab_fit <- function(object, ...) {
+  rlang::check_dots_empty()
+  bp <- object$blueprint
+  model <- pipeline_model(object$pipeline)
+  common <- list(
+    steps = vapply(pipeline_steps(object$pipeline), format, character(1)),
+    model = format(model),
+    outcome = bp$outcome,
+    event = bp$outcome_levels[2],
+    n_rows = sum(object$class_counts),
+    predictors = bp$columns,
+    class_counts = tibble::tibble(class = bp$outcome_levels, before = unname(object$class_counts),
+                                  after = unname(object$state$fit_counts))
+  )
+  structure(c(common, summarise_state(model, object)), class = "smotelab_fit_summary")
+}
+
+#' @rdname format.smotelab_fit
+#' @export
+print.smotelab_fit_summary <- function(x, ...) {
+  cat("<smotelab fit summary>\n",
+      "steps: ", if (length(x$steps)) paste(x$steps, collapse = " -> ") else "none", "\n",
+      "model: ", x$model, "\n",
+      "training rows: ", x$n_rows, "; predictor columns: ", length(x$predictors),
+      "; outcome: ", x$outcome, " (event \"", x$event, "\")\n",
+      "class counts, before and after resampling:\n", sep = "")
+  print(x$class_counts)
+  extra <- x[setdiff(names(x), fit_summary_fields)]
+  tables <- vapply(extra, is.data.frame, logical(1))
+  values <- extra[!tables & !vapply(extra, function(v) length(v) == 1 && is.na(v), logical(1))]
+  if (length(values)) {
+    shown <- vapply(values, function(v) format(if (is.double(v)) signif(v, 4) else v), character(1))
+    cat(paste0(gsub("_", " ", names(shown)), ": ", shown, collapse = "; "), "\n", sep = "")
+  }
+  for (name in names(extra)[tables]) {
+    cat(gsub("_", " ", name), ":\n", sep = "")
+    print(extra[[name]], n = 10)
   }
   invisible(x)
 }
+
+fit_summary_fields <- c("steps", "model", "outcome", "event", "n_rows", "predictors", "class_counts")

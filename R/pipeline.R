@@ -68,14 +68,6 @@ step_scale <- function() {
   new_step("scale", list())
 }
 
-new_step <- function(type, params) {
-  structure(list(type = type, params = params), class = c(paste0("smotelab_step_", type), "smotelab_step"))
-}
-
-new_model <- function(type, params) {
-  structure(list(type = type, params = params), class = c(paste0("smotelab_model_", type), "smotelab_model"))
-}
-
 pipeline_steps <- function(pipeline) {
   Filter(function(e) inherits(e, "smotelab_step"), pipeline$elements)
 }
@@ -108,10 +100,10 @@ step_to_core <- function(step, levels) {
 # only the data tell which, so this runs when a pipeline meets its data.
 check_pipeline_levels <- function(pipeline, levels, call = caller_env()) {
   for (name in names(pipeline$elements)) {
-    strategy <- pipeline$elements[[name]]$params$sampling_strategy
-    if (is.null(strategy)) next
-    direction <- if (pipeline$elements[[name]]$type == "random_under") "under" else "over"
-    check_sampling_strategy(strategy, direction, levels = levels, binary = TRUE,
+    element <- pipeline$elements[[name]]
+    direction <- element_type(element$type)$sampling
+    if (is.null(direction)) next
+    check_sampling_strategy(element$params$sampling_strategy, direction, levels = levels, binary = TRUE,
                             arg = paste0(name, "$sampling_strategy"), call = call)
   }
   invisible(pipeline)

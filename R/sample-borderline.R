@@ -50,7 +50,7 @@ borderline_smote <- function(data, outcome, k_neighbors = 5, m_neighbors = 10,
   check_count(m_neighbors)
   kind <- check_choice(kind, c("borderline-1", "borderline-2"))
   run <- function(x, y, n_new, k, seed, n_threads, algorithm, classes) {
-    borderline_smote_cpp(x, y, n_new, k, as.integer(m_neighbors), if (kind == "borderline-1") 1L else 2L, seed,
+    borderline_smote_cpp(x, y, n_new, k, as.integer(m_neighbors), kind, seed,
                          n_threads, algorithm, classes)
   }
   made <- oversample_numeric(data, rlang::enquo(outcome), sampling_strategy, seed, n_threads, .synthetic, run,

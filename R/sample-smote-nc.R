@@ -55,8 +55,9 @@ is_categorical <- function(v) {
   is.factor(v) || is.character(v) || is.logical(v)
 }
 
-# Numeric predictors as a double matrix, categorical ones as a matrix of
-# 0-based level codes with the number of levels of each.
+# Numeric predictors as a list of double vectors (read in place by the core),
+# categorical ones as a matrix of 0-based level codes with the number of
+# levels of each.
 mixed_predictors <- function(data, outcome, call = caller_env()) {
   cols <- setdiff(names(data), outcome)
   check_vector_columns(data, cols, call = call)
@@ -87,7 +88,9 @@ mixed_predictors <- function(data, outcome, call = caller_env()) {
       "type", call = call
     )
   }
-  check_finite_columns(lapply(data[cols[numeric]], as.double), call = call)
+  num <- cols[numeric]
+  x <- lapply(data[num], as.double)
+  check_finite_columns(x, call = call)
   missing <- vapply(data[cols[categorical]], anyNA, logical(1))
   if (any(missing)) {
     bad <- cols[categorical][missing]
@@ -97,10 +100,7 @@ mixed_predictors <- function(data, outcome, call = caller_env()) {
       "missing", call = call
     )
   }
-  num <- cols[numeric]
   cat <- cols[categorical]
-  x <- matrix(0, nrow(data), length(num))
-  for (j in seq_along(num)) x[, j] <- data[[num[j]]]
   codes <- matrix(0L, nrow(data), length(cat))
   n_levels <- integer(length(cat))
   for (j in seq_along(cat)) {

@@ -171,8 +171,14 @@ resampled_numeric <- function(data, out, res, synthetic) {
 
 # An internal switch for tests and benchmarks: "auto", "kd_tree" or
 # "brute_force" nearest neighbours.
-knn_algorithm <- function() {
-  getOption("smotelab.knn_algorithm", "auto")
+knn_algorithm <- function(call = caller_env()) {
+  algorithm <- getOption("smotelab.knn_algorithm", "auto")
+  choices <- c("auto", "kd_tree", "brute_force")
+  if (!rlang::is_string(algorithm) || !algorithm %in% choices) {
+    abort_smotelab("Option {.code smotelab.knn_algorithm} must be one of {.or {.val {choices}}}.", "argument",
+                   call = call)
+  }
+  algorithm
 }
 
 # Exact k nearest neighbours of the rows of `query` among the rows of `ref`;

@@ -69,7 +69,7 @@ split_stratified <- function(data, outcome, test_size = 0.25, seed = NULL, rng =
       test = tibble::as_tibble(data[rows$test, , drop = FALSE])
     ))
   }
-  is_test <- with_core(split_stratified_impl(strata$codes, n_classes, n_test, seed))
+  is_test <- with_core(split_stratified_cpp(strata$codes, n_classes, n_test, seed))
   list(
     train = tibble::as_tibble(data[!is_test, , drop = FALSE]),
     test = tibble::as_tibble(data[is_test, , drop = FALSE])
@@ -134,7 +134,7 @@ folds_stratified <- function(data, outcome, v = 5, repeats = 1, seed = NULL, rng
   rng <- resolve_rng(rng)
   seed <- resolve_rng_seed(seed, rng)
 
-  make <- if (rng == "numpy") folds_stratified_numpy_cpp else folds_stratified_impl
+  make <- if (rng == "numpy") folds_stratified_numpy_cpp else folds_stratified_cpp
   ids <- with_core(make(strata$codes, length(strata$classes), v, repeats, seed))
   cols <- lapply(seq_len(repeats), function(r) ids[, r] + 1L)
   names(cols) <- paste0("repeat_", seq_len(repeats))

@@ -33,12 +33,11 @@ BEGIN_RCPP
     return rcpp_result_gen;
 END_RCPP
 }
-// make_imbalanced_impl
-Rcpp::List make_imbalanced_impl(int n_samples, int n_features, int n_informative, int n_redundant, int n_repeated, int n_clusters_per_class, Rcpp::NumericVector weights, double flip_y, double class_sep, double seed);
-RcppExport SEXP _smotelab_make_imbalanced_impl(SEXP n_samplesSEXP, SEXP n_featuresSEXP, SEXP n_informativeSEXP, SEXP n_redundantSEXP, SEXP n_repeatedSEXP, SEXP n_clusters_per_classSEXP, SEXP weightsSEXP, SEXP flip_ySEXP, SEXP class_sepSEXP, SEXP seedSEXP) {
+// make_imbalanced_cpp
+Rcpp::List make_imbalanced_cpp(int n_samples, int n_features, int n_informative, int n_redundant, int n_repeated, int n_clusters_per_class, Rcpp::NumericVector weights, double flip_y, double class_sep, double seed);
+RcppExport SEXP _smotelab_make_imbalanced_cpp(SEXP n_samplesSEXP, SEXP n_featuresSEXP, SEXP n_informativeSEXP, SEXP n_redundantSEXP, SEXP n_repeatedSEXP, SEXP n_clusters_per_classSEXP, SEXP weightsSEXP, SEXP flip_ySEXP, SEXP class_sepSEXP, SEXP seedSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
-    Rcpp::RNGScope rcpp_rngScope_gen;
     Rcpp::traits::input_parameter< int >::type n_samples(n_samplesSEXP);
     Rcpp::traits::input_parameter< int >::type n_features(n_featuresSEXP);
     Rcpp::traits::input_parameter< int >::type n_informative(n_informativeSEXP);
@@ -49,7 +48,7 @@ BEGIN_RCPP
     Rcpp::traits::input_parameter< double >::type flip_y(flip_ySEXP);
     Rcpp::traits::input_parameter< double >::type class_sep(class_sepSEXP);
     Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
-    rcpp_result_gen = Rcpp::wrap(make_imbalanced_impl(n_samples, n_features, n_informative, n_redundant, n_repeated, n_clusters_per_class, weights, flip_y, class_sep, seed));
+    rcpp_result_gen = Rcpp::wrap(make_imbalanced_cpp(n_samples, n_features, n_informative, n_redundant, n_repeated, n_clusters_per_class, weights, flip_y, class_sep, seed));
     return rcpp_result_gen;
 END_RCPP
 }
@@ -295,7 +294,7 @@ BEGIN_RCPP
 END_RCPP
 }
 // borderline_smote_cpp
-List borderline_smote_cpp(const List& columns, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_new, int k_neighbors, int m_neighbors, int kind, double seed, int n_threads, const std::string& algorithm, const std::vector<std::string>& class_names);
+List borderline_smote_cpp(const List& columns, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_new, int k_neighbors, int m_neighbors, const std::string& kind, double seed, int n_threads, const std::string& algorithm, const std::vector<std::string>& class_names);
 RcppExport SEXP _smotelab_borderline_smote_cpp(SEXP columnsSEXP, SEXP ySEXP, SEXP n_newSEXP, SEXP k_neighborsSEXP, SEXP m_neighborsSEXP, SEXP kindSEXP, SEXP seedSEXP, SEXP n_threadsSEXP, SEXP algorithmSEXP, SEXP class_namesSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
@@ -304,7 +303,7 @@ BEGIN_RCPP
     Rcpp::traits::input_parameter< const Rcpp::IntegerVector& >::type n_new(n_newSEXP);
     Rcpp::traits::input_parameter< int >::type k_neighbors(k_neighborsSEXP);
     Rcpp::traits::input_parameter< int >::type m_neighbors(m_neighborsSEXP);
-    Rcpp::traits::input_parameter< int >::type kind(kindSEXP);
+    Rcpp::traits::input_parameter< const std::string& >::type kind(kindSEXP);
     Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
     Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
     Rcpp::traits::input_parameter< const std::string& >::type algorithm(algorithmSEXP);
@@ -362,11 +361,11 @@ BEGIN_RCPP
 END_RCPP
 }
 // smote_nc_cpp
-List smote_nc_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::MatrixXi> codes, const std::vector<int>& n_levels, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_new, int k_neighbors, double seed, int n_threads, const std::string& algorithm, const std::vector<std::string>& class_names);
-RcppExport SEXP _smotelab_smote_nc_cpp(SEXP xSEXP, SEXP codesSEXP, SEXP n_levelsSEXP, SEXP ySEXP, SEXP n_newSEXP, SEXP k_neighborsSEXP, SEXP seedSEXP, SEXP n_threadsSEXP, SEXP algorithmSEXP, SEXP class_namesSEXP) {
+List smote_nc_cpp(const List& numeric, const Eigen::Map<Eigen::MatrixXi> codes, const std::vector<int>& n_levels, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_new, int k_neighbors, double seed, int n_threads, const std::string& algorithm, const std::vector<std::string>& class_names);
+RcppExport SEXP _smotelab_smote_nc_cpp(SEXP numericSEXP, SEXP codesSEXP, SEXP n_levelsSEXP, SEXP ySEXP, SEXP n_newSEXP, SEXP k_neighborsSEXP, SEXP seedSEXP, SEXP n_threadsSEXP, SEXP algorithmSEXP, SEXP class_namesSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
-    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::MatrixXd> >::type x(xSEXP);
+    Rcpp::traits::input_parameter< const List& >::type numeric(numericSEXP);
     Rcpp::traits::input_parameter< const Eigen::Map<Eigen::MatrixXi> >::type codes(codesSEXP);
     Rcpp::traits::input_parameter< const std::vector<int>& >::type n_levels(n_levelsSEXP);
     Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type y(ySEXP);
@@ -376,7 +375,7 @@ BEGIN_RCPP
     Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
     Rcpp::traits::input_parameter< const std::string& >::type algorithm(algorithmSEXP);
     Rcpp::traits::input_parameter< const std::vector<std::string>& >::type class_names(class_namesSEXP);
-    rcpp_result_gen = Rcpp::wrap(smote_nc_cpp(x, codes, n_levels, y, n_new, k_neighbors, seed, n_threads, algorithm, class_names));
+    rcpp_result_gen = Rcpp::wrap(smote_nc_cpp(numeric, codes, n_levels, y, n_new, k_neighbors, seed, n_threads, algorithm, class_names));
     return rcpp_result_gen;
 END_RCPP
 }
@@ -465,39 +464,37 @@ BEGIN_RCPP
     return rcpp_result_gen;
 END_RCPP
 }
-// split_stratified_impl
-Rcpp::LogicalVector split_stratified_impl(Rcpp::IntegerVector y, int n_classes, double n_test, double seed);
-RcppExport SEXP _smotelab_split_stratified_impl(SEXP ySEXP, SEXP n_classesSEXP, SEXP n_testSEXP, SEXP seedSEXP) {
+// split_stratified_cpp
+Rcpp::LogicalVector split_stratified_cpp(Rcpp::IntegerVector y, int n_classes, double n_test, double seed);
+RcppExport SEXP _smotelab_split_stratified_cpp(SEXP ySEXP, SEXP n_classesSEXP, SEXP n_testSEXP, SEXP seedSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
-    Rcpp::RNGScope rcpp_rngScope_gen;
     Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type y(ySEXP);
     Rcpp::traits::input_parameter< int >::type n_classes(n_classesSEXP);
     Rcpp::traits::input_parameter< double >::type n_test(n_testSEXP);
     Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
-    rcpp_result_gen = Rcpp::wrap(split_stratified_impl(y, n_classes, n_test, seed));
+    rcpp_result_gen = Rcpp::wrap(split_stratified_cpp(y, n_classes, n_test, seed));
     return rcpp_result_gen;
 END_RCPP
 }
-// folds_stratified_impl
-Rcpp::IntegerMatrix folds_stratified_impl(Rcpp::IntegerVector y, int n_classes, int v, int repeats, double seed);
-RcppExport SEXP _smotelab_folds_stratified_impl(SEXP ySEXP, SEXP n_classesSEXP, SEXP vSEXP, SEXP repeatsSEXP, SEXP seedSEXP) {
+// folds_stratified_cpp
+Rcpp::IntegerMatrix folds_stratified_cpp(Rcpp::IntegerVector y, int n_classes, int v, int repeats, double seed);
+RcppExport SEXP _smotelab_folds_stratified_cpp(SEXP ySEXP, SEXP n_classesSEXP, SEXP vSEXP, SEXP repeatsSEXP, SEXP seedSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
-    Rcpp::RNGScope rcpp_rngScope_gen;
     Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type y(ySEXP);
     Rcpp::traits::input_parameter< int >::type n_classes(n_classesSEXP);
     Rcpp::traits::input_parameter< int >::type v(vSEXP);
     Rcpp::traits::input_parameter< int >::type repeats(repeatsSEXP);
     Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
-    rcpp_result_gen = Rcpp::wrap(folds_stratified_impl(y, n_classes, v, repeats, seed));
+    rcpp_result_gen = Rcpp::wrap(folds_stratified_cpp(y, n_classes, v, repeats, seed));
     return rcpp_result_gen;
 END_RCPP
 }
 
 static const R_CallMethodDef CallEntries[] = {
     {"_smotelab_cv_run_cpp", (DL_FUNC) &_smotelab_cv_run_cpp, 13},
-    {"_smotelab_make_imbalanced_impl", (DL_FUNC) &_smotelab_make_imbalanced_impl, 10},
+    {"_smotelab_make_imbalanced_cpp", (DL_FUNC) &_smotelab_make_imbalanced_cpp, 10},
     {"_smotelab_metric_confusion_cpp", (DL_FUNC) &_smotelab_metric_confusion_cpp, 3},
     {"_smotelab_metric_confusion_labels_cpp", (DL_FUNC) &_smotelab_metric_confusion_labels_cpp, 2},
     {"_smotelab_metric_class_cpp", (DL_FUNC) &_smotelab_metric_class_cpp, 1},
@@ -528,8 +525,8 @@ static const R_CallMethodDef CallEntries[] = {
     {"_smotelab_random_oversample_numpy_cpp", (DL_FUNC) &_smotelab_random_oversample_numpy_cpp, 4},
     {"_smotelab_random_undersample_numpy_cpp", (DL_FUNC) &_smotelab_random_undersample_numpy_cpp, 5},
     {"_smotelab_knn_cpp", (DL_FUNC) &_smotelab_knn_cpp, 6},
-    {"_smotelab_split_stratified_impl", (DL_FUNC) &_smotelab_split_stratified_impl, 4},
-    {"_smotelab_folds_stratified_impl", (DL_FUNC) &_smotelab_folds_stratified_impl, 5},
+    {"_smotelab_split_stratified_cpp", (DL_FUNC) &_smotelab_split_stratified_cpp, 4},
+    {"_smotelab_folds_stratified_cpp", (DL_FUNC) &_smotelab_folds_stratified_cpp, 5},
     {NULL, NULL, 0}
 };
 

@@ -19,11 +19,9 @@ smotelab::BoostOptions glue::boost_spec_from_r(const List& model) {
   opt.max_bins = Rcpp::as<int>(model["max_bins"]);
   opt.early_stopping_rounds = Rcpp::as<int>(model["early_stopping_rounds"]);
   opt.validation = Rcpp::as<double>(model["validation"]);
-  const std::string metric = Rcpp::as<std::string>(model["eval_metric"]);
-  if (metric == "logloss") opt.eval_metric = smotelab::BoostMetric::logloss;
-  else if (metric == "auc") opt.eval_metric = smotelab::BoostMetric::auc;
-  else if (metric == "aucpr") opt.eval_metric = smotelab::BoostMetric::aucpr;
-  else throw smotelab::internal_error("unknown eval_metric '" + metric + "'");
+  using Metric = smotelab::BoostMetric;
+  opt.eval_metric = glue::enum_from_r<Metric>(
+      model["eval_metric"], {{"logloss", Metric::logloss}, {"auc", Metric::auc}, {"aucpr", Metric::aucpr}}, "eval_metric");
   return opt;
 }
 

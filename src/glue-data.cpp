@@ -2,8 +2,8 @@
 #include "glue.h"
 #include "smotelab/make_classification.hpp"
 
-// [[Rcpp::export]]
-Rcpp::List make_imbalanced_impl(int n_samples, int n_features, int n_informative,
+// [[Rcpp::export(rng = false)]]
+Rcpp::List make_imbalanced_cpp(int n_samples, int n_features, int n_informative,
                                 int n_redundant, int n_repeated, int n_clusters_per_class,
                                 Rcpp::NumericVector weights, double flip_y, double class_sep,
                                 double seed) {

@@ -12,11 +12,11 @@ smotelab::ForestOptions glue::forest_spec_from_r(const List& model) {
   opt.mtry = Rcpp::as<int>(model["mtry"]);
   opt.min_node_size = Rcpp::as<int>(model["min_node_size"]);
   opt.max_depth = Rcpp::as<int>(model["max_depth"]);
-  const std::string cw = Rcpp::as<std::string>(model["class_weight"]);
-  if (cw == "balanced") opt.class_weight = smotelab::ForestClassWeight::balanced;
-  else if (cw == "balanced_subsample") opt.class_weight = smotelab::ForestClassWeight::balanced_subsample;
-  else if (cw == "none") opt.class_weight = smotelab::ForestClassWeight::none;
-  else throw smotelab::internal_error("unknown class_weight '" + cw + "'");
+  using Weight = smotelab::ForestClassWeight;
+  opt.class_weight = glue::enum_from_r<Weight>(
+      model["class_weight"],
+      {{"none", Weight::none}, {"balanced", Weight::balanced}, {"balanced_subsample", Weight::balanced_subsample}},
+      "class_weight");
   opt.bootstrap = Rcpp::as<bool>(model["bootstrap"]);
   opt.max_bins = Rcpp::as<int>(model["max_bins"]);
   return opt;

@@ -8,38 +8,44 @@ using Rcpp::Named;
 
 namespace {
 
-smotelab::StepSpec step_spec_from_r(const List& step) {
-  const std::string type = Rcpp::as<std::string>(step["type"]);
-  if (type == "scale") return smotelab::ScaleSpec{};
-  if (type == "smote") {
-    return smotelab::SmoteSpec{Rcpp::as<int>(step["k_neighbors"]), glue::strategy_from_r(step["sampling_strategy"])};
-  }
-  if (type == "borderline_smote") {
-    const std::string kind = Rcpp::as<std::string>(step["kind"]);
-    return smotelab::BorderlineSpec{Rcpp::as<int>(step["k_neighbors"]), Rcpp::as<int>(step["m_neighbors"]),
-                                    kind == "borderline-2" ? smotelab::BorderlineKind::borderline_2
-                                                           : smotelab::BorderlineKind::borderline_1,
-                                    glue::strategy_from_r(step["sampling_strategy"])};
-  }
-  if (type == "adasyn") {
-    return smotelab::AdasynSpec{Rcpp::as<int>(step["n_neighbors"]), glue::strategy_from_r(step["sampling_strategy"])};
-  }
-  if (type == "random_over") return smotelab::RandomOverSpec{glue::strategy_from_r(step["sampling_strategy"])};
-  if (type == "random_under") return smotelab::RandomUnderSpec{glue::strategy_from_r(step["sampling_strategy"])};
-  throw smotelab::internal_error("unknown step type '" + type + "'");
+using smotelab::ModelSpec;
+using smotelab::ModelState;
+using smotelab::StepSpec;
+using smotelab::StepState;
+
+smotelab::SamplingStrategy strategy(const List& step) { return glue::strategy_from_r(step["sampling_strategy"]); }
+
+// One reader per element type R's element_types() lists: the pipeline's
+// table on this side of the glue.
+StepSpec step_spec_from_r(const List& step) {
+  using Reader = StepSpec (*)(const List&);
+  const Reader read = glue::enum_from_r<Reader>(
+      step["type"],
+      {{"scale", [](const List&) -> StepSpec { return smotelab::ScaleSpec{}; }},
+       {"smote",
+        [](const List& s) -> StepSpec { return smotelab::SmoteSpec{Rcpp::as<int>(s["k_neighbors"]), strategy(s)}; }},
+       {"borderline_smote",
+        [](const List& s) -> StepSpec {
+          return smotelab::BorderlineSpec{Rcpp::as<int>(s["k_neighbors"]), Rcpp::as<int>(s["m_neighbors"]),
+                                          glue::borderline_kind_from_r(s["kind"]), strategy(s)};
+        }},
+       {"adasyn",
+        [](const List& s) -> StepSpec { return smotelab::AdasynSpec{Rcpp::as<int>(s["n_neighbors"]), strategy(s)}; }},
+       {"random_over", [](const List& s) -> StepSpec { return smotelab::RandomOverSpec{strategy(s)}; }},
+       {"random_under", [](const List& s) -> StepSpec { return smotelab::RandomUnderSpec{strategy(s)}; }}},
+      "step type");
+  return read(step);
 }
 
-smotelab::ModelSpec model_spec_from_r(const List& model) {
-  const std::string type = Rcpp::as<std::string>(model["type"]);
-  if (type == "logistic") {
-    smotelab::LogisticOptions opt;
-    opt.C = Rcpp::as<double>(model["C"]);
-    opt.balanced = Rcpp::as<bool>(model["balanced"]);
-    return opt;
-  }
-  if (type == "forest") return glue::forest_spec_from_r(model);
-  if (type == "boost") return glue::boost_spec_from_r(model);
-  throw smotelab::internal_error("unknown model type '" + type + "'");
+ModelSpec model_spec_from_r(const List& model) {
+  using Reader = ModelSpec (*)(const List&);
+  const Reader read = glue::enum_from_r<Reader>(
+      model["type"],
+      {{"logistic", [](const List& m) -> ModelSpec { return glue::logistic_spec_from_r(m); }},
+       {"forest", [](const List& m) -> ModelSpec { return glue::forest_spec_from_r(m); }},
+       {"boost", [](const List& m) -> ModelSpec { return glue::boost_spec_from_r(m); }}},
+      "model type");
+  return read(model);
 }
 
 }  // namespace
@@ -61,43 +67,32 @@ struct StateToR {
     return List::create(Named("type") = "scale", Named("center") = Rcpp::wrap(s.center),
                         Named("scale") = Rcpp::wrap(s.scale));
   }
-  List operator()(const smotelab::LogisticFit& f) const {
-    Rcpp::NumericVector coef = Rcpp::wrap(f.coef);
-    for (R_xlen_t j = 0; j < coef.size(); ++j)
-      if (f.aliased[j]) coef[j] = NA_REAL;
-    return List::create(Named("type") = "logistic", Named("intercept") = f.intercept, Named("coef") = coef,
-                        Named("iterations") = f.iterations, Named("converged") = f.converged,
-                        Named("separated") = f.separated, Named("objective") = f.objective);
-  }
+  List operator()(const smotelab::LogisticFit& f) const { return glue::logistic_state_to_r(f); }
   List operator()(const smotelab::ForestFit& f) const { return glue::forest_state_to_r(f); }
   List operator()(const smotelab::BoostFit& f) const { return glue::boost_state_to_r(f); }
 };
 
-smotelab::StepState step_state_from_r(const List& s) {
-  const std::string type = Rcpp::as<std::string>(s["type"]);
-  if (type == "scale") {
-    return smotelab::ScaleState{Rcpp::as<Eigen::VectorXd>(s["center"]), Rcpp::as<Eigen::VectorXd>(s["scale"])};
-  }
-  throw smotelab::internal_error("unknown fitted step type '" + type + "'");
+StepState step_state_from_r(const List& s) {
+  using Reader = StepState (*)(const List&);
+  const Reader read = glue::enum_from_r<Reader>(
+      s["type"],
+      {{"scale",
+        [](const List& f) -> StepState {
+          return smotelab::ScaleState{Rcpp::as<Eigen::VectorXd>(f["center"]), Rcpp::as<Eigen::VectorXd>(f["scale"])};
+        }}},
+      "fitted step type");
+  return read(s);
 }
 
-smotelab::ModelState model_state_from_r(const List& s) {
-  const std::string type = Rcpp::as<std::string>(s["type"]);
-  if (type == "logistic") {
-    smotelab::LogisticFit fit;
-    fit.intercept = Rcpp::as<double>(s["intercept"]);
-    Rcpp::NumericVector coef = s["coef"];
-    fit.coef.resize(coef.size());
-    fit.aliased.resize(coef.size());
-    for (R_xlen_t j = 0; j < coef.size(); ++j) {
-      fit.aliased[j] = Rcpp::NumericVector::is_na(coef[j]);
-      fit.coef(j) = fit.aliased[j] ? 0.0 : coef[j];
-    }
-    return fit;
-  }
-  if (type == "forest") return glue::forest_state_from_r(s);
-  if (type == "boost") return glue::boost_state_from_r(s);
-  throw smotelab::internal_error("unknown fitted model type '" + type + "'");
+ModelState model_state_from_r(const List& s) {
+  using Reader = ModelState (*)(const List&);
+  const Reader read = glue::enum_from_r<Reader>(
+      s["type"],
+      {{"logistic", [](const List& f) -> ModelState { return glue::logistic_state_from_r(f); }},
+       {"forest", [](const List& f) -> ModelState { return glue::forest_state_from_r(f); }},
+       {"boost", [](const List& f) -> ModelState { return glue::boost_state_from_r(f); }}},
+      "fitted model type");
+  return read(s);
 }
 
 }  // namespace

@@ -8,10 +8,20 @@ namespace glue {
 smotelab::PipelineSpec spec_from_r(const Rcpp::List& spec);
 
 // Per-model conversions, each in its model's glue file.
+smotelab::LogisticOptions logistic_spec_from_r(const Rcpp::List& model);
+Rcpp::List logistic_state_to_r(const smotelab::LogisticFit& fit);
+smotelab::LogisticFit logistic_state_from_r(const Rcpp::List& state);
 smotelab::ForestOptions forest_spec_from_r(const Rcpp::List& model);
 Rcpp::List forest_state_to_r(const smotelab::ForestFit& fit);
 smotelab::ForestFit forest_state_from_r(const Rcpp::List& state);
 smotelab::BoostOptions boost_spec_from_r(const Rcpp::List& model);
 Rcpp::List boost_state_to_r(const smotelab::BoostFit& fit);
 smotelab::BoostFit boost_state_from_r(const Rcpp::List& state);
+
+// Shared by borderline_smote() and its pipeline step.
+inline smotelab::BorderlineKind borderline_kind_from_r(const std::string& kind) {
+  using Kind = smotelab::BorderlineKind;
+  return enum_from_r<Kind>(kind, {{"borderline-1", Kind::borderline_1}, {"borderline-2", Kind::borderline_2}},
+                           "borderline kind");
+}
 }

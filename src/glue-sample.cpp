@@ -1,6 +1,7 @@
 // Glue for the resamplers and nearest neighbours. Class codes cross as 0-based
 // integers; row numbers go back to R 1-based.
 #include "glue.h"
+#include "glue-pipeline.h"
 #include "smotelab/knn.hpp"
 #include "smotelab/memory.hpp"
 #include "smotelab/sampling.hpp"
@@ -21,9 +22,10 @@ Rcpp::IntegerVector one_based(const std::vector<Eigen::Index>& rows) {
 }
 
 smotelab::KnnAlgorithm algorithm_from_r(const std::string& name) {
-  if (name == "kd_tree") return smotelab::KnnAlgorithm::kd_tree;
-  if (name == "brute_force") return smotelab::KnnAlgorithm::brute_force;
-  return smotelab::KnnAlgorithm::automatic;
+  using Algorithm = smotelab::KnnAlgorithm;
+  return glue::enum_from_r<Algorithm>(
+      name, {{"auto", Algorithm::automatic}, {"kd_tree", Algorithm::kd_tree}, {"brute_force", Algorithm::brute_force}},
+      "knn algorithm");
 }
 
 List resampled_to_r(const smotelab::Resampled& r) {
@@ -79,12 +81,11 @@ List smote_cpp(const List& columns, const Eigen::Map<Eigen::VectorXi> y, const R
 
 // [[Rcpp::export(rng = false)]]
 List borderline_smote_cpp(const List& columns, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_new,
-                          int k_neighbors, int m_neighbors, int kind, double seed, int n_threads,
+                          int k_neighbors, int m_neighbors, const std::string& kind, double seed, int n_threads,
                           const std::string& algorithm, const std::vector<std::string>& class_names) {
-  const auto k = kind == 2 ? smotelab::BorderlineKind::borderline_2 : smotelab::BorderlineKind::borderline_1;
   return resampled_columns_to_r(
-      columns, smotelab::borderline_smote(predictor_columns(columns, y).to_matrix(), y, index_vector(n_new),
-                                          k_neighbors, m_neighbors, k, glue::seed_from_r(seed),
+      columns, smotelab::borderline_smote(predictor_columns(columns, y), y, index_vector(n_new), k_neighbors,
+                                          m_neighbors, glue::borderline_kind_from_r(kind), glue::seed_from_r(seed),
                                           glue::executor(n_threads), algorithm_from_r(algorithm), class_names));
 }
 
@@ -101,7 +102,7 @@ List adasyn_cpp(const List& columns, const Eigen::Map<Eigen::VectorXi> y, const 
                 int n_neighbors, double seed, int n_threads, const std::string& algorithm,
                 const std::vector<std::string>& class_names) {
   return resampled_columns_to_r(
-      columns, smotelab::adasyn(predictor_columns(columns, y).to_matrix(), y, index_vector(n_new), n_neighbors,
+      columns, smotelab::adasyn(predictor_columns(columns, y), y, index_vector(n_new), n_neighbors,
                                 glue::seed_from_r(seed), glue::executor(n_threads), algorithm_from_r(algorithm),
                                 class_names));
 }
@@ -116,11 +117,10 @@ Rcpp::IntegerVector adasyn_allocation_cpp(const Eigen::Map<Eigen::MatrixXd> x, c
 }
 
 // [[Rcpp::export(rng = false)]]
-List smote_nc_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::MatrixXi> codes,
-                  const std::vector<int>& n_levels, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_new,
-                  int k_neighbors, double seed, int n_threads, const std::string& algorithm,
-                  const std::vector<std::string>& class_names) {
-  return resampled_to_r(smotelab::smote_nc(x, codes, n_levels, y, index_vector(n_new), k_neighbors,
+List smote_nc_cpp(const List& numeric, const Eigen::Map<Eigen::MatrixXi> codes, const std::vector<int>& n_levels,
+                  const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_new, int k_neighbors, double seed,
+                  int n_threads, const std::string& algorithm, const std::vector<std::string>& class_names) {
+  return resampled_to_r(smotelab::smote_nc(predictor_columns(numeric, y), codes, n_levels, y, index_vector(n_new), k_neighbors,
                                            glue::seed_from_r(seed), glue::executor(n_threads),
                                            algorithm_from_r(algorithm), class_names));
 }

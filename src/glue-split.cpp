@@ -3,8 +3,8 @@
 #include "glue.h"
 #include "smotelab/split.hpp"
 
-// [[Rcpp::export]]
-Rcpp::LogicalVector split_stratified_impl(Rcpp::IntegerVector y, int n_classes, double n_test,
+// [[Rcpp::export(rng = false)]]
+Rcpp::LogicalVector split_stratified_cpp(Rcpp::IntegerVector y, int n_classes, double n_test,
                                           double seed) {
   const std::vector<unsigned char> is_test = smotelab::stratified_split(
       y.begin(), static_cast<std::size_t>(y.size()), n_classes,
@@ -12,8 +12,8 @@ Rcpp::LogicalVector split_stratified_impl(Rcpp::IntegerVector y, int n_classes, 
   return Rcpp::LogicalVector(is_test.begin(), is_test.end());
 }
 
-// [[Rcpp::export]]
-Rcpp::IntegerMatrix folds_stratified_impl(Rcpp::IntegerVector y, int n_classes, int v,
+// [[Rcpp::export(rng = false)]]
+Rcpp::IntegerMatrix folds_stratified_cpp(Rcpp::IntegerVector y, int n_classes, int v,
                                           int repeats, double seed) {
   Rcpp::IntegerMatrix folds(y.size(), repeats);
   smotelab::stratified_folds(y.begin(), static_cast<std::size_t>(y.size()), n_classes,

@@ -17,8 +17,12 @@
 #include <cstddef>
 #include <exception>
 #include <functional>
+#include <initializer_list>
 #include <memory>
 #include <mutex>
+#include <stdexcept>
+#include <string>
+#include <utility>
 
 #include "smotelab/columns.hpp"
 #include "smotelab/errors.hpp"
@@ -117,20 +121,40 @@ inline smotelab::Executor executor(int n_threads, ParallelRunner::Progress progr
   return smotelab::Executor(ParallelRunner(n_threads, std::move(progress)));
 }
 
+// ---- R strings to core values ---------------------------------------------
+// Every string option crosses into C++ through this one lookup: a table of
+// (R string, core value) pairs, e.g.
+//   enum_from_r<Kind>(s["kind"], {{"auto", Kind::automatic}, ...}, "sampling_strategy kind").
+// The values may be enums or functions (the pipeline's element readers). R
+// has validated each string before the call, so one missing from the table
+// is a bug in the package, not bad input: it throws an internal_error, which
+// R reports as such.
+template <class T>
+using EnumTable = std::initializer_list<std::pair<const char*, T>>;
+
+template <class T>
+T enum_from_r(const std::string& value, EnumTable<T> table, const char* what) {
+  for (const auto& entry : table)
+    if (value == entry.first) return entry.second;
+  throw smotelab::internal_error(std::string("unknown ") + what + " \"" + value + "\"");
+}
+
+// ---- Shared conversions --------------------------------------------------
+
 // sampling_strategy as R's sampling_to_core() lays it out.
 inline smotelab::SamplingStrategy strategy_from_r(const Rcpp::List& s) {
   using Kind = smotelab::SamplingStrategy::Kind;
   smotelab::SamplingStrategy out;
-  const std::string kind = Rcpp::as<std::string>(s["kind"]);
-  if (kind == "auto") out.kind = Kind::automatic;
-  else if (kind == "minority") out.kind = Kind::minority;
-  else if (kind == "majority") out.kind = Kind::majority;
-  else if (kind == "not minority") out.kind = Kind::not_minority;
-  else if (kind == "not majority") out.kind = Kind::not_majority;
-  else if (kind == "all") out.kind = Kind::all;
-  else if (kind == "ratio") out.kind = Kind::ratio;
-  else if (kind == "counts") out.kind = Kind::counts;
-  else throw smotelab::internal_error("unknown sampling_strategy kind '" + kind + "'");
+  out.kind = enum_from_r<Kind>(s["kind"],
+                               {{"auto", Kind::automatic},
+                                {"minority", Kind::minority},
+                                {"majority", Kind::majority},
+                                {"not minority", Kind::not_minority},
+                                {"not majority", Kind::not_majority},
+                                {"all", Kind::all},
+                                {"ratio", Kind::ratio},
+                                {"counts", Kind::counts}},
+                               "sampling_strategy kind");
   out.ratio = Rcpp::as<double>(s["ratio"]);
   const Rcpp::IntegerVector counts = s["counts"];
   out.counts.assign(counts.begin(), counts.end());

@@ -108,6 +108,26 @@ test_that("an NA grid value is a classed error that names the grid point", {
   expect_match(conditionMessage(err$parent), "`class_weight` must be a single string", fixed = TRUE)
 })
 
+test_that("summary() ranks every grid point and metric, the best point first", {
+  d <- grid_data()
+  gs <- grid_search(grid_pipe(), class ~ ., d, grid = list(smote__k_neighbors = c(3, 5), clf__C = c(0.01, 1, 100)),
+                    folds = 3, metric = c("f1_macro", "roc_auc"), seed = 2, n_threads = 1)
+  s <- summary(gs)
+  expect_named(s, c(".rank", names(gs$results)))
+  expect_identical(nrow(s), nrow(gs$results))
+  expect_identical(s$.rank, rep(1:6, each = 2))
+  expect_identical(s$.metric, rep(c("f1_macro", "roc_auc"), 6))
+  ranked <- s[s$.metric == "f1_macro", ]
+  expect_false(is.unsorted(rev(ranked$mean)))
+  expect_identical(as.list(ranked[1, names(gs$best_params)]), as.list(gs$best_params))
+  same <- merge(gs$results, s, by = c("smote__k_neighbors", "clf__C", ".metric"))
+  expect_identical(same$mean.x, same$mean.y)
+  expect_identical(format(gs), c("<smotelab grid search> 6 grid points, ranked by f1_macro",
+                                 paste0("best: smote__k_neighbors = ", gs$best_params$smote__k_neighbors,
+                                        ", clf__C = ", format(gs$best_params$clf__C))))
+  expect_invisible(print(gs))
+})
+
 # ---- numpy-exact streams (issue 15) ----------------------------------------
 
 test_that("rng = 'numpy' grid search equals GridSearchCV over imblearn's Pipeline (#15)", {

@@ -90,7 +90,8 @@ test_that("seeds reported by the core are danger rows", {
   d <- variants_ref()$datasets$binary$data
   x <- as.matrix(d[c("x1", "x2")])
   y <- as.integer(d$y) - 1L
-  res <- borderline_smote_cpp(as.list(d[c("x1", "x2")]), y, c(0L, 500L), 5L, 10L, 1L, 4, 1L, "auto", levels(d$y))
+  res <- borderline_smote_cpp(as.list(d[c("x1", "x2")]), y, c(0L, 500L), 5L, 10L, "borderline-1", 4, 1L, "auto",
+                              levels(d$y))
   danger <- which(d$y == "pos")[danger_reference(x, d$y, "pos", 10)]
   expect_true(all(res$seed_row %in% danger))
   expect_setequal(unique(res$seed_row), danger)

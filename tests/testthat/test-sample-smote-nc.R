@@ -36,7 +36,7 @@ check_smote_nc_rows <- function(d, res, num, cat, k, median_std) {
 
 nc_inputs <- function(d, num, cat) {
   codes <- sapply(cat, function(v) as.integer(factor(d[[v]])) - 1L)
-  list(x = as.matrix(d[num]), codes = codes, n_levels = vapply(cat, function(v) nlevels(factor(d[[v]])), integer(1)))
+  list(x = lapply(d[num], as.double), codes = codes, n_levels = vapply(cat, function(v) nlevels(factor(d[[v]])), integer(1)))
 }
 
 test_that("class counts equal imbalanced-learn's for every sampling_strategy form", {

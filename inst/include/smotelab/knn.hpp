@@ -15,6 +15,11 @@
 // A query row that is itself a reference row is excluded from its own list by
 // index, not by position, so exact duplicates are each other's neighbours at
 // distance 0.
+//
+// The reference rows are read as Columns, so a design held column by column
+// (an R data frame) is searched without first being copied into one matrix;
+// each algorithm makes the one layout it needs (the tree's points, the
+// screen's centred copy) from the columns directly.
 #pragma once
 
 #include <Eigen/Dense>
@@ -27,6 +32,7 @@
 #include <utility>
 #include <vector>
 
+#include "columns.hpp"
 #include "errors.hpp"
 #include "parallel.hpp"
 #include "simd.hpp"
@@ -120,15 +126,18 @@ inline void check_knn_input(Eigen::Index n_ref, Eigen::Index p_ref, Eigen::Index
 // a leaf scan reads contiguous memory.
 class KdTree {
  public:
-  explicit KdTree(const Eigen::Ref<const Eigen::MatrixXd>& ref) : p_(ref.cols()) {
+  explicit KdTree(const Columns& ref) : p_(ref.cols()) {
     const Eigen::Index n = ref.rows();
     order_.resize(static_cast<std::size_t>(n));
     for (Eigen::Index i = 0; i < n; ++i) order_[static_cast<std::size_t>(i)] = i;
     nodes_.reserve(static_cast<std::size_t>(2 * (n / kLeafSize + 1)));
-    build(ref, 0, n);
+    std::vector<const double*> cols(static_cast<std::size_t>(p_));
+    for (Eigen::Index j = 0; j < p_; ++j) cols[static_cast<std::size_t>(j)] = ref.col(j).data();
+    build(cols, 0, n);
     points_.resize(static_cast<std::size_t>(n * p_));
     for (Eigen::Index i = 0; i < n; ++i)
-      for (Eigen::Index j = 0; j < p_; ++j) points_[static_cast<std::size_t>(i * p_ + j)] = ref(order_[i], j);
+      for (Eigen::Index j = 0; j < p_; ++j)
+        points_[static_cast<std::size_t>(i * p_ + j)] = cols[static_cast<std::size_t>(j)][order_[static_cast<std::size_t>(i)]];
   }
 
   void search(const double* q, Eigen::Index self, TopK& best, std::vector<double>& offset) const {
@@ -146,7 +155,8 @@ class KdTree {
     Eigen::Index left = -1, right = -1;
   };
 
-  Eigen::Index build(const Eigen::Ref<const Eigen::MatrixXd>& ref, Eigen::Index begin, Eigen::Index end) {
+  // `cols[j]` points at reference column j.
+  Eigen::Index build(const std::vector<const double*>& cols, Eigen::Index begin, Eigen::Index end) {
     const Eigen::Index id = static_cast<Eigen::Index>(nodes_.size());
     nodes_.push_back(Node{begin, end});
     if (end - begin <= kLeafSize) return id;
@@ -154,9 +164,10 @@ class KdTree {
     Eigen::Index dim = 0;
     double widest = -1.0;
     for (Eigen::Index j = 0; j < p_; ++j) {
+      const double* col = cols[static_cast<std::size_t>(j)];
       double lo = std::numeric_limits<double>::infinity(), hi = -lo;
       for (Eigen::Index i = begin; i < end; ++i) {
-        const double v = ref(order_[i], j);
+        const double v = col[order_[static_cast<std::size_t>(i)]];
         lo = std::min(lo, v);
         hi = std::max(hi, v);
       }
@@ -167,11 +178,12 @@ class KdTree {
     }
     if (widest <= 0.0) return id;  // all rows identical: keep them in one leaf
     const Eigen::Index mid = begin + (end - begin) / 2;
+    const double* col = cols[static_cast<std::size_t>(dim)];
     std::nth_element(order_.begin() + begin, order_.begin() + mid, order_.begin() + end,
-                     [&](Eigen::Index a, Eigen::Index b) { return ref(a, dim) < ref(b, dim); });
-    const double split = ref(order_[mid], dim);
-    const Eigen::Index left = build(ref, begin, mid);
-    const Eigen::Index right = build(ref, mid, end);
+                     [&](Eigen::Index a, Eigen::Index b) { return col[a] < col[b]; });
+    const double split = col[order_[static_cast<std::size_t>(mid)]];
+    const Eigen::Index left = build(cols, begin, mid);
+    const Eigen::Index right = build(cols, mid, end);
     Node& node = nodes_[static_cast<std::size_t>(id)];
     node.dim = dim;
     node.split = split;
@@ -216,8 +228,8 @@ class KdTree {
   std::vector<double> points_;
 };
 
-inline void knn_kd_tree(const Eigen::Ref<const Eigen::MatrixXd>& ref, const Eigen::Ref<const Eigen::MatrixXd>& query,
-                        int k, const std::vector<Eigen::Index>* self, const Executor& exec, Neighbours& out) {
+inline void knn_kd_tree(const Columns& ref, const Eigen::Ref<const Eigen::MatrixXd>& query, int k,
+                        const std::vector<Eigen::Index>* self, const Executor& exec, Neighbours& out) {
   const KdTree tree(ref);
   const Eigen::Index p = ref.cols();
   exec(static_cast<std::size_t>(query.rows()), 256, [&](std::size_t begin, std::size_t end) {
@@ -287,12 +299,15 @@ struct ScreenData {
 // (p + 2) eps).
 class Screen {
  public:
-  Screen(const Eigen::Ref<const Eigen::MatrixXd>& ref, const Eigen::Ref<const Eigen::MatrixXd>& query,
-         Eigen::Index query_rows_padded)
+  Screen(const Columns& ref, const Eigen::Ref<const Eigen::MatrixXd>& query, Eigen::Index query_rows_padded)
       : p_(ref.cols()) {
     // Centring shrinks the norms, and so the cancellation in the expansion.
-    const Eigen::RowVectorXd center = ref.colwise().mean();
-    const Eigen::MatrixXd R = ref.rowwise() - center;
+    Eigen::RowVectorXd center(p_);
+    Eigen::MatrixXd R(ref.rows(), p_);
+    for (Eigen::Index j = 0; j < p_; ++j) {
+      center(j) = ref.col(j).mean();
+      R.col(j) = ref.col(j).array() - center(j);
+    }
     const Eigen::MatrixXd Q = query.rowwise() - center;
     const double max_abs = std::max(R.cwiseAbs().maxCoeff(), Q.cwiseAbs().maxCoeff());
     int exponent = 0;
@@ -368,8 +383,7 @@ inline std::vector<double> initial_limits(Eigen::Index rows, Eigen::Index padded
 
 inline Eigen::Index round_up(Eigen::Index n, Eigen::Index block) { return (n + block - 1) / block * block; }
 
-inline void knn_brute_force(const Eigen::Ref<const Eigen::MatrixXd>& ref,
-                            const Eigen::Ref<const Eigen::MatrixXd>& query, int k,
+inline void knn_brute_force(const Columns& ref, const Eigen::Ref<const Eigen::MatrixXd>& query, int k,
                             const std::vector<Eigen::Index>* self, const Executor& exec, Neighbours& out) {
   constexpr Eigen::Index kRefBlock = 1024;
   constexpr Eigen::Index kFirstRefBlock = 64;
@@ -379,7 +393,8 @@ inline void knn_brute_force(const Eigen::Ref<const Eigen::MatrixXd>& ref,
   const Screen screen(ref, query, round_up(n_query, kQueryBlock));
   // Contiguous rows for the exact recomputation of the few candidates that
   // pass the screen.
-  const RowMajor ref_rows = ref;
+  RowMajor ref_rows(n_ref, p);
+  for (Eigen::Index j = 0; j < p; ++j) ref_rows.col(j) = ref.col(j);
   const RowMajor query_rows = query;
 
   const std::size_t n_blocks = static_cast<std::size_t>((n_query + kQueryBlock - 1) / kQueryBlock);
@@ -426,7 +441,7 @@ inline void knn_self_brute_force(const Eigen::Ref<const Eigen::MatrixXd>& X, int
   const Eigen::Index n = X.rows();
   const Eigen::Index p = X.cols();
   const Eigen::Index n_blocks = (n + kQueryBlock - 1) / kQueryBlock;
-  const Screen screen(X, X, n_blocks * kQueryBlock);
+  const Screen screen(Columns::of(X), X, n_blocks * kQueryBlock);
   const RowMajor rows = X;
   std::vector<TopK> best(static_cast<std::size_t>(n), TopK(static_cast<std::size_t>(k)));
   std::vector<double> limit = initial_limits(n, n_blocks * kQueryBlock);
@@ -503,8 +518,8 @@ inline KnnAlgorithm resolve(KnnAlgorithm algorithm, Eigen::Index p) {
 // Neighbours of each query row among the reference rows. When
 // query_self_index is given, query row i is reference row (*query_self_index)[i]
 // (or -1 for none) and is left out of its own list.
-inline Neighbours knn_query(const Eigen::Ref<const Eigen::MatrixXd>& ref, const Eigen::Ref<const Eigen::MatrixXd>& query,
-                            int k, const std::vector<Eigen::Index>* query_self_index,
+inline Neighbours knn_query(const Columns& ref, const Eigen::Ref<const Eigen::MatrixXd>& query, int k,
+                            const std::vector<Eigen::Index>* query_self_index,
                             const Executor& exec = serial_executor(),
                             KnnAlgorithm algorithm = KnnAlgorithm::automatic) {
   detail::check_knn_input(ref.rows(), ref.cols(), query.cols(), k, query_self_index, query.rows());
@@ -515,6 +530,13 @@ inline Neighbours knn_query(const Eigen::Ref<const Eigen::MatrixXd>& ref, const 
     detail::knn_brute_force(ref, query, k, query_self_index, exec, out);
   }
   return out;
+}
+
+inline Neighbours knn_query(const Eigen::Ref<const Eigen::MatrixXd>& ref, const Eigen::Ref<const Eigen::MatrixXd>& query,
+                            int k, const std::vector<Eigen::Index>* query_self_index,
+                            const Executor& exec = serial_executor(),
+                            KnnAlgorithm algorithm = KnnAlgorithm::automatic) {
+  return knn_query(Columns::of(ref), query, k, query_self_index, exec, algorithm);
 }
 
 // Neighbours of each row of X among the other rows of X.

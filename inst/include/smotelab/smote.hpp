@@ -222,9 +222,8 @@ inline Resampled smote(const Eigen::Ref<const Eigen::MatrixXd>& X, const Eigen::
 }
 
 // n_new[c] copies of rows of class c drawn uniformly with replacement.
-inline Resampled random_oversample(const Eigen::Ref<const Eigen::MatrixXd>& X,
-                                   const Eigen::Ref<const Eigen::VectorXi>& y, const std::vector<Eigen::Index>& n_new,
-                                   std::uint64_t seed) {
+inline Resampled random_oversample(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y,
+                                   const std::vector<Eigen::Index>& n_new, std::uint64_t seed) {
   detail::check_resample_input(X.rows(), y, n_new);
   const std::size_t K = n_new.size();
   const auto rows = detail::class_rows(y, K);
@@ -245,15 +244,22 @@ inline Resampled random_oversample(const Eigen::Ref<const Eigen::MatrixXd>& X,
     }
   }
   out.X_new.resize(n_total, X.cols());
-  for (Eigen::Index j = 0; j < X.cols(); ++j)
-    for (Eigen::Index t = 0; t < n_total; ++t) out.X_new(t, j) = X(out.seed_row[static_cast<std::size_t>(t)], j);
+  for (Eigen::Index j = 0; j < X.cols(); ++j) {
+    const double* col = X.col(j).data();
+    for (Eigen::Index t = 0; t < n_total; ++t) out.X_new(t, j) = col[out.seed_row[static_cast<std::size_t>(t)]];
+  }
   return out;
+}
+
+inline Resampled random_oversample(const Eigen::Ref<const Eigen::MatrixXd>& X,
+                                   const Eigen::Ref<const Eigen::VectorXi>& y, const std::vector<Eigen::Index>& n_new,
+                                   std::uint64_t seed) {
+  return random_oversample(Columns::of(X), y, n_new, seed);
 }
 
 // Keeps n_keep[c] rows of class c, drawn without replacement; the kept rows
 // stay in their original order.
-inline Resampled random_undersample(const Eigen::Ref<const Eigen::MatrixXd>& X,
-                                    const Eigen::Ref<const Eigen::VectorXi>& y,
+inline Resampled random_undersample(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y,
                                     const std::vector<Eigen::Index>& n_keep, std::uint64_t seed) {
   detail::check_resample_input(X.rows(), y, n_keep);
   const std::size_t K = n_keep.size();
@@ -281,6 +287,12 @@ inline Resampled random_undersample(const Eigen::Ref<const Eigen::MatrixXd>& X,
   out.X_new.resize(0, X.cols());
   out.y_new.resize(0);
   return out;
+}
+
+inline Resampled random_undersample(const Eigen::Ref<const Eigen::MatrixXd>& X,
+                                    const Eigen::Ref<const Eigen::VectorXi>& y,
+                                    const std::vector<Eigen::Index>& n_keep, std::uint64_t seed) {
+  return random_undersample(Columns::of(X), y, n_keep, seed);
 }
 
 // imbalanced-learn's SMOTE(k_neighbors, random_state = seed).fit_resample():

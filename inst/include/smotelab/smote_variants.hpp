@@ -6,6 +6,10 @@
 // fixed-size blocks with a random stream each, bit-identical for any number
 // of threads. Where imbalanced-learn's own behaviour is questionable, the
 // comments at the function say what we do instead.
+//
+// Each takes the design as Columns, so that R's columns are read in place;
+// the overloads for a matrix view its columns. Only the rows a step needs
+// (a class, its seeds) are gathered into matrices.
 #pragma once
 
 #include <Eigen/Dense>
@@ -16,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "columns.hpp"
 #include "errors.hpp"
 #include "knn.hpp"
 #include "parallel.hpp"
@@ -55,7 +60,7 @@ inline double numpy_sum(const double* a, std::size_t n) {
 
 // For each row of class cls, how many of its k nearest neighbours among all
 // rows (itself excluded by index) belong to other classes.
-inline std::vector<int> other_class_neighbours(const Eigen::Ref<const Eigen::MatrixXd>& X,
+inline std::vector<int> other_class_neighbours(const Columns& X,
                                                const Eigen::Ref<const Eigen::VectorXi>& y,
                                                const std::vector<Eigen::Index>& members, int cls, int k,
                                                const Executor& exec, KnnAlgorithm algorithm) {
@@ -96,8 +101,8 @@ inline std::vector<Eigen::Index> flagged(const std::vector<char>& mask) {
 // in danger when at least half, but not all, of its m nearest neighbours
 // among all rows are of other classes. One flag per row of the class, in row
 // order.
-inline std::vector<char> borderline_danger(const Eigen::Ref<const Eigen::MatrixXd>& X,
-                                           const Eigen::Ref<const Eigen::VectorXi>& y, int cls, int m_neighbors,
+inline std::vector<char> borderline_danger(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y, int cls,
+                                           int m_neighbors,
                                            const Executor& exec = serial_executor(),
                                            KnnAlgorithm algorithm = KnnAlgorithm::automatic) {
   require(X.rows() == y.size(), "X and y must have the same number of rows");
@@ -112,6 +117,13 @@ inline std::vector<char> borderline_danger(const Eigen::Ref<const Eigen::MatrixX
   return danger;
 }
 
+inline std::vector<char> borderline_danger(const Eigen::Ref<const Eigen::MatrixXd>& X,
+                                           const Eigen::Ref<const Eigen::VectorXi>& y, int cls, int m_neighbors,
+                                           const Executor& exec = serial_executor(),
+                                           KnnAlgorithm algorithm = KnnAlgorithm::automatic) {
+  return borderline_danger(Columns::of(X), y, cls, m_neighbors, exec, algorithm);
+}
+
 // Borderline-SMOTE. Seeds are the danger rows of the class; a class without
 // any gets no rows, as in imbalanced-learn. Borderline-1 interpolates towards
 // the seed's k nearest same-class neighbours with a gap in [0, 1).
@@ -121,7 +133,7 @@ inline std::vector<char> borderline_danger(const Eigen::Ref<const Eigen::MatrixX
 // imbalanced-learn 0.10 indexes the other-class rows with the same-class
 // neighbour positions, which picks arbitrary rows; we use the true nearest
 // other-class rows, as Han et al. (2005) describe.
-inline Resampled borderline_smote(const Eigen::Ref<const Eigen::MatrixXd>& X, const Eigen::Ref<const Eigen::VectorXi>& y,
+inline Resampled borderline_smote(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y,
                                   const std::vector<Eigen::Index>& n_new, int k_neighbors, int m_neighbors,
                                   BorderlineKind kind, std::uint64_t seed, const Executor& exec = serial_executor(),
                                   KnnAlgorithm algorithm = KnnAlgorithm::automatic,
@@ -188,13 +200,20 @@ inline Resampled borderline_smote(const Eigen::Ref<const Eigen::MatrixXd>& X, co
   return out;
 }
 
+inline Resampled borderline_smote(const Eigen::Ref<const Eigen::MatrixXd>& X, const Eigen::Ref<const Eigen::VectorXi>& y,
+                                  const std::vector<Eigen::Index>& n_new, int k_neighbors, int m_neighbors,
+                                  BorderlineKind kind, std::uint64_t seed, const Executor& exec = serial_executor(),
+                                  KnnAlgorithm algorithm = KnnAlgorithm::automatic,
+                                  const std::vector<std::string>& class_names = {}) {
+  return borderline_smote(Columns::of(X), y, n_new, k_neighbors, m_neighbors, kind, seed, exec, algorithm, class_names);
+}
+
 // ADASYN's share of n_samples for each row of class cls, in row order: the
 // fraction r_i of other-class rows among its n_neighbors nearest neighbours
 // (among all rows), normalised to sum to 1, times n_samples, rounded half to
 // even, exactly as imbalanced-learn computes it. The total may therefore
 // differ from n_samples by a few rows.
-inline std::vector<Eigen::Index> adasyn_allocation(const Eigen::Ref<const Eigen::MatrixXd>& X,
-                                                   const Eigen::Ref<const Eigen::VectorXi>& y, int cls,
+inline std::vector<Eigen::Index> adasyn_allocation(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y, int cls,
                                                    int n_neighbors, Eigen::Index n_samples,
                                                    const Executor& exec = serial_executor(),
                                                    KnnAlgorithm algorithm = KnnAlgorithm::automatic,
@@ -230,10 +249,19 @@ inline std::vector<Eigen::Index> adasyn_allocation(const Eigen::Ref<const Eigen:
   return alloc;
 }
 
+inline std::vector<Eigen::Index> adasyn_allocation(const Eigen::Ref<const Eigen::MatrixXd>& X,
+                                                   const Eigen::Ref<const Eigen::VectorXi>& y, int cls,
+                                                   int n_neighbors, Eigen::Index n_samples,
+                                                   const Executor& exec = serial_executor(),
+                                                   KnnAlgorithm algorithm = KnnAlgorithm::automatic,
+                                                   const std::vector<std::string>& class_names = {}) {
+  return adasyn_allocation(Columns::of(X), y, cls, n_neighbors, n_samples, exec, algorithm, class_names);
+}
+
 // ADASYN: class cls grows by the rows of adasyn_allocation(); row i of the
 // class seeds its share, each towards one of its n_neighbors nearest
 // same-class neighbours drawn uniformly, with a gap in [0, 1).
-inline Resampled adasyn(const Eigen::Ref<const Eigen::MatrixXd>& X, const Eigen::Ref<const Eigen::VectorXi>& y,
+inline Resampled adasyn(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y,
                         const std::vector<Eigen::Index>& n_new, int n_neighbors, std::uint64_t seed,
                         const Executor& exec = serial_executor(), KnnAlgorithm algorithm = KnnAlgorithm::automatic,
                         const std::vector<std::string>& class_names = {}) {
@@ -268,10 +296,17 @@ inline Resampled adasyn(const Eigen::Ref<const Eigen::MatrixXd>& X, const Eigen:
   return out;
 }
 
+inline Resampled adasyn(const Eigen::Ref<const Eigen::MatrixXd>& X, const Eigen::Ref<const Eigen::VectorXi>& y,
+                        const std::vector<Eigen::Index>& n_new, int n_neighbors, std::uint64_t seed,
+                        const Executor& exec = serial_executor(), KnnAlgorithm algorithm = KnnAlgorithm::automatic,
+                        const std::vector<std::string>& class_names = {}) {
+  return adasyn(Columns::of(X), y, n_new, n_neighbors, seed, exec, algorithm, class_names);
+}
+
 // The scale of SMOTE-NC's one-hot columns: the median, over the numeric
 // columns, of their standard deviation (divisor n) within the smallest class
 // (the first to appear in y among equally small ones), as imbalanced-learn.
-inline double smote_nc_median_std(const Eigen::Ref<const Eigen::MatrixXd>& X_num,
+inline double smote_nc_median_std(const Columns& X_num,
                                   const Eigen::Ref<const Eigen::VectorXi>& y, std::size_t n_classes) {
   const auto rows = detail::class_rows(y, n_classes);
   std::size_t smallest = static_cast<std::size_t>(y(0));
@@ -299,7 +334,7 @@ inline double smote_nc_median_std(const Eigen::Ref<const Eigen::MatrixXd>& X_num
 // k_neighbors neighbours, ties broken uniformly at random as
 // imbalanced-learn does. X_new holds the numeric columns, then the
 // categorical codes as doubles.
-inline Resampled smote_nc(const Eigen::Ref<const Eigen::MatrixXd>& X_num, const Eigen::Ref<const Eigen::MatrixXi>& codes,
+inline Resampled smote_nc(const Columns& X_num, const Eigen::Ref<const Eigen::MatrixXi>& codes,
                           const std::vector<int>& n_levels, const Eigen::Ref<const Eigen::VectorXi>& y,
                           const std::vector<Eigen::Index>& n_new, int k_neighbors, std::uint64_t seed,
                           const Executor& exec = serial_executor(), KnnAlgorithm algorithm = KnnAlgorithm::automatic,
@@ -381,6 +416,13 @@ inline Resampled smote_nc(const Eigen::Ref<const Eigen::MatrixXd>& X_num, const 
     offset += n_c;
   }
   return out;
+}
+
+inline Resampled smote_nc(const Eigen::Ref<const Eigen::MatrixXd>& X_num, const Eigen::Ref<const Eigen::MatrixXi>& codes,
+                          const std::vector<int>& n_levels, const Eigen::Ref<const Eigen::VectorXi>& y,
+                          const std::vector<Eigen::Index>& n_new, int k_neighbors, std::uint64_t seed,
+                          const Executor& exec = serial_executor(), KnnAlgorithm algorithm = KnnAlgorithm::automatic) {
+  return smote_nc(Columns::of(X_num), codes, n_levels, y, n_new, k_neighbors, seed, exec, algorithm);
 }
 
 }  // namespace smotelab

@@ -43,15 +43,15 @@ test_that("the glue reads every element type of the table, and no other", {
   bad_step <- spec
   bad_step$steps[[1]]$type <- "smote_typo"
   expect_error(smotelab:::pipeline_fit_cpp(bad_step, cols, y, 1, 1L), 'unknown step type "smote_typo"',
-               class = "std::logic_error")
+               class = "smotelab::internal_error")
   bad_kind <- spec
   bad_kind$steps[[1]]$sampling_strategy$kind <- "most"
   expect_error(smotelab:::pipeline_fit_cpp(bad_kind, cols, y, 1, 1L), 'unknown sampling_strategy kind "most"',
-               class = "std::logic_error")
+               class = "smotelab::internal_error")
   bad_model <- spec
   bad_model$model$type <- "svm"
   expect_error(smotelab:::pipeline_fit_cpp(bad_model, cols, y, 1, 1L), 'unknown model type "svm"',
-               class = "std::logic_error")
+               class = "smotelab::internal_error")
 })
 
 test_that("the internal kNN switch accepts its three values only", {

@@ -106,12 +106,18 @@ format.smotelab_model_boost <- function(x, ...) {
 }
 
 # One line on how many rounds a fitted boosting model kept.
-format_boost_state <- function(state) {
+# `n_rounds` is the number asked for: early stopping is only "early" when
+# fewer rounds ran.
+format_boost_state <- function(state, n_rounds) {
   trees <- length(state$tree_start) - 1L
   if (state$best_iteration > 0) {
     best <- state$eval_history[state$best_iteration]
-    return(paste0("boosting stopped early after ", state$rounds, " rounds; kept the best round, ",
-                  state$best_iteration, " (validation score ", signif(best, 4), ")"))
+    ran <- if (state$rounds < n_rounds) {
+      paste0("boosting stopped early after ", state$rounds, " of ", n_rounds, " rounds")
+    } else {
+      paste0("boosting ran all ", state$rounds, " rounds with early stopping on")
+    }
+    return(paste0(ran, "; kept the best round, ", state$best_iteration, " (validation score ", signif(best, 4), ")"))
   }
   paste0("boosting: ", trees, " tree", if (trees != 1) "s")
 }

@@ -160,7 +160,7 @@ format.smotelab_fit <- function(x, ...) {
       paste0("model fitted on ", paste0(names(x$state$fit_counts), " (", x$state$fit_counts, ")", collapse = ", "),
              " after resampling")
     },
-    if (x$state$model$type == "boost") format_boost_state(x$state$model)
+    if (x$state$model$type == "boost") format_boost_state(x$state$model, pipeline_model(x$pipeline)$params$n_rounds)
   )
 }
 

@@ -127,6 +127,22 @@ int main() {
   CHECK(f.index[0] == 1 && f.index[1] == 2 && f.index[2] == 3);
   CHECK(f.index[3] == 0 && f.index[4] == 2 && f.index[5] == 3);
 
+  // At extreme scales squared distances overflow or underflow; the search
+  // rescales by a power of two, so neighbours equal the unit-scale ones.
+  {
+    const Eigen::MatrixXd X = data(300, 3, 5, false);
+    std::vector<Eigen::Index> self(X.rows());
+    for (Eigen::Index i = 0; i < X.rows(); ++i) self[i] = i;
+    const Neighbours unit = naive(X, X, 4, &self);
+    for (double scale : {1e-300, 1e-170, 1e160, 1e300}) {
+      const Eigen::MatrixXd S = X * scale;
+      for (KnnAlgorithm a : {KnnAlgorithm::kd_tree, KnnAlgorithm::brute_force}) {
+        CHECK(smotelab::knn_self(S, 4, reverse, a).index == unit.index);
+        CHECK(smotelab::knn_query(S, S, 4, &self, reverse, a).index == unit.index);
+      }
+    }
+  }
+
   CHECK_THROWS(smotelab::knn_self(flat, 40), smotelab::input_error);
   CHECK_THROWS(smotelab::knn_self(flat, 0), smotelab::input_error);
   CHECK_THROWS(smotelab::knn_query(flat, Eigen::MatrixXd::Zero(2, 4), 1, nullptr), smotelab::input_error);

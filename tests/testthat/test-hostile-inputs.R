@@ -258,3 +258,21 @@ test_that("logistic regression at extreme scales equals glm(), coefficient times
   mid <- coef(fit(imb_pipeline(clf = model_logistic(C = 1)), y ~ ., data.frame(x1 = x1 * 1e30, x2, y), seed = 1))
   expect_equal(unname(big * c(1, 1e300, 1)), unname(mid * c(1, 1e30, 1)), tolerance = 1e-7)
 })
+
+test_that("hostile inputs that the errors branch makes classed (#11, items 12-14)", {
+  skip("needs the errors branch")
+  d <- hostile_data()
+  pipe <- imb_pipeline(clf = model_logistic())
+  m <- d
+  m$m <- matrix(rnorm(120), 60)
+  cases <- list(
+    quote(smote(m, y, seed = 1)),
+    quote(fit(pipe, y ~ ., m, seed = 1)),
+    quote(model_logistic(class_weight = NA_character_)),
+    quote(model_forest(class_weight = NA_character_)),
+    quote(model_boost(eval_metric = NA_character_)),
+    quote(grid_search(pipe, y ~ ., d, grid = list(clf__class_weight = c(NA, "balanced")), folds = 3, seed = 1)),
+    quote(fit(pipe, y ~ ., transform(d, f = addNA(factor(rep(c("a", NA), 30)))), seed = 1))
+  )
+  for (case in cases) expect_error(eval(case), class = "smotelab_error")
+})

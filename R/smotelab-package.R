@@ -14,6 +14,13 @@
 #' per session; a value that is not a positive whole number is an error of
 #' class `smotelab_error_threads` that says where it came from.
 #'
+#' @section Random streams:
+#' By default smotelab draws from its own parallel streams. With
+#' `options(smotelab.rng = "numpy")` (or `rng = "numpy"` in a call) the data
+#' generator, splits, folds, SMOTE and the random samplers draw exactly as
+#' numpy's legacy `RandomState` inside scikit-learn and imbalanced-learn, so
+#' the same seed gives the same rows as the Python code; see [smotelab-rng].
+#'
 #' @keywords internal
 #' @useDynLib smotelab, .registration = TRUE
 #' @importFrom Rcpp sourceCpp

@@ -70,13 +70,48 @@ resolve_folds <- function(folds, data, outcome, seed, call, rng = "smotelab") {
                        "x" = "{.arg folds} has {nrow(folds)} rows; {.arg data} has {nrow(data)}."),
                      "length", call = call)
     }
-    ids <- as.matrix(folds)
-    storage.mode(ids) <- "integer"
-    return(structure(ids, v = attr(folds, "v")))
+    return(check_fold_ids(folds, call))
   }
   check_count(folds, min = 2, call = call)
   made <- folds_stratified(data, outcome, v = folds, repeats = 1, seed = seed, rng = rng)
   structure(matrix(made$repeat_1, ncol = 1), v = as.integer(folds))
+}
+
+# A fold object may have been edited by hand: every id must be a whole number
+# from 1 to v and every fold must hold rows, or rows would silently never be
+# scored (the engine holds out the rows whose id is the fold's).
+check_fold_ids <- function(folds, call) {
+  v <- attr(folds, "v")
+  if (!is_whole_number(v) || v < 2) {
+    abort_smotelab("The {.arg folds} attribute {.field v} must be a whole number >= 2, not {.obj_type_friendly {v}}.",
+                   "argument", call = call)
+  }
+  if (ncol(folds) == 0) {
+    abort_smotelab("{.arg folds} must have at least one column of fold ids.", "argument", call = call)
+  }
+  for (name in names(folds)) {
+    ids <- folds[[name]]
+    bad <- if (is.numeric(ids)) is.na(ids) | ids != round(ids) | ids < 1 | ids > v else rep(TRUE, length(ids))
+    if (any(bad)) {
+      shown <- if (is.numeric(ids)) format(utils::head(ids[bad], 3)) else cli::format_inline("{.obj_type_friendly {ids}}")
+      abort_smotelab(
+        c("Fold ids in {.arg folds} must be whole numbers from 1 to {v}.",
+          "x" = "Column {.field {name}} has {sum(bad)} bad value{?s}: {shown}."),
+        "argument", call = call
+      )
+    }
+    empty <- setdiff(seq_len(v), ids)
+    if (length(empty)) {
+      abort_smotelab(
+        c("Every fold in {.arg folds} must hold at least one row.",
+          "x" = "Column {.field {name}} has no rows in fold{?s} {empty}."),
+        "argument", call = call
+      )
+    }
+  }
+  ids <- as.matrix(folds)
+  storage.mode(ids) <- "integer"
+  structure(ids, v = as.integer(v))
 }
 
 # Runs every (grid point x repeat x fold) task; returns one matrix per grid

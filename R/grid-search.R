@@ -65,6 +65,7 @@ grid_search <- function(pipeline, formula, data,
 # Grid points as a tibble, one column per parameter, after checking every
 # name against the pipeline's elements and their parameters.
 grid_points <- function(grid, pipeline, call) {
+  if (is.list(grid) && !is.null(names(grid))) check_column_names(names(grid), "grid", "parameter", kind = "argument", call = call)
   if (is.data.frame(grid)) {
     points <- tibble::as_tibble(grid)
   } else if (is.list(grid) && length(grid) && !is.null(names(grid))) {

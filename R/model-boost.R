@@ -103,14 +103,20 @@ format.smotelab_model_boost <- function(x, ...) {
 }
 
 # One line on how many rounds a fitted boosting model kept.
+# Early stopping is only "early" when fewer rounds ran than were asked for.
 #' @export
 format_state.smotelab_model_boost <- function(model, fit) {
   state <- fit$state$model
+  n_rounds <- model$params$n_rounds
   trees <- boost_trees(state)
   if (state$best_iteration > 0) {
     best <- state$eval_history[state$best_iteration]
-    return(paste0("boosting stopped early after ", state$rounds, " rounds; kept the best round, ",
-                  state$best_iteration, " (validation score ", signif(best, 4), ")"))
+    ran <- if (state$rounds < n_rounds) {
+      paste0("boosting stopped early after ", state$rounds, " of ", n_rounds, " rounds")
+    } else {
+      paste0("boosting ran all ", state$rounds, " rounds with early stopping on")
+    }
+    return(paste0(ran, "; kept the best round, ", state$best_iteration, " (validation score ", signif(best, 4), ")"))
   }
   paste0("boosting: ", trees, " tree", if (trees != 1) "s")
 }

@@ -24,7 +24,18 @@ blueprint_make <- function(formula, data, call = caller_env()) {
     abort_smotelab(c("Every predictor in {.arg formula} must be a column of {.arg data}.",
                      "x" = "Missing: {.val {missing}}."), "formula", call = call)
   }
-  labels <- attr(stats::terms(formula, data = data), "term.labels")
+  terms <- stats::terms(formula, data = data)
+  # Every model fits an intercept (the logistic one unpenalised) and none
+  # takes an offset, so a formula asking otherwise would be silently ignored.
+  if (!is.null(attr(terms, "offset"))) {
+    abort_smotelab(c("{.arg formula} can't have an {.code offset()} term.",
+                     "i" = "smotelab's models take no offset; drop it from the formula."), "formula", call = call)
+  }
+  if (attr(terms, "intercept") == 0) {
+    abort_smotelab(c("{.arg formula} can't remove the intercept with {.code - 1} or {.code 0 +}.",
+                     "i" = "smotelab's models always fit an intercept."), "formula", call = call)
+  }
+  labels <- attr(terms, "term.labels")
   odd <- setdiff(labels, names(data))
   if (length(odd)) {
     abort_smotelab(c("{.arg formula} can only name columns, joined by {.code +}.",

@@ -74,6 +74,14 @@ check_sampling_strategy <- function(x, direction, levels = NULL, binary = FALSE,
       "sampling", call = call
     )
   }
+  huge <- x > .Machine$integer.max
+  if (any(huge)) {
+    abort_smotelab(
+      c("Class counts in {.arg {arg}} must be at most {format(.Machine$integer.max, big.mark = ',')}, R's largest row count.",
+        "x" = "{.val {nms[huge]}} {?has/have} {format(x[huge], big.mark = ',', scientific = FALSE)}."),
+      "sampling", call = call
+    )
+  }
   if (!is.null(levels)) {
     unknown <- setdiff(nms, levels)
     if (length(unknown)) {
@@ -156,7 +164,7 @@ resample_outcome <- function(data, quo, call = caller_env()) {
 extend_outcome <- function(out, codes) {
   lev <- levels(out$y)
   if (out$is_factor) {
-    factor(c(as.character(out$y), lev[codes + 1L]), levels = lev)
+    factor(c(as.character(out$y), lev[codes + 1L]), levels = lev, ordered = is.ordered(out$y))
   } else {
     c(as.character(out$y), lev[codes + 1L])
   }

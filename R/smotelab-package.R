@@ -9,7 +9,10 @@
 #' Functions with an `n_threads` argument resolve it as: the argument, then
 #' `getOption("smotelab.threads")`, then the environment variable
 #' `SMOTELAB_THREADS`, then `RcppParallel::defaultNumThreads()`. Results are
-#' identical for any number of threads.
+#' identical for any number of threads. A request above the machine's cores
+#' is capped at them, with a warning of class `smotelab_warning_threads` once
+#' per session; a value that is not a positive whole number is an error of
+#' class `smotelab_error_threads` that says where it came from.
 #'
 #' @section Random streams:
 #' By default smotelab draws from its own parallel streams. With

@@ -69,6 +69,8 @@
 #'     (quasi-)separated classes.}
 #'   \item{`smotelab_warning_convergence`}{Logistic regression did not
 #'     converge.}
+#'   \item{`smotelab_warning_threads`}{More threads were asked for than the
+#'     machine has; the machine's cores are used (once per session).}
 #' }
 #' A message of class `smotelab_message_aliased` says which predictor columns
 #' logistic regression dropped as aliased.
@@ -85,7 +87,7 @@ error_kinds <- c(
   "too_few_rows", "size", "sampling", "numeric", "memory", "damaged_fit", "outdated_fit", "internal"
 )
 
-warning_kinds <- c("one_class", "zero_division", "no_danger", "separation", "convergence")
+warning_kinds <- c("one_class", "zero_division", "no_danger", "separation", "convergence", "threads")
 
 # Every error points at the user's call, not at an internal helper.
 abort_smotelab <- function(message, class, ..., call = caller_env()) {

@@ -19,7 +19,29 @@ check_data <- function(x, arg = rlang::caller_arg(x), call = caller_env()) {
   if (nrow(x) == 0) {
     abort_smotelab("{.arg {arg}} must have at least one row.", "empty", call = call)
   }
+  check_column_names(names(x), arg, call = call)
   invisible(x)
+}
+
+# Columns are found by name everywhere (formula terms, outcome, predict), so
+# a second column of the same name would be silently ignored or mangled.
+check_column_names <- function(nms, arg, noun = "column", kind = "columns", call = caller_env()) {
+  empty <- is.na(nms) | nms == ""
+  if (any(empty)) {
+    abort_smotelab(
+      c("{.arg {arg}} must have a name for every {noun}.",
+        "x" = "{noun} {which(empty)} {?has/have} no name."),
+      kind, call = call
+    )
+  }
+  dup <- unique(nms[duplicated(nms)])
+  if (length(dup)) {
+    abort_smotelab(
+      c("{.arg {arg}} must have unique {noun} names.",
+        "x" = "{.val {dup}} {?appears/appear} more than once."),
+      kind, call = call
+    )
+  }
 }
 
 # `outcome` may be a bare column name or a string, as in rsample and themis.

@@ -105,8 +105,10 @@ ModelState model_state_from_r(const List& s) {
 List pipeline_fit_cpp(const List& spec, const List& columns, const Eigen::Map<Eigen::VectorXi> y, double seed,
                       int n_threads) {
   smotelab::Columns X = glue::columns_from_r(columns, y.size());
-  const smotelab::FittedPipeline fitted = smotelab::fit_pipeline(glue::spec_from_r(spec), X.checked_finite(), y,
-                                                                 glue::seed_from_r(seed), glue::executor(n_threads));
+  const smotelab::FittedPipeline fitted = glue::allocating(0, "the pipeline's resampled rows and model", [&] {
+    return smotelab::fit_pipeline(glue::spec_from_r(spec), X.checked_finite(), y, glue::seed_from_r(seed),
+                                  glue::executor(n_threads));
+  });
   List steps(fitted.steps.size());
   for (std::size_t i = 0; i < fitted.steps.size(); ++i) steps[i] = std::visit(StateToR{}, fitted.steps[i]);
   return List::create(Named("steps") = steps, Named("model") = std::visit(StateToR{}, fitted.model),

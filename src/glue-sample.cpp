@@ -21,6 +21,14 @@ Rcpp::IntegerVector one_based(const std::vector<Eigen::Index>& rows) {
   return out;
 }
 
+// Bytes the synthetic rows of an over-sampler need at the least: their values
+// and class codes.
+double synthetic_bytes(const Rcpp::IntegerVector& n_new, R_xlen_t n_columns) {
+  double rows = 0;
+  for (int n : n_new) rows += n;
+  return rows * (8.0 * static_cast<double>(n_columns) + 4.0);
+}
+
 smotelab::KnnAlgorithm algorithm_from_r(const std::string& name) {
   using Algorithm = smotelab::KnnAlgorithm;
   return glue::enum_from_r<Algorithm>(
@@ -73,20 +81,24 @@ Rcpp::IntegerVector sampling_counts_cpp(const List& strategy, const Rcpp::Intege
 List smote_cpp(const List& columns, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_new,
                int k_neighbors, double seed, int n_threads, const std::string& algorithm,
                const std::vector<std::string>& class_names) {
-  return resampled_columns_to_r(columns, smotelab::smote(predictor_columns(columns, y), y, index_vector(n_new),
-                                                         k_neighbors, glue::seed_from_r(seed),
-                                                         glue::executor(n_threads), algorithm_from_r(algorithm),
-                                                         class_names));
+  return glue::allocating(synthetic_bytes(n_new, columns.size()), "the synthetic rows", [&] {
+    return resampled_columns_to_r(columns, smotelab::smote(predictor_columns(columns, y), y, index_vector(n_new),
+                                                           k_neighbors, glue::seed_from_r(seed),
+                                                           glue::executor(n_threads), algorithm_from_r(algorithm),
+                                                           class_names));
+  });
 }
 
 // [[Rcpp::export(rng = false)]]
 List borderline_smote_cpp(const List& columns, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_new,
                           int k_neighbors, int m_neighbors, const std::string& kind, double seed, int n_threads,
                           const std::string& algorithm, const std::vector<std::string>& class_names) {
-  return resampled_columns_to_r(
-      columns, smotelab::borderline_smote(predictor_columns(columns, y), y, index_vector(n_new), k_neighbors,
-                                          m_neighbors, glue::borderline_kind_from_r(kind), glue::seed_from_r(seed),
-                                          glue::executor(n_threads), algorithm_from_r(algorithm), class_names));
+  return glue::allocating(synthetic_bytes(n_new, columns.size()), "the synthetic rows", [&] {
+    return resampled_columns_to_r(
+        columns, smotelab::borderline_smote(predictor_columns(columns, y), y, index_vector(n_new), k_neighbors,
+                                            m_neighbors, glue::borderline_kind_from_r(kind), glue::seed_from_r(seed),
+                                            glue::executor(n_threads), algorithm_from_r(algorithm), class_names));
+  });
 }
 
 // [[Rcpp::export(rng = false)]]
@@ -101,10 +113,12 @@ Rcpp::LogicalVector borderline_danger_cpp(const Eigen::Map<Eigen::MatrixXd> x, c
 List adasyn_cpp(const List& columns, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_new,
                 int n_neighbors, double seed, int n_threads, const std::string& algorithm,
                 const std::vector<std::string>& class_names) {
-  return resampled_columns_to_r(
-      columns, smotelab::adasyn(predictor_columns(columns, y), y, index_vector(n_new), n_neighbors,
-                                glue::seed_from_r(seed), glue::executor(n_threads), algorithm_from_r(algorithm),
-                                class_names));
+  return glue::allocating(synthetic_bytes(n_new, columns.size()), "the synthetic rows", [&] {
+    return resampled_columns_to_r(
+        columns, smotelab::adasyn(predictor_columns(columns, y), y, index_vector(n_new), n_neighbors,
+                                  glue::seed_from_r(seed), glue::executor(n_threads), algorithm_from_r(algorithm),
+                                  class_names));
+  });
 }
 
 // [[Rcpp::export(rng = false)]]
@@ -120,16 +134,20 @@ Rcpp::IntegerVector adasyn_allocation_cpp(const Eigen::Map<Eigen::MatrixXd> x, c
 List smote_nc_cpp(const List& numeric, const Eigen::Map<Eigen::MatrixXi> codes, const std::vector<int>& n_levels,
                   const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_new, int k_neighbors, double seed,
                   int n_threads, const std::string& algorithm, const std::vector<std::string>& class_names) {
-  return resampled_to_r(smotelab::smote_nc(predictor_columns(numeric, y), codes, n_levels, y, index_vector(n_new), k_neighbors,
-                                           glue::seed_from_r(seed), glue::executor(n_threads),
-                                           algorithm_from_r(algorithm), class_names));
+  return glue::allocating(synthetic_bytes(n_new, numeric.size() + codes.cols()), "the synthetic rows", [&] {
+    return resampled_to_r(smotelab::smote_nc(predictor_columns(numeric, y), codes, n_levels, y, index_vector(n_new),
+                                             k_neighbors, glue::seed_from_r(seed), glue::executor(n_threads),
+                                             algorithm_from_r(algorithm), class_names));
+  });
 }
 
 // [[Rcpp::export(rng = false)]]
 List random_oversample_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::VectorXi> y,
                            const Rcpp::IntegerVector& n_new, double seed) {
-  const smotelab::Resampled r = smotelab::random_oversample(x, y, index_vector(n_new), glue::seed_from_r(seed));
-  return List::create(Named("y_new") = Rcpp::wrap(r.y_new), Named("seed_row") = one_based(r.seed_row));
+  return glue::allocating(synthetic_bytes(n_new, 1), "the new rows", [&] {
+    const smotelab::Resampled r = smotelab::random_oversample(x, y, index_vector(n_new), glue::seed_from_r(seed));
+    return List::create(Named("y_new") = Rcpp::wrap(r.y_new), Named("seed_row") = one_based(r.seed_row));
+  });
 }
 
 // [[Rcpp::export(rng = false)]]

@@ -14,7 +14,9 @@
 #include <RcppParallel/Backend.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstddef>
+#include <cstdio>
 #include <exception>
 #include <functional>
 #include <initializer_list>
@@ -49,30 +51,48 @@ class ParallelRunner {
 #endif
   }
 
+  // Chunks start at one grain per thread and double while one takes less
+  // than kChunkTime, so the main thread gets back a few times a second
+  // whatever an item costs (a tree, a row, a fold), at the price of a few
+  // more kernel calls. Kernels do not depend on how the range is cut.
   void operator()(std::size_t n, std::size_t grain, const smotelab::RangeKernel& kernel) const {
     if (n == 0) return;
     grain = std::max<std::size_t>(1, grain);
-    const std::size_t per_thread = (n + n_threads_ - 1) / n_threads_;
-    // About 16 interrupt checks per call, never chunks finer than the grain.
-    const std::size_t chunk = std::max(grain * n_threads_, (n + 15) / 16);
-    for (std::size_t begin = 0; begin < n; begin += chunk) {
-      const std::size_t end = std::min(n, begin + chunk);
+    std::size_t chunk = grain * static_cast<std::size_t>(n_threads_);
+    for (std::size_t begin = 0; begin < n;) {
+      const std::size_t end = begin + std::min(n - begin, chunk);
+      const Clock::time_point started = Clock::now();
       if (n_threads_ == 1 || end - begin <= grain) {
         kernel(begin, end);
       } else {
         Adapter adapter(kernel);
-        const std::size_t block = std::max(grain, std::min(per_thread, (end - begin + n_threads_ - 1) / n_threads_));
+        const std::size_t block = std::max(grain, (end - begin + n_threads_ - 1) / n_threads_);
         parallel_for(begin, end, adapter, block);
         if (adapter.error) std::rethrow_exception(adapter.error);
       }
-      Rcpp::checkUserInterrupt();
+      const Clock::time_point now = Clock::now();
+      if (now - started < kChunkTime) chunk *= 2;
+      check_interrupt(now);
       if (progress_) progress_(end, n);
+      begin = end;
     }
   }
 
   int threads() const { return n_threads_; }
 
  private:
+  using Clock = std::chrono::steady_clock;
+  static constexpr std::chrono::milliseconds kChunkTime{200};
+  static constexpr std::chrono::milliseconds kInterruptEvery{20};
+
+  // Small work (a boosting level on few rows) comes here thousands of times a
+  // second; asking R each time would cost more than the work.
+  void check_interrupt(Clock::time_point now) const {
+    if (now - *last_check_ < kInterruptEvery) return;
+    *last_check_ = now;
+    Rcpp::checkUserInterrupt();
+  }
+
   struct Adapter : RcppParallel::Worker {
     explicit Adapter(const smotelab::RangeKernel& k) : kernel(k) {}
     void operator()(std::size_t begin, std::size_t end) override {
@@ -105,18 +125,19 @@ class ParallelRunner {
 
   int n_threads_;
   Progress progress_;
+  std::shared_ptr<Clock::time_point> last_check_ = std::make_shared<Clock::time_point>(Clock::now());
 #if RCPP_PARALLEL_USE_TBB
   std::shared_ptr<tbb::task_arena> arena_;
 #endif
 };
 
-inline smotelab::Executor executor(int n_threads) {
-  if (n_threads <= 1) return smotelab::serial_executor();
-  return smotelab::Executor(ParallelRunner(n_threads));
-}
+// The executor for the main thread's calls into the core. One thread gets a
+// runner too, not the core's serial executor: the runner checks for a user
+// interrupt between chunks, and on one thread nothing else would.
+inline smotelab::Executor executor(int n_threads) { return smotelab::Executor(ParallelRunner(n_threads)); }
 
-// An executor that reports progress and checks for interrupts between chunks
-// even on one thread (long cross-validation and grid searches).
+// An executor that also reports progress (long cross-validation and grid
+// searches).
 inline smotelab::Executor executor(int n_threads, ParallelRunner::Progress progress) {
   return smotelab::Executor(ParallelRunner(n_threads, std::move(progress)));
 }
@@ -172,6 +193,25 @@ inline smotelab::Columns columns_from_r(const Rcpp::List& columns, R_xlen_t n_ro
     cols.push_back(REAL(col));
   }
   return smotelab::Columns(std::move(cols), n_rows);
+}
+
+// Runs `f`; running out of memory becomes an error that says so in words, with
+// `bytes`, the caller's estimate of the request (std::bad_alloc carries no
+// size; 0 when unknown), instead of the bare "std::bad_alloc".
+template <class F>
+auto allocating(double bytes, const char* what, F&& f) -> decltype(f()) {
+  try {
+    return f();
+  } catch (const std::bad_alloc&) {
+    std::vector<std::string> bullets;
+    if (bytes > 0) {
+      char size[64];
+      std::snprintf(size, sizeof size, "%.3g GB", bytes / 1e9);
+      bullets.push_back(std::string("It needs at least ") + size + ".");
+    }
+    smotelab::fail(smotelab::kind::memory, std::string("Could not allocate the memory for ") + what + ".",
+                   std::move(bullets));
+  }
 }
 
 // Seeds travel from R as doubles holding integers in [0, 2^53).

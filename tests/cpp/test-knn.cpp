@@ -118,7 +118,13 @@ int main() {
     std::vector<Eigen::Index> self(X.rows());
     for (Eigen::Index i = 0; i < X.rows(); ++i) self[i] = i;
     const Neighbours bf = smotelab::knn_self(X, 5, reverse, KnnAlgorithm::brute_force);
-    CHECK(same(bf, naive(X, X, 5, &self)));
+    // At 1e+-300 squared distances leave the doubles' range, so the naive
+    // reference runs on the data brought to unit scale by a power of two
+    // (exact, order-preserving), its distances scaled back.
+    const int e = std::ilogb(X.cwiseAbs().maxCoeff()) + 1;
+    Neighbours ref = naive(smotelab::detail::times_power_of_two(X, e), smotelab::detail::times_power_of_two(X, e), 5, &self);
+    for (double& d : ref.dist2) d = std::ldexp(d, 2 * e);
+    CHECK(same(bf, ref));
   }
 
   // All rows identical: every distance is 0 and ties go to smaller indices.
@@ -126,6 +132,22 @@ int main() {
   const Neighbours f = smotelab::knn_self(flat, 3);
   CHECK(f.index[0] == 1 && f.index[1] == 2 && f.index[2] == 3);
   CHECK(f.index[3] == 0 && f.index[4] == 2 && f.index[5] == 3);
+
+  // At extreme scales squared distances overflow or underflow; the search
+  // rescales by a power of two, so neighbours equal the unit-scale ones.
+  {
+    const Eigen::MatrixXd X = data(300, 3, 5, false);
+    std::vector<Eigen::Index> self(X.rows());
+    for (Eigen::Index i = 0; i < X.rows(); ++i) self[i] = i;
+    const Neighbours unit = naive(X, X, 4, &self);
+    for (double scale : {1e-300, 1e-170, 1e160, 1e300}) {
+      const Eigen::MatrixXd S = X * scale;
+      for (KnnAlgorithm a : {KnnAlgorithm::kd_tree, KnnAlgorithm::brute_force}) {
+        CHECK(smotelab::knn_self(S, 4, reverse, a).index == unit.index);
+        CHECK(smotelab::knn_query(S, S, 4, &self, reverse, a).index == unit.index);
+      }
+    }
+  }
 
   CHECK_THROWS(smotelab::knn_self(flat, 40), smotelab::internal_error);
   CHECK_THROWS(smotelab::knn_self(flat, 0), smotelab::internal_error);

@@ -106,6 +106,40 @@ int main() {
   smotelab::predict_pipeline(fitted, d.X, prob);
   CHECK(prob.minCoeff() > 0.0 && prob.maxCoeff() < 1.0);
 
+  // Columns at extreme scales: the coefficient times the scale is the same
+  // at every scale, penalised (where the penalty is negligible) or not, and
+  // no column is taken for aliased.
+  {
+    Data u = simulate(400, 9);
+    const Eigen::MatrixXd X3 = u.X.leftCols(3);
+    smotelab::LogisticOptions unpen;
+    unpen.C = std::numeric_limits<double>::infinity();
+    const smotelab::LogisticFit base = smotelab::fit_logistic(X3, u.y, unpen);
+    for (double scale : {1e-300, 1e-200, 1e200, 1e300}) {
+      Eigen::MatrixXd S = X3;
+      S.col(0) *= scale;
+      const smotelab::LogisticFit f = smotelab::fit_logistic(S, u.y, unpen);
+      CHECK(!f.aliased[0]);
+      CHECK_NEAR(f.coef(0) * scale, base.coef(0), 1e-8);
+      CHECK_NEAR(f.intercept, base.intercept, 1e-8);
+    }
+    smotelab::LogisticOptions one;
+    one.C = 1;
+    Eigen::MatrixXd S = X3;
+    S.col(0) *= 1e300;
+    const smotelab::LogisticFit big = smotelab::fit_logistic(S, u.y, one);
+    const smotelab::LogisticFit free_first = [&] {
+      // Only the first column's penalty vanishes at 1e300: compare with a fit
+      // that penalises the other two alone, by giving column 0 a huge scale
+      // that is still safe from overflow.
+      Eigen::MatrixXd T = X3;
+      T.col(0) *= 1e30;
+      return smotelab::fit_logistic(T, u.y, one);
+    }();
+    CHECK_NEAR(big.coef(0) * 1e300, free_first.coef(0) * 1e30, 1e-6);
+    CHECK_NEAR(big.coef(1), free_first.coef(1), 1e-6);
+  }
+
   // Input errors are exceptions, never undefined behaviour.
   Eigen::MatrixXd bad = d.X;
   bad(3, 1) = std::numeric_limits<double>::quiet_NaN();

@@ -228,11 +228,12 @@ class BoostTrainer {
   }
 
   // Blocks are fixed by the data alone; how tasks group them only decides
-  // the schedule. Small levels run inline, since waking threads would cost
-  // more than it saves.
+  // the schedule. Small levels run inline (a grain of all the tasks), since
+  // waking threads would cost more than it saves; they still pass through
+  // the executor so that the caller can check for interrupts.
   void run(std::size_t tasks, std::size_t rows, const RangeKernel& kernel) const {
     if (tasks == 0) return;
-    if (tasks == 1 || rows < kParallelRows) kernel(0, tasks);
+    if (tasks == 1 || rows < kParallelRows) exec_(tasks, tasks, kernel);
     else exec_(tasks, std::max<std::size_t>(1, tasks / 8), kernel);
   }
 

@@ -34,6 +34,7 @@ inline constexpr const char* size = "size";                  // more rows or nod
 inline constexpr const char* infinite = "infinite";          // a value that is not finite where numbers are needed
 inline constexpr const char* levels = "levels";              // a class with no rows (e.g. in a training fold)
 inline constexpr const char* damaged_fit = "damaged_fit";    // a stored fit that fails validation
+inline constexpr const char* memory = "memory";              // the request needs more memory than there is
 }  // namespace kind
 
 inline constexpr char kFieldSeparator = '\x1f';

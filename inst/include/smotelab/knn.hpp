@@ -507,6 +507,43 @@ inline Neighbours empty_neighbours(Eigen::Index n_query, int k) {
   return out;
 }
 
+// Squared distances between values near 2^e are near 4^e: beyond this |e|
+// (about 1e77) their sums over many columns could overflow, or their small
+// differences underflow, and neighbours would come out arbitrary.
+constexpr int kKnnSafeExponent = 256;
+
+// The exponent e that brings the largest |value| of a and b into [0.5, 1)
+// when their squared distances are unsafe, else 0. Every column is then
+// multiplied by the same power of two 2^-e: that is exact and multiplies
+// every squared distance by 4^-e, so the neighbour order is unchanged.
+inline double largest_abs(const Eigen::Ref<const Eigen::MatrixXd>& X) {
+  return X.size() > 0 ? X.cwiseAbs().maxCoeff() : 0.0;
+}
+
+inline double largest_abs(const Columns& X) {
+  double largest = 0;
+  for (Eigen::Index j = 0; j < X.cols(); ++j)
+    if (X.rows() > 0) largest = std::max(largest, X.col(j).cwiseAbs().maxCoeff());
+  return largest;
+}
+
+template <class A, class B>
+int knn_rescale_exponent(const A& a, const B& b) {
+  const double largest = std::max(largest_abs(a), largest_abs(b));
+  if (!(largest > 0) || !std::isfinite(largest)) return 0;
+  const int e = std::ilogb(largest) + 1;
+  return std::abs(e) > kKnnSafeExponent ? e : 0;
+}
+
+// X * 2^-e in two factors, since 2^-e alone may not be a double.
+inline Eigen::MatrixXd times_power_of_two(const Eigen::Ref<const Eigen::MatrixXd>& X, int e) {
+  return X * std::ldexp(1.0, -e / 2) * std::ldexp(1.0, -e + e / 2);
+}
+
+inline void restore_dist2(Neighbours& nn, int e) {
+  for (double& d : nn.dist2) d = std::ldexp(d, 2 * e);
+}
+
 }  // namespace detail
 
 // The algorithm `automatic` stands for in p dimensions.
@@ -523,6 +560,13 @@ inline Neighbours knn_query(const Columns& ref, const Eigen::Ref<const Eigen::Ma
                             const Executor& exec = serial_executor(),
                             KnnAlgorithm algorithm = KnnAlgorithm::automatic) {
   detail::check_knn_input(ref.rows(), ref.cols(), query.cols(), k, query_self_index, query.rows());
+  if (const int e = detail::knn_rescale_exponent(ref, query)) {
+    const Eigen::MatrixXd scaled_ref = detail::times_power_of_two(ref.to_matrix(), e);
+    Neighbours out = knn_query(Columns::of(scaled_ref), detail::times_power_of_two(query, e), k, query_self_index,
+                               exec, algorithm);
+    detail::restore_dist2(out, e);
+    return out;
+  }
   Neighbours out = detail::empty_neighbours(query.rows(), k);
   if (resolve(algorithm, ref.cols()) == KnnAlgorithm::kd_tree) {
     detail::knn_kd_tree(ref, query, k, query_self_index, exec, out);
@@ -546,6 +590,11 @@ inline Neighbours knn_self(const Eigen::Ref<const Eigen::MatrixXd>& X, int k, co
   for (Eigen::Index i = 0; i < X.rows(); ++i) self[static_cast<std::size_t>(i)] = i;
   if (resolve(algorithm, X.cols()) == KnnAlgorithm::kd_tree) return knn_query(X, X, k, &self, exec, algorithm);
   detail::check_knn_input(X.rows(), X.cols(), X.cols(), k, &self, X.rows());
+  if (const int e = detail::knn_rescale_exponent(X, X)) {
+    Neighbours out = knn_self(detail::times_power_of_two(X, e), k, exec, algorithm);
+    detail::restore_dist2(out, e);
+    return out;
+  }
   Neighbours out = detail::empty_neighbours(X.rows(), k);
   detail::knn_self_brute_force(X, k, exec, out);
   return out;

@@ -61,6 +61,7 @@ inline std::vector<double> balanced_row_weights(const Eigen::Ref<const Eigen::Ve
 namespace detail {
 
 constexpr std::size_t kLogisticBlock = 2048;
+constexpr int kLogisticSafeExponent = 128;
 
 inline double sigmoid(double eta) {
   if (eta >= 0) return 1.0 / (1.0 + std::exp(-eta));
@@ -218,14 +219,18 @@ inline std::vector<Eigen::Index> warm_start_rows(Eigen::Index n) {
   return rows;
 }
 
+// `penalty[j]` multiplies column j's share of the penalty (empty: 1 for all):
+// fit_logistic() fits columns rescaled by powers of two, whose coefficients
+// are penalised accordingly.
 inline LogisticFit newton_fit(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y, const std::vector<double>& s,
-                              const LogisticOptions& opt, const Executor& exec);
+                              const LogisticOptions& opt, const Executor& exec, const std::vector<double>& penalty);
 
 // The solution on a subsample of rows, whose sum of losses is scaled up to
 // the whole sample's (C * n / m), as a starting point over the kept columns;
 // empty when the subsample has no usable fit (one class, separation).
 inline Eigen::VectorXd warm_start(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y, const std::vector<double>& s,
-                                  const std::vector<Eigen::Index>& kept, const LogisticOptions& opt, const Executor& exec) {
+                                  const std::vector<Eigen::Index>& kept, const LogisticOptions& opt, const Executor& exec,
+                                  const std::vector<double>& penalty) {
   const std::vector<Eigen::Index> rows = warm_start_rows(X.rows());
   const Eigen::Index m = static_cast<Eigen::Index>(rows.size());
   Eigen::MatrixXd sub_x(m, static_cast<Eigen::Index>(kept.size()));
@@ -241,6 +246,9 @@ inline Eigen::VectorXd warm_start(const Columns& X, const Eigen::Ref<const Eigen
     for (Eigen::Index i = 0; i < m; ++i)
       sub_s[static_cast<std::size_t>(i)] = s[static_cast<std::size_t>(rows[static_cast<std::size_t>(i)])];
   }
+  std::vector<double> sub_penalty;
+  if (!penalty.empty())
+    for (const Eigen::Index j : kept) sub_penalty.push_back(penalty[static_cast<std::size_t>(j)]);
   const Eigen::Index sub_pos = sub_y.sum();
   if (sub_pos == 0 || sub_pos == m) return {};
   LogisticOptions sub_opt = opt;
@@ -252,7 +260,7 @@ inline Eigen::VectorXd warm_start(const Columns& X, const Eigen::Ref<const Eigen
   sub_opt.tol = std::max(opt.tol, 1e-3);
   LogisticFit sub;
   try {
-    sub = newton_fit(Columns::of(sub_x), sub_y, sub_s, sub_opt, exec);
+    sub = newton_fit(Columns::of(sub_x), sub_y, sub_s, sub_opt, exec, sub_penalty);
   } catch (const numeric_error&) {
     return {};
   }
@@ -263,11 +271,10 @@ inline Eigen::VectorXd warm_start(const Columns& X, const Eigen::Ref<const Eigen
 }
 
 inline LogisticFit newton_fit(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y, const std::vector<double>& s,
-                              const LogisticOptions& opt, const Executor& exec) {
+                              const LogisticOptions& opt, const Executor& exec, const std::vector<double>& penalty) {
   const Eigen::Index n = X.rows();
   const Eigen::Index p = X.cols();
   const bool penalised = std::isfinite(opt.C);
-  const double ridge = penalised ? 1.0 / opt.C : 0.0;
 
   LogisticFit fit;
   fit.coef = Eigen::VectorXd::Zero(p);
@@ -305,11 +312,15 @@ inline LogisticFit newton_fit(const Columns& X, const Eigen::Ref<const Eigen::Ve
     kept = still;
   }
   const Eigen::Index q = static_cast<Eigen::Index>(kept.size()) + 1;
+  Eigen::VectorXd ridge = Eigen::VectorXd::Zero(q - 1);
+  if (penalised)
+    for (Eigen::Index j = 0; j + 1 < q; ++j)
+      ridge(j) = (penalty.empty() ? 1.0 : penalty[static_cast<std::size_t>(kept[static_cast<std::size_t>(j)])]) / opt.C;
 
   Eigen::VectorXd theta = Eigen::VectorXd::Zero(q);  // intercept, then kept slopes
   theta(0) = intercept;
   if (n >= kWarmStartRows) {
-    const Eigen::VectorXd start = warm_start(X, y, s, kept, opt, exec);
+    const Eigen::VectorXd start = warm_start(X, y, s, kept, opt, exec, penalty);
     if (start.size() == q) {
       theta = start;
       evaluated = false;
@@ -317,7 +328,7 @@ inline LogisticFit newton_fit(const Columns& X, const Eigen::Ref<const Eigen::Ve
   }
   if (!evaluated) at = pass.run(theta(0), theta.tail(q - 1), true, exec);
   auto objective = [&](const detail::NewtonPartial& part, const Eigen::VectorXd& t) {
-    return part.loss + 0.5 * ridge * t.tail(q - 1).squaredNorm();
+    return part.loss + 0.5 * (ridge.array() * t.tail(q - 1).array().square()).sum();
   };
   auto relative = [&](const Eigen::VectorXd& step) {
     return (step.array().abs() / (1.0 + theta.array().abs())).maxCoeff();
@@ -341,12 +352,12 @@ inline LogisticFit newton_fit(const Columns& X, const Eigen::Ref<const Eigen::Ve
     kept_steps = fresh ? 0 : kept_steps + 1;
     if (fresh) {
       Eigen::MatrixXd H = at.hessian.selfadjointView<Eigen::Lower>();
-      H.diagonal().tail(q - 1).array() += ridge;
+      H.diagonal().tail(q - 1) += ridge;
       ldlt.compute(H);
       if (ldlt.info() != Eigen::Success) throw numeric_error("the Newton system of the logistic regression is singular");
     }
     Eigen::VectorXd g = at.gradient;
-    g.tail(q - 1) += ridge * theta.tail(q - 1);
+    g.tail(q - 1) += ridge.cwiseProduct(theta.tail(q - 1));
     const Eigen::VectorXd step = ldlt.solve(g);
     if (!step.allFinite()) throw numeric_error("the Newton step of the logistic regression is not finite");
 
@@ -414,7 +425,47 @@ inline LogisticFit fit_logistic(const Columns& X, const Eigen::Ref<const Eigen::
   }
   require(n_other == 0, "y must hold 0 and 1 only");
   check(n_pos > 0 && n_pos < n, kind::levels, "Logistic regression needs both classes in the training rows.");
-  return detail::newton_fit(X, y, balanced_row_weights(y, opt.balanced), opt, exec);
+  const std::vector<double> s = balanced_row_weights(y, opt.balanced);
+  // A column far from unit scale (|x| beyond about 1e38 or, unpenalised,
+  // below 1e-38) is fitted as x * 2^-e, which is exact: otherwise X'WX
+  // overflows or underflows, columns look aliased and Newton's system
+  // singular. Its coefficient is that of the rescaled column times 2^-e,
+  // and its penalty 4^-e times as large. A penalised fit leaves tiny
+  // columns alone, since the ridge keeps its system regular and 4^-e would
+  // overflow.
+  const bool penalised = std::isfinite(opt.C);
+  std::vector<int> exponent(static_cast<std::size_t>(X.cols()), 0);
+  bool any = false;
+  for (Eigen::Index j = 0; j < X.cols(); ++j) {
+    const double largest = X.col(j).cwiseAbs().maxCoeff();
+    if (!(largest > 0)) continue;
+    const int e = std::ilogb(largest) + 1;
+    if (e > detail::kLogisticSafeExponent || (!penalised && e < -detail::kLogisticSafeExponent)) {
+      exponent[static_cast<std::size_t>(j)] = e;
+      any = true;
+    }
+  }
+  if (!any) return detail::newton_fit(X, y, s, opt, exec, {});
+  std::vector<Eigen::VectorXd> rescaled;
+  rescaled.reserve(static_cast<std::size_t>(X.cols()));
+  std::vector<const double*> columns;
+  std::vector<double> penalty(static_cast<std::size_t>(X.cols()), 1.0);
+  for (Eigen::Index j = 0; j < X.cols(); ++j) {
+    const int e = exponent[static_cast<std::size_t>(j)];
+    if (e == 0) {
+      columns.push_back(X.col(j).data());
+      continue;
+    }
+    rescaled.push_back(X.col(j) * std::ldexp(1.0, -e / 2) * std::ldexp(1.0, -e + e / 2));
+    columns.push_back(rescaled.back().data());
+    penalty[static_cast<std::size_t>(j)] = std::ldexp(1.0, -2 * e);
+  }
+  LogisticFit fit = detail::newton_fit(Columns(std::move(columns), n), y, s, opt, exec, penalty);
+  for (Eigen::Index j = 0; j < X.cols(); ++j) {
+    const int e = exponent[static_cast<std::size_t>(j)];
+    fit.coef(j) = std::ldexp(fit.coef(j), -e);
+  }
+  return fit;
 }
 
 inline LogisticFit fit_logistic(const Eigen::Ref<const Eigen::MatrixXd>& X, const Eigen::Ref<const Eigen::VectorXi>& y,

@@ -15,7 +15,9 @@ namespace smotelab {
 using RangeKernel = std::function<void(std::size_t begin, std::size_t end)>;
 
 // executor(n, grain, kernel): run kernel over [0, n) in ranges of at least
-// `grain` items, in any order, possibly concurrently.
+// `grain` items, in any order, possibly concurrently. A grain of n asks for
+// one call on the calling thread: work too small to share still goes through
+// the executor, which may check for interrupts around it.
 using Executor = std::function<void(std::size_t n, std::size_t grain, const RangeKernel& kernel)>;
 
 inline void run_serial(std::size_t n, std::size_t /*grain*/, const RangeKernel& kernel) {

@@ -83,16 +83,34 @@ struct FittedPipeline {
 
 namespace detail {
 
+// Each column is first brought to [-1, 1) by a power of two, which is exact:
+// the mean and sd are those of the column itself, bit for bit, but squares
+// can neither overflow (|x| > 1e154) nor underflow (|x| < 1e-162). A column
+// is constant when its variance is within the rounding error of the
+// two-pass computation (Chan, Golub and LeVeque's bound, as scikit-learn's
+// StandardScaler uses): a relative test, so a feature's unit never decides.
 inline ScaleState fit_scale(const Eigen::Ref<const Eigen::MatrixXd>& X) {
-  const Eigen::Index n = X.rows();
+  const double n = static_cast<double>(X.rows());
+  const double eps = std::numeric_limits<double>::epsilon();
   ScaleState state;
-  state.center = X.colwise().mean().transpose();
+  state.center.resize(X.cols());
   state.scale.resize(X.cols());
   for (Eigen::Index j = 0; j < X.cols(); ++j) {
-    const double sd = std::sqrt((X.col(j).array() - state.center(j)).square().sum() / static_cast<double>(n));
-    // Same rule as scikit-learn: a spread at rounding level means constant.
-    const double floor = 10 * std::numeric_limits<double>::epsilon() * std::max(1.0, std::abs(state.center(j)));
-    state.scale(j) = sd < floor ? 1.0 : sd;
+    const double largest = X.col(j).cwiseAbs().maxCoeff();
+    if (largest == 0) {
+      state.center(j) = 0;
+      state.scale(j) = 1;
+      continue;
+    }
+    // Two factors, since 2^-exponent alone may not be a double (subnormal
+    // columns need up to 2^1074).
+    const int exponent = std::ilogb(largest) + 1;
+    const Eigen::VectorXd z = X.col(j) * std::ldexp(1.0, -exponent / 2) * std::ldexp(1.0, -exponent + exponent / 2);
+    const double mean = z.mean();
+    const double var = (z.array() - mean).square().sum() / n;
+    const double bound = n * eps * var + (n * mean * eps) * (n * mean * eps);
+    state.center(j) = std::ldexp(mean, exponent);
+    state.scale(j) = var <= bound ? 1.0 : std::ldexp(std::sqrt(var), exponent);
   }
   return state;
 }

@@ -51,10 +51,12 @@ test_that("an interrupt stops a one-thread forest fit (#11)", {
 
 test_that("an interrupt stops a one-thread SMOTE (#11)", {
   expect_interruptible(function() {
+    # The neighbour search over the 180,000 rows of class "b" takes tens of
+    # seconds even with the vectorised screen, so the signal lands inside it.
     set.seed(1)
-    n <- 120000
-    d <- as.data.frame(matrix(rnorm(n * 60), n))
-    d$class <- factor(rep(c("a", "b"), c(65000, 55000)))
+    n <- 400000
+    d <- as.data.frame(matrix(rnorm(n * 100), n))
+    d$class <- factor(rep(c("a", "b"), c(220000, 180000)))
     smote(d, class, seed = 1, n_threads = 1)
   })
 })

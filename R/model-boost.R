@@ -107,7 +107,10 @@ format.smotelab_model_boost <- function(x, ...) {
 
 # One line on how many rounds a fitted boosting model kept.
 format_boost_state <- function(state) {
-  trees <- length(state$tree_start) - 1L
+  if (tree_state_outdated(state)) {
+    return("boosting: trees stored by an earlier version of smotelab; refit to predict")
+  }
+  trees <- length(state$trees$tree_start) - 1L
   if (state$best_iteration > 0) {
     best <- state$eval_history[state$best_iteration]
     return(paste0("boosting stopped early after ", state$rounds, " rounds; kept the best round, ",

@@ -70,7 +70,7 @@ inline void validate_trees(const TreeEnsemble& trees) {
           kDamaged);
   for (std::size_t t = 0; t + 1 < trees.tree_start.size(); ++t) {
     const std::int32_t first = trees.tree_start[t], size = trees.tree_start[t + 1] - first;
-    require(size >= 1, kDamaged);
+    require(size >= 1 && static_cast<std::size_t>(trees.tree_start[t + 1]) <= m, kDamaged);
     for (std::int32_t k = 0; k < size; ++k) {
       const auto at = static_cast<std::size_t>(first + k);
       if (trees.feature[at] < 0) continue;

@@ -79,6 +79,15 @@ inline void validate_trees(const TreeEnsemble& trees) {
   }
 }
 
+// Rows that walk a tree together. Each row's walk is a chain of dependent
+// loads, most of them cache misses in deep trees; walking several rows in
+// step lets the processor overlap their misses instead of waiting for each
+// in turn (about twice as fast as one row at a time for forests grown to
+// small leaves).
+namespace detail {
+constexpr std::size_t kWalkLanes = 8;
+}  // namespace detail
+
 // out[i] = finish(sum over trees of the value of the leaf row i reaches).
 // Rows go in blocks, trees in order within a block, so each row's sum is
 // taken in the same order whatever the schedule; walking every row of a
@@ -91,6 +100,7 @@ void accumulate_leaves(const TreeEnsemble& trees, const Columns& X, Eigen::Ref<E
   require(out.size() == X.rows(), "the output must have one entry per row");
   std::vector<const double*> cols(static_cast<std::size_t>(X.cols()));
   for (Eigen::Index j = 0; j < X.cols(); ++j) cols[static_cast<std::size_t>(j)] = X.col(j).data();
+  const double* const* column = cols.data();
   const std::int32_t* feature = trees.feature.data();
   const std::int32_t* left = trees.left.data();
   const double* value = trees.value.data();
@@ -104,13 +114,21 @@ void accumulate_leaves(const TreeEnsemble& trees, const Columns& X, Eigen::Ref<E
       std::fill(sum, sum + count, 0.0);
       for (int t = 0; t < n_trees; ++t) {
         const std::int32_t start = trees.tree_start[static_cast<std::size_t>(t)];
-        for (std::size_t i = 0; i < count; ++i) {
-          std::int32_t k = start;
-          while (feature[k] >= 0) {
-            const bool right = cols[static_cast<std::size_t>(feature[k])][first + i] > value[k];
-            k = start + left[k] + (right ? 1 : 0);
+        for (std::size_t i = 0; i < count; i += detail::kWalkLanes) {
+          const std::size_t lanes = std::min(detail::kWalkLanes, count - i);
+          const std::size_t row = first + i;
+          std::int32_t k[detail::kWalkLanes];
+          std::fill(k, k + detail::kWalkLanes, start);
+          for (bool moved = true; moved;) {
+            moved = false;
+            for (std::size_t g = 0; g < lanes; ++g) {
+              const std::int32_t f = feature[k[g]];
+              if (f < 0) continue;
+              k[g] = start + left[k[g]] + (column[f][row + g] > value[k[g]] ? 1 : 0);
+              moved = true;
+            }
           }
-          sum[i] += value[k];
+          for (std::size_t g = 0; g < lanes; ++g) sum[i + g] += value[k[g]];
         }
       }
       for (std::size_t i = 0; i < count; ++i) out(static_cast<Eigen::Index>(first + i)) = finish(sum[i]);

@@ -6,8 +6,8 @@
 # that load from other processes falls on both alike. AB_PAIRS (default 5)
 # sets the pairs per case; AB_CASES picks cases by name (comma-separated,
 # default all). Prints a Markdown table of medians, ranges and B / A ratios
-# of the fit time and of predicting the training rows (median of 3 in each
-# process), and checks that both builds predict the same probabilities.
+# of the fit time and of predicting 100,000 training rows (median of 3 in
+# each process), and checks that both builds predict the same probabilities.
 BENCH_DIR <- local({
   file <- sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE)[1])
   dirname(normalizePath(file))

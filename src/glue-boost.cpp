@@ -3,6 +3,7 @@
 // data.
 #include "glue.h"
 #include "glue-pipeline.h"
+#include "glue-tree.h"
 
 using Rcpp::List;
 using Rcpp::Named;

@@ -3,6 +3,7 @@
 // and from plain R data.
 #include "glue.h"
 #include "glue-pipeline.h"
+#include "glue-tree.h"
 
 using Rcpp::List;
 using Rcpp::Named;

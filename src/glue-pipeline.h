@@ -7,10 +7,6 @@
 namespace glue {
 smotelab::PipelineSpec spec_from_r(const Rcpp::List& spec);
 
-// The stored trees of both tree models (glue-tree.cpp).
-Rcpp::List trees_to_r(const smotelab::TreeEnsemble& trees);
-smotelab::TreeEnsemble trees_from_r(const Rcpp::List& trees);
-
 // Per-model conversions, each in its model's glue file.
 smotelab::ForestOptions forest_spec_from_r(const Rcpp::List& model);
 Rcpp::List forest_state_to_r(const smotelab::ForestFit& fit);

@@ -1,7 +1,6 @@
 // Glue for the tree ensemble both tree models store: its vectors to and from
 // a plain R list, so a fitted forest or booster survives saveRDS().
-#include "glue.h"
-#include "glue-pipeline.h"
+#include "glue-tree.h"
 
 using Rcpp::List;
 using Rcpp::Named;

@@ -15,11 +15,12 @@
 // The trainer is cut as LightGBM's tree learner is: the rows of each node
 // (boost_partition.hpp), the histograms with the subtraction trick
 // (boost_histogram.hpp), the split search returning a split record
-// (boost_split.hpp) and early stopping (boost_stopping.hpp); BoostTrainer
-// below only orchestrates them. Each training row's leaf is known from the
-// run of rows it ended in, so the tree is never walked for them, and the
-// margins and gradients are then updated in one vectorised pass in storage
-// order. Fits are bit-identical for any number of threads (boost_types.hpp).
+// (boost_split.hpp), row and column sampling (boost_sampling.hpp) and early
+// stopping (boost_stopping.hpp); BoostTrainer below only orchestrates them.
+// Each training row's leaf is known from the run of rows it ended in, so the
+// tree is never walked for them, and the margins and gradients are then
+// updated in one vectorised pass in storage order. Fits are bit-identical for
+// any number of threads (boost_types.hpp).
 #pragma once
 
 #include <Eigen/Dense>
@@ -30,6 +31,7 @@
 
 #include "boost_histogram.hpp"
 #include "boost_partition.hpp"
+#include "boost_sampling.hpp"
 #include "boost_split.hpp"
 #include "boost_stopping.hpp"
 #include "boost_types.hpp"
@@ -68,15 +70,13 @@ struct GrowNode {
   int buf = 0;  // which row buffer holds the rows
 };
 
-// Grows one tree per round and keeps the margins of every row. It only
-// orchestrates: the row partition, the histograms, the split search and
-// early stopping each live in their own boost_*.hpp.
+// Grows one tree per round and keeps the margins of every row.
 class BoostTrainer {
  public:
   BoostTrainer(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y, const BoostOptions& opt, std::uint64_t seed,
                const Executor& exec)
       : opt_(opt), y_(y), exec_(exec), run_(exec), bins_(bin_for_boosting(X, opt.max_bins, derive_seed(seed, 0), exec)),
-        stopping_(y, opt, derive_seed(seed, 1)), rows_seed_(derive_seed(seed, 2)), cols_seed_(derive_seed(seed, 3)),
+        stopping_(y, opt, derive_seed(seed, 1)), sampler_(opt, bins_.p, derive_seed(seed, 2), derive_seed(seed, 3)),
         margin_(static_cast<std::size_t>(X.rows()), 0.0), gh_(static_cast<std::size_t>(X.rows())),
         leaf_(static_cast<std::size_t>(X.rows())), hist_(bins_) {}
 
@@ -122,30 +122,11 @@ class BoostTrainer {
 
   // This round's rows (the partition's root rows) and features; rows left
   // out and the validation rows go to out_rows_, whose margins are updated
-  // by walking the tree. Row and column sampling draw from one stream per round.
+  // by walking the tree.
   void sample(int round) {
-    std::vector<std::uint32_t>& rows = partition_.root_rows();
-    const std::vector<std::uint32_t>& train = stopping_.train_rows();
-    rows.clear();
     out_rows_.assign(stopping_.valid_rows().begin(), stopping_.valid_rows().end());
-    if (opt_.subsample < 1) {
-      Rng rng(rows_seed_, static_cast<std::uint64_t>(round));
-      for (std::uint32_t i : train) {
-        if (rng.uniform() < opt_.subsample) rows.push_back(i);
-        else out_rows_.push_back(i);
-      }
-    } else {
-      rows.assign(train.begin(), train.end());
-    }
-    features_.resize(static_cast<std::size_t>(bins_.p));
-    for (int j = 0; j < bins_.p; ++j) features_[static_cast<std::size_t>(j)] = j;
-    if (opt_.colsample < 1) {
-      const int k = std::max(1, static_cast<int>(opt_.colsample * bins_.p));
-      Rng rng(cols_seed_, static_cast<std::uint64_t>(round));
-      rng.shuffle(features_.begin(), features_.end());
-      features_.resize(static_cast<std::size_t>(k));
-      std::sort(features_.begin(), features_.end());
-    }
+    sampler_.rows(round, stopping_.train_rows(), partition_.root_rows(), out_rows_);
+    sampler_.features(round, features_);
     partition_.begin_tree();
     hist_.use(gh_.data(), features_);
   }
@@ -292,7 +273,7 @@ class BoostTrainer {
   BlockRunner run_;
   BoostBins bins_;
   EarlyStopping stopping_;
-  std::uint64_t rows_seed_, cols_seed_;
+  RoundSampler sampler_;
 
   std::vector<double> margin_;
   std::vector<GradPair> gh_;

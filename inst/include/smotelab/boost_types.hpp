@@ -77,8 +77,6 @@ class BlockRunner {
     else exec_(tasks, std::max<std::size_t>(1, tasks / 8), kernel);
   }
 
-  const Executor& executor() const { return exec_; }
-
  private:
   const Executor& exec_;
 };

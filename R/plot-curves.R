@@ -62,7 +62,9 @@ plot_pr <- function(fits, new_data, event = NULL) {
 curve_theme <- function() {
   list(
     ggplot2::theme_minimal(),
-    ggplot2::theme(legend.position = "bottom"),
+    # Beside the panel: below it, a long legend of many models squeezes the
+    # square panel (coord_equal) to a fraction of the figure.
+    ggplot2::theme(legend.position = "right"),
     ggplot2::guides(colour = ggplot2::guide_legend(ncol = 1))
   )
 }

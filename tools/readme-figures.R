@@ -12,4 +12,4 @@ fits <- list(baseline = fit(baseline, class ~ ., data = split$train, seed = 42),
              smote = fit(with_smote, class ~ ., data = split$train, seed = 42))
 roc <- plot_roc(fits, split$test)
 
-ggplot2::ggsave("man/figures/README-roc.png", roc, width = 5, height = 5.4, dpi = 120, bg = "white")
+ggplot2::ggsave("man/figures/README-roc.png", roc, width = 6.5, height = 4.2, dpi = 120, bg = "white")

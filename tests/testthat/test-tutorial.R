@@ -25,3 +25,23 @@ test_that("the checkpoint tutorial renders with its five questions", {
              "twenty majority rows per minority row")
   for (stem in stems) expect_true(grepl(stem, html, fixed = TRUE), info = stem)
 })
+
+test_that("the data of the tutorial's first question show the accuracy paradox", {
+  # The question claims a high accuracy with a low recall; its code box must
+  # show exactly that: an accuracy no better than always answering
+  # "majority", and a minority recall far below it.
+  source_file <- system.file("tutorials", "checkpoint", "checkpoint.Rmd", package = "smotelab")
+  lines <- readLines(source_file, warn = FALSE)
+  start <- grep("^```\\{r paradox-setup", lines)
+  end <- start + which(grepl("^```$", lines[-seq_len(start)]))[1]
+  env <- new.env(parent = asNamespace("smotelab"))
+  withr::local_options(smotelab.threads = 2)
+  eval(parse(text = lines[(start + 1):(end - 1)]), env)
+
+  scores <- evaluate(env$nine_baseline, env$nine_split$test)
+  value <- function(name) scores$.estimate[scores$.metric == name]
+  majority_share <- mean(env$nine_split$test$class == "majority")
+  expect_gt(majority_share, 0.85)
+  expect_lt(abs(value("accuracy") - majority_share), 0.02)
+  expect_lt(value("recall"), 0.3)
+})

@@ -82,8 +82,7 @@ inline void validate_trees(const TreeEnsemble& trees) {
 // Rows that walk a tree together. Each row's walk is a chain of dependent
 // loads, most of them cache misses in deep trees; walking several rows in
 // step lets the processor overlap their misses instead of waiting for each
-// in turn (about twice as fast as one row at a time for forests grown to
-// small leaves).
+// in turn.
 namespace detail {
 constexpr std::size_t kWalkLanes = 8;
 }  // namespace detail

@@ -6,8 +6,9 @@
 # that load from other processes falls on both alike. AB_PAIRS (default 5)
 # sets the pairs per case; AB_CASES picks cases by name (comma-separated,
 # default all). Prints a Markdown table of medians, ranges and B / A ratios
-# of the fit time and of predicting 100,000 training rows (median of 3 in
-# each process), and checks that both builds predict the same probabilities.
+# (of wall and of CPU time) of the fit and of predicting 100,000 training
+# rows (median of 3 in each process), and checks that both builds predict the
+# same probabilities.
 BENCH_DIR <- local({
   file <- sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE)[1])
   dirname(normalizePath(file))
@@ -47,10 +48,11 @@ for (name in names(cases)) {
       Sys.setenv(R_LIBS = old)
       if (!measured(res)) stop(name, " ", build, ": ", res$error, call. = FALSE)
       runs[[length(runs) + 1]] <- data.frame(case = name, build = build, pair = k, fit = res$fit_seconds,
-                                             predict = res$predict_seconds, prob_sum = res$prob_sum,
+                                             predict = res$predict_seconds, fit_cpu = res$fit_cpu,
+                                             predict_cpu = res$predict_cpu, prob_sum = res$prob_sum,
                                              rss_mib = res$rss_mib)
-      message(sprintf("  %s %s pair %d: fit %.3f s, predict %.3f s", name, build, k, res$fit_seconds,
-                      res$predict_seconds))
+      message(sprintf("  %s %s pair %d: fit %.3f s (CPU %.3f s), predict %.3f s (CPU %.3f s)", name, build, k,
+                      res$fit_seconds, res$fit_cpu, res$predict_seconds, res$predict_cpu))
     }
   }
 }
@@ -60,13 +62,15 @@ spread <- function(x) sprintf("%s (%s-%s)", fmt_num(stats::median(x)), fmt_num(m
 rows <- lapply(names(cases), function(name) {
   a <- runs[runs$case == name & runs$build == "A", ]
   b <- runs[runs$case == name & runs$build == "B", ]
-  c(name, spread(a$fit), spread(b$fit), sprintf("%.3f", stats::median(b$fit) / stats::median(a$fit)),
-    spread(a$predict), spread(b$predict), sprintf("%.3f", stats::median(b$predict) / stats::median(a$predict)),
+  ratio <- function(v) sprintf("%.3f", stats::median(b[[v]]) / stats::median(a[[v]]))
+  c(name, spread(a$fit), spread(b$fit), ratio("fit"), ratio("fit_cpu"),
+    spread(a$predict), spread(b$predict), ratio("predict"), ratio("predict_cpu"),
     sprintf("%.0f / %.0f", stats::median(a$rss_mib), stats::median(b$rss_mib)),
     if (isTRUE(all.equal(a$prob_sum, b$prob_sum, tolerance = 0))) "yes" else "NO")
 })
-cat(md_table(c("case", "A fit s, median (range)", "B fit s", "B / A fit", "A predict s", "B predict s",
-               "B / A predict", "peak RSS MiB A / B", "same predictions"), rows), sep = "\n")
+cat(md_table(c("case", "A fit s, median (range)", "B fit s", "B / A fit", "B / A fit CPU", "A predict s",
+               "B predict s", "B / A predict", "B / A predict CPU", "peak RSS MiB A / B", "same predictions"), rows),
+    sep = "\n")
 cat("\n", sprintf("A = %s, B = %s; %d alternating pairs per case.", libs[["A"]], libs[["B"]], pairs), "\n", sep = "")
 cat(load_note(), "\n")
 out <- Sys.getenv("AB_OUT")

@@ -31,11 +31,18 @@ model <- switch(args$method,
 )
 invisible(gc())
 pipeline <- smotelab::imb_pipeline(clf = model)
+# CPU time (user + system, every thread) beside the wall clock: on a machine
+# shared with other jobs it moves much less than wall time does.
+cpu <- function() sum(proc.time()[c("user.self", "sys.self")])
+cpu0 <- cpu()
 fitting <- time_median(function() generics::fit(pipeline, y ~ ., data = df, seed = 1, n_threads = 2), 1, args$warmup)
+cpu1 <- cpu()
 new_data <- df[seq_len(min(nrow(df), 1e5)), ]
 predicting <- time_median(function() stats::predict(fitting$value, new_data, type = "prob", n_threads = 2)$.pred_1,
                           args$reps, FALSE)
+cpu2 <- cpu()
 emit(list(method = args$method, library = .libPaths()[1],
           smotelab = as.character(utils::packageVersion("smotelab")),
           fit_seconds = fitting$seconds, predict_seconds = predicting$seconds, predict_times = predicting$times,
+          fit_cpu = cpu1 - cpu0, predict_cpu = (cpu2 - cpu1) / args$reps,
           prob_sum = sum(predicting$value)))

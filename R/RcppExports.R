@@ -41,6 +41,22 @@ prob_problems_cpp <- function(prob) {
     .Call(`_smotelab_prob_problems_cpp`, prob)
 }
 
+numpy_draws_cpp <- function(seed, kind, n, low, high) {
+    .Call(`_smotelab_numpy_draws_cpp`, seed, kind, n, low, high)
+}
+
+make_imbalanced_numpy_cpp <- function(n_samples, n_features, n_informative, n_redundant, n_repeated, n_clusters_per_class, weights, flip_y, class_sep, seed) {
+    .Call(`_smotelab_make_imbalanced_numpy_cpp`, n_samples, n_features, n_informative, n_redundant, n_repeated, n_clusters_per_class, weights, flip_y, class_sep, seed)
+}
+
+split_stratified_numpy_cpp <- function(y, n_classes, n_test, seed) {
+    .Call(`_smotelab_split_stratified_numpy_cpp`, y, n_classes, n_test, seed)
+}
+
+folds_stratified_numpy_cpp <- function(y, n_classes, v, repeats, seed) {
+    .Call(`_smotelab_folds_stratified_numpy_cpp`, y, n_classes, v, repeats, seed)
+}
+
 pipeline_fit_cpp <- function(spec, columns, y, seed, n_threads) {
     .Call(`_smotelab_pipeline_fit_cpp`, spec, columns, y, seed, n_threads)
 }
@@ -91,6 +107,18 @@ random_oversample_cpp <- function(x, y, n_new, seed) {
 
 random_undersample_cpp <- function(x, y, n_keep, seed) {
     .Call(`_smotelab_random_undersample_cpp`, x, y, n_keep, seed)
+}
+
+smote_numpy_cpp <- function(columns, y, n_new, k_neighbors, seed, n_threads, algorithm) {
+    .Call(`_smotelab_smote_numpy_cpp`, columns, y, n_new, k_neighbors, seed, n_threads, algorithm)
+}
+
+random_oversample_numpy_cpp <- function(x, y, n_new, seed) {
+    .Call(`_smotelab_random_oversample_numpy_cpp`, x, y, n_new, seed)
+}
+
+random_undersample_numpy_cpp <- function(x, y, n_keep, strategy, seed) {
+    .Call(`_smotelab_random_undersample_numpy_cpp`, x, y, n_keep, strategy, seed)
 }
 
 knn_cpp <- function(ref, query, k, self, n_threads, algorithm) {

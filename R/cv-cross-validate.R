@@ -8,7 +8,11 @@
 #' The folds run in parallel in the C++ engine, one fold per thread. Fold `f`
 #' of repeat `r` (with `v` folds) is fitted with seed `seed + (r - 1) * v +
 #' (f - 1)`, so `fit(pipeline, formula, training_rows, seed = that)` reproduces
-#' it exactly. When a [future::plan()] other than sequential is set and the
+#' it exactly. With `rng = "numpy"` every fold is fitted with `seed` itself,
+#' as an imbalanced-learn pipeline with `random_state = seed` is, and
+#' `folds = v` are scikit-learn's `StratifiedKFold(v, shuffle = True,
+#' random_state = seed)` (see [smotelab-rng]). When a [future::plan()] other
+#' than sequential is set and the
 #' future.apply package is installed, chunks of folds are sent to the plan's
 #' workers instead; the results are identical.
 #'
@@ -33,15 +37,15 @@
 #' summary(cv)
 cross_validate <- function(pipeline, formula, data, folds = 5,
                            metrics = c("roc_auc", "f1_macro", "recall_macro"),
-                           threshold = 0.5, seed = NULL, n_threads = NULL) {
+                           threshold = 0.5, seed = NULL, n_threads = NULL, rng = NULL) {
   call <- rlang::current_env()
-  problem <- cv_problem(pipeline, formula, data, folds, metrics, threshold, seed, n_threads, call)
-  values <- cv_run(problem, list(spec_to_core(pipeline, problem$levels)), call)
+  problem <- cv_problem(pipeline, formula, data, folds, metrics, threshold, seed, n_threads, call, rng)
+  values <- cv_run(problem, list(spec_to_core(pipeline, problem$levels, problem$rng)), call)
   cv_tibble(problem, values[[1]])
 }
 
 # Everything a cross-validation or grid search needs, validated once.
-cv_problem <- function(pipeline, formula, data, folds, metrics, threshold, seed, n_threads, call) {
+cv_problem <- function(pipeline, formula, data, folds, metrics, threshold, seed, n_threads, call, rng = NULL) {
   if (!inherits(pipeline, "smotelab_pipeline")) {
     abort_smotelab("{.arg pipeline} must be a pipeline from {.fn imb_pipeline}, not {.obj_type_friendly {pipeline}}.",
                    "argument", call = call)
@@ -51,14 +55,15 @@ cv_problem <- function(pipeline, formula, data, folds, metrics, threshold, seed,
   bp <- prepared$blueprint
   metrics <- check_metric_names(metrics, call = call)
   check_number(threshold, min = 0, max = 1, call = call)
-  seed <- resolve_seed(seed, call = call)
-  fold_ids <- resolve_folds(folds, data, bp$outcome, seed, call)
+  rng <- resolve_rng(rng, call = call)
+  seed <- resolve_rng_seed(seed, rng, call = call)
+  fold_ids <- resolve_folds(folds, data, bp$outcome, seed, call, rng)
   list(x = prepared$x, y = prepared$y, levels = bp$outcome_levels, folds = fold_ids, v = attr(fold_ids, "v"),
-       metrics = metrics, threshold = threshold, seed = seed, n_threads = n_threads)
+       metrics = metrics, threshold = threshold, seed = seed, n_threads = n_threads, rng = rng)
 }
 
 # Fold ids as an integer matrix (rows x repeats) with attribute `v`.
-resolve_folds <- function(folds, data, outcome, seed, call) {
+resolve_folds <- function(folds, data, outcome, seed, call, rng = "smotelab") {
   if (inherits(folds, "smotelab_folds")) {
     if (nrow(folds) != nrow(data)) {
       abort_smotelab(c("{.arg folds} must have one row per row of {.arg data}.",
@@ -70,7 +75,7 @@ resolve_folds <- function(folds, data, outcome, seed, call) {
     return(structure(ids, v = attr(folds, "v")))
   }
   check_number(folds, min = 2, whole = TRUE, call = call)
-  made <- folds_stratified(data, outcome, v = folds, repeats = 1, seed = seed)
+  made <- folds_stratified(data, outcome, v = folds, repeats = 1, seed = seed, rng = rng)
   structure(matrix(made$repeat_1, ncol = 1), v = as.integer(folds))
 }
 

@@ -10,9 +10,12 @@
 #' noise. Then a share `flip_y` of the rows get a class drawn at random, and
 #' rows and columns are shuffled.
 #'
-#' The numbers come from smotelab's own generator, so they differ from
-#' scikit-learn's for the same seed; the construction and the class counts are
-#' the same. Rows are split among the clusters as scikit-learn does: each
+#' By default the numbers come from smotelab's own generator, so they differ
+#' from scikit-learn's for the same seed; the construction and the class
+#' counts are the same. With `rng = "numpy"` (or `options(smotelab.rng =
+#' "numpy")`) the result equals scikit-learn's
+#' `make_classification(..., random_state = seed)` itself: see
+#' [smotelab-rng]. Rows are split among the clusters as scikit-learn does: each
 #' cluster of class `k` gets `floor(n_samples * weights[k] / n_clusters_per_class)`
 #' rows, and the rows left over go one per cluster, alternating between the
 #' classes. With `flip_y = 0`, `weights = c(0.9, 0.1)` and 3000 rows that is
@@ -37,7 +40,9 @@
 #' @param class_sep Half the side of the hypercube: larger values separate
 #'   the classes more. A positive number.
 #' @param seed `NULL` (draw a seed from R's generator, so [set.seed()]
-#'   governs the result) or a whole number.
+#'   governs the result) or a whole number (below 2^32 with `rng = "numpy"`).
+#' @param rng `"smotelab"` or `"numpy"`: whose random stream to draw from;
+#'   `NULL` takes `getOption("smotelab.rng", "smotelab")`. See [smotelab-rng].
 #'
 #' @return A tibble with `n_samples` rows: numeric columns `x1`, ...,
 #'   `x<n_features>` and a factor `class` with levels `majority` and
@@ -63,7 +68,7 @@
 make_imbalanced <- function(n_samples = 3000, n_features = 10, n_informative = 6,
                             n_redundant = 2, n_repeated = 0, n_clusters_per_class = 2,
                             weights = c(0.9, 0.1), flip_y = 0.01, class_sep = 1,
-                            seed = NULL) {
+                            seed = NULL, rng = NULL) {
   check_number(n_samples, whole = TRUE, min = 2)
   check_number(n_features, whole = TRUE, min = 1)
   check_number(n_informative, whole = TRUE, min = 1)
@@ -107,15 +112,21 @@ make_imbalanced <- function(n_samples = 3000, n_features = 10, n_informative = 6
       "clusters"
     )
   }
-  seed <- resolve_seed(seed)
+  rng <- resolve_rng(rng)
+  seed <- resolve_rng_seed(seed, rng)
 
-  sim <- with_core(make_imbalanced_impl(
+  make <- if (rng == "numpy") make_imbalanced_numpy_cpp else make_imbalanced_impl
+  sim <- with_core(make(
     n_samples, n_features, n_informative, n_redundant, n_repeated,
     n_clusters_per_class, weights, flip_y, class_sep, seed
   ))
   names <- paste0("x", seq_len(n_features))
-  colnames(sim$x) <- names
-  out <- tibble::as_tibble(sim$x)
+  if (rng == "numpy") {
+    out <- tibble::new_tibble(stats::setNames(sim$columns, names), nrow = n_samples)
+  } else {
+    colnames(sim$x) <- names
+    out <- tibble::as_tibble(sim$x)
+  }
   out$class <- factor(sim$y, levels = 0:1, labels = c("majority", "minority"))
   roles <- c("informative", "redundant", "repeated", "noise")[sim$roles + 1L]
   attr(out, "roles") <- stats::setNames(roles, names)

@@ -31,12 +31,13 @@
 #' gs$best_params
 grid_search <- function(pipeline, formula, data,
                         grid = list(smote__k_neighbors = c(3, 5, 7), clf__C = c(0.1, 1, 10)),
-                        folds = 5, metric = "f1_macro", threshold = 0.5, seed = NULL, n_threads = NULL) {
+                        folds = 5, metric = "f1_macro", threshold = 0.5, seed = NULL, n_threads = NULL,
+                        rng = NULL) {
   call <- rlang::current_env()
-  problem <- cv_problem(pipeline, formula, data, folds, metric, threshold, seed, n_threads, call)
+  problem <- cv_problem(pipeline, formula, data, folds, metric, threshold, seed, n_threads, call, rng)
   points <- grid_points(grid, pipeline, call)
   pipelines <- lapply(seq_len(nrow(points)), function(g) grid_pipeline(pipeline, points[g, , drop = FALSE], g, call))
-  specs <- lapply(pipelines, spec_to_core, levels = problem$levels)
+  specs <- lapply(pipelines, spec_to_core, levels = problem$levels, rng = problem$rng)
   describe <- function(g) paste0("Parameters: ", grid_label(points[g, , drop = FALSE]), ".")
   values <- cv_run(problem, specs, call, describe)
 
@@ -52,7 +53,8 @@ grid_search <- function(pipeline, formula, data,
     abort_smotelab(c("No grid point has a finite {.val {problem$metrics[1]}}.",
                      "i" = "Every fold's estimate was NA; a fold may hold one class only."), "grid", call = call)
   }
-  best_fit <- fit(pipelines[[best]], formula, data, seed = problem$seed, n_threads = problem$n_threads)
+  best_fit <- fit(pipelines[[best]], formula, data, seed = problem$seed, n_threads = problem$n_threads,
+                  rng = problem$rng)
   structure(
     list(results = results, best_params = points[best, , drop = FALSE], best_fit = best_fit,
          resamples = resamples, metric = problem$metrics[1]),

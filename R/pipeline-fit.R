@@ -15,6 +15,11 @@
 #'   whole number; fixes any randomness in the steps and the model.
 #' @param n_threads Number of threads; `NULL` resolves as described in
 #'   [smotelab-package]. Results do not depend on it.
+#' @param rng `"smotelab"` or `"numpy"`; `NULL` takes
+#'   `getOption("smotelab.rng", "smotelab")`. With `"numpy"`, SMOTE and the
+#'   random samplers draw as imbalanced-learn's in a `Pipeline` with
+#'   `random_state = seed` (a fresh `RandomState(seed)` for every fit); see
+#'   [smotelab-rng].
 #' @param ... Not used; must be empty.
 #' @return A `smotelab_fit` object: plain R data that survives [saveRDS()].
 #' @export
@@ -24,22 +29,23 @@
 #'               class ~ ., data = d, seed = 1, n_threads = 1)
 #' fitted
 #' head(predict(fitted, d, type = "prob"))
-fit.smotelab_pipeline <- function(object, formula, data, seed = NULL, n_threads = NULL, ...) {
+fit.smotelab_pipeline <- function(object, formula, data, seed = NULL, n_threads = NULL, rng = NULL, ...) {
   rlang::check_dots_empty()
   call <- rlang::current_env()
   n_threads <- resolve_threads(n_threads, call = call)
   prepared <- pipeline_data(object, formula, data, n_threads, call)
   bp <- prepared$blueprint
   y <- prepared$y
-  seed <- resolve_seed(seed, call = call)
-  spec <- spec_to_core(object, bp$outcome_levels)
+  rng <- resolve_rng(rng, call = call)
+  seed <- resolve_rng_seed(seed, rng, call = call)
+  spec <- spec_to_core(object, bp$outcome_levels, rng)
   state <- with_core(pipeline_fit_cpp(spec, prepared$x, y, seed, n_threads), call = call)
   if (state$model$type == "logistic") report_logistic_fit(state$model, bp$columns)
   counts <- c(sum(y == 0L), sum(y == 1L))
   names(counts) <- bp$outcome_levels
   names(state$fit_counts) <- bp$outcome_levels
   structure(
-    list(pipeline = object, blueprint = bp, state = state, seed = seed, class_counts = counts),
+    list(pipeline = object, blueprint = bp, state = state, seed = seed, rng = rng, class_counts = counts),
     class = "smotelab_fit"
   )
 }

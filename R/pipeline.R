@@ -87,11 +87,12 @@ pipeline_model <- function(pipeline) {
 # The core's view of a pipeline: plain lists of typed parameters, with the
 # outcome levels (the event second) to resolve sampling strategies and to
 # name classes in messages.
-spec_to_core <- function(pipeline, levels) {
+spec_to_core <- function(pipeline, levels, rng = "smotelab") {
   list(
     steps = unname(lapply(pipeline_steps(pipeline), step_to_core, levels = levels)),
     model = model_to_core(pipeline_model(pipeline)),
-    class_names = levels
+    class_names = levels,
+    numpy_rng = identical(rng, "numpy")
   )
 }
 

@@ -22,7 +22,9 @@
 #'     are left as they are.
 #' @return A tibble with the columns of `data`. `random_oversample()`: the
 #'   original rows first, then the copies, grouped by class in level order.
-#'   `random_undersample()`: the kept rows in their original order.
+#'   `random_undersample()`: the kept rows in their original order; with
+#'   `rng = "numpy"`, in imbalanced-learn's order instead (by class in level
+#'   order, the rows of each class the strategy targets in the order drawn).
 #' @seealso [step_random_oversample()], [step_random_undersample()] for use
 #'   inside a pipeline; [smote()].
 #' @export
@@ -30,25 +32,35 @@
 #' d <- data.frame(x = 1:12, class = rep(c("a", "b"), c(9, 3)))
 #' random_oversample(d, class, seed = 1, .synthetic = TRUE)
 #' random_undersample(d, class, sampling_strategy = 0.5, seed = 1)
-random_oversample <- function(data, outcome, sampling_strategy = "auto", seed = NULL, .synthetic = FALSE) {
+random_oversample <- function(data, outcome, sampling_strategy = "auto", seed = NULL, rng = NULL,
+                              .synthetic = FALSE) {
   call <- rlang::current_env()
   out <- resample_outcome(data, rlang::enquo(outcome), call = call)
   check_synthetic_flag(.synthetic, data, call = call)
   n_new <- sampling_counts(sampling_strategy, out$y, "over", call = call)
-  seed <- resolve_seed(seed, call = call)
-  res <- with_core(random_oversample_cpp(no_columns(data), as.integer(out$y) - 1L, n_new, seed), call = call)
+  rng <- resolve_rng(rng, call = call)
+  seed <- resolve_rng_seed(seed, rng, call = call)
+  run <- if (rng == "numpy") random_oversample_numpy_cpp else random_oversample_cpp
+  res <- with_core(run(no_columns(data), as.integer(out$y) - 1L, n_new, seed), call = call)
   result <- tibble::as_tibble(data)[c(seq_len(nrow(data)), res$seed_row), , drop = FALSE]
   add_synthetic_column(result, nrow(data), length(res$seed_row), .synthetic)
 }
 
 #' @rdname random_oversample
 #' @export
-random_undersample <- function(data, outcome, sampling_strategy = "auto", seed = NULL) {
+random_undersample <- function(data, outcome, sampling_strategy = "auto", seed = NULL, rng = NULL) {
   call <- rlang::current_env()
   out <- resample_outcome(data, rlang::enquo(outcome), call = call)
   n_keep <- sampling_counts(sampling_strategy, out$y, "under", call = call)
-  seed <- resolve_seed(seed, call = call)
-  keep <- with_core(random_undersample_cpp(no_columns(data), as.integer(out$y) - 1L, n_keep, seed), call = call)
+  rng <- resolve_rng(rng, call = call)
+  seed <- resolve_rng_seed(seed, rng, call = call)
+  y <- as.integer(out$y) - 1L
+  keep <- if (rng == "numpy") {
+    strategy <- sampling_to_core(sampling_strategy, levels(out$y))
+    with_core(random_undersample_numpy_cpp(no_columns(data), y, n_keep, strategy, seed), call = call)
+  } else {
+    with_core(random_undersample_cpp(no_columns(data), y, n_keep, seed), call = call)
+  }
   tibble::as_tibble(data)[keep, , drop = FALSE]
 }
 

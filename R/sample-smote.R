@@ -37,6 +37,10 @@
 #'   whole number.
 #' @param n_threads Number of threads; `NULL` resolves as described in
 #'   [smotelab-package]. The result does not depend on it.
+#' @param rng `"smotelab"` or `"numpy"`: whose random stream to draw from;
+#'   `NULL` takes `getOption("smotelab.rng", "smotelab")`. With `"numpy"` the
+#'   result equals imbalanced-learn's resampler with `random_state = seed`,
+#'   row for row; see [smotelab-rng].
 #' @param .synthetic If `TRUE`, add a logical column `.synthetic` marking the
 #'   new rows.
 #' @return A tibble with the columns of `data`: the original rows first, in
@@ -54,7 +58,7 @@
 #' table(balanced$class)
 #' table(smote(d, "class", sampling_strategy = 0.5, seed = 1, n_threads = 1)$class)
 smote <- function(data, outcome, k_neighbors = 5, sampling_strategy = "auto", seed = NULL, n_threads = NULL,
-                  .synthetic = FALSE) {
+                  rng = NULL, .synthetic = FALSE) {
   call <- rlang::current_env()
   out <- resample_outcome(data, rlang::enquo(outcome), call = call)
   check_number(k_neighbors, min = 1, whole = TRUE, call = call)
@@ -62,10 +66,12 @@ smote <- function(data, outcome, k_neighbors = 5, sampling_strategy = "auto", se
   x <- numeric_predictors(data, out$name, "smote", call = call)
   n_new <- sampling_counts(sampling_strategy, out$y, "over", call = call)
   check_smote_class_sizes(out$counts, n_new, k_neighbors, call = call)
-  seed <- resolve_seed(seed, call = call)
+  rng <- resolve_rng(rng, call = call)
+  seed <- resolve_rng_seed(seed, rng, call = call)
   n_threads <- resolve_threads(n_threads, call = call)
+  run <- if (rng == "numpy") smote_numpy_cpp else smote_cpp
   res <- with_core(
-    smote_cpp(x, as.integer(out$y) - 1L, n_new, as.integer(k_neighbors), seed, n_threads, knn_algorithm()),
+    run(x, as.integer(out$y) - 1L, n_new, as.integer(k_neighbors), seed, n_threads, knn_algorithm()),
     call = call
   )
   resampled_numeric(data, out, res, .synthetic)

@@ -11,6 +11,13 @@
 #' `SMOTELAB_THREADS`, then `RcppParallel::defaultNumThreads()`. Results are
 #' identical for any number of threads.
 #'
+#' @section Random streams:
+#' By default smotelab draws from its own parallel streams. With
+#' `options(smotelab.rng = "numpy")` (or `rng = "numpy"` in a call) the data
+#' generator, splits, folds, SMOTE and the random samplers draw exactly as
+#' numpy's legacy `RandomState` inside scikit-learn and imbalanced-learn, so
+#' the same seed gives the same rows as the Python code; see [smotelab-rng].
+#'
 #' @keywords internal
 #' @useDynLib smotelab, .registration = TRUE
 #' @importFrom Rcpp sourceCpp

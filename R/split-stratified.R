@@ -12,13 +12,21 @@
 #' each class. Which rows of a class go to the test set is decided by a seeded
 #' shuffle. Both sets keep the rows in their original order.
 #'
+#' With `rng = "numpy"` the split is scikit-learn's own: the rows of
+#' `train_test_split(data, stratify = y, test_size = test_size,
+#' random_state = seed)`, in its (shuffled) order, with
+#' `ceiling(test_size * nrow(data))` test rows computed as Python does; see
+#' [smotelab-rng].
+#'
 #' @param data A data frame.
 #' @param outcome The column to stratify by, bare or quoted: a factor,
 #'   character, logical or whole-number column with at least two classes.
 #' @param test_size The size of the test set: a proportion in (0, 1), or a
 #'   whole number of rows from 1 to `nrow(data) - 1`.
 #' @param seed `NULL` (draw a seed from R's generator, so [set.seed()]
-#'   governs the result) or a whole number.
+#'   governs the result) or a whole number (below 2^32 with `rng = "numpy"`).
+#' @param rng `"smotelab"` or `"numpy"`: whose random stream to draw from;
+#'   `NULL` takes `getOption("smotelab.rng", "smotelab")`. See [smotelab-rng].
 #'
 #' @return A list with two tibbles, `train` and `test`, with the columns of
 #'   `data`.
@@ -28,12 +36,13 @@
 #' parts <- split_stratified(pima, diabetes, test_size = 0.25, seed = 1)
 #' nrow(parts$train)
 #' table(parts$test$diabetes)
-split_stratified <- function(data, outcome, test_size = 0.25, seed = NULL) {
+split_stratified <- function(data, outcome, test_size = 0.25, seed = NULL, rng = NULL) {
   check_data_frame(data)
   name <- outcome_name(rlang::enquo(outcome), data)
   strata <- outcome_strata(data[[name]], name)
+  rng <- resolve_rng(rng)
   n <- nrow(data)
-  n_test <- resolve_test_size(test_size, n)
+  n_test <- resolve_test_size(test_size, n, exact = rng == "numpy")
 
   smallest <- which.min(strata$counts)
   if (strata$counts[smallest] < 2) {
@@ -51,8 +60,15 @@ split_stratified <- function(data, outcome, test_size = 0.25, seed = NULL) {
       "test_size"
     )
   }
-  seed <- resolve_seed(seed)
+  seed <- resolve_rng_seed(seed, rng)
 
+  if (rng == "numpy") {
+    rows <- with_core(split_stratified_numpy_cpp(strata$codes, n_classes, n_test, seed))
+    return(list(
+      train = tibble::as_tibble(data[rows$train, , drop = FALSE]),
+      test = tibble::as_tibble(data[rows$test, , drop = FALSE])
+    ))
+  }
   is_test <- with_core(split_stratified_impl(strata$codes, n_classes, n_test, seed))
   list(
     train = tibble::as_tibble(data[!is_test, , drop = FALSE]),
@@ -74,6 +90,13 @@ split_stratified <- function(data, outcome, test_size = 0.25, seed = NULL) {
 #' and class are therefore the same in every repeat; only which rows go where
 #' changes. Each repeat draws from its own random stream.
 #'
+#' With `rng = "numpy"` the folds are scikit-learn's
+#' `StratifiedKFold(v, shuffle = True, random_state = seed)` (classes dealt in
+#' order of first appearance, as it does); several repeats are
+#' `RepeatedStratifiedKFold(n_splits = v, n_repeats = repeats,
+#' random_state = seed)`, each repeat continuing the previous one's stream.
+#' See [smotelab-rng].
+#'
 #' @inheritParams split_stratified
 #' @param v Number of folds, a whole number >= 2. Every class needs at least
 #'   `v` rows.
@@ -92,7 +115,7 @@ split_stratified <- function(data, outcome, test_size = 0.25, seed = NULL) {
 #' # The rows of fold 1 are the held-out rows of the first split.
 #' held_out <- pima[folds$repeat_1 == 1, ]
 #' table(held_out$diabetes)
-folds_stratified <- function(data, outcome, v = 5, repeats = 1, seed = NULL) {
+folds_stratified <- function(data, outcome, v = 5, repeats = 1, seed = NULL, rng = NULL) {
   check_data_frame(data)
   name <- outcome_name(rlang::enquo(outcome), data)
   strata <- outcome_strata(data[[name]], name)
@@ -116,11 +139,11 @@ folds_stratified <- function(data, outcome, v = 5, repeats = 1, seed = NULL) {
       "too_few_rows"
     )
   }
-  seed <- resolve_seed(seed)
+  rng <- resolve_rng(rng)
+  seed <- resolve_rng_seed(seed, rng)
 
-  ids <- with_core(
-    folds_stratified_impl(strata$codes, length(strata$classes), v, repeats, seed)
-  )
+  make <- if (rng == "numpy") folds_stratified_numpy_cpp else folds_stratified_impl
+  ids <- with_core(make(strata$codes, length(strata$classes), v, repeats, seed))
   cols <- lapply(seq_len(repeats), function(r) ids[, r] + 1L)
   names(cols) <- paste0("repeat_", seq_len(repeats))
   tibble::new_tibble(
@@ -216,8 +239,9 @@ outcome_strata <- function(y, name, call = caller_env()) {
 # Test rows as scikit-learn counts them: ceiling(test_size * n) for a
 # proportion, the number itself for a whole number of rows. The product is
 # nudged down by far more than its rounding error so that, e.g., 0.1 * 30
-# gives 3 test rows rather than 4.
-resolve_test_size <- function(test_size, n, call = caller_env()) {
+# gives 3 test rows rather than 4; `exact` keeps Python's product, for
+# numpy-exact splits (0.07 * 100 is 7.000000000000001 there: 8 test rows).
+resolve_test_size <- function(test_size, n, exact = FALSE, call = caller_env()) {
   ok <- is.numeric(test_size) && length(test_size) == 1 && !is.na(test_size) &&
     is.finite(test_size) && test_size > 0 &&
     (test_size < 1 || (test_size == round(test_size) && test_size < n))
@@ -234,6 +258,9 @@ resolve_test_size <- function(test_size, n, call = caller_env()) {
   if (test_size >= 1) {
     return(test_size)
   }
-  exact <- test_size * n
-  ceiling(exact - 1e-9 * max(1, exact))
+  product <- test_size * n
+  if (exact) {
+    return(ceiling(product))
+  }
+  ceiling(product - 1e-9 * max(1, product))
 }

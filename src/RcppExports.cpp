@@ -145,6 +145,66 @@ BEGIN_RCPP
     return rcpp_result_gen;
 END_RCPP
 }
+// numpy_draws_cpp
+Rcpp::NumericVector numpy_draws_cpp(double seed, const std::string& kind, int n, double low, double high);
+RcppExport SEXP _smotelab_numpy_draws_cpp(SEXP seedSEXP, SEXP kindSEXP, SEXP nSEXP, SEXP lowSEXP, SEXP highSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
+    Rcpp::traits::input_parameter< const std::string& >::type kind(kindSEXP);
+    Rcpp::traits::input_parameter< int >::type n(nSEXP);
+    Rcpp::traits::input_parameter< double >::type low(lowSEXP);
+    Rcpp::traits::input_parameter< double >::type high(highSEXP);
+    rcpp_result_gen = Rcpp::wrap(numpy_draws_cpp(seed, kind, n, low, high));
+    return rcpp_result_gen;
+END_RCPP
+}
+// make_imbalanced_numpy_cpp
+Rcpp::List make_imbalanced_numpy_cpp(int n_samples, int n_features, int n_informative, int n_redundant, int n_repeated, int n_clusters_per_class, Rcpp::NumericVector weights, double flip_y, double class_sep, double seed);
+RcppExport SEXP _smotelab_make_imbalanced_numpy_cpp(SEXP n_samplesSEXP, SEXP n_featuresSEXP, SEXP n_informativeSEXP, SEXP n_redundantSEXP, SEXP n_repeatedSEXP, SEXP n_clusters_per_classSEXP, SEXP weightsSEXP, SEXP flip_ySEXP, SEXP class_sepSEXP, SEXP seedSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::traits::input_parameter< int >::type n_samples(n_samplesSEXP);
+    Rcpp::traits::input_parameter< int >::type n_features(n_featuresSEXP);
+    Rcpp::traits::input_parameter< int >::type n_informative(n_informativeSEXP);
+    Rcpp::traits::input_parameter< int >::type n_redundant(n_redundantSEXP);
+    Rcpp::traits::input_parameter< int >::type n_repeated(n_repeatedSEXP);
+    Rcpp::traits::input_parameter< int >::type n_clusters_per_class(n_clusters_per_classSEXP);
+    Rcpp::traits::input_parameter< Rcpp::NumericVector >::type weights(weightsSEXP);
+    Rcpp::traits::input_parameter< double >::type flip_y(flip_ySEXP);
+    Rcpp::traits::input_parameter< double >::type class_sep(class_sepSEXP);
+    Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
+    rcpp_result_gen = Rcpp::wrap(make_imbalanced_numpy_cpp(n_samples, n_features, n_informative, n_redundant, n_repeated, n_clusters_per_class, weights, flip_y, class_sep, seed));
+    return rcpp_result_gen;
+END_RCPP
+}
+// split_stratified_numpy_cpp
+Rcpp::List split_stratified_numpy_cpp(Rcpp::IntegerVector y, int n_classes, double n_test, double seed);
+RcppExport SEXP _smotelab_split_stratified_numpy_cpp(SEXP ySEXP, SEXP n_classesSEXP, SEXP n_testSEXP, SEXP seedSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type y(ySEXP);
+    Rcpp::traits::input_parameter< int >::type n_classes(n_classesSEXP);
+    Rcpp::traits::input_parameter< double >::type n_test(n_testSEXP);
+    Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
+    rcpp_result_gen = Rcpp::wrap(split_stratified_numpy_cpp(y, n_classes, n_test, seed));
+    return rcpp_result_gen;
+END_RCPP
+}
+// folds_stratified_numpy_cpp
+Rcpp::IntegerMatrix folds_stratified_numpy_cpp(Rcpp::IntegerVector y, int n_classes, int v, int repeats, double seed);
+RcppExport SEXP _smotelab_folds_stratified_numpy_cpp(SEXP ySEXP, SEXP n_classesSEXP, SEXP vSEXP, SEXP repeatsSEXP, SEXP seedSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type y(ySEXP);
+    Rcpp::traits::input_parameter< int >::type n_classes(n_classesSEXP);
+    Rcpp::traits::input_parameter< int >::type v(vSEXP);
+    Rcpp::traits::input_parameter< int >::type repeats(repeatsSEXP);
+    Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
+    rcpp_result_gen = Rcpp::wrap(folds_stratified_numpy_cpp(y, n_classes, v, repeats, seed));
+    return rcpp_result_gen;
+END_RCPP
+}
 // pipeline_fit_cpp
 List pipeline_fit_cpp(const List& spec, const List& columns, const Eigen::Map<Eigen::VectorXi> y, double seed, int n_threads);
 RcppExport SEXP _smotelab_pipeline_fit_cpp(SEXP specSEXP, SEXP columnsSEXP, SEXP ySEXP, SEXP seedSEXP, SEXP n_threadsSEXP) {
@@ -334,6 +394,49 @@ BEGIN_RCPP
     return rcpp_result_gen;
 END_RCPP
 }
+// smote_numpy_cpp
+List smote_numpy_cpp(const List& columns, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_new, int k_neighbors, double seed, int n_threads, const std::string& algorithm);
+RcppExport SEXP _smotelab_smote_numpy_cpp(SEXP columnsSEXP, SEXP ySEXP, SEXP n_newSEXP, SEXP k_neighborsSEXP, SEXP seedSEXP, SEXP n_threadsSEXP, SEXP algorithmSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::traits::input_parameter< const List& >::type columns(columnsSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type y(ySEXP);
+    Rcpp::traits::input_parameter< const Rcpp::IntegerVector& >::type n_new(n_newSEXP);
+    Rcpp::traits::input_parameter< int >::type k_neighbors(k_neighborsSEXP);
+    Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
+    Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
+    Rcpp::traits::input_parameter< const std::string& >::type algorithm(algorithmSEXP);
+    rcpp_result_gen = Rcpp::wrap(smote_numpy_cpp(columns, y, n_new, k_neighbors, seed, n_threads, algorithm));
+    return rcpp_result_gen;
+END_RCPP
+}
+// random_oversample_numpy_cpp
+List random_oversample_numpy_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_new, double seed);
+RcppExport SEXP _smotelab_random_oversample_numpy_cpp(SEXP xSEXP, SEXP ySEXP, SEXP n_newSEXP, SEXP seedSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::MatrixXd> >::type x(xSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type y(ySEXP);
+    Rcpp::traits::input_parameter< const Rcpp::IntegerVector& >::type n_new(n_newSEXP);
+    Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
+    rcpp_result_gen = Rcpp::wrap(random_oversample_numpy_cpp(x, y, n_new, seed));
+    return rcpp_result_gen;
+END_RCPP
+}
+// random_undersample_numpy_cpp
+Rcpp::IntegerVector random_undersample_numpy_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_keep, const List& strategy, double seed);
+RcppExport SEXP _smotelab_random_undersample_numpy_cpp(SEXP xSEXP, SEXP ySEXP, SEXP n_keepSEXP, SEXP strategySEXP, SEXP seedSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::MatrixXd> >::type x(xSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type y(ySEXP);
+    Rcpp::traits::input_parameter< const Rcpp::IntegerVector& >::type n_keep(n_keepSEXP);
+    Rcpp::traits::input_parameter< const List& >::type strategy(strategySEXP);
+    Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
+    rcpp_result_gen = Rcpp::wrap(random_undersample_numpy_cpp(x, y, n_keep, strategy, seed));
+    return rcpp_result_gen;
+END_RCPP
+}
 // knn_cpp
 List knn_cpp(const Eigen::Map<Eigen::MatrixXd> ref, const Eigen::Map<Eigen::MatrixXd> query, int k, Rcpp::Nullable<Rcpp::IntegerVector> self, int n_threads, const std::string& algorithm);
 RcppExport SEXP _smotelab_knn_cpp(SEXP refSEXP, SEXP querySEXP, SEXP kSEXP, SEXP selfSEXP, SEXP n_threadsSEXP, SEXP algorithmSEXP) {
@@ -390,6 +493,10 @@ static const R_CallMethodDef CallEntries[] = {
     {"_smotelab_metric_pr_curve_cpp", (DL_FUNC) &_smotelab_metric_pr_curve_cpp, 3},
     {"_smotelab_event_indicator_cpp", (DL_FUNC) &_smotelab_event_indicator_cpp, 2},
     {"_smotelab_prob_problems_cpp", (DL_FUNC) &_smotelab_prob_problems_cpp, 1},
+    {"_smotelab_numpy_draws_cpp", (DL_FUNC) &_smotelab_numpy_draws_cpp, 5},
+    {"_smotelab_make_imbalanced_numpy_cpp", (DL_FUNC) &_smotelab_make_imbalanced_numpy_cpp, 10},
+    {"_smotelab_split_stratified_numpy_cpp", (DL_FUNC) &_smotelab_split_stratified_numpy_cpp, 4},
+    {"_smotelab_folds_stratified_numpy_cpp", (DL_FUNC) &_smotelab_folds_stratified_numpy_cpp, 5},
     {"_smotelab_pipeline_fit_cpp", (DL_FUNC) &_smotelab_pipeline_fit_cpp, 5},
     {"_smotelab_pipeline_predict_cpp", (DL_FUNC) &_smotelab_pipeline_predict_cpp, 4},
     {"_smotelab_first_nonfinite_cpp", (DL_FUNC) &_smotelab_first_nonfinite_cpp, 3},
@@ -403,6 +510,9 @@ static const R_CallMethodDef CallEntries[] = {
     {"_smotelab_smote_nc_cpp", (DL_FUNC) &_smotelab_smote_nc_cpp, 9},
     {"_smotelab_random_oversample_cpp", (DL_FUNC) &_smotelab_random_oversample_cpp, 4},
     {"_smotelab_random_undersample_cpp", (DL_FUNC) &_smotelab_random_undersample_cpp, 4},
+    {"_smotelab_smote_numpy_cpp", (DL_FUNC) &_smotelab_smote_numpy_cpp, 7},
+    {"_smotelab_random_oversample_numpy_cpp", (DL_FUNC) &_smotelab_random_oversample_numpy_cpp, 4},
+    {"_smotelab_random_undersample_numpy_cpp", (DL_FUNC) &_smotelab_random_undersample_numpy_cpp, 5},
     {"_smotelab_knn_cpp", (DL_FUNC) &_smotelab_knn_cpp, 6},
     {"_smotelab_split_stratified_impl", (DL_FUNC) &_smotelab_split_stratified_impl, 4},
     {"_smotelab_folds_stratified_impl", (DL_FUNC) &_smotelab_folds_stratified_impl, 5},

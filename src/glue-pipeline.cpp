@@ -50,6 +50,7 @@ smotelab::PipelineSpec glue::spec_from_r(const List& spec) {
   for (R_xlen_t i = 0; i < steps.size(); ++i) out.steps.push_back(step_spec_from_r(steps[i]));
   out.model = model_spec_from_r(spec["model"]);
   out.class_names = Rcpp::as<std::vector<std::string>>(spec["class_names"]);
+  if (spec.containsElementNamed("numpy_rng")) out.numpy_rng = Rcpp::as<bool>(spec["numpy_rng"]);
   return out;
 }
 

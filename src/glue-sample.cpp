@@ -135,6 +135,38 @@ Rcpp::IntegerVector random_undersample_cpp(const Eigen::Map<Eigen::MatrixXd> x, 
   return one_based(smotelab::random_undersample(x, y, index_vector(n_keep), glue::seed_from_r(seed)).keep);
 }
 
+// The numpy-exact samplers (imbalanced-learn's with an integer random_state);
+// seeds are integers in [0, 2^32).
+// [[Rcpp::export(rng = false)]]
+List smote_numpy_cpp(const List& columns, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_new,
+                     int k_neighbors, double seed, int n_threads, const std::string& algorithm) {
+  return resampled_columns_to_r(
+      columns, smotelab::smote_numpy(predictor_columns(columns, y), y, index_vector(n_new), k_neighbors,
+                                     static_cast<std::uint32_t>(seed), glue::executor(n_threads),
+                                     algorithm_from_r(algorithm)));
+}
+
+// [[Rcpp::export(rng = false)]]
+List random_oversample_numpy_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::VectorXi> y,
+                                 const Rcpp::IntegerVector& n_new, double seed) {
+  const smotelab::Resampled r =
+      smotelab::random_oversample_numpy(x, y, index_vector(n_new), static_cast<std::uint32_t>(seed));
+  return List::create(Named("y_new") = Rcpp::wrap(r.y_new), Named("seed_row") = one_based(r.seed_row));
+}
+
+// Kept rows in imbalanced-learn's order: by class, a targeted class's rows
+// in the order drawn.
+// [[Rcpp::export(rng = false)]]
+Rcpp::IntegerVector random_undersample_numpy_cpp(const Eigen::Map<Eigen::MatrixXd> x,
+                                                 const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_keep,
+                                                 const List& strategy, double seed) {
+  const std::vector<Eigen::Index> keep = index_vector(n_keep);
+  std::vector<Eigen::Index> counts(keep.size(), 0);
+  for (Eigen::Index i = 0; i < y.size(); ++i) ++counts[static_cast<std::size_t>(y(i))];
+  const std::vector<char> targeted = smotelab::under_sampling_targets(glue::strategy_from_r(strategy), counts);
+  return one_based(smotelab::random_undersample_numpy(x, y, keep, targeted, static_cast<std::uint32_t>(seed)).keep);
+}
+
 // [[Rcpp::export(rng = false)]]
 List knn_cpp(const Eigen::Map<Eigen::MatrixXd> ref, const Eigen::Map<Eigen::MatrixXd> query, int k,
              Rcpp::Nullable<Rcpp::IntegerVector> self, int n_threads, const std::string& algorithm) {

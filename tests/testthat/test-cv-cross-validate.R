@@ -100,3 +100,44 @@ test_that("autoplot() draws every fold's estimate over a box per metric", {
     expect_equal(boxes$middle[boxes$x == i], stats::median(folds))
   }
 })
+
+# ---- numpy-exact streams (issue 15) ----------------------------------------
+
+test_that("rng = 'numpy': a pipeline's SMOTE draws as the standalone numpy SMOTE with the same seed (#15)", {
+  d <- make_imbalanced(n_samples = 400, seed = 3, rng = "numpy")
+  pipe <- imb_pipeline(smote = step_smote(k_neighbors = 4, sampling_strategy = 0.6), clf = model_logistic(C = 1))
+  inside <- fit(pipe, class ~ ., d, seed = 11, n_threads = 1, rng = "numpy")
+  resampled <- smote(d, class, k_neighbors = 4, sampling_strategy = 0.6, seed = 11, n_threads = 1, rng = "numpy")
+  outside <- fit(imb_pipeline(clf = model_logistic(C = 1)), class ~ ., resampled, seed = 1, n_threads = 1)
+  expect_equal(inside$state$model$coef, outside$state$model$coef, tolerance = 1e-12)
+  expect_identical(inside$state$fit_counts, outside$state$fit_counts)
+
+  over <- imb_pipeline(over = step_random_oversample(0.8), clf = model_logistic(C = 1))
+  inside <- fit(over, class ~ ., d, seed = 8, n_threads = 1, rng = "numpy")
+  copied <- random_oversample(d, class, sampling_strategy = 0.8, seed = 8, rng = "numpy")
+  outside <- fit(imb_pipeline(clf = model_logistic(C = 1)), class ~ ., copied, seed = 1, n_threads = 1)
+  expect_equal(inside$state$model$coef, outside$state$model$coef, tolerance = 1e-12)
+  # A different seed draws other rows, so the check above could fail.
+  other <- fit(over, class ~ ., d, seed = 9, n_threads = 1, rng = "numpy")
+  expect_false(isTRUE(all.equal(other$state$model$coef, outside$state$model$coef)))
+
+  under <- imb_pipeline(under = step_random_undersample(0.5), clf = model_logistic(C = 1))
+  inside <- fit(under, class ~ ., d, seed = 5, n_threads = 1, rng = "numpy")
+  kept <- random_undersample(d, class, sampling_strategy = 0.5, seed = 5, rng = "numpy")
+  outside <- fit(imb_pipeline(clf = model_logistic(C = 1)), class ~ ., kept, seed = 1, n_threads = 1)
+  expect_equal(inside$state$model$coef, outside$state$model$coef, tolerance = 1e-12)
+})
+
+test_that("rng = 'numpy' cross-validation equals imblearn's Pipeline in cross_validate(), fold by fold (#15)", {
+  ref <- numpy_refs()$cross_validate
+  d <- numpy_frame(ref$x, ref$y)
+  pipe <- imb_pipeline(scale = step_scale(), smote = step_smote(), clf = model_logistic(C = 1))
+  cv <- withr::with_options(
+    list(smotelab.rng = "numpy"),
+    cross_validate(pipe, class ~ ., d, folds = 5, seed = 42, n_threads = 2)
+  )
+  for (metric in c("roc_auc", "f1_macro", "recall_macro")) {
+    got <- cv[cv$.metric == metric, ]
+    expect_equal(got$.estimate[order(got$fold)], ref[[metric]], tolerance = 1e-8, label = metric)
+  }
+})

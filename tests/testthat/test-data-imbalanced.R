@@ -157,3 +157,55 @@ test_that("make_imbalanced() rejects bad arguments", {
   expect_snapshot(error = TRUE, make_imbalanced(class_sep = 0))
   expect_snapshot(error = TRUE, make_imbalanced(seed = -1))
 })
+
+# ---- numpy-exact streams (issue 15) ----------------------------------------
+
+numpy_args <- function(args) {
+  list(n_samples = args$n_samples, n_features = args$n_features, n_informative = args$n_informative,
+       n_redundant = args$n_redundant, n_repeated = args$n_repeated,
+       n_clusters_per_class = args$n_clusters_per_class, weights = args$weights, flip_y = args$flip_y,
+       class_sep = args$class_sep, seed = args$random_state, rng = "numpy")
+}
+
+test_that("rng = 'numpy' equals make_classification(random_state = seed) for every kind of parameter (#15)", {
+  # The cases cover the hypercube's three sampling paths (permutation,
+  # rejection, reservoir), more than 30 informative features, repeated and
+  # useless features, one weight, weights summing below 1 and label noise.
+  for (case in numpy_refs()$make_classification) {
+    d <- do.call(make_imbalanced, numpy_args(case$args))
+    x <- matrix(case$x, nrow = case$args$n_samples, byrow = TRUE)
+    label <- paste("random_state =", case$args$random_state)
+    expect_equal(unname(as.matrix(d[, -ncol(d)])), x, tolerance = 1e-12, label = label)
+    expect_identical(as.integer(d$class) - 1L, as.integer(case$y), label = label)
+  }
+})
+
+test_that("rng = 'numpy' reproduces the lesson's data set, and the option works like the argument (#15)", {
+  for (case in numpy_refs()$make_classification_lesson) {
+    args <- numpy_args(case$args)
+    args$rng <- NULL
+    d <- withr::with_options(list(smotelab.rng = "numpy"), do.call(make_imbalanced, args))
+    x <- as.matrix(d[, 1:10])
+    expect_identical(as.integer(d$class) - 1L, as.integer(case$y))
+    expect_equal(unname(colSums(x)), case$col_sums, tolerance = 1e-12)
+    expect_equal(unname(x[case$rows, ]), matrix(case$x_rows, ncol = 10, byrow = TRUE), tolerance = 1e-12)
+  }
+})
+
+test_that("rng = 'numpy' keeps the roles and flipped attributes true to the data", {
+  d <- make_imbalanced(n_samples = 400, n_features = 7, n_informative = 3, n_redundant = 2, n_repeated = 1,
+                       flip_y = 0.2, seed = 9, rng = "numpy")
+  roles <- attr(d, "roles")
+  expect_identical(as.vector(table(factor(roles, c("informative", "redundant", "repeated", "noise")))),
+                   c(3L, 2L, 1L, 1L))
+  x <- as.matrix(d[, names(roles)])
+  informative <- x[, roles == "informative"]
+  # Redundant columns are linear combinations of the informative ones.
+  fit <- stats::lm.fit(informative, x[, roles == "redundant"][, 1])
+  expect_lt(max(abs(fit$residuals)), 1e-10)
+  repeated <- x[, roles == "repeated"]
+  expect_true(any(apply(x[, roles %in% c("informative", "redundant")], 2, identical, repeated)))
+  expect_gt(sum(attr(d, "flipped")), 0)
+  # The default stream is untouched by the option's existence.
+  expect_identical(make_imbalanced(n_samples = 100, seed = 9), make_imbalanced(n_samples = 100, seed = 9, rng = "smotelab"))
+})

@@ -94,3 +94,26 @@ test_that("autoplot() draws one line per value of the second parameter at the me
     expect_equal(sd_bars$ymax - sd_bars$ymin, 2 * res$sd)
   }
 })
+
+# ---- numpy-exact streams (issue 15) ----------------------------------------
+
+test_that("rng = 'numpy' grid search equals GridSearchCV over imblearn's Pipeline (#15)", {
+  ref <- numpy_refs()$grid_search
+  cv_ref <- numpy_refs()$cross_validate
+  d <- numpy_frame(cv_ref$x, cv_ref$y)
+  pipe <- imb_pipeline(scale = step_scale(), smote = step_smote(), clf = model_logistic(C = 1))
+  gs <- grid_search(pipe, class ~ ., d,
+                    grid = list(smote__k_neighbors = c(3, 7), smote__sampling_strategy = c(0.5, 1), clf__C = c(0.1, 10)),
+                    folds = 5, metric = "f1_macro", seed = 42, n_threads = 2, rng = "numpy")
+  res <- gs$results[gs$results$.metric == "f1_macro", ]
+  for (i in seq_along(ref$params)) {
+    p <- ref$params[[i]]
+    row <- res$smote__k_neighbors == p$smote__k_neighbors & res$smote__sampling_strategy == p$smote__sampling_strategy &
+      res$clf__C == p$clf__C
+    expect_equal(res$mean[row], ref$mean[[i]], tolerance = 1e-8)
+  }
+  best <- gs$best_params
+  expect_equal(c(best$smote__k_neighbors, best$smote__sampling_strategy, best$clf__C),
+               c(ref$best$smote__k_neighbors, ref$best$smote__sampling_strategy, ref$best$clf__C))
+  expect_equal(gs$best_fit$state$model$coef, ref$best_coef, tolerance = 1e-6)
+})

@@ -77,3 +77,22 @@ test_that("random resampling steps record and check their parameters", {
   expect_snapshot(error = TRUE, step_random_undersample("not majority"))
   expect_snapshot(error = TRUE, step_random_undersample(0))
 })
+
+# ---- numpy-exact streams (issue 15) ----------------------------------------
+
+test_that("rng = 'numpy' equals imbalanced-learn's RandomOverSampler and RandomUnderSampler row for row (#15)", {
+  for (case in numpy_refs()$random) {
+    d <- data.frame(row = seq_along(case$y) - 1L, class = factor(case$y))
+    strategy <- if (is.list(case$strategy)) unlist(case$strategy) else case$strategy
+    label <- paste("strategy", paste(strategy, collapse = ","), "seed", case$seed)
+    if (!is.null(case$over)) {
+      out <- random_oversample(d, class, sampling_strategy = strategy, seed = case$seed, rng = "numpy")
+      expect_identical(out$row, as.integer(case$over), label = label)
+    }
+    if (!is.null(case$under)) {
+      out <- random_undersample(d, class, sampling_strategy = strategy, seed = case$seed, rng = "numpy")
+      # imbalanced-learn's order: by class, shrunk classes in the order drawn.
+      expect_identical(out$row, as.integer(case$under), label = label)
+    }
+  }
+})

@@ -167,3 +167,36 @@ test_that("step_smote() records and checks its parameters", {
   expect_snapshot(error = TRUE, step_smote(sampling_strategy = 2))
   expect_snapshot(error = TRUE, step_smote(sampling_strategy = c(a = 1, b = 2, c = 3)))
 })
+
+# ---- numpy-exact streams (issue 15) ----------------------------------------
+
+numpy_strategy <- function(s) if (is.list(s)) unlist(s) else s
+
+test_that("rng = 'numpy' equals imbalanced-learn's SMOTE(random_state = seed) row for row (#15)", {
+  # Cases: binary auto and ratio, three classes with "not majority" and final
+  # counts (a fresh RandomState per class), and duplicated minority rows.
+  for (case in numpy_refs()$smote) {
+    d <- numpy_frame(case$x, case$y)
+    out <- smote(d, class, k_neighbors = case$k, sampling_strategy = numpy_strategy(case$strategy),
+                 seed = case$seed, n_threads = 2, rng = "numpy")
+    new <- out[-seq_len(nrow(d)), ]
+    expect_equal(out[seq_len(nrow(d)), ], tibble::as_tibble(d))
+    expect_equal(unname(as.matrix(new[, names(d) != "class"])),
+                 matrix(case$x_new, ncol = ncol(d) - 1, byrow = TRUE), tolerance = 1e-12)
+    expect_identical(as.character(new$class), as.character(case$y_new))
+  }
+})
+
+test_that("rng = 'numpy' SMOTE reproduces the lesson's resampled training set, on any number of threads (#15)", {
+  ref <- numpy_refs()$smote_lesson
+  withr::local_options(smotelab.rng = "numpy")
+  d <- make_imbalanced(seed = 42)
+  train <- split_stratified(d, class, seed = 42)$train
+  one <- smote(train, class, seed = 42, n_threads = 1)
+  two <- smote(train, class, seed = 42, n_threads = 2)
+  expect_identical(one, two)
+  new <- as.matrix(one[-seq_len(nrow(train)), 1:10])
+  expect_identical(nrow(new), as.integer(ref$n_new))
+  expect_equal(unname(colSums(new)), ref$col_sums, tolerance = 1e-12)
+  expect_equal(unname(new[ref$rows, ]), matrix(ref$x_rows, ncol = 10, byrow = TRUE), tolerance = 1e-12)
+})

@@ -226,3 +226,33 @@ test_that("folds_stratified() rejects bad input", {
   expect_snapshot(error = TRUE, folds_stratified(d, y, v = 1e10))
   expect_snapshot(error = TRUE, folds_stratified(d, y, v = 2, seed = "a"))
 })
+
+# ---- numpy-exact streams (issue 15) ----------------------------------------
+
+test_that("rng = 'numpy' returns train_test_split(stratify = y)'s rows in its order (#15)", {
+  for (case in numpy_refs()$train_test_split) {
+    d <- data.frame(row = seq_along(case$y) - 1L, y = factor(case$y))
+    parts <- split_stratified(d, y, test_size = case$test_size, seed = case$seed, rng = "numpy")
+    label <- paste("seed", case$seed, "test_size", case$test_size)
+    expect_identical(parts$train$row, as.integer(case$train), label = label)
+    expect_identical(parts$test$row, as.integer(case$test), label = label)
+  }
+})
+
+test_that("rng = 'numpy' folds equal StratifiedKFold(shuffle = True) and RepeatedStratifiedKFold (#15)", {
+  for (case in numpy_refs()$stratified_kfold) {
+    d <- data.frame(y = factor(case$y))
+    folds <- withr::with_options(list(smotelab.rng = "numpy"),
+                                 folds_stratified(d, y, v = case$v, repeats = case$repeats, seed = case$seed))
+    expected <- matrix(as.integer(case$folds) + 1L, ncol = case$repeats)
+    expect_identical(unname(as.matrix(folds)), expected, label = paste("seed", case$seed))
+  }
+})
+
+test_that("rng = 'numpy' counts test rows as Python does", {
+  # 0.07 * 100 is 7.000000000000001 in floating point: scikit-learn's
+  # train_test_split takes 8 test rows, smotelab's default 7.
+  d <- data.frame(y = factor(rep(c("a", "b"), c(70, 30))))
+  expect_identical(nrow(split_stratified(d, y, test_size = 0.07, seed = 1, rng = "numpy")$test), 8L)
+  expect_identical(nrow(split_stratified(d, y, test_size = 0.07, seed = 1)$test), 7L)
+})

@@ -111,8 +111,11 @@ inline Eigen::VectorXd run_task(const CvProblem& problem, const Columns& X, cons
   for (std::size_t i = 0; i < train.size(); ++i) y_train(static_cast<Eigen::Index>(i)) = y(train[i]);
   for (std::size_t i = 0; i < test.size(); ++i) y_test(static_cast<Eigen::Index>(i)) = y(test[i]);
 
-  const FittedPipeline fitted = fit_pipeline(problem.grid[task.grid_point], X_train, y_train,
-                                             task_seed(problem.seed, task.repeat, task.fold, v));
+  // An imblearn Pipeline cloned for each fold keeps its integer random_state.
+  const PipelineSpec& spec = problem.grid[task.grid_point];
+  const FittedPipeline fitted = fit_pipeline(spec, X_train, y_train,
+                                             spec.numpy_rng ? problem.seed
+                                                            : task_seed(problem.seed, task.repeat, task.fold, v));
   Eigen::VectorXd prob(X_test.rows());
   predict_pipeline(fitted, X_test, prob);
   const std::vector<double> values = score_metrics(problem.metrics, y_test.data(), prob.data(),

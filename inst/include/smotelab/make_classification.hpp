@@ -5,8 +5,10 @@
 // copies as repeated features, pure noise for the rest, a share of labels
 // redrawn at random, then rows and columns shuffled.
 //
-// The draws come from smotelab::Rng, so the numbers differ from numpy's; the
-// construction is the same.
+// make_classification() draws from smotelab::Rng, so its numbers differ from
+// numpy's; the construction is the same. make_classification_numpy() draws
+// from numpy's legacy RandomState in scikit-learn 1.2's order, so that its
+// output equals make_classification(random_state = seed) itself.
 #pragma once
 
 #include <Eigen/Dense>
@@ -19,6 +21,8 @@
 #include <vector>
 
 #include "smotelab/errors.hpp"
+#include "smotelab/memory.hpp"
+#include "smotelab/numpy_random.hpp"
 #include "smotelab/rng.hpp"
 
 namespace smotelab {
@@ -192,6 +196,169 @@ inline Classification make_classification(const ClassificationSpec& spec, std::u
     out.y[i] = y[from];
     out.flipped[i] = y[from] != cluster_class[from];
   }
+  return out;
+}
+
+// scikit-learn's sample_without_replacement(n_population, n_samples) with
+// method "auto": a permutation when the sample is between 1% and 99% of the
+// population, else rejection against the values seen (below 20%) or
+// reservoir sampling. Each path consumes the stream differently, so all three
+// are needed.
+inline std::vector<std::uint64_t> sample_without_replacement_numpy(std::uint64_t n_population,
+                                                                   std::uint64_t n_samples,
+                                                                   NumpyRandomState& rs) {
+  require(n_samples <= n_population, "can't sample more values than the population holds");
+  const double ratio =
+      n_population != 0 ? static_cast<double>(n_samples) / static_cast<double>(n_population) : 1.0;
+  std::vector<std::uint64_t> out(n_samples);
+  if (ratio > 0.01 && ratio < 0.99) {
+    const std::vector<std::int64_t> perm = rs.permutation(n_population);
+    for (std::uint64_t i = 0; i < n_samples; ++i) out[i] = static_cast<std::uint64_t>(perm[i]);
+  } else if (ratio < 0.2) {
+    std::unordered_set<std::uint64_t> seen;
+    for (std::uint64_t i = 0; i < n_samples; ++i) {
+      std::uint64_t j;
+      do {
+        j = rs.interval(n_population - 1);
+      } while (seen.count(j) != 0);
+      seen.insert(j);
+      out[i] = j;
+    }
+  } else {
+    std::iota(out.begin(), out.end(), std::uint64_t{0});
+    for (std::uint64_t i = n_samples; i < n_population; ++i) {
+      const std::uint64_t j = rs.interval(i);
+      if (j < n_samples) out[j] = i;
+    }
+  }
+  return out;
+}
+
+// scikit-learn's _generate_hypercube: distinct binary rows. Above 30
+// dimensions the leading dims - 30 columns are coin flips drawn first; the
+// last (up to) 30 are the bits of distinct integers, most significant first.
+inline Eigen::MatrixXd hypercube_vertices_numpy(std::size_t n_vertices, std::size_t dims, NumpyRandomState& rs) {
+  Eigen::MatrixXd vertices(n_vertices, dims);
+  std::size_t first = 0;
+  if (dims > 30) {
+    first = dims - 30;
+    for (std::size_t k = 0; k < n_vertices; ++k)
+      for (std::size_t d = 0; d < first; ++d) vertices(k, d) = static_cast<double>(rs.interval(1));
+  }
+  const std::size_t bits = dims - first;
+  const std::vector<std::uint64_t> codes =
+      sample_without_replacement_numpy(std::uint64_t{1} << bits, n_vertices, rs);
+  for (std::size_t k = 0; k < n_vertices; ++k)
+    for (std::size_t d = 0; d < bits; ++d)
+      vertices(k, first + d) = static_cast<double>((codes[k] >> (bits - 1 - d)) & 1U);
+  return vertices;
+}
+
+// make_classification(random_state = seed) of scikit-learn 1.2 (hypercube,
+// no shift, unit scale, shuffled): every draw in the order numpy makes it.
+// numpy fills arrays in row-major order, so the construction works on a
+// row-major matrix; products use Eigen where numpy calls BLAS, which agrees
+// to rounding. The shuffled features are written to `columns` (column j of
+// the output at columns[j], n_samples values each), so that a caller can
+// hand over its own buffers; the returned x is left empty.
+inline Classification make_classification_numpy(const ClassificationSpec& spec, std::uint32_t seed,
+                                                 const std::vector<double*>& columns) {
+  using RowMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+  const std::size_t n = spec.n_samples;
+  const std::size_t p = spec.n_features;
+  const std::size_t n_inf = spec.n_informative;
+  const std::size_t n_red = spec.n_redundant;
+  const std::size_t n_rep = spec.n_repeated;
+  const std::size_t n_classes = spec.weights.size();
+  require(n_classes >= 2, "there must be at least two classes");
+  require(n_inf >= 1, "there must be at least one informative feature");
+  require(n_inf + n_red + n_rep <= p,
+          "informative, redundant and repeated features must not outnumber the features");
+  require(spec.flip_y >= 0.0 && spec.flip_y <= 1.0, "flip_y must lie in [0, 1]");
+  require(spec.class_sep > 0.0, "class_sep must be positive");
+  require(n_inf >= 64 || (std::uint64_t{1} << n_inf) >= n_classes * spec.n_clusters_per_class,
+          "the hypercube has fewer vertices than clusters requested");
+
+  require(columns.size() == p, "there must be one output column per feature");
+  NumpyRandomState rs(seed);
+  const std::vector<std::size_t> rows = rows_per_cluster(n, spec.weights, spec.n_clusters_per_class);
+  const std::size_t n_clusters = rows.size();
+  const Eigen::MatrixXd centroids =
+      ((hypercube_vertices_numpy(n_clusters, n_inf, rs).array() * (2.0 * spec.class_sep)) - spec.class_sep).matrix();
+
+  RowMatrix x(n, p);
+  prefer_huge_pages(x.data(), static_cast<std::size_t>(x.size()) * sizeof(double));
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t j = 0; j < n_inf; ++j) x(i, j) = rs.standard_normal();
+
+  std::vector<int> cluster_class(n);
+  std::size_t start = 0;
+  RowMatrix a(n_inf, n_inf);
+  for (std::size_t k = 0; k < n_clusters; ++k) {
+    for (std::size_t r = 0; r < n_inf; ++r)
+      for (std::size_t c = 0; c < n_inf; ++c) a(r, c) = 2.0 * rs.random_sample() - 1.0;
+    const auto m = static_cast<Eigen::Index>(rows[k]);
+    auto block = x.block(start, 0, m, n_inf);
+    const RowMatrix moved = block * a;
+    block = moved;
+    block.rowwise() += centroids.row(k);
+    std::fill_n(cluster_class.begin() + start, rows[k], static_cast<int>(k % n_classes));
+    start += rows[k];
+  }
+
+  if (n_red > 0) {
+    RowMatrix b(n_inf, n_red);
+    for (std::size_t r = 0; r < n_inf; ++r)
+      for (std::size_t c = 0; c < n_red; ++c) b(r, c) = 2.0 * rs.random_sample() - 1.0;
+    x.middleCols(n_inf, n_red) = x.leftCols(n_inf) * b;
+  }
+  const std::size_t n_source = n_inf + n_red;
+  for (std::size_t r = 0; r < n_rep; ++r) {
+    const auto source = static_cast<Eigen::Index>(static_cast<double>(n_source - 1) * rs.random_sample() + 0.5);
+    x.col(n_source + r) = x.col(source);
+  }
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t j = n_source + n_rep; j < p; ++j) x(i, j) = rs.standard_normal();
+
+  // All n uniforms come first, then one class draw per flipped row.
+  std::vector<unsigned char> flip(n);
+  for (std::size_t i = 0; i < n; ++i) flip[i] = rs.random_sample() < spec.flip_y;
+  std::vector<int> y = cluster_class;
+  for (std::size_t i = 0; i < n; ++i)
+    if (flip[i]) y[i] = static_cast<int>(rs.interval(n_classes - 1));
+
+  std::vector<std::size_t> row_order(n), col_order(p);
+  std::iota(row_order.begin(), row_order.end(), std::size_t{0});
+  std::iota(col_order.begin(), col_order.end(), std::size_t{0});
+  rs.shuffle(row_order.begin(), row_order.end());
+  rs.shuffle(col_order.begin(), col_order.end());
+
+  Classification out;
+  out.y.resize(n);
+  out.flipped.resize(n);
+  out.roles.resize(p);
+  for (std::size_t i = 0; i < n; ++i) {
+    const double* from = x.row(static_cast<Eigen::Index>(row_order[i])).data();
+    for (std::size_t j = 0; j < p; ++j) columns[j][i] = from[col_order[j]];
+    out.y[i] = y[row_order[i]];
+    out.flipped[i] = y[row_order[i]] != cluster_class[row_order[i]];
+  }
+  for (std::size_t j = 0; j < p; ++j) {
+    const std::size_t from = col_order[j];
+    out.roles[j] = from < n_inf ? FeatureRole::informative
+                   : from < n_source ? FeatureRole::redundant
+                   : from < n_source + n_rep ? FeatureRole::repeated
+                   : FeatureRole::noise;
+  }
+  return out;
+}
+
+inline Classification make_classification_numpy(const ClassificationSpec& spec, std::uint32_t seed) {
+  Eigen::MatrixXd x(spec.n_samples, spec.n_features);
+  std::vector<double*> columns(spec.n_features);
+  for (std::size_t j = 0; j < spec.n_features; ++j) columns[j] = x.col(static_cast<Eigen::Index>(j)).data();
+  Classification out = make_classification_numpy(spec, seed, columns);
+  out.x = std::move(x);
   return out;
 }
 

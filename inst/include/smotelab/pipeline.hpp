@@ -69,6 +69,10 @@ struct PipelineSpec {
   std::vector<StepSpec> steps;
   ModelSpec model;
   std::vector<std::string> class_names;  // the two outcome levels, for messages
+  // SMOTE and the random samplers draw as imbalanced-learn's with
+  // random_state = the pipeline's seed (a 32-bit integer), each from a fresh
+  // RandomState, as every fit of an imblearn Pipeline does.
+  bool numpy_rng = false;
 };
 
 struct FittedPipeline {
@@ -113,7 +117,9 @@ inline std::vector<Eigen::Index> class_counts(const Eigen::Ref<const Eigen::Vect
 inline void append(Rows& rows, const Resampled& r) {
   Rows out{Eigen::MatrixXd(static_cast<Eigen::Index>(r.keep.size()) + r.X_new.rows(), rows.X.cols()),
            Eigen::VectorXi(static_cast<Eigen::Index>(r.keep.size()) + r.y_new.size())};
-  const bool all_kept = static_cast<Eigen::Index>(r.keep.size()) == rows.X.rows();
+  // An under-sampler may keep every row yet reorder them (numpy streams).
+  bool all_kept = static_cast<Eigen::Index>(r.keep.size()) == rows.X.rows();
+  for (std::size_t i = 0; all_kept && i < r.keep.size(); ++i) all_kept = r.keep[i] == static_cast<Eigen::Index>(i);
   if (all_kept) {
     out.X.topRows(rows.X.rows()) = rows.X;
     out.y.head(rows.y.size()) = rows.y;
@@ -133,6 +139,7 @@ struct StepFitter {
   std::uint64_t seed;
   const std::vector<std::string>& class_names;
   const Executor& exec;
+  bool numpy_rng = false;
 
   std::optional<StepState> operator()(const ScaleSpec&) const {
     ScaleState state = fit_scale(rows.X);
@@ -141,7 +148,12 @@ struct StepFitter {
   }
   std::optional<StepState> operator()(const SmoteSpec& spec) const {
     const auto n_new = rows_to_add(spec.strategy, class_counts(rows.y), class_names);
-    append(rows, smote(rows.X, rows.y, n_new, spec.k_neighbors, seed, exec, KnnAlgorithm::automatic, class_names));
+    if (numpy_rng) {
+      append(rows, smote_numpy(Columns::of(rows.X), rows.y, n_new, spec.k_neighbors, static_cast<std::uint32_t>(seed),
+                               exec, KnnAlgorithm::automatic, class_names));
+    } else {
+      append(rows, smote(rows.X, rows.y, n_new, spec.k_neighbors, seed, exec, KnnAlgorithm::automatic, class_names));
+    }
     return std::nullopt;
   }
   std::optional<StepState> operator()(const BorderlineSpec& spec) const {
@@ -156,11 +168,17 @@ struct StepFitter {
     return std::nullopt;
   }
   std::optional<StepState> operator()(const RandomOverSpec& spec) const {
-    append(rows, random_oversample(rows.X, rows.y, rows_to_add(spec.strategy, class_counts(rows.y), class_names), seed));
+    const auto n_new = rows_to_add(spec.strategy, class_counts(rows.y), class_names);
+    append(rows, numpy_rng ? random_oversample_numpy(rows.X, rows.y, n_new, static_cast<std::uint32_t>(seed))
+                           : random_oversample(rows.X, rows.y, n_new, seed));
     return std::nullopt;
   }
   std::optional<StepState> operator()(const RandomUnderSpec& spec) const {
-    append(rows, random_undersample(rows.X, rows.y, rows_to_keep(spec.strategy, class_counts(rows.y), class_names), seed));
+    const auto counts = class_counts(rows.y);
+    const auto n_keep = rows_to_keep(spec.strategy, counts, class_names);
+    append(rows, numpy_rng ? random_undersample_numpy(rows.X, rows.y, n_keep, under_sampling_targets(spec.strategy, counts),
+                                                      static_cast<std::uint32_t>(seed))
+                           : random_undersample(rows.X, rows.y, n_keep, seed));
     return std::nullopt;
   }
 };
@@ -193,8 +211,10 @@ struct ModelPredictor {
 
 }  // namespace detail
 
-// `seed` feeds the resampling steps, step i with derive_seed(seed, i), and the
-// model with derive_seed(seed, number of steps).
+// `seed` feeds the resampling steps, step i with derive_seed(seed, i) (with
+// spec.numpy_rng, SMOTE and the random samplers take `seed` itself, as an
+// imblearn random_state), and the model with derive_seed(seed, number of
+// steps).
 inline FittedPipeline fit_pipeline(const PipelineSpec& spec, const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y,
                                    std::uint64_t seed, const Executor& exec = serial_executor()) {
   require(X.rows() == y.size(), "X and y must have the same number of rows");
@@ -207,7 +227,10 @@ inline FittedPipeline fit_pipeline(const PipelineSpec& spec, const Columns& X, c
   }
   detail::Rows rows{X.to_matrix(), y};
   for (std::size_t i = 0; i < spec.steps.size(); ++i) {
-    const detail::StepFitter fitter{rows, derive_seed(seed, i), spec.class_names, exec};
+    const bool numpy_step = spec.numpy_rng && (std::holds_alternative<SmoteSpec>(spec.steps[i]) ||
+                                               std::holds_alternative<RandomOverSpec>(spec.steps[i]) ||
+                                               std::holds_alternative<RandomUnderSpec>(spec.steps[i]));
+    const detail::StepFitter fitter{rows, numpy_step ? seed : derive_seed(seed, i), spec.class_names, exec, numpy_step};
     if (auto state = std::visit(fitter, spec.steps[i])) fitted.steps.push_back(std::move(*state));
   }
   fitted.model = std::visit(detail::ModelFitter{Columns::of(rows.X), rows.y, model_seed, exec}, spec.model);

@@ -193,4 +193,30 @@ inline std::vector<Eigen::Index> rows_to_keep(const SamplingStrategy& s, const s
   return keep;
 }
 
+// The classes an under-sampling strategy names, as imbalanced-learn lists
+// them in sampling_strategy_: only those are drawn from (and reordered) by
+// RandomUnderSampler, even when a named class keeps all its rows.
+inline std::vector<char> under_sampling_targets(const SamplingStrategy& s,
+                                                const std::vector<Eigen::Index>& class_counts) {
+  using Kind = SamplingStrategy::Kind;
+  detail::check_strategy(s, class_counts);
+  const std::size_t K = class_counts.size();
+  const std::size_t maj = detail::majority(class_counts);
+  const std::size_t min = detail::minority(class_counts);
+  std::vector<char> targeted(K, 0);
+  for (std::size_t c = 0; c < K; ++c) {
+    switch (s.kind) {
+      case Kind::ratio:
+      case Kind::automatic:
+      case Kind::not_minority: targeted[c] = c != min; break;
+      case Kind::not_majority: targeted[c] = c != maj; break;
+      case Kind::majority: targeted[c] = c == maj; break;
+      case Kind::all: targeted[c] = 1; break;
+      case Kind::counts: targeted[c] = s.counts[c] >= 0; break;
+      case Kind::minority: break;
+    }
+  }
+  return targeted;
+}
+
 }  // namespace smotelab

@@ -8,6 +8,10 @@
 //
 // Synthetic rows are made in fixed-size blocks, each with its own random
 // stream, so the output is bit-identical for any number of threads.
+//
+// The *_numpy versions reproduce imbalanced-learn 0.10 with an integer
+// random_state draw for draw (numpy's legacy RandomState): the draws are
+// serial, the neighbour search and the arithmetic stay parallel.
 #pragma once
 
 #include <Eigen/Dense>
@@ -21,6 +25,7 @@
 #include "errors.hpp"
 #include "knn.hpp"
 #include "memory.hpp"
+#include "numpy_random.hpp"
 #include "parallel.hpp"
 #include "rng.hpp"
 #include "sampling.hpp"
@@ -262,6 +267,143 @@ inline Resampled random_undersample(const Eigen::Ref<const Eigen::MatrixXd>& X,
   out.keep.reserve(static_cast<std::size_t>(detail::total(n_keep)));
   for (Eigen::Index i = 0; i < X.rows(); ++i)
     if (kept[static_cast<std::size_t>(i)]) out.keep.push_back(i);
+  out.X_new.resize(0, X.cols());
+  out.y_new.resize(0);
+  return out;
+}
+
+// imbalanced-learn's SMOTE(k_neighbors, random_state = seed).fit_resample():
+// classes in code order; each class that grows draws from a fresh
+// RandomState(seed) (imbalanced-learn builds one per class), first n indices
+// into the (row, neighbour) table, then n gaps. A neighbour list here
+// excludes the row by index, where imbalanced-learn drops the first column
+// of a search that includes it; the two agree unless distinct rows tie in
+// distance (exact duplicates agree, having the same coordinates).
+inline Resampled smote_numpy(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y,
+                             const std::vector<Eigen::Index>& n_new, int k_neighbors, std::uint32_t seed,
+                             const Executor& exec = serial_executor(),
+                             KnnAlgorithm algorithm = KnnAlgorithm::automatic,
+                             const std::vector<std::string>& class_names = {}) {
+  detail::check_resample_input(X.rows(), y, n_new);
+  require(k_neighbors >= 1, "k_neighbors must be at least 1");
+  const std::size_t K = n_new.size();
+  const Eigen::Index p = X.cols();
+  const auto rows = detail::class_rows(y, K);
+  detail::check_class_sizes(rows, n_new, k_neighbors, "SMOTE", "k_neighbors", class_names);
+
+  Resampled out = detail::start_output(X.rows(), detail::total(n_new), p);
+  std::vector<double> gap;
+  Eigen::Index offset = 0;
+  for (std::size_t c = 0; c < K; ++c) {
+    const Eigen::Index n_c = n_new[c];
+    if (n_c == 0) continue;
+    const std::vector<Eigen::Index>& members = rows[c];
+    const Eigen::MatrixXd Xc = detail::gather_rows(X, members);
+    const Neighbours nn = knn_self(Xc, k_neighbors, exec, algorithm);
+    const detail::RowMajor Xr = Xc;  // each synthetic row reads two rows whole
+    const auto k = static_cast<std::int64_t>(nn.k);
+    const auto cells = static_cast<std::int64_t>(members.size()) * k;
+
+    NumpyRandomState rs(seed);
+    Eigen::Index* a = out.seed_row.data() + offset;
+    Eigen::Index* b = out.neighbour_row.data() + offset;
+    for (Eigen::Index t = 0; t < n_c; ++t) {
+      const std::int64_t cell = rs.randint(0, cells);
+      a[t] = static_cast<Eigen::Index>(cell / k);
+      b[t] = nn.index[static_cast<std::size_t>(cell)];
+    }
+    gap.resize(static_cast<std::size_t>(n_c));
+    for (double& g : gap) g = rs.random_sample();
+
+    out.y_new.segment(offset, n_c).setConstant(static_cast<int>(c));
+    const auto ld = static_cast<std::size_t>(out.X_new.rows());
+    const Eigen::Index n_blocks = (n_c + detail::kSyntheticBlock - 1) / detail::kSyntheticBlock;
+    exec(static_cast<std::size_t>(n_blocks), 1, [&](std::size_t begin, std::size_t end) {
+      for (std::size_t blk = begin; blk < end; ++blk) {
+        const Eigen::Index first = static_cast<Eigen::Index>(blk) * detail::kSyntheticBlock;
+        const Eigen::Index last = std::min(n_c, first + detail::kSyntheticBlock);
+        for (Eigen::Index t = first; t < last; ++t) {
+          const double* xa = Xr.row(a[t]).data();
+          const double* xb = Xr.row(b[t]).data();
+          const double g = gap[static_cast<std::size_t>(t)];
+          double* dst = out.X_new.data() + offset + t;
+          for (Eigen::Index col = 0; col < p; ++col) {
+            const double v = xa[col];
+            dst[static_cast<std::size_t>(col) * ld] = v + g * (xb[col] - v);
+          }
+        }
+      }
+    });
+    for (Eigen::Index t = 0; t < n_c; ++t) {
+      a[t] = members[static_cast<std::size_t>(a[t])];
+      b[t] = members[static_cast<std::size_t>(b[t])];
+    }
+    offset += n_c;
+  }
+  return out;
+}
+
+// imbalanced-learn's RandomOverSampler(random_state = seed): one
+// RandomState(seed) for all classes, in code order; each class draws its
+// copies with choice(rows of the class, n, replace = True).
+inline Resampled random_oversample_numpy(const Eigen::Ref<const Eigen::MatrixXd>& X,
+                                         const Eigen::Ref<const Eigen::VectorXi>& y,
+                                         const std::vector<Eigen::Index>& n_new, std::uint32_t seed) {
+  detail::check_resample_input(X.rows(), y, n_new);
+  const std::size_t K = n_new.size();
+  const auto rows = detail::class_rows(y, K);
+  Resampled out;
+  out.keep = detail::all_rows(X.rows());
+  const Eigen::Index n_total = detail::total(n_new);
+  out.y_new.resize(n_total);
+  out.seed_row.reserve(static_cast<std::size_t>(n_total));
+  out.neighbour_row.assign(static_cast<std::size_t>(n_total), -1);
+  NumpyRandomState rs(seed);
+  for (std::size_t c = 0; c < K; ++c) {
+    if (n_new[c] == 0) continue;
+    require(!rows[c].empty(), "class " + std::to_string(c) + " has no rows to copy");
+    const auto m = static_cast<std::int64_t>(rows[c].size());
+    for (Eigen::Index t = 0; t < n_new[c]; ++t) {
+      out.y_new(static_cast<Eigen::Index>(out.seed_row.size())) = static_cast<int>(c);
+      out.seed_row.push_back(rows[c][static_cast<std::size_t>(rs.randint(0, m))]);
+    }
+  }
+  out.X_new.resize(n_total, X.cols());
+  for (Eigen::Index j = 0; j < X.cols(); ++j)
+    for (Eigen::Index t = 0; t < n_total; ++t) out.X_new(t, j) = X(out.seed_row[static_cast<std::size_t>(t)], j);
+  return out;
+}
+
+// imbalanced-learn's RandomUnderSampler(random_state = seed): classes in
+// code order, each a block of the output; a class the strategy targets
+// (targeted[c]) keeps the first n_keep[c] of a permutation of its rows, in
+// that order, drawn from one RandomState(seed); the others keep all their
+// rows in their order and draw nothing. `keep` is in that order, not sorted.
+inline Resampled random_undersample_numpy(const Eigen::Ref<const Eigen::MatrixXd>& X,
+                                          const Eigen::Ref<const Eigen::VectorXi>& y,
+                                          const std::vector<Eigen::Index>& n_keep,
+                                          const std::vector<char>& targeted, std::uint32_t seed) {
+  detail::check_resample_input(X.rows(), y, n_keep);
+  const std::size_t K = n_keep.size();
+  require(targeted.size() == K, "targeted must have one entry per class");
+  const auto rows = detail::class_rows(y, K);
+  NumpyRandomState rs(seed);
+  Resampled out;
+  out.keep.reserve(static_cast<std::size_t>(detail::total(n_keep)));
+  for (std::size_t c = 0; c < K; ++c) {
+    const std::vector<Eigen::Index>& members = rows[c];
+    const auto m = static_cast<Eigen::Index>(members.size());
+    require(n_keep[c] <= m, "class " + std::to_string(c) + " has " + std::to_string(m) + " rows; " +
+                                std::to_string(n_keep[c]) + " can't be kept");
+    if (!targeted[c]) {
+      require(n_keep[c] == m, "a class the strategy leaves alone must keep all its rows");
+      out.keep.insert(out.keep.end(), members.begin(), members.end());
+      continue;
+    }
+    const std::vector<std::int64_t> perm = rs.permutation(members.size());
+    for (Eigen::Index i = 0; i < n_keep[c]; ++i)
+      out.keep.push_back(members[static_cast<std::size_t>(perm[static_cast<std::size_t>(i)])]);
+  }
   out.X_new.resize(0, X.cols());
   out.y_new.resize(0);
   return out;

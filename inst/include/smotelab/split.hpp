@@ -4,16 +4,22 @@
 // scikit-learn: StratifiedShuffleSplit sizes each class's share of the
 // training set with the "approximate mode" of the multivariate hypergeometric,
 // and StratifiedKFold deals each class round robin so that every fold holds
-// as many rows of each class as any other, give or take one.
+// as many rows of each class as any other, give or take one. The *_numpy
+// versions draw from numpy's legacy RandomState in scikit-learn 1.2's order,
+// so that they return what train_test_split(stratify = y) and
+// StratifiedKFold(shuffle = True) return for the same random_state.
 #pragma once
 
 #include <algorithm>
+#include <cmath>
+#include <functional>
 #include <cstddef>
 #include <cstdint>
 #include <numeric>
 #include <vector>
 
 #include "smotelab/errors.hpp"
+#include "smotelab/numpy_random.hpp"
 #include "smotelab/rng.hpp"
 
 namespace smotelab {
@@ -133,6 +139,115 @@ inline void stratified_folds(const int* y, std::size_t n, int n_classes, std::si
     for (std::size_t i = 0; i < n; ++i) {
       const auto c = static_cast<std::size_t>(y[i]);
       column[i] = dealt[c][next[c]++];
+    }
+  }
+}
+
+// scikit-learn's _approximate_mode, in its floating-point arithmetic: shares
+// are compared as doubles, so classes whose exact shares tie may not tie
+// here, and the other way round. Ties are broken by a permutation of each
+// group of equal remainders, drawn for every group, even once nothing is
+// left to add, because scikit-learn draws them too.
+inline std::vector<std::size_t> approximate_mode_numpy(const std::vector<std::size_t>& counts, std::size_t n_draws,
+                                                       NumpyRandomState& rs) {
+  const std::size_t k = counts.size();
+  const double total = static_cast<double>(std::accumulate(counts.begin(), counts.end(), std::size_t{0}));
+  require(total > 0, "there must be at least one row");
+  std::vector<double> continuous(k), floored(k), remainder(k);
+  double floored_sum = 0.0;
+  for (std::size_t i = 0; i < k; ++i) {
+    continuous[i] = static_cast<double>(counts[i]) / total * static_cast<double>(n_draws);
+    floored[i] = std::floor(continuous[i]);
+    remainder[i] = continuous[i] - floored[i];
+    floored_sum += floored[i];
+  }
+  auto need = static_cast<std::int64_t>(static_cast<double>(n_draws) - floored_sum);
+  if (need > 0) {
+    std::vector<double> values = remainder;
+    std::sort(values.begin(), values.end(), std::greater<double>());
+    values.erase(std::unique(values.begin(), values.end()), values.end());
+    for (double value : values) {
+      std::vector<std::size_t> inds;
+      for (std::size_t i = 0; i < k; ++i)
+        if (remainder[i] == value) inds.push_back(i);
+      const auto add_now = std::min<std::int64_t>(static_cast<std::int64_t>(inds.size()), need);
+      const std::vector<std::int64_t> perm = rs.permutation(inds.size());
+      for (std::int64_t j = 0; j < add_now; ++j) floored[inds[static_cast<std::size_t>(perm[static_cast<std::size_t>(j)])]] += 1;
+      need -= add_now;
+    }
+  }
+  std::vector<std::size_t> out(k);
+  for (std::size_t i = 0; i < k; ++i) out[i] = static_cast<std::size_t>(floored[i]);
+  return out;
+}
+
+struct SplitRows {
+  std::vector<std::size_t> train, test;  // 0-based rows, in scikit-learn's order
+};
+
+// The rows of train_test_split(stratify = y, test_size = n_test,
+// random_state = seed), in its order: StratifiedShuffleSplit's first split.
+inline SplitRows stratified_split_numpy(const int* y, std::size_t n, int n_classes, std::size_t n_test,
+                                        std::uint32_t seed) {
+  const std::vector<std::size_t> counts = class_counts(y, n, n_classes);
+  require(n_test <= n, "the test set cannot be larger than the data");
+  NumpyRandomState rs(seed);
+  const std::vector<std::size_t> n_train = approximate_mode_numpy(counts, n - n_test, rs);
+  std::vector<std::size_t> left(counts.size());
+  for (std::size_t c = 0; c < counts.size(); ++c) left[c] = counts[c] - n_train[c];
+  const std::vector<std::size_t> n_test_c = approximate_mode_numpy(left, n_test, rs);
+
+  std::vector<std::vector<std::size_t>> rows(counts.size());
+  for (std::size_t c = 0; c < counts.size(); ++c) rows[c].reserve(counts[c]);
+  for (std::size_t i = 0; i < n; ++i) rows[static_cast<std::size_t>(y[i])].push_back(i);
+
+  SplitRows out;
+  for (std::size_t c = 0; c < counts.size(); ++c) {
+    const std::vector<std::int64_t> perm = rs.permutation(counts[c]);
+    for (std::size_t j = 0; j < n_train[c]; ++j) out.train.push_back(rows[c][static_cast<std::size_t>(perm[j])]);
+    for (std::size_t j = n_train[c]; j < n_train[c] + n_test_c[c]; ++j)
+      out.test.push_back(rows[c][static_cast<std::size_t>(perm[j])]);
+  }
+  rs.shuffle(out.train.begin(), out.train.end());
+  rs.shuffle(out.test.begin(), out.test.end());
+  return out;
+}
+
+// Fold ids in 0..v-1 as StratifiedKFold(v, shuffle = True) assigns them, for
+// `repeats` partitions drawn one after another from one RandomState(seed), as
+// RepeatedStratifiedKFold(v, repeats, random_state = seed) does (one repeat
+// is StratifiedKFold itself). scikit-learn deals the classes in order of
+// first appearance in y, not in label order.
+inline void stratified_folds_numpy(const int* y, std::size_t n, int n_classes, std::size_t v, std::size_t repeats,
+                                   std::uint32_t seed, int* out) {
+  const std::vector<std::size_t> counts = class_counts(y, n, n_classes);
+  std::vector<int> order;  // class codes by first appearance
+  std::vector<char> seen(counts.size(), 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto c = static_cast<std::size_t>(y[i]);
+    if (!seen[c]) {
+      seen[c] = 1;
+      order.push_back(y[i]);
+    }
+  }
+  std::vector<std::size_t> counts_seen(order.size());
+  for (std::size_t e = 0; e < order.size(); ++e) counts_seen[e] = counts[static_cast<std::size_t>(order[e])];
+  const std::vector<std::size_t> allocation = fold_allocation(counts_seen, v);
+  const std::size_t k = order.size();
+
+  std::vector<std::vector<std::size_t>> rows(counts.size());
+  for (std::size_t i = 0; i < n; ++i) rows[static_cast<std::size_t>(y[i])].push_back(i);
+
+  NumpyRandomState rs(seed);
+  std::vector<int> folds;
+  for (std::size_t r = 0; r < repeats; ++r) {
+    int* column = out + r * n;
+    for (std::size_t e = 0; e < k; ++e) {
+      folds.clear();
+      for (std::size_t f = 0; f < v; ++f) folds.insert(folds.end(), allocation[f * k + e], static_cast<int>(f));
+      rs.shuffle(folds.begin(), folds.end());
+      const std::vector<std::size_t>& members = rows[static_cast<std::size_t>(order[e])];
+      for (std::size_t j = 0; j < members.size(); ++j) column[members[j]] = folds[j];
     }
   }
 }

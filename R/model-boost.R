@@ -107,6 +107,9 @@ format.smotelab_model_boost <- function(x, ...) {
 #' @export
 format_state.smotelab_model_boost <- function(model, fit) {
   state <- fit$state$model
+  if (tree_state_outdated(state)) {
+    return("boosting: trees stored by an earlier version of smotelab; refit to predict")
+  }
   n_rounds <- model$params$n_rounds
   trees <- boost_trees(state)
   if (state$best_iteration > 0) {
@@ -129,4 +132,4 @@ summarise_state.smotelab_model_boost <- function(model, fit) {
        validation_score = if (is.na(best)) NA_real_ else state$eval_history[best])
 }
 
-boost_trees <- function(state) length(state$tree_start) - 1L
+boost_trees <- function(state) length(state$trees$tree_start) - 1L

@@ -93,6 +93,7 @@ predict.smotelab_fit <- function(object, new_data, type = c("class", "prob"), n_
 
 predict_event_prob <- function(object, new_data, n_threads = NULL, call = caller_env()) {
   n_threads <- resolve_threads(n_threads, call = call)
+  check_fit_current(object, call = call)
   x <- blueprint_columns(object$blueprint, new_data, n_threads, call = call)
   with_core(pipeline_predict_cpp(object$state, x, nrow(new_data), n_threads), call = call)
 }

@@ -14,18 +14,6 @@ n_values <- as.numeric(strsplit(Sys.getenv("BENCH_BOOST_SIZES", "1e5,1e6"), ",",
 sizes <- expand.grid(p = c(20, 50), n = n_values)
 ready <- smotelab_ready(c("fit", "imb_pipeline", "model_boost", "roc_auc_vec"))
 
-# Standard normal features; the log-odds mix linear terms, a step, an
-# interaction and a sine, so that trees have structure to find, with an
-# intercept that leaves about 1 event in 11 rows (10:1).
-generate_boost <- function(n, p) {
-  x <- stats::rnorm(n * p)
-  dim(x) <- c(p, n)
-  eta <- -3.3 + 0.8 * x[1, ] - 0.6 * x[2, ] + 1.2 * (x[3, ] > 0.5) + 0.7 * x[4, ] * x[5, ] +
-    0.8 * sin(2 * x[6, ]) + 0.3 * colSums(x[7:10, , drop = FALSE])
-  y <- as.integer(stats::runif(n) < stats::plogis(eta))
-  list(x = x, y = y)
-}
-
 rows <- list()
 notes <- character()
 for (i in seq_len(nrow(sizes))) {

@@ -1,7 +1,9 @@
-// Glue for boosted trees: options from R, and the fitted trees as flat
-// vectors (plain R data, so a fit survives saveRDS()).
+// Glue for boosted trees: options from R, and the fitted state (the trees
+// through glue-tree.cpp, plus the record of the rounds) to and from plain R
+// data.
 #include "glue.h"
 #include "glue-pipeline.h"
+#include "glue-tree.h"
 
 using Rcpp::List;
 using Rcpp::Named;
@@ -26,27 +28,14 @@ smotelab::BoostOptions glue::boost_spec_from_r(const List& model) {
 }
 
 List glue::boost_state_to_r(const smotelab::BoostFit& f) {
-  return List::create(
-      Named("type") = "boost", Named("base_margin") = f.base_margin, Named("tree_start") = Rcpp::wrap(f.tree_start),
-      Named("feature") = Rcpp::wrap(f.feature), Named("threshold") = Rcpp::wrap(f.threshold),
-      Named("left") = Rcpp::wrap(f.left), Named("right") = Rcpp::wrap(f.right), Named("value") = Rcpp::wrap(f.value),
-      Named("rounds") = f.rounds, Named("best_iteration") = f.best_iteration,
-      Named("eval_history") = Rcpp::wrap(f.eval_history));
+  return List::create(Named("type") = "boost", Named("trees") = glue::trees_to_r(f.trees), Named("rounds") = f.rounds,
+                      Named("best_iteration") = f.best_iteration, Named("eval_history") = Rcpp::wrap(f.eval_history));
 }
 
-// A state read back from R is checked before any tree is walked, so an edited
-// or damaged object gives an error rather than a crash.
 smotelab::BoostFit glue::boost_state_from_r(const List& s) {
   smotelab::BoostFit f;
-  f.base_margin = Rcpp::as<double>(s["base_margin"]);
-  f.tree_start = Rcpp::as<std::vector<int>>(s["tree_start"]);
-  f.feature = Rcpp::as<std::vector<int>>(s["feature"]);
-  f.threshold = Rcpp::as<std::vector<double>>(s["threshold"]);
-  f.left = Rcpp::as<std::vector<int>>(s["left"]);
-  f.right = Rcpp::as<std::vector<int>>(s["right"]);
-  f.value = Rcpp::as<std::vector<double>>(s["value"]);
+  f.trees = glue::trees_from_r(s["trees"]);
   f.rounds = Rcpp::as<int>(s["rounds"]);
   f.best_iteration = Rcpp::as<int>(s["best_iteration"]);
-  smotelab::validate_boost(f);
   return f;
 }

@@ -1,7 +1,9 @@
-// Glue for the random forest: its spec from R and its fitted trees to and
-// from plain R vectors, so a fitted forest survives saveRDS().
+// Glue for the random forest: its spec from R, and its fitted state (the
+// trees through glue-tree.cpp, plus what the forest reports about them) to
+// and from plain R data.
 #include "glue.h"
 #include "glue-pipeline.h"
+#include "glue-tree.h"
 
 using Rcpp::List;
 using Rcpp::Named;
@@ -23,11 +25,7 @@ smotelab::ForestOptions glue::forest_spec_from_r(const List& model) {
 }
 
 List glue::forest_state_to_r(const smotelab::ForestFit& f) {
-  return List::create(Named("type") = "forest", Named("n_features") = f.n_features,
-                      Named("tree_start") = Rcpp::IntegerVector(f.tree_start.begin(), f.tree_start.end()),
-                      Named("feature") = Rcpp::IntegerVector(f.feature.begin(), f.feature.end()),
-                      Named("left") = Rcpp::IntegerVector(f.left.begin(), f.left.end()),
-                      Named("value") = Rcpp::NumericVector(f.value.begin(), f.value.end()),
+  return List::create(Named("type") = "forest", Named("trees") = glue::trees_to_r(f.trees),
                       Named("depth") = Rcpp::IntegerVector(f.depth.begin(), f.depth.end()),
                       Named("leaves") = Rcpp::IntegerVector(f.leaves.begin(), f.leaves.end()),
                       Named("importance") = Rcpp::NumericVector(f.importance.begin(), f.importance.end()));
@@ -35,14 +33,9 @@ List glue::forest_state_to_r(const smotelab::ForestFit& f) {
 
 smotelab::ForestFit glue::forest_state_from_r(const List& s) {
   smotelab::ForestFit f;
-  f.n_features = Rcpp::as<int>(s["n_features"]);
-  f.tree_start = Rcpp::as<std::vector<std::int32_t>>(s["tree_start"]);
-  f.feature = Rcpp::as<std::vector<std::int32_t>>(s["feature"]);
-  f.left = Rcpp::as<std::vector<std::int32_t>>(s["left"]);
-  f.value = Rcpp::as<std::vector<double>>(s["value"]);
+  f.trees = glue::trees_from_r(s["trees"]);
   f.depth = Rcpp::as<std::vector<std::int32_t>>(s["depth"]);
   f.leaves = Rcpp::as<std::vector<std::int32_t>>(s["leaves"]);
   f.importance = Rcpp::as<std::vector<double>>(s["importance"]);
-  smotelab::validate_forest(f);
   return f;
 }

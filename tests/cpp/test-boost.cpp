@@ -51,24 +51,17 @@ int main() {
     opt.min_child_weight = 0;
     opt.learning_rate = 0.5;
     const auto fit = smotelab::fit_boost(Columns::of(X), y, opt, 1);
-    CHECK(fit.n_trees() == 1 && fit.feature.size() == 3);
-    CHECK(fit.feature[0] == 0);
-    CHECK_NEAR(fit.threshold[0], 3.5, 0);
-    CHECK_NEAR(fit.value[fit.left[0]], -1.0, 1e-15);
-    CHECK_NEAR(fit.value[fit.right[0]], 1.0, 1e-15);
+    const smotelab::TreeEnsemble& trees = fit.trees;
+    CHECK(fit.n_trees() == 1 && trees.feature.size() == 3 && trees.n_features == 1);
+    CHECK(trees.feature[0] == 0 && trees.feature[1] < 0 && trees.feature[2] < 0);
+    CHECK_NEAR(trees.value[0], 3.5, 0);
+    CHECK(trees.left[0] == 1);
+    CHECK_NEAR(trees.value[1], -1.0, 1e-15);
+    CHECK_NEAR(trees.value[2], 1.0, 1e-15);
     const Eigen::VectorXd prob = predict(fit, X);
     CHECK_NEAR(prob(0), 1 / (1 + std::exp(1.0)), 1e-15);
     CHECK_NEAR(prob(7), 1 / (1 + std::exp(-1.0)), 1e-15);
-
-    // A stored fit is walkable; one whose child points back at its parent
-    // (an endless walk) or whose vectors disagree in length is refused.
-    smotelab::validate_boost(fit);
-    auto loop = fit;
-    loop.left[0] = 0;
-    CHECK_THROWS(smotelab::validate_boost(loop), smotelab::user_error);
-    auto short_value = fit;
-    short_value.value.pop_back();
-    CHECK_THROWS(smotelab::validate_boost(short_value), smotelab::user_error);
+    smotelab::validate_trees(trees);
   }
 
   // Data with few distinct values per feature, so duplicated rows leave the bins unchanged.
@@ -103,7 +96,7 @@ int main() {
         }
     opt.scale_pos_weight = 1;
     const auto duplicated = smotelab::fit_boost(Columns::of(Xd), yd, opt, 5);
-    CHECK(weighted.feature == duplicated.feature);
+    CHECK(weighted.trees.feature == duplicated.trees.feature);
     CHECK((predict(weighted, X) - predict(duplicated, X)).cwiseAbs().maxCoeff() < 1e-10);
   }
 
@@ -115,11 +108,11 @@ int main() {
     opt.colsample = 0.5;
     const auto serial = smotelab::fit_boost(Columns::of(X), y, opt, 9);
     const auto threaded = smotelab::fit_boost(Columns::of(X), y, opt, 9, smotelab::Executor(run_two_threads));
-    CHECK(serial.feature == threaded.feature);
-    CHECK(serial.value == threaded.value);
-    CHECK(serial.threshold == threaded.threshold);
+    CHECK(serial.trees.feature == threaded.trees.feature);
+    CHECK(serial.trees.left == threaded.trees.left);
+    CHECK(serial.trees.value == threaded.trees.value);
     const auto other_seed = smotelab::fit_boost(Columns::of(X), y, opt, 10);
-    CHECK(serial.value != other_seed.value);
+    CHECK(serial.trees.value != other_seed.trees.value);
   }
 
   // Early stopping on pure noise stops early and keeps the best round's trees.

@@ -49,17 +49,17 @@ test_that("fits are identical for 1 and 2 threads and survive saveRDS()", {
   saveRDS(one, path)
   expect_identical(event_prob(readRDS(path), d), event_prob(one, d))
   other <- boost_fit(model, d, seed = 4)
-  expect_false(identical(one$state$model$value, other$state$model$value))
+  expect_false(identical(one$state$model$trees$value, other$state$model$trees$value))
 })
 
 test_that("row and column sampling change the fit but keep it useful", {
   d <- logistic_data(3000)
   full <- boost_fit(model_boost(n_rounds = 30, max_depth = 3), d)
   sampled <- boost_fit(model_boost(n_rounds = 30, max_depth = 3, subsample = 0.5, colsample = 0.5), d)
-  expect_false(identical(full$state$model$value, sampled$state$model$value))
+  expect_false(identical(full$state$model$trees$value, sampled$state$model$trees$value))
   expect_gt(roc_auc_vec(d$y, event_prob(sampled, d)), 0.75)
   stumps <- boost_fit(model_boost(n_rounds = 5, max_depth = 1, colsample = 0.25), d)
-  splits <- stumps$state$model$feature[stumps$state$model$feature >= 0]
+  splits <- stumps$state$model$trees$feature[stumps$state$model$trees$feature >= 0]
   expect_length(splits, 5)
 })
 
@@ -103,7 +103,7 @@ test_that("early stopping stops an overfitting fit and keeps the best round", {
     state <- boost_fit(model, noise)$state$model
     expect_lt(state$rounds, 300)
     expect_identical(state$rounds, state$best_iteration + 10L)
-    expect_identical(length(state$tree_start) - 1L, state$best_iteration)
+    expect_identical(length(state$trees$tree_start) - 1L, state$best_iteration)
     best <- state$eval_history[state$best_iteration]
     if (metric == "logloss") expect_identical(min(state$eval_history), best)
     else expect_identical(max(state$eval_history), best)
@@ -146,7 +146,7 @@ test_that("early stopping on too few rows and damaged fits get classed errors", 
   d <- logistic_data(40)
   expect_snapshot(error = TRUE, boost_fit(model_boost(early_stopping_rounds = 3, validation = 0.01), d))
   fitted <- boost_fit(model_boost(n_rounds = 3), logistic_data(300))
-  fitted$state$model$left[1] <- 0L
+  fitted$state$model$trees$left[1] <- 0L
   expect_snapshot(error = TRUE, predict(fitted, logistic_data(10)))
   d_na <- logistic_data(50)
   d_na$x1[3] <- NA

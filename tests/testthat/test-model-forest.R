@@ -33,8 +33,8 @@ test_that("single trees equal scikit-learn's, with and without class weights (is
       model <- model_forest(n_trees = 1, mtry = 2, max_depth = case$max_depth, class_weight = cw, bootstrap = FALSE)
       fitted <- fit(imb_pipeline(clf = model), y ~ ., data = d, seed = 3, n_threads = 1)
       state <- fitted$state$model
-      expect_equal(state$feature[1] + 1L, case$root_feature)
-      expect_equal(state$value[1], case$root_threshold)
+      expect_equal(state$trees$feature[1] + 1L, case$root_feature)
+      expect_equal(state$trees$value[1], case$root_threshold)
       expect_equal(predict(fitted, d, type = "prob")$.pred_1, case$prob, tolerance = 1e-12)
       imp <- feature_importance(fitted)
       expect_equal(imp$importance[match(c("x1", "x2"), imp$feature)] / sum(imp$importance), case$importance,
@@ -78,7 +78,7 @@ test_that("fits are identical for any n_threads and after saveRDS()", {
   expect_identical(predict(reloaded, d, type = "prob", n_threads = 2), p1)
 
   other <- fit(pipe, y ~ ., data = d, seed = 12, n_threads = 2)
-  expect_false(identical(other$state$model$value, one$state$model$value))
+  expect_false(identical(other$state$model$trees$value, one$state$model$trees$value))
 })
 
 test_that("max_depth, min_node_size and the fitted summary agree", {
@@ -187,7 +187,7 @@ test_that("mtry larger than the design, NA predictors and misuse of feature_impo
 test_that("a damaged stored forest is refused at predict time, not walked", {
   d <- logistic_data(200)
   fitted <- fit(imb_pipeline(clf = model_forest(n_trees = 3)), y ~ ., data = d, seed = 1, n_threads = 1)
-  fitted$state$model$left[1] <- 0L
+  fitted$state$model$trees$left[1] <- 0L
   expect_snapshot(error = TRUE, predict(fitted, d))
 })
 

@@ -34,6 +34,7 @@
 #include "errors.hpp"
 #include "parallel.hpp"
 #include "rng.hpp"
+#include "tree.hpp"
 
 namespace smotelab {
 
@@ -49,23 +50,17 @@ struct ForestOptions {
   int max_bins = kMaxBins;
 };
 
-// Trees stored flat. Tree t owns nodes [tree_start[t], tree_start[t + 1]).
-// Node k is a leaf when feature[k] < 0 and value[k] is then its event
-// proportion; otherwise a row goes to node tree_start[t] + left[k] when
-// x[feature[k]] <= value[k], and to the node after that one when not.
+// The trees (leaves hold the event proportion) and what the forest reports
+// about them.
 struct ForestFit {
-  int n_features = 0;
-  std::vector<std::int32_t> tree_start;
-  std::vector<std::int32_t> feature;
-  std::vector<std::int32_t> left;
-  std::vector<double> value;
+  TreeEnsemble trees;
   std::vector<std::int32_t> depth;   // per tree: depth of its deepest leaf
   std::vector<std::int32_t> leaves;  // per tree: number of leaves
   // Per feature: total weighted Gini decrease of the splits on it, divided by
   // the tree's root weight, averaged over trees (not rescaled to sum to 1).
   std::vector<double> importance;
 
-  int n_trees() const { return static_cast<int>(tree_start.size()) - 1; }
+  int n_trees() const { return trees.n_trees(); }
 };
 
 namespace detail {
@@ -359,20 +354,15 @@ inline ForestFit fit_forest(const Columns& X, const Eigen::Ref<const Eigen::Vect
   });
 
   ForestFit fit;
-  fit.n_features = static_cast<int>(p);
+  fit.trees.n_features = static_cast<int>(p);
   fit.importance.assign(static_cast<std::size_t>(p), 0.0);
   std::size_t total = 0;
   for (const auto& t : trees) total += t.feature.size();
-  fit.feature.reserve(total);
-  fit.left.reserve(total);
-  fit.value.reserve(total);
-  fit.tree_start.push_back(0);
+  fit.trees.feature.reserve(total);
+  fit.trees.left.reserve(total);
+  fit.trees.value.reserve(total);
   for (auto& t : trees) {
-    fit.feature.insert(fit.feature.end(), t.feature.begin(), t.feature.end());
-    fit.left.insert(fit.left.end(), t.left.begin(), t.left.end());
-    fit.value.insert(fit.value.end(), t.value.begin(), t.value.end());
-    check(fit.feature.size() < (std::size_t{1} << 31), kind::size, "The forest has more than 2^31 nodes; limit max_depth.");
-    fit.tree_start.push_back(static_cast<std::int32_t>(fit.feature.size()));
+    fit.trees.add_tree(t.feature, t.left, t.value);
     fit.depth.push_back(t.depth);
     fit.leaves.push_back(t.leaves);
     for (std::size_t j = 0; j < fit.importance.size(); ++j) fit.importance[j] += t.importance[j];
@@ -382,62 +372,11 @@ inline ForestFit fit_forest(const Columns& X, const Eigen::Ref<const Eigen::Vect
   return fit;
 }
 
-// Checks that a forest read back from storage is well formed, so prediction
-// can walk it without bounds checks.
-inline void validate_forest(const ForestFit& fit) {
-  const std::string kDamaged = "The fitted forest can't be used: its stored trees are damaged.";
-  const std::size_t m = fit.feature.size();
-  check_stored(fit.n_features > 0, kDamaged);
-  check_stored(fit.tree_start.size() >= 2 && fit.tree_start.front() == 0 &&
-              static_cast<std::size_t>(fit.tree_start.back()) == m && fit.left.size() == m && fit.value.size() == m,
-          kDamaged);
-  for (std::size_t t = 0; t + 1 < fit.tree_start.size(); ++t) {
-    const std::int32_t size = fit.tree_start[t + 1] - fit.tree_start[t];
-    check_stored(size >= 1, kDamaged);
-    for (std::int32_t k = 0; k < size; ++k) {
-      const auto at = static_cast<std::size_t>(fit.tree_start[t] + k);
-      if (fit.feature[at] < 0) continue;
-      check_stored(fit.feature[at] < fit.n_features && fit.left[at] > k && fit.left[at] + 1 < size,
-              kDamaged);
-    }
-  }
-}
-
+// The event probability: the mean of the trees' leaf proportions.
 inline void predict_forest(const ForestFit& fit, const Columns& X, Eigen::Ref<Eigen::VectorXd> prob,
                            const Executor& exec = serial_executor()) {
-  check_stored(X.cols() == fit.n_features, "The data have " + std::to_string(X.cols()) + " columns; the forest was fitted on " +
-                                          std::to_string(fit.n_features));
-  require(prob.size() == X.rows(), "prob must have one entry per row");
-  std::vector<const double*> cols(static_cast<std::size_t>(X.cols()));
-  for (Eigen::Index j = 0; j < X.cols(); ++j) cols[static_cast<std::size_t>(j)] = X.col(j).data();
-  const std::int32_t* feature = fit.feature.data();
-  const std::int32_t* left = fit.left.data();
-  const double* value = fit.value.data();
-  const int n_trees = fit.n_trees();
-  // Rows go in blocks, trees in order within a block: each row's sum is
-  // taken in the same order whatever the schedule.
-  constexpr std::size_t block = 256;
-  const std::size_t n = static_cast<std::size_t>(X.rows());
-  const std::size_t blocks = (n + block - 1) / block;
-  exec(blocks, 1, [&](std::size_t b0, std::size_t b1) {
-    double sum[block];
-    for (std::size_t b = b0; b < b1; ++b) {
-      const std::size_t first = b * block, count = std::min(block, n - first);
-      std::fill(sum, sum + count, 0.0);
-      for (int t = 0; t < n_trees; ++t) {
-        const std::int32_t start = fit.tree_start[static_cast<std::size_t>(t)];
-        for (std::size_t i = 0; i < count; ++i) {
-          std::int32_t k = start;
-          while (feature[k] >= 0) {
-            const bool right = cols[static_cast<std::size_t>(feature[k])][first + i] > value[k];
-            k = start + left[k] + (right ? 1 : 0);
-          }
-          sum[i] += value[k];
-        }
-      }
-      for (std::size_t i = 0; i < count; ++i) prob(static_cast<Eigen::Index>(first + i)) = sum[i] / n_trees;
-    }
-  });
+  const auto n_trees = static_cast<double>(fit.n_trees());
+  accumulate_leaves(fit.trees, X, prob, exec, [n_trees](double sum) { return sum / n_trees; });
 }
 
 }  // namespace smotelab

@@ -24,6 +24,7 @@
 
 #include "columns.hpp"
 #include "errors.hpp"
+#include "math.hpp"
 #include "parallel.hpp"
 #include "simd.hpp"
 
@@ -62,12 +63,6 @@ namespace detail {
 
 constexpr std::size_t kLogisticBlock = 2048;
 constexpr int kLogisticSafeExponent = 128;
-
-inline double sigmoid(double eta) {
-  if (eta >= 0) return 1.0 / (1.0 + std::exp(-eta));
-  const double e = std::exp(eta);
-  return e / (1.0 + e);
-}
 
 // What one block of rows contributes to the objective, gradient and Hessian.
 // Index 0 is the intercept, 1..q-1 the kept columns. The Hessian is empty

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # A fresh Debian/Ubuntu machine with R -> everything smotelab needs.
 # Debian's prebuilt r-cran-* packages first (fast), CRAN for what Debian lacks.
-#   bash tools/install-deps.sh          # build, test, vignettes, demo
+#   bash tools/install-deps.sh          # build, test, vignettes, demo, site
+#   bash tools/install-deps.sh dev      # + make lint, make format, make coverage
 #   bash tools/install-deps.sh bench    # + the peers timed in bench/
+# Packages Debian lacks come from the CRAN mirror R is configured with (the
+# `repos` option); when none is set, from the first mirror in R's own list.
 set -euo pipefail
 
 mode="${1:-check}"
@@ -11,10 +14,16 @@ mode="${1:-check}"
 r_pkgs=(Rcpp RcppEigen RcppParallel cli generics ggplot2 rlang tibble
         testthat knitr rmarkdown withr jsonlite pROC roxygen2 pkgbuild
         callr future future.apply
-        shiny markdown checkmate backports renv learnr)
+        shiny markdown checkmate backports renv learnr pkgdown rsconnect)
 # learnr comes from CRAN; its dependencies above come from Debian first, so
 # that CRAN does not pull a newer xfun that Debian's knitr cannot load.
+# pkgdown checks the reference index in .ci/run; it needs rsconnect to list
+# the learnr tutorial.
 debian_name() { echo "r-cran-$(echo "$1" | tr '[:upper:]' '[:lower:]')"; }
+if [ "$mode" = dev ]; then
+  # lintr and covr from Debian; styler is not packaged there.
+  r_pkgs+=(lintr covr styler)
+fi
 if [ "$mode" = bench ]; then
   # The R peers bench/ times. smotefamily is optional (its rows say "not
   # installed"): Debian lacks it, and from CRAN it would compile igraph.
@@ -22,6 +31,9 @@ if [ "$mode" = bench ]; then
 fi
 
 sys_pkgs=(pandoc r-base-dev)
+if [ "$mode" = dev ]; then
+  sys_pkgs+=(clang-format)
+fi
 if [ "$mode" = bench ]; then
   sys_pkgs+=(python3-sklearn python3-numpy python3-pandas python3-threadpoolctl
             python3-imblearn python3-xgboost libopenblas0-pthread time)
@@ -67,7 +79,9 @@ fi
 if [ ${#cran[@]} -gt 0 ]; then
   echo "install-deps: from CRAN: ${cran[*]}"
   pkgs=$(printf "'%s'," "${cran[@]}")
-  Rscript -e "install.packages(c(${pkgs%,}), repos = 'https://cloud.r-project.org', Ncpus = 2)"
+  Rscript -e "repos <- getOption('repos', c(CRAN = '@CRAN@'))
+    if (is.na(repos['CRAN']) || repos['CRAN'] %in% c('', '@CRAN@')) chooseCRANmirror(ind = 1, local.only = TRUE)
+    install.packages(c(${pkgs%,}), Ncpus = 2)"
 fi
 
 still_missing=()

@@ -216,6 +216,6 @@ int main() {
     CHECK(out.failed == 1);
     CHECK(out.error.find("no rows") != std::string::npos);
   }
-  CHECK_THROWS(smotelab::run_cv_tasks(problem, X, d.y, folds.topRows(10), v, tasks, serial), smotelab::input_error);
+  CHECK_THROWS(smotelab::run_cv_tasks(problem, X, d.y, folds.topRows(10), v, tasks, serial), smotelab::internal_error);
   return cpptest::report("cv");
 }

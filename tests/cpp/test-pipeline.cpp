@@ -175,6 +175,6 @@ int main() {
     CHECK(predict(smotelab::fit_pipeline(spec, train.X, train.y, seed + 1), test.X) != serial);
   }
 
-  CHECK_THROWS(smotelab::fit_pipeline(pipeline({}), train.X, test.y, seed), smotelab::input_error);
+  CHECK_THROWS(smotelab::fit_pipeline(pipeline({}), train.X, test.y, seed), smotelab::internal_error);
   return cpptest::report("pipeline");
 }

@@ -15,7 +15,6 @@
 
 using smotelab::CvProblem;
 using smotelab::CvTask;
-using smotelab::MetricId;
 
 namespace {
 
@@ -105,7 +104,8 @@ int main() {
   CvProblem problem;
   // Grid points 0 and 2 are the same pipeline; 1 differs.
   problem.grid = {smote_logistic(5, 1.0), smote_logistic(3, 0.01), smote_logistic(5, 1.0)};
-  problem.metrics = {MetricId::roc_auc, MetricId::pr_auc, MetricId::f1, MetricId::accuracy};
+  using smotelab::metrics::metric_index;
+  problem.metrics = {metric_index("roc_auc"), metric_index("pr_auc"), metric_index("f1"), metric_index("accuracy")};
   problem.seed = 777;
   const std::vector<CvTask> tasks = all_tasks(problem.grid.size(), repeats, v);
   const smotelab::Executor serial = smotelab::serial_executor();

@@ -148,7 +148,7 @@ int main() {
     CHECK_THROWS(walk(t, narrow), smotelab::user_error);
     CHECK_THROWS(smotelab::accumulate_leaves(t, Columns::of(X), out, smotelab::serial_executor(),
                                              [](double s) { return s; }),
-                 smotelab::user_error);
+                 smotelab::internal_error);
   }
 
   // 3. The trees both models grow pass the validator and walk like the

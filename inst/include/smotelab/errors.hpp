@@ -10,7 +10,7 @@
 // An internal_error is a broken invariant: the R layer validates first, so
 // reaching one is a bug, and R reports it as one.
 //
-// Rcpp hands R only an exception's type name and what(), so what() carries
+// The glue hands R only an exception's type name and what(), so what() carries
 // the fields, separated by kFieldSeparator (a control character no message
 // contains): "smotelab", kind, headline, bullets. message() is the same text
 // for people: the headline, then one line per bullet.

@@ -1,7 +1,7 @@
 // How the core asks for parallel work without knowing who schedules it.
 //
 // Kernels are range functions kernel(begin, end) over [0, n). The core receives
-// an Executor and calls it; the R glue passes one backed by RcppParallel, the
+// an Executor and calls it; the R glue passes one backed by TBB threads, the
 // standalone C++ tests pass run_serial. A model that runs inside a parallel
 // cross-validation task is handed run_serial, so parallelism happens at one
 // level at a time.

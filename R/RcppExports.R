@@ -9,6 +9,10 @@ make_imbalanced_cpp <- function(n_samples, n_features, n_informative, n_redundan
     .Call(`_smotelab_make_imbalanced_cpp`, n_samples, n_features, n_informative, n_redundant, n_repeated, n_clusters_per_class, weights, flip_y, class_sep, seed)
 }
 
+make_imbalanced_numpy_cpp <- function(n_samples, n_features, n_informative, n_redundant, n_repeated, n_clusters_per_class, weights, flip_y, class_sep, seed) {
+    .Call(`_smotelab_make_imbalanced_numpy_cpp`, n_samples, n_features, n_informative, n_redundant, n_repeated, n_clusters_per_class, weights, flip_y, class_sep, seed)
+}
+
 metric_confusion_cpp <- function(truth, prob, threshold) {
     .Call(`_smotelab_metric_confusion_cpp`, truth, prob, threshold)
 }
@@ -47,10 +51,6 @@ prob_problems_cpp <- function(prob) {
 
 numpy_draws_cpp <- function(seed, kind, n, low, high) {
     .Call(`_smotelab_numpy_draws_cpp`, seed, kind, n, low, high)
-}
-
-make_imbalanced_numpy_cpp <- function(n_samples, n_features, n_informative, n_redundant, n_repeated, n_clusters_per_class, weights, flip_y, class_sep, seed) {
-    .Call(`_smotelab_make_imbalanced_numpy_cpp`, n_samples, n_features, n_informative, n_redundant, n_repeated, n_clusters_per_class, weights, flip_y, class_sep, seed)
 }
 
 split_stratified_numpy_cpp <- function(y, n_classes, n_test, seed) {

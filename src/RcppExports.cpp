@@ -52,6 +52,25 @@ BEGIN_RCPP
     return rcpp_result_gen;
 END_RCPP
 }
+// make_imbalanced_numpy_cpp
+Rcpp::List make_imbalanced_numpy_cpp(int n_samples, int n_features, int n_informative, int n_redundant, int n_repeated, int n_clusters_per_class, Rcpp::NumericVector weights, double flip_y, double class_sep, double seed);
+RcppExport SEXP _smotelab_make_imbalanced_numpy_cpp(SEXP n_samplesSEXP, SEXP n_featuresSEXP, SEXP n_informativeSEXP, SEXP n_redundantSEXP, SEXP n_repeatedSEXP, SEXP n_clusters_per_classSEXP, SEXP weightsSEXP, SEXP flip_ySEXP, SEXP class_sepSEXP, SEXP seedSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::traits::input_parameter< int >::type n_samples(n_samplesSEXP);
+    Rcpp::traits::input_parameter< int >::type n_features(n_featuresSEXP);
+    Rcpp::traits::input_parameter< int >::type n_informative(n_informativeSEXP);
+    Rcpp::traits::input_parameter< int >::type n_redundant(n_redundantSEXP);
+    Rcpp::traits::input_parameter< int >::type n_repeated(n_repeatedSEXP);
+    Rcpp::traits::input_parameter< int >::type n_clusters_per_class(n_clusters_per_classSEXP);
+    Rcpp::traits::input_parameter< Rcpp::NumericVector >::type weights(weightsSEXP);
+    Rcpp::traits::input_parameter< double >::type flip_y(flip_ySEXP);
+    Rcpp::traits::input_parameter< double >::type class_sep(class_sepSEXP);
+    Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
+    rcpp_result_gen = Rcpp::wrap(make_imbalanced_numpy_cpp(n_samples, n_features, n_informative, n_redundant, n_repeated, n_clusters_per_class, weights, flip_y, class_sep, seed));
+    return rcpp_result_gen;
+END_RCPP
+}
 // metric_confusion_cpp
 Rcpp::NumericVector metric_confusion_cpp(Rcpp::IntegerVector truth, Rcpp::NumericVector prob, double threshold);
 RcppExport SEXP _smotelab_metric_confusion_cpp(SEXP truthSEXP, SEXP probSEXP, SEXP thresholdSEXP) {
@@ -164,25 +183,6 @@ BEGIN_RCPP
     Rcpp::traits::input_parameter< double >::type low(lowSEXP);
     Rcpp::traits::input_parameter< double >::type high(highSEXP);
     rcpp_result_gen = Rcpp::wrap(numpy_draws_cpp(seed, kind, n, low, high));
-    return rcpp_result_gen;
-END_RCPP
-}
-// make_imbalanced_numpy_cpp
-Rcpp::List make_imbalanced_numpy_cpp(int n_samples, int n_features, int n_informative, int n_redundant, int n_repeated, int n_clusters_per_class, Rcpp::NumericVector weights, double flip_y, double class_sep, double seed);
-RcppExport SEXP _smotelab_make_imbalanced_numpy_cpp(SEXP n_samplesSEXP, SEXP n_featuresSEXP, SEXP n_informativeSEXP, SEXP n_redundantSEXP, SEXP n_repeatedSEXP, SEXP n_clusters_per_classSEXP, SEXP weightsSEXP, SEXP flip_ySEXP, SEXP class_sepSEXP, SEXP seedSEXP) {
-BEGIN_RCPP
-    Rcpp::RObject rcpp_result_gen;
-    Rcpp::traits::input_parameter< int >::type n_samples(n_samplesSEXP);
-    Rcpp::traits::input_parameter< int >::type n_features(n_featuresSEXP);
-    Rcpp::traits::input_parameter< int >::type n_informative(n_informativeSEXP);
-    Rcpp::traits::input_parameter< int >::type n_redundant(n_redundantSEXP);
-    Rcpp::traits::input_parameter< int >::type n_repeated(n_repeatedSEXP);
-    Rcpp::traits::input_parameter< int >::type n_clusters_per_class(n_clusters_per_classSEXP);
-    Rcpp::traits::input_parameter< Rcpp::NumericVector >::type weights(weightsSEXP);
-    Rcpp::traits::input_parameter< double >::type flip_y(flip_ySEXP);
-    Rcpp::traits::input_parameter< double >::type class_sep(class_sepSEXP);
-    Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
-    rcpp_result_gen = Rcpp::wrap(make_imbalanced_numpy_cpp(n_samples, n_features, n_informative, n_redundant, n_repeated, n_clusters_per_class, weights, flip_y, class_sep, seed));
     return rcpp_result_gen;
 END_RCPP
 }
@@ -495,6 +495,7 @@ END_RCPP
 static const R_CallMethodDef CallEntries[] = {
     {"_smotelab_cv_run_cpp", (DL_FUNC) &_smotelab_cv_run_cpp, 13},
     {"_smotelab_make_imbalanced_cpp", (DL_FUNC) &_smotelab_make_imbalanced_cpp, 10},
+    {"_smotelab_make_imbalanced_numpy_cpp", (DL_FUNC) &_smotelab_make_imbalanced_numpy_cpp, 10},
     {"_smotelab_metric_confusion_cpp", (DL_FUNC) &_smotelab_metric_confusion_cpp, 3},
     {"_smotelab_metric_confusion_labels_cpp", (DL_FUNC) &_smotelab_metric_confusion_labels_cpp, 2},
     {"_smotelab_metric_class_cpp", (DL_FUNC) &_smotelab_metric_class_cpp, 1},
@@ -505,7 +506,6 @@ static const R_CallMethodDef CallEntries[] = {
     {"_smotelab_event_indicator_cpp", (DL_FUNC) &_smotelab_event_indicator_cpp, 2},
     {"_smotelab_prob_problems_cpp", (DL_FUNC) &_smotelab_prob_problems_cpp, 1},
     {"_smotelab_numpy_draws_cpp", (DL_FUNC) &_smotelab_numpy_draws_cpp, 5},
-    {"_smotelab_make_imbalanced_numpy_cpp", (DL_FUNC) &_smotelab_make_imbalanced_numpy_cpp, 10},
     {"_smotelab_split_stratified_numpy_cpp", (DL_FUNC) &_smotelab_split_stratified_numpy_cpp, 4},
     {"_smotelab_folds_stratified_numpy_cpp", (DL_FUNC) &_smotelab_folds_stratified_numpy_cpp, 5},
     {"_smotelab_pipeline_fit_cpp", (DL_FUNC) &_smotelab_pipeline_fit_cpp, 5},

@@ -217,5 +217,8 @@ auto allocating(double bytes, const char* what, F&& f) -> decltype(f()) {
 // Seeds travel from R as doubles holding integers in [0, 2^53).
 inline std::uint64_t seed_from_r(double seed) { return static_cast<std::uint64_t>(seed); }
 
+// numpy-exact streams take 32-bit seeds, as a RandomState does; R checked the range.
+inline std::uint32_t numpy_seed_from_r(double seed) { return static_cast<std::uint32_t>(seed); }
+
 }  // namespace glue
 

@@ -29,7 +29,8 @@ pr_curve <- function(truth, prob, event = NULL) {
   if (!any(truth01 == 1L)) {
     warn_smotelab(
       c("{.arg truth} has no event, so recall is undefined.",
-        "i" = "Recall is set to 1 at every threshold, as in scikit-learn."),
+        "i" = "Recall is set to 1 at every threshold, as in scikit-learn."
+      ),
       "one_class"
     )
   }

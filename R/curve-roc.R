@@ -30,7 +30,8 @@ roc_curve <- function(truth, prob, event = NULL) {
   if (all(truth01 == truth01[1])) {
     warn_smotelab(
       c("{.arg truth} has only one class present, so the ROC curve is undefined.",
-        "i" = "The rate that needs the missing class is NA."),
+        "i" = "The rate that needs the missing class is NA."
+      ),
       "one_class"
     )
   }

@@ -48,7 +48,9 @@ cross_validate <- function(pipeline, formula, data, folds = 5,
 cv_problem <- function(pipeline, formula, data, folds, metrics, threshold, seed, n_threads, call, rng = NULL) {
   if (!inherits(pipeline, "smotelab_pipeline")) {
     abort_smotelab("{.arg pipeline} must be a pipeline from {.fn imb_pipeline}, not {.obj_type_friendly {pipeline}}.",
-                   "type", call = call)
+      "type",
+      call = call
+    )
   }
   n_threads <- resolve_threads(n_threads, call = call)
   prepared <- pipeline_data(pipeline, formula, data, n_threads, call)
@@ -58,17 +60,23 @@ cv_problem <- function(pipeline, formula, data, folds, metrics, threshold, seed,
   rng <- resolve_rng(rng, call = call)
   seed <- resolve_rng_seed(seed, rng, call = call)
   fold_ids <- resolve_folds(folds, data, bp$outcome, seed, call, rng)
-  list(x = prepared$x, y = prepared$y, levels = bp$outcome_levels, folds = fold_ids, v = attr(fold_ids, "v"),
-       metrics = metrics, threshold = threshold, seed = seed, n_threads = n_threads, rng = rng)
+  list(
+    x = prepared$x, y = prepared$y, levels = bp$outcome_levels, folds = fold_ids, v = attr(fold_ids, "v"),
+    metrics = metrics, threshold = threshold, seed = seed, n_threads = n_threads, rng = rng
+  )
 }
 
 # Fold ids as an integer matrix (rows x repeats) with attribute `v`.
 resolve_folds <- function(folds, data, outcome, seed, call, rng = "smotelab") {
   if (inherits(folds, "smotelab_folds")) {
     if (nrow(folds) != nrow(data)) {
-      abort_smotelab(c("{.arg folds} must have one row per row of {.arg data}.",
-                       "x" = "{.arg folds} has {nrow(folds)} rows; {.arg data} has {nrow(data)}."),
-                     "length", call = call)
+      abort_smotelab(
+        c("{.arg folds} must have one row per row of {.arg data}.",
+          "x" = "{.arg folds} has {nrow(folds)} rows; {.arg data} has {nrow(data)}."
+        ),
+        "length",
+        call = call
+      )
     }
     return(check_fold_ids(folds, call))
   }
@@ -84,7 +92,9 @@ check_fold_ids <- function(folds, call) {
   v <- attr(folds, "v")
   if (!is_whole_number(v) || v < 2) {
     abort_smotelab("The {.arg folds} attribute {.field v} must be a whole number >= 2, not {.obj_type_friendly {v}}.",
-                   "argument", call = call)
+      "argument",
+      call = call
+    )
   }
   if (ncol(folds) == 0) {
     abort_smotelab("{.arg folds} must have at least one column of fold ids.", "argument", call = call)
@@ -96,16 +106,20 @@ check_fold_ids <- function(folds, call) {
       shown <- if (is.numeric(ids)) format(utils::head(ids[bad], 3)) else cli::format_inline("{.obj_type_friendly {ids}}")
       abort_smotelab(
         c("Fold ids in {.arg folds} must be whole numbers from 1 to {v}.",
-          "x" = "Column {.field {name}} has {sum(bad)} bad value{?s}: {shown}."),
-        "argument", call = call
+          "x" = "Column {.field {name}} has {sum(bad)} bad value{?s}: {shown}."
+        ),
+        "argument",
+        call = call
       )
     }
     empty <- setdiff(seq_len(v), ids)
     if (length(empty)) {
       abort_smotelab(
         c("Every fold in {.arg folds} must hold at least one row.",
-          "x" = "Column {.field {name}} has no rows in fold{?s} {empty}."),
-        "argument", call = call
+          "x" = "Column {.field {name}} has no rows in fold{?s} {empty}."
+        ),
+        "argument",
+        call = call
       )
     }
   }
@@ -121,8 +135,10 @@ cv_run <- function(problem, specs, call, describe = function(g) NULL) {
   repeats <- ncol(problem$folds)
   tasks <- expand.grid(fold = seq_len(v), repeat_id = seq_len(repeats), grid = seq_along(specs))
   run <- function(rows, n_threads, progress) {
-    cv_run_cpp(specs, problem$x, problem$y, problem$folds, v, problem$metrics, problem$threshold,
-               problem$seed, tasks$grid[rows], tasks$repeat_id[rows], tasks$fold[rows], n_threads, progress)
+    cv_run_cpp(
+      specs, problem$x, problem$y, problem$folds, v, problem$metrics, problem$threshold,
+      problem$seed, tasks$grid[rows], tasks$repeat_id[rows], tasks$fold[rows], n_threads, progress
+    )
   }
   out <- with_core(
     if (cv_use_future()) cv_run_future(run, nrow(tasks)) else cv_run_local(run, nrow(tasks), problem$n_threads),
@@ -130,8 +146,10 @@ cv_run <- function(problem, specs, call, describe = function(g) NULL) {
   )
   if (!is.na(out$failed)) {
     task <- tasks[out$failed, ]
-    where <- paste0("This happened fitting fold ", task$fold, if (repeats > 1) paste0(" of repeat ", task$repeat_id),
-                    if (length(specs) > 1) paste0(" at grid point ", task$grid), ".")
+    where <- paste0(
+      "This happened fitting fold ", task$fold, if (repeats > 1) paste0(" of repeat ", task$repeat_id),
+      if (length(specs) > 1) paste0(" at grid point ", task$grid), "."
+    )
     abort_core(core_failure(out$error), call, c(where, describe(task$grid)))
   }
   colnames(out$values) <- problem$metrics

@@ -83,7 +83,8 @@ make_imbalanced <- function(n_samples = 3000, n_features = 10, n_informative = 6
   if (used > n_features) {
     abort_smotelab(
       c("{.arg n_informative} + {.arg n_redundant} + {.arg n_repeated} must not exceed {.arg n_features}.",
-        "x" = "They sum to {used}, but {.arg n_features} is {n_features}."),
+        "x" = "They sum to {used}, but {.arg n_features} is {n_features}."
+      ),
       "argument"
     )
   }
@@ -92,14 +93,16 @@ make_imbalanced <- function(n_samples = 3000, n_features = 10, n_informative = 6
   if (n_informative < log2(n_clusters)) {
     abort_smotelab(
       c("{.arg n_informative} must be large enough to place every cluster on its own hypercube vertex.",
-        "x" = "2 classes x {n_clusters_per_class} cluster{?s} need {n_clusters} vertices, but {n_informative} informative feature{?s} give {2^n_informative}."),
+        "x" = "2 classes x {n_clusters_per_class} cluster{?s} need {n_clusters} vertices, but {n_informative} informative feature{?s} give {2^n_informative}."
+      ),
       "argument"
     )
   }
   if (n_clusters_per_class > n_samples) {
     abort_smotelab(
       c("{.arg n_clusters_per_class} must not exceed {.arg n_samples}.",
-        "x" = "{.arg n_clusters_per_class} is {n_clusters_per_class}, but there are {n_samples} rows."),
+        "x" = "{.arg n_clusters_per_class} is {n_clusters_per_class}, but there are {n_samples} rows."
+      ),
       "argument"
     )
   }
@@ -140,7 +143,8 @@ check_class_weights <- function(weights, call = caller_env()) {
   if (any(weights <= 0) || sum(weights) > 1 + 1e-9) {
     abort_smotelab(
       c("{.arg weights} must be positive shares that sum to at most 1.",
-        "x" = "The shares are {shown}, summing to {format(sum(weights))}."),
+        "x" = "The shares are {shown}, summing to {format(sum(weights))}."
+      ),
       "argument",
       call = call
     )
@@ -149,7 +153,8 @@ check_class_weights <- function(weights, call = caller_env()) {
     abort_smotelab(
       c("{.arg weights} can't give the minority class a larger share than the majority class.",
         "x" = "The majority share is {format(weights[1])}, the minority share {format(weights[2])}.",
-        "i" = "The first weight is the majority class, the second the minority class."),
+        "i" = "The first weight is the majority class, the second the minority class."
+      ),
       "argument",
       call = call
     )

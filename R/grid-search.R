@@ -51,13 +51,18 @@ grid_search <- function(pipeline, formula, data,
   best <- which.max(ranked$mean)
   if (length(best) == 0) {
     abort_smotelab(c("No grid point has a finite {.val {problem$metrics[1]}}.",
-                     "i" = "Every fold's estimate was NA; a fold may hold one class only."), "levels", call = call)
+      "i" = "Every fold's estimate was NA; a fold may hold one class only."
+    ), "levels", call = call)
   }
-  best_fit <- fit(pipelines[[best]], formula, data, seed = problem$seed, n_threads = problem$n_threads,
-                  rng = problem$rng)
+  best_fit <- fit(pipelines[[best]], formula, data,
+    seed = problem$seed, n_threads = problem$n_threads,
+    rng = problem$rng
+  )
   structure(
-    list(results = results, best_params = points[best, , drop = FALSE], best_fit = best_fit,
-         resamples = resamples, metric = problem$metrics[1]),
+    list(
+      results = results, best_params = points[best, , drop = FALSE], best_fit = best_fit,
+      resamples = resamples, metric = problem$metrics[1]
+    ),
     class = "smotelab_grid"
   )
 }
@@ -72,14 +77,18 @@ grid_points <- function(grid, pipeline, call) {
     sizes <- lengths(grid)
     if (any(sizes == 0)) {
       abort_smotelab("Every parameter in {.arg grid} needs at least one value; {.val {names(grid)[sizes == 0]}} has none.",
-                     "empty", call = call)
+        "empty",
+        call = call
+      )
     }
     index <- expand.grid(rev(lapply(grid, seq_along)), KEEP.OUT.ATTRS = FALSE)[names(grid)]
     points <- tibble::as_tibble(lapply(names(grid), function(nm) grid[[nm]][index[[nm]]]), .name_repair = "minimal")
     names(points) <- names(grid)
   } else {
     abort_smotelab("{.arg grid} must be a named list of values or a data frame, not {.obj_type_friendly {grid}}.",
-                   "type", call = call)
+      "type",
+      call = call
+    )
   }
   if (nrow(points) == 0 || ncol(points) == 0) {
     abort_smotelab("{.arg grid} must have at least one parameter and one point.", "empty", call = call)
@@ -93,8 +102,9 @@ grid_points <- function(grid, pipeline, call) {
         if (length(params)) paste0(e, "__", params)
       }))
       abort_smotelab(c("{.arg grid} names must be {.code <element>__<parameter>} of this pipeline.",
-                       "x" = "Can't tune {.val {name}}.",
-                       "i" = "Tunable: {.val {valid}}."), "argument", call = call)
+        "x" = "Can't tune {.val {name}}.",
+        "i" = "Tunable: {.val {valid}}."
+      ), "argument", call = call)
     }
   }
   points
@@ -115,7 +125,8 @@ grid_pipeline <- function(pipeline, point, g, call) {
     lapply(elements, function(e) do.call(element_constructor(e$type), e$params)),
     smotelab_error = function(e) {
       abort_smotelab("Grid point {g} ({grid_label(point)}) is not a valid pipeline.", error_kind(e),
-                     parent = e, call = call)
+        parent = e, call = call
+      )
     }
   )
   structure(list(elements = rebuilt), class = "smotelab_pipeline")
@@ -156,8 +167,10 @@ grid_label <- function(point) {
 #' gs
 #' summary(gs)
 format.smotelab_grid <- function(x, ...) {
-  c(paste0("<smotelab grid search> ", nrow(grid_ranking(x)), " grid points, ranked by ", x$metric),
-    paste0("best: ", grid_label(x$best_params)))
+  c(
+    paste0("<smotelab grid search> ", nrow(grid_ranking(x)), " grid points, ranked by ", x$metric),
+    paste0("best: ", grid_label(x$best_params))
+  )
 }
 
 #' @rdname format.smotelab_grid
@@ -199,8 +212,10 @@ autoplot.smotelab_grid <- function(object, ...) {
     ggplot2::geom_line() +
     ggplot2::geom_point() +
     ggplot2::geom_errorbar(ggplot2::aes(ymin = .data$mean - .data$sd, ymax = .data$mean + .data$sd), width = 0, alpha = 0.4) +
-    ggplot2::labs(x = x, y = paste("mean", object$metric, "(+/- 1 sd over folds)"),
-                  colour = if (length(params) >= 2) params[2] else NULL)
+    ggplot2::labs(
+      x = x, y = paste("mean", object$metric, "(+/- 1 sd over folds)"),
+      colour = if (length(params) >= 2) params[2] else NULL
+    )
   if (length(params) < 2) plot <- plot + ggplot2::guides(colour = "none")
   if (length(params) >= 3) {
     plot <- plot + ggplot2::facet_wrap(params[-(1:2)], labeller = ggplot2::label_both)

@@ -171,7 +171,9 @@ class_metric_values <- function(counts, metrics, call = caller_env()) {
 }
 
 warn_one_class <- function(metrics, present) {
-  if (length(metrics) == 0) return(invisible())
+  if (length(metrics) == 0) {
+    return(invisible())
+  }
   why <- c(
     roc_auc = "{.val roc_auc} is NA: it needs both classes.",
     pr_auc = "{.val pr_auc} is 0: there is no event to find.",

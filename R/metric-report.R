@@ -50,7 +50,9 @@ warn_report_zero_division <- function(levels, support, predicted) {
     if (any(predicted == 0)) c("i" = "Precision is 0 for {.val {levels[predicted == 0]}}: never predicted."),
     if (any(support == 0)) c("i" = "Recall is 0 for {.val {levels[support == 0]}}: not present in {.arg truth}.")
   )
-  if (length(bullets) == 0) return(invisible())
+  if (length(bullets) == 0) {
+    return(invisible())
+  }
   warn_smotelab(
     c("Some class metrics have a zero denominator and are set to 0, as in scikit-learn.", bullets),
     "zero_division"
@@ -63,8 +65,10 @@ format.smotelab_report <- function(x, ...) {
   width <- max(nchar(x$class), nchar("weighted avg"), digits)
   num <- function(v) ifelse(is.na(v), formatC("", width = 9), formatC(v, format = "f", digits = digits, width = 9))
   label <- formatC(x$class, width = width)
-  rows <- paste0(label, " ", " ", num(x$precision), " ", num(x$recall), " ", num(x$f1), " ",
-                 formatC(x$support, width = 9))
+  rows <- paste0(
+    label, " ", " ", num(x$precision), " ", num(x$recall), " ", num(x$f1), " ",
+    formatC(x$support, width = 9)
+  )
   header <- paste0(formatC("", width = width), " ", paste0(" ", formatC(c("precision", "recall", "f1-score", "support"), width = 9), collapse = ""))
   n_class <- nrow(x) - 3
   c(header, "", rows[seq_len(n_class)], "", rows[-seq_len(n_class)])

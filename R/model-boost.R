@@ -98,8 +98,10 @@ format.smotelab_model_boost <- function(x, ...) {
   if (!is.null(p$early_stopping_rounds)) {
     shown <- c(shown, "early_stopping_rounds", "validation", "eval_metric")
   }
-  paste0("boosted trees (", paste(shown, vapply(p[shown], format_param, character(1)), sep = " = ", collapse = ", "),
-         ")")
+  paste0(
+    "boosted trees (", paste(shown, vapply(p[shown], format_param, character(1)), sep = " = ", collapse = ", "),
+    ")"
+  )
 }
 
 # One line on how many rounds a fitted boosting model kept.
@@ -128,8 +130,10 @@ format_state.smotelab_model_boost <- function(model, fit) {
 summarise_state.smotelab_model_boost <- function(model, fit) {
   state <- fit$state$model
   best <- if (state$best_iteration > 0) state$best_iteration else NA_integer_
-  list(trees = boost_trees(state), rounds = state$rounds, best_iteration = best,
-       validation_score = if (is.na(best)) NA_real_ else state$eval_history[best])
+  list(
+    trees = boost_trees(state), rounds = state$rounds, best_iteration = best,
+    validation_score = if (is.na(best)) NA_real_ else state$eval_history[best]
+  )
 }
 
 boost_trees <- function(state) length(state$trees$tree_start) - 1L

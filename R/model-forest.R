@@ -59,16 +59,20 @@ model_forest <- function(n_trees = 500, mtry = NULL, min_node_size = 1, max_dept
   }
   check_bool(bootstrap, class = argument_error)
   check_number_whole(max_bins, min = 2, max = 255, class = argument_error)
-  new_model("forest", list(n_trees = n_trees, mtry = mtry, min_node_size = min_node_size, max_depth = max_depth,
-                           class_weight = class_weight, bootstrap = bootstrap, max_bins = max_bins))
+  new_model("forest", list(
+    n_trees = n_trees, mtry = mtry, min_node_size = min_node_size, max_depth = max_depth,
+    class_weight = class_weight, bootstrap = bootstrap, max_bins = max_bins
+  ))
 }
 
 #' @export
 model_to_core.smotelab_model_forest <- function(model) {
   p <- model$params
-  list(type = "forest", n_trees = as.integer(p$n_trees), mtry = as.integer(p$mtry %||% 0L),
-       min_node_size = as.integer(p$min_node_size), max_depth = as.integer(p$max_depth %||% 0L),
-       class_weight = p$class_weight %||% "none", bootstrap = p$bootstrap, max_bins = as.integer(p$max_bins))
+  list(
+    type = "forest", n_trees = as.integer(p$n_trees), mtry = as.integer(p$mtry %||% 0L),
+    min_node_size = as.integer(p$min_node_size), max_depth = as.integer(p$max_depth %||% 0L),
+    class_weight = p$class_weight %||% "none", bootstrap = p$bootstrap, max_bins = as.integer(p$max_bins)
+  )
 }
 
 #' @export
@@ -77,8 +81,10 @@ model_check_columns.smotelab_model_forest <- function(model, columns, call = cal
   if (!is.null(mtry) && mtry > length(columns)) {
     abort_smotelab(
       c("{.arg mtry} can't exceed the number of predictor columns.",
-        "x" = "{.code mtry = {mtry}}, but the design has {length(columns)} column{?s}."),
-      "argument", call = call
+        "x" = "{.code mtry = {mtry}}, but the design has {length(columns)} column{?s}."
+      ),
+      "argument",
+      call = call
     )
   }
   invisible(model)
@@ -104,16 +110,20 @@ format.smotelab_model_forest <- function(x, ...) {
 print_state.smotelab_model_forest <- function(model, fit) {
   state <- fit$state$model
   cat("forest: ", length(state$depth), " tree", if (length(state$depth) != 1) "s",
-      ", mean depth ", format(round(mean(state$depth), 1), nsmall = 1),
-      ", mean leaves ", format(round(mean(state$leaves), 1), nsmall = 1), "\n", sep = "")
+    ", mean depth ", format(round(mean(state$depth), 1), nsmall = 1),
+    ", mean leaves ", format(round(mean(state$leaves), 1), nsmall = 1), "\n",
+    sep = ""
+  )
   invisible(NULL)
 }
 
 #' @export
 summarise_state.smotelab_model_forest <- function(model, fit) {
   state <- fit$state$model
-  list(trees = length(state$depth), mean_depth = mean(state$depth), mean_leaves = mean(state$leaves),
-       importance = state_importance(model, fit))
+  list(
+    trees = length(state$depth), mean_depth = mean(state$depth), mean_leaves = mean(state$leaves),
+    importance = state_importance(model, fit)
+  )
 }
 
 #' @export
@@ -147,7 +157,9 @@ feature_importance <- function(fitted) {
   call <- rlang::current_env()
   if (!inherits(fitted, "smotelab_fit")) {
     abort_smotelab("{.arg fitted} must be a fitted pipeline from {.fn fit}, not {.obj_type_friendly {fitted}}.",
-                   "type", call = call)
+      "type",
+      call = call
+    )
   }
   state_importance(pipeline_model(fitted$pipeline), fitted, call = call)
 }

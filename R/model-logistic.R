@@ -37,8 +37,10 @@ model_to_core.smotelab_model_logistic <- function(model) {
 #' @export
 format.smotelab_model_logistic <- function(x, ...) {
   cw <- x$params$class_weight
-  paste0("logistic regression (C = ", format(x$params$C),
-         if (!is.null(cw)) paste0(", class_weight = \"", cw, "\""), ")")
+  paste0(
+    "logistic regression (C = ", format(x$params$C),
+    if (!is.null(cw)) paste0(", class_weight = \"", cw, "\""), ")"
+  )
 }
 
 #' @export
@@ -63,7 +65,8 @@ report_fit.smotelab_model_logistic <- function(model, fit) {
     warn_smotelab(
       c("Fitted probabilities are numerically 0 or 1 for some training rows.",
         "i" = "The classes are (quasi-)separated, so with {.code C = Inf} some coefficients have no finite value.",
-        "i" = "Use a finite {.arg C} in {.fn model_logistic}."),
+        "i" = "Use a finite {.arg C} in {.fn model_logistic}."
+      ),
       "separation"
     )
   } else if (!isTRUE(state$converged)) {

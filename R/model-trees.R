@@ -11,8 +11,10 @@ check_fit_current <- function(fitted, call = caller_env()) {
   if (tree_state_outdated(fitted$state$model)) {
     abort_smotelab(
       c("The fitted pipeline can't be used: its trees were stored by an earlier version of smotelab.",
-        "i" = "Refit the pipeline with {.fn fit} to predict with this version."),
-      "outdated_fit", call = call
+        "i" = "Refit the pipeline with {.fn fit} to predict with this version."
+      ),
+      "outdated_fit",
+      call = call
     )
   }
   invisible(fitted)

@@ -10,36 +10,43 @@ blueprint_make <- function(formula, data, call = caller_env()) {
   lhs <- rlang::f_lhs(formula)
   if (!rlang::is_symbol(lhs)) {
     abort_smotelab("The left side of {.arg formula} must be one column name, not {.code {rlang::expr_deparse(lhs)}}.",
-                   "formula", call = call)
+      "formula",
+      call = call
+    )
   }
   outcome <- rlang::as_string(lhs)
   if (!outcome %in% names(data)) {
     abort_smotelab(c("The outcome column {.val {outcome}} must be in {.arg data}.",
-                     "i" = "{.arg data} has columns {.val {names(data)}}."), "formula", call = call)
+      "i" = "{.arg data} has columns {.val {names(data)}}."
+    ), "formula", call = call)
   }
   rhs_vars <- all.vars(rlang::f_rhs(formula))
   rhs_vars <- setdiff(rhs_vars, ".")
   missing <- setdiff(rhs_vars, names(data))
   if (length(missing)) {
     abort_smotelab(c("Every predictor in {.arg formula} must be a column of {.arg data}.",
-                     "x" = "Missing: {.val {missing}}."), "formula", call = call)
+      "x" = "Missing: {.val {missing}}."
+    ), "formula", call = call)
   }
   terms <- stats::terms(formula, data = data)
   # Every model fits an intercept (the logistic one unpenalised) and none
   # takes an offset, so a formula asking otherwise would be silently ignored.
   if (!is.null(attr(terms, "offset"))) {
     abort_smotelab(c("{.arg formula} can't have an {.code offset()} term.",
-                     "i" = "smotelab's models take no offset; drop it from the formula."), "formula", call = call)
+      "i" = "smotelab's models take no offset; drop it from the formula."
+    ), "formula", call = call)
   }
   if (attr(terms, "intercept") == 0) {
     abort_smotelab(c("{.arg formula} can't remove the intercept with {.code - 1} or {.code 0 +}.",
-                     "i" = "smotelab's models always fit an intercept."), "formula", call = call)
+      "i" = "smotelab's models always fit an intercept."
+    ), "formula", call = call)
   }
   labels <- attr(terms, "term.labels")
   odd <- setdiff(labels, names(data))
   if (length(odd)) {
     abort_smotelab(c("{.arg formula} can only name columns, joined by {.code +}.",
-                     "x" = "Can't use {.code {odd}}; transform the data first."), "formula", call = call)
+      "x" = "Can't use {.code {odd}}; transform the data first."
+    ), "formula", call = call)
   }
   predictors <- setdiff(labels, outcome)
 
@@ -59,7 +66,8 @@ blueprint_make <- function(formula, data, call = caller_env()) {
       types[i] <- "numeric"
     } else {
       abort_smotelab(c("Predictors must be numeric, logical, factor or character columns.",
-                       "x" = "Column {.val {predictors[i]}} is {.obj_type_friendly {col}}."), "type", call = call)
+        "x" = "Column {.val {predictors[i]}} is {.obj_type_friendly {col}}."
+      ), "type", call = call)
     }
   }
   names(types) <- predictors
@@ -69,19 +77,23 @@ blueprint_make <- function(formula, data, call = caller_env()) {
   }), use.names = FALSE)
 
   outcome_levels <- outcome_levels_of(data[[outcome]], outcome, call)
-  list(outcome = outcome, outcome_levels = outcome_levels, predictors = predictors,
-       types = types, levels = levels, columns = columns %||% character())
+  list(
+    outcome = outcome, outcome_levels = outcome_levels, predictors = predictors,
+    types = types, levels = levels, columns = columns %||% character()
+  )
 }
 
 outcome_levels_of <- function(y, outcome, call) {
   if (!(is.factor(y) || is.character(y) || is.logical(y))) {
     abort_smotelab(c("The outcome {.val {outcome}} must be a factor, character or logical column.",
-                     "x" = "It is {.obj_type_friendly {y}}."), "type", call = call)
+      "x" = "It is {.obj_type_friendly {y}}."
+    ), "type", call = call)
   }
   lev <- if (is.factor(y)) levels(y) else sort(unique(as.character(y[!is.na(y)])))
   if (length(lev) != 2) {
     abort_smotelab(c("The outcome {.val {outcome}} must have exactly two classes for a binary model.",
-                     "x" = "It has {length(lev)}: {.val {lev}}."), "levels", call = call)
+      "x" = "It has {length(lev)}: {.val {lev}}."
+    ), "levels", call = call)
   }
   lev
 }
@@ -99,7 +111,8 @@ blueprint_outcome <- function(bp, data, call = caller_env()) {
   counts <- stats::setNames(tabulate(codes, 2), bp$outcome_levels)
   if (any(counts == 0)) {
     abort_smotelab(c("The training data must contain both classes of {.val {bp$outcome}}.",
-                     "x" = "Class {.val {names(counts)[counts == 0]}} has no rows."), "levels", call = call)
+      "x" = "Class {.val {names(counts)[counts == 0]}} has no rows."
+    ), "levels", call = call)
   }
   codes - 1L
 }
@@ -113,7 +126,8 @@ blueprint_columns <- function(bp, data, n_threads = 1L, call = caller_env()) {
   missing <- setdiff(bp$predictors, names(data))
   if (length(missing)) {
     abort_smotelab(c("{.arg new_data} must have every predictor the model was fitted on.",
-                     "x" = "Missing column{?s}: {.val {missing}}."), "columns", call = call)
+      "x" = "Missing column{?s}: {.val {missing}}."
+    ), "columns", call = call)
   }
   check_vector_columns(data, bp$predictors, call = call)
   columns <- lapply(bp$predictors, function(v) design_columns(bp, v, data[[v]], call))
@@ -125,10 +139,12 @@ blueprint_columns <- function(bp, data, n_threads = 1L, call = caller_env()) {
     col <- data[[v]]
     if (anyNA(col)) {
       abort_smotelab(c("Predictors must not contain missing values.",
-                       "x" = "Column {.val {v}} has {sum(is.na(col))} NA{?s}."), "missing", call = call)
+        "x" = "Column {.val {v}} has {sum(is.na(col))} NA{?s}."
+      ), "missing", call = call)
     }
     abort_smotelab(c("Predictors must be finite.",
-                     "x" = "Column {.val {v}} has {sum(!is.finite(col))} infinite value{?s}."), "infinite", call = call)
+      "x" = "Column {.val {v}} has {sum(!is.finite(col))} infinite value{?s}."
+    ), "infinite", call = call)
   }
   names(columns) <- bp$columns
   columns
@@ -142,7 +158,8 @@ design_columns <- function(bp, v, col, call) {
   if (type == "numeric") {
     if (!is.numeric(col)) {
       abort_smotelab(c("Column {.val {v}} must be numeric, as it was at fit time.",
-                       "x" = "It is {.obj_type_friendly {col}}."), "type", call = call)
+        "x" = "It is {.obj_type_friendly {col}}."
+      ), "type", call = call)
     }
     return(list(as.double(col)))
   }
@@ -154,21 +171,27 @@ design_columns <- function(bp, v, col, call) {
   }
   if (!(is.factor(col) || is.character(col))) {
     abort_smotelab(c("Column {.val {v}} must be a factor or character column, as it was at fit time.",
-                     "x" = "It is {.obj_type_friendly {col}}."), "type", call = call)
+      "x" = "It is {.obj_type_friendly {col}}."
+    ), "type", call = call)
   }
   col_levels <- if (is.factor(col)) levels(col)
   col <- as.character(col)
   if (anyNA(col)) {
-    abort_smotelab(c("Predictors must not contain missing values.",
-                     "x" = "Column {.val {v}} has {sum(is.na(col))} NA{?s}.",
-                     "i" = if (anyNA(col_levels)) "{.code NA} is one of its factor levels, as {.fn addNA} makes; give that level a name."),
-                   "missing", call = call)
+    abort_smotelab(
+      c("Predictors must not contain missing values.",
+        "x" = "Column {.val {v}} has {sum(is.na(col))} NA{?s}.",
+        "i" = if (anyNA(col_levels)) "{.code NA} is one of its factor levels, as {.fn addNA} makes; give that level a name."
+      ),
+      "missing",
+      call = call
+    )
   }
   lev <- bp$levels[[v]]
   unseen <- setdiff(unique(col), lev)
   if (length(unseen)) {
     abort_smotelab(c("Column {.val {v}} has {length(unseen)} level{?s} not seen in training: {.val {unseen}}.",
-                     "i" = "Training levels: {.val {lev}}."), "levels", call = call)
+      "i" = "Training levels: {.val {lev}}."
+    ), "levels", call = call)
   }
   lapply(lev[-1], function(l) as.double(col == l))
 }

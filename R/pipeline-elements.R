@@ -93,7 +93,11 @@ state_importance <- function(model, fit, call = caller_env()) UseMethod("state_i
 
 #' @export
 state_importance.default <- function(model, fit, call = caller_env()) {
-  abort_smotelab(c("{.arg fitted} must be a pipeline whose model is {.fn model_forest}.",
-                   "x" = "This pipeline's model is {format(model)}."),
-                 "argument", call = call)
+  abort_smotelab(
+    c("{.arg fitted} must be a pipeline whose model is {.fn model_forest}.",
+      "x" = "This pipeline's model is {format(model)}."
+    ),
+    "argument",
+    call = call
+  )
 }

@@ -113,7 +113,9 @@ evaluate <- function(fitted, new_data, threshold = 0.5, event = NULL, n_threads 
   call <- rlang::current_env()
   if (!inherits(fitted, "smotelab_fit")) {
     abort_smotelab("{.arg fitted} must be a fitted pipeline from {.fn fit}, not {.obj_type_friendly {fitted}}.",
-                   "type", call = call)
+      "type",
+      call = call
+    )
   }
   check_data(new_data, call = call)
   scores <- held_out_scores(fitted, new_data, event, n_threads, call)
@@ -127,15 +129,20 @@ held_out_scores <- function(fitted, new_data, event = NULL, n_threads = NULL, ca
   bp <- fitted$blueprint
   if (!bp$outcome %in% names(new_data)) {
     abort_smotelab("{.arg new_data} must contain the outcome column {.val {bp$outcome}} to be evaluated.",
-                   "columns", call = call)
+      "columns",
+      call = call
+    )
   }
   truth <- new_data[[bp$outcome]]
-  check_no_missing(truth, call = call,
-                   what = cli::format_inline("The outcome column {.val {bp$outcome}} of {.arg new_data}"))
+  check_no_missing(truth,
+    call = call,
+    what = cli::format_inline("The outcome column {.val {bp$outcome}} of {.arg new_data}")
+  )
   unseen <- setdiff(unique(as.character(truth)), bp$outcome_levels)
   if (length(unseen)) {
     abort_smotelab(c("The outcome in {.arg new_data} has class{?es} not seen in training: {.val {unseen}}.",
-                     "i" = "Training classes: {.val {bp$outcome_levels}}."), "levels", call = call)
+      "i" = "Training classes: {.val {bp$outcome_levels}}."
+    ), "levels", call = call)
   }
   truth <- factor(as.character(truth), levels = bp$outcome_levels)
   prob <- predict_event_prob(fitted, new_data, n_threads, call)
@@ -196,13 +203,17 @@ format.smotelab_fit <- function(x, ...) {
   bp <- x$blueprint
   counts <- paste0(names(x$class_counts), " (", x$class_counts, ")", collapse = ", ")
   c(
-    paste0("<smotelab fit> ", sum(x$class_counts), " training rows, ", length(bp$columns), " predictor column",
-           if (length(bp$columns) != 1) "s"),
+    paste0(
+      "<smotelab fit> ", sum(x$class_counts), " training rows, ", length(bp$columns), " predictor column",
+      if (length(bp$columns) != 1) "s"
+    ),
     paste0("outcome ", bp$outcome, ": ", counts, "; event \"", bp$outcome_levels[2], "\""),
     paste0("pipeline: ", paste(vapply(x$pipeline$elements, format, character(1)), collapse = " -> ")),
     if (!identical(x$state$fit_counts, x$class_counts)) {
-      paste0("model fitted on ", paste0(names(x$state$fit_counts), " (", x$state$fit_counts, ")", collapse = ", "),
-             " after resampling")
+      paste0(
+        "model fitted on ", paste0(names(x$state$fit_counts), " (", x$state$fit_counts, ")", collapse = ", "),
+        " after resampling"
+      )
     },
     format_state(pipeline_model(x$pipeline), x)
   )
@@ -229,8 +240,10 @@ summary.smotelab_fit <- function(object, ...) {
     event = bp$outcome_levels[2],
     n_rows = sum(object$class_counts),
     predictors = bp$columns,
-    class_counts = tibble::tibble(class = bp$outcome_levels, before = unname(object$class_counts),
-                                  after = unname(object$state$fit_counts))
+    class_counts = tibble::tibble(
+      class = bp$outcome_levels, before = unname(object$class_counts),
+      after = unname(object$state$fit_counts)
+    )
   )
   structure(c(common, summarise_state(model, object)), class = "smotelab_fit_summary")
 }
@@ -239,11 +252,13 @@ summary.smotelab_fit <- function(object, ...) {
 #' @export
 print.smotelab_fit_summary <- function(x, ...) {
   cat("<smotelab fit summary>\n",
-      "steps: ", if (length(x$steps)) paste(x$steps, collapse = " -> ") else "none", "\n",
-      "model: ", x$model, "\n",
-      "training rows: ", x$n_rows, "; predictor columns: ", length(x$predictors),
-      "; outcome: ", x$outcome, " (event \"", x$event, "\")\n",
-      "class counts, before and after resampling:\n", sep = "")
+    "steps: ", if (length(x$steps)) paste(x$steps, collapse = " -> ") else "none", "\n",
+    "model: ", x$model, "\n",
+    "training rows: ", x$n_rows, "; predictor columns: ", length(x$predictors),
+    "; outcome: ", x$outcome, " (event \"", x$event, "\")\n",
+    "class counts, before and after resampling:\n",
+    sep = ""
+  )
   print(x$class_counts)
   extra <- x[setdiff(names(x), fit_summary_fields)]
   tables <- vapply(extra, is.data.frame, logical(1))

@@ -28,15 +28,19 @@ imb_pipeline <- function(...) {
   if (length(bad)) {
     abort_smotelab(
       c("Every pipeline element must be a step or a model.",
-        "x" = "Element {bad[1]} is {.obj_type_friendly {elements[[bad[1]]]}}."),
-      "argument", call = call
+        "x" = "Element {bad[1]} is {.obj_type_friendly {elements[[bad[1]]]}}."
+      ),
+      "argument",
+      call = call
     )
   }
   if (sum(is_model) != 1 || !is_model[length(elements)]) {
     abort_smotelab(
       c("A pipeline must end with exactly one model.",
-        "i" = "It has {sum(is_model)} model{?s}{if (any(is_model)) paste0(', at position ', paste(which(is_model), collapse = ', ')) else ''}."),
-      "argument", call = call
+        "i" = "It has {sum(is_model)} model{?s}{if (any(is_model)) paste0(', at position ', paste(which(is_model), collapse = ', ')) else ''}."
+      ),
+      "argument",
+      call = call
     )
   }
   types <- vapply(elements, function(e) e$type, character(1))
@@ -47,7 +51,9 @@ imb_pipeline <- function(...) {
   }
   if (any(grepl("__", names, fixed = TRUE))) {
     abort_smotelab("Pipeline element names can't contain {.code __}; it separates element and parameter in grid names.",
-                   "argument", call = call)
+      "argument",
+      call = call
+    )
   }
   names(elements) <- names
   structure(list(elements = elements), class = "smotelab_pipeline")
@@ -103,8 +109,10 @@ check_pipeline_levels <- function(pipeline, levels, call = caller_env()) {
     element <- pipeline$elements[[name]]
     direction <- element_type(element$type)$sampling
     if (is.null(direction)) next
-    check_sampling_strategy(element$params$sampling_strategy, direction, levels = levels, binary = TRUE,
-                            arg = paste0(name, "$sampling_strategy"), call = call)
+    check_sampling_strategy(element$params$sampling_strategy, direction,
+      levels = levels, binary = TRUE,
+      arg = paste0(name, "$sampling_strategy"), call = call
+    )
   }
   invisible(pipeline)
 }
@@ -121,15 +129,23 @@ model_check_columns.default <- function(model, columns, call = caller_env()) inv
 #' @export
 format.smotelab_step <- function(x, ...) {
   params <- x$params
-  if (length(params) == 0) return(x$type)
+  if (length(params) == 0) {
+    return(x$type)
+  }
   shown <- vapply(params, format_param, character(1))
   paste0(x$type, "(", paste(names(params), shown, sep = " = ", collapse = ", "), ")")
 }
 
 format_param <- function(v) {
-  if (is.null(v)) return("NULL")
-  if (is.character(v) && is.null(names(v))) return(paste0("\"", v, "\"", collapse = ", "))
-  if (!is.null(names(v))) return(paste0("c(", paste(names(v), format(v), sep = " = ", collapse = ", "), ")"))
+  if (is.null(v)) {
+    return("NULL")
+  }
+  if (is.character(v) && is.null(names(v))) {
+    return(paste0("\"", v, "\"", collapse = ", "))
+  }
+  if (!is.null(names(v))) {
+    return(paste0("c(", paste(names(v), format(v), sep = " = ", collapse = ", "), ")"))
+  }
   paste(format(v), collapse = ", ")
 }
 

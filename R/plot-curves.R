@@ -41,8 +41,10 @@ plot_roc <- function(fits, new_data, event = NULL) {
     ggplot2::geom_abline(slope = 1, intercept = 0, linetype = "dashed", colour = "grey50") +
     ggplot2::geom_path() +
     ggplot2::coord_equal(xlim = c(0, 1), ylim = c(0, 1)) +
-    ggplot2::labs(x = "1 - specificity (false positive rate)", y = "Sensitivity (true positive rate)",
-                  colour = NULL) +
+    ggplot2::labs(
+      x = "1 - specificity (false positive rate)", y = "Sensitivity (true positive rate)",
+      colour = NULL
+    ) +
     curve_theme()
 }
 
@@ -97,7 +99,9 @@ check_fits <- function(fits, call = caller_env()) {
   }
   if (!is.list(fits) || is.data.frame(fits)) {
     abort_smotelab("{.arg fits} must be a named list of fitted pipelines from {.fn fit}, not {.obj_type_friendly {fits}}.",
-                   "type", call = call)
+      "type",
+      call = call
+    )
   }
   if (length(fits) == 0) {
     abort_smotelab("{.arg fits} must hold at least one fitted pipeline; it is empty.", "empty", call = call)
@@ -108,8 +112,10 @@ check_fits <- function(fits, call = caller_env()) {
     abort_smotelab(
       c("Every element of {.arg fits} must be a fitted pipeline from {.fn fit}.",
         "x" = "Element {not_fit[1]} is {.obj_type_friendly {first}}.",
-        "i" = if (length(not_fit) > 1) "{length(not_fit)} elements are not fitted pipelines."),
-      "type", call = call
+        "i" = if (length(not_fit) > 1) "{length(not_fit)} elements are not fitted pipelines."
+      ),
+      "type",
+      call = call
     )
   }
   nms <- names(fits)
@@ -119,36 +125,45 @@ check_fits <- function(fits, call = caller_env()) {
   if (is.null(nms)) {
     abort_smotelab(
       c("{.arg fits} must be a named list: the names label the models.",
-        "x" = "It has {length(fits)} unnamed elements."),
-      "argument", call = call
+        "x" = "It has {length(fits)} unnamed elements."
+      ),
+      "argument",
+      call = call
     )
   }
   unnamed <- which(is.na(nms) | nms == "")
   if (length(unnamed)) {
     abort_smotelab(
       c("Every element of {.arg fits} must have a name.",
-        "x" = "{length(unnamed)} element{?s} {?has/have} none, at position{?s} {unnamed}."),
-      "argument", call = call
+        "x" = "{length(unnamed)} element{?s} {?has/have} none, at position{?s} {unnamed}."
+      ),
+      "argument",
+      call = call
     )
   }
   if (anyDuplicated(nms)) {
     dup <- unique(nms[duplicated(nms)])
     abort_smotelab(
       c("The names of {.arg fits} must be unique.",
-        "x" = "{.val {dup}} {?is/are} used more than once."),
-      "argument", call = call
+        "x" = "{.val {dup}} {?is/are} used more than once."
+      ),
+      "argument",
+      call = call
     )
   }
   names(fits) <- nms
-  outcomes <- vapply(fits, function(f) paste0(f$blueprint$outcome, " (", paste(f$blueprint$outcome_levels, collapse = ", "), ")"),
-                     character(1))
+  outcomes <- vapply(
+    fits, function(f) paste0(f$blueprint$outcome, " (", paste(f$blueprint$outcome_levels, collapse = ", "), ")"),
+    character(1)
+  )
   if (length(unique(outcomes)) > 1) {
     # Interpolated as values, so braces in names or levels stay literal.
     shown <- paste0(names(fits), ": ", outcomes)
     bullets <- stats::setNames(paste0("{shown[", seq_along(shown), "]}"), rep("*", length(shown)))
     abort_smotelab(
       c("Every fit in {.arg fits} must have the same outcome column and levels.", bullets),
-      "levels", call = call
+      "levels",
+      call = call
     )
   }
   fits

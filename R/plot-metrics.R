@@ -82,28 +82,38 @@ check_metrics_table <- function(x, call = caller_env()) {
   if (length(missing)) {
     abort_smotelab(
       c("{.arg x} must have the columns {.code model}, {.code .metric} and {.code .estimate}.",
-        "x" = "Missing: {.val {missing}}."),
-      "columns", call = call
+        "x" = "Missing: {.val {missing}}."
+      ),
+      "columns",
+      call = call
     )
   }
   if (!is.numeric(x$.estimate)) {
     abort_smotelab("Column {.code .estimate} of {.arg x} must be numeric, not {.obj_type_friendly {x$.estimate}}.",
-                   "type", call = call)
+      "type",
+      call = call
+    )
   }
   if (!is.character(x$.metric) && !is.factor(x$.metric)) {
     abort_smotelab("Column {.code .metric} of {.arg x} must hold metric names, not {.obj_type_friendly {x$.metric}}.",
-                   "type", call = call)
+      "type",
+      call = call
+    )
   }
   if (!is.character(x$model) && !is.factor(x$model)) {
     abort_smotelab("Column {.code model} of {.arg x} must hold model names, not {.obj_type_friendly {x$model}}.",
-                   "type", call = call)
+      "type",
+      call = call
+    )
   }
   n_missing <- sum(is.na(x$model) | is.na(x$.metric))
   if (n_missing) {
     abort_smotelab(
       c("Columns {.code model} and {.code .metric} of {.arg x} can't contain missing values.",
-        "x" = "{n_missing} row{?s} {?has/have} a missing model or metric."),
-      "missing", call = call
+        "x" = "{n_missing} row{?s} {?has/have} a missing model or metric."
+      ),
+      "missing",
+      call = call
     )
   }
   x$.metric <- as.character(x$.metric)
@@ -113,8 +123,10 @@ check_metrics_table <- function(x, call = caller_env()) {
     n_dup <- sum(duplicated(pairs))
     abort_smotelab(
       c("{.arg x} must have one row per model and metric.",
-        "x" = "{n_dup} row{?s} repeat{?s/} an earlier pair, the first being model {.val {as.character(x$model[first])}} and metric {.val {x$.metric[first]}}."),
-      "argument", call = call
+        "x" = "{n_dup} row{?s} repeat{?s/} an earlier pair, the first being model {.val {as.character(x$model[first])}} and metric {.val {x$.metric[first]}}."
+      ),
+      "argument",
+      call = call
     )
   }
   x
@@ -122,22 +134,28 @@ check_metrics_table <- function(x, call = caller_env()) {
 
 check_plot_metrics <- function(metrics, available, call = caller_env()) {
   available <- unique(available)
-  if (is.null(metrics)) return(available)
+  if (is.null(metrics)) {
+    return(available)
+  }
   if (!is.character(metrics) || length(metrics) == 0 || anyNA(metrics)) {
     abort_smotelab("{.arg metrics} must be NULL or a character vector of metric names.", "argument", call = call)
   }
   if (anyDuplicated(metrics)) {
     dup <- unique(metrics[duplicated(metrics)])
     abort_smotelab("{.arg metrics} can't repeat a name; {.val {dup}} appear{?s/} more than once.",
-                   "argument", call = call)
+      "argument",
+      call = call
+    )
   }
   unknown <- setdiff(metrics, available)
   if (length(unknown)) {
     abort_smotelab(
       c("{.arg metrics} must name metrics present in {.arg x}.",
         "x" = "Not in {.arg x}: {.val {unknown}}.",
-        "i" = "{.arg x} has: {.val {available}}."),
-      "argument", call = call
+        "i" = "{.arg x} has: {.val {available}}."
+      ),
+      "argument",
+      call = call
     )
   }
   metrics

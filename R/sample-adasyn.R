@@ -33,8 +33,10 @@
 adasyn <- function(data, outcome, n_neighbors = 5, sampling_strategy = "auto", seed = NULL, n_threads = NULL,
                    .synthetic = FALSE) {
   check_count(n_neighbors)
-  oversample_numeric(data, rlang::enquo(outcome), sampling_strategy, seed, n_threads, .synthetic, adasyn_cpp,
-                     n_neighbors)$data
+  oversample_numeric(
+    data, rlang::enquo(outcome), sampling_strategy, seed, n_threads, .synthetic, adasyn_cpp,
+    n_neighbors
+  )$data
 }
 
 #' ADASYN as a pipeline step

@@ -50,11 +50,15 @@ borderline_smote <- function(data, outcome, k_neighbors = 5, m_neighbors = 10,
   check_count(m_neighbors)
   kind <- check_choice(kind, c("borderline-1", "borderline-2"))
   run <- function(x, y, n_new, k, seed, n_threads, algorithm, classes) {
-    borderline_smote_cpp(x, y, n_new, k, as.integer(m_neighbors), kind, seed,
-                         n_threads, algorithm, classes)
+    borderline_smote_cpp(
+      x, y, n_new, k, as.integer(m_neighbors), kind, seed,
+      n_threads, algorithm, classes
+    )
   }
-  made <- oversample_numeric(data, rlang::enquo(outcome), sampling_strategy, seed, n_threads, .synthetic, run,
-                             k_neighbors)
+  made <- oversample_numeric(
+    data, rlang::enquo(outcome), sampling_strategy, seed, n_threads, .synthetic, run,
+    k_neighbors
+  )
   warn_no_danger(made$out$counts, made$n_new, made$res$y_new, m_neighbors)
   made$data
 }
@@ -73,8 +77,10 @@ borderline_smote <- function(data, outcome, k_neighbors = 5, m_neighbors = 10,
 step_borderline_smote <- function(k_neighbors = 5, m_neighbors = 10, kind = "borderline-1",
                                   sampling_strategy = "auto") {
   kind <- check_choice(kind, c("borderline-1", "borderline-2"))
-  oversampling_step("borderline_smote", sampling_strategy, k_neighbors = k_neighbors, m_neighbors = m_neighbors,
-                    extra = list(kind = kind))
+  oversampling_step("borderline_smote", sampling_strategy,
+    k_neighbors = k_neighbors, m_neighbors = m_neighbors,
+    extra = list(kind = kind)
+  )
 }
 
 warn_no_danger <- function(counts, n_new, y_new, m_neighbors) {
@@ -83,7 +89,8 @@ warn_no_danger <- function(counts, n_new, y_new, m_neighbors) {
   if (length(none)) {
     warn_smotelab(
       c("Borderline-SMOTE added no rows to class{?es} {.val {none}}: no row is in danger.",
-        "i" = "A row is in danger when at least half, but not all, of its {m_neighbors} nearest neighbours are of other classes."),
+        "i" = "A row is in danger when at least half, but not all, of its {m_neighbors} nearest neighbours are of other classes."
+      ),
       "no_danger"
     )
   }

@@ -43,8 +43,10 @@ smote_nc <- function(data, outcome, k_neighbors = 5, sampling_strategy = "auto",
   seed <- resolve_seed(seed, call = call)
   n_threads <- resolve_threads(n_threads, call = call)
   res <- with_core(
-    smote_nc_cpp(pred$x, pred$codes, pred$n_levels, as.integer(out$y) - 1L, n_new, as.integer(k_neighbors), seed,
-                 n_threads, knn_algorithm(), levels(out$y)),
+    smote_nc_cpp(
+      pred$x, pred$codes, pred$n_levels, as.integer(out$y) - 1L, n_new, as.integer(k_neighbors), seed,
+      n_threads, knn_algorithm(), levels(out$y)
+    ),
     call = call
   )
   rm(pred)
@@ -68,24 +70,30 @@ mixed_predictors <- function(data, outcome, call = caller_env()) {
     abort_smotelab(
       c("{.fn smote_nc} can't use predictors that are neither numeric nor categorical.",
         column_bullets(bad, "is {.obj_type_friendly {data[[bad[[i]]]]}}"),
-        "i" = "Categorical predictors are factors, character or logical vectors."),
-      "type", call = call
+        "i" = "Categorical predictors are factors, character or logical vectors."
+      ),
+      "type",
+      call = call
     )
   }
   if (!any(categorical)) {
     abort_smotelab(
       c("{.fn smote_nc} needs at least one factor, character or logical predictor.",
         "x" = "All {length(cols)} predictor{?s} {?is/are} numeric.",
-        "i" = "Use {.fn smote} for numeric predictors only."),
-      "type", call = call
+        "i" = "Use {.fn smote} for numeric predictors only."
+      ),
+      "type",
+      call = call
     )
   }
   if (!any(numeric)) {
     abort_smotelab(
       c("{.fn smote_nc} needs at least one numeric predictor.",
         "x" = "All {length(cols)} predictor{?s} {?is/are} categorical.",
-        "i" = "SMOTE-NC interpolates numeric columns; with categorical predictors only, use {.fn random_oversample}."),
-      "type", call = call
+        "i" = "SMOTE-NC interpolates numeric columns; with categorical predictors only, use {.fn random_oversample}."
+      ),
+      "type",
+      call = call
     )
   }
   num <- cols[numeric]
@@ -95,9 +103,12 @@ mixed_predictors <- function(data, outcome, call = caller_env()) {
   if (any(missing)) {
     bad <- cols[categorical][missing]
     abort_smotelab(
-      c("Predictors can't contain missing values.",
-        column_bullets(bad, "has {sum(is.na(data[[bad[[i]]]]))} missing value{?s}")),
-      "missing", call = call
+      c(
+        "Predictors can't contain missing values.",
+        column_bullets(bad, "has {sum(is.na(data[[bad[[i]]]]))} missing value{?s}")
+      ),
+      "missing",
+      call = call
     )
   }
   cat <- cols[categorical]

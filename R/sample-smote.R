@@ -62,7 +62,8 @@ smote <- function(data, outcome, k_neighbors = 5, sampling_strategy = "auto", se
   check_count(k_neighbors)
   run <- if (resolve_rng(rng) == "numpy") smote_numpy_cpp else smote_cpp
   oversample_numeric(data, rlang::enquo(outcome), sampling_strategy, seed, n_threads, .synthetic, run, k_neighbors,
-                     rng = rng)$data
+    rng = rng
+  )$data
 }
 
 #' SMOTE as a pipeline step
@@ -124,8 +125,10 @@ numeric_predictors <- function(data, outcome, fn, call = caller_env()) {
     abort_smotelab(
       c("{.fn {fn}} can't use non-numeric predictors.",
         column_bullets(bad, "is {.obj_type_friendly {data[[bad[[i]]]]}}"),
-        "i" = "Use {.fn smote_nc} for data with factor predictors."),
-      "type", call = call
+        "i" = "Use {.fn smote_nc} for data with factor predictors."
+      ),
+      "type",
+      call = call
     )
   }
   x <- lapply(data[cols], as.double)
@@ -140,9 +143,12 @@ check_finite_columns <- function(x, call = caller_env()) {
     data <- x
     bad <- names(x)[!vapply(x, function(v) all(is.finite(v)), logical(1))]
     abort_smotelab(
-      c("Predictors can't contain missing or infinite values.",
-        column_bullets(bad, "has {sum(!is.finite(data[[bad[[i]]]]))} such value{?s}")),
-      "missing", call = call
+      c(
+        "Predictors can't contain missing or infinite values.",
+        column_bullets(bad, "has {sum(!is.finite(data[[bad[[i]]]]))} such value{?s}")
+      ),
+      "missing",
+      call = call
     )
   }
 }
@@ -176,7 +182,8 @@ knn_algorithm <- function(call = caller_env()) {
   choices <- c("auto", "kd_tree", "brute_force")
   if (!rlang::is_string(algorithm) || !algorithm %in% choices) {
     abort_smotelab("Option {.code smotelab.knn_algorithm} must be one of {.or {.val {choices}}}.", "argument",
-                   call = call)
+      call = call
+    )
   }
   algorithm
 }

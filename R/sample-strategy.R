@@ -26,8 +26,10 @@ check_sampling_strategy <- function(x, direction, levels = NULL, binary = FALSE,
         c("{.arg {arg}} must be a number, a named vector of class counts, or one of {.val {strings}}.",
           "x" = "It is {.val {x}}.",
           "i" = if (identical(x, other)) "{.val {other}} can't be used with {sampler}.",
-          "i" = if (binary && x %in% sampling_strings(direction)) "With a binary outcome, {.val {x}} changes nothing."),
-        "sampling", call = call
+          "i" = if (binary && x %in% sampling_strings(direction)) "With a binary outcome, {.val {x}} changes nothing."
+        ),
+        "sampling",
+        call = call
       )
     }
     return(invisible(x))
@@ -35,29 +37,36 @@ check_sampling_strategy <- function(x, direction, levels = NULL, binary = FALSE,
   if (!is.numeric(x) || length(x) == 0) {
     abort_smotelab(
       "{.arg {arg}} must be a number, a named vector of class counts, or one of {.val {strings}}, not {.obj_type_friendly {x}}.",
-      "sampling", call = call
+      "sampling",
+      call = call
     )
   }
   if (is.null(names(x))) {
     if (length(x) != 1) {
       abort_smotelab(
         c("{.arg {arg}} must be named when it gives class counts.",
-          "i" = "For example {.code c(neg = 500, pos = 300)}."),
-        "sampling", call = call
+          "i" = "For example {.code c(neg = 500, pos = 300)}."
+        ),
+        "sampling",
+        call = call
       )
     }
     if (is.na(x) || x <= 0 || x > 1) {
       abort_smotelab(
         c("{.arg {arg}} must be a ratio in (0, 1] when it is a single number, not {format(x)}.",
-          "i" = "Give final class counts as a named vector, e.g. {.code c(pos = 300)}."),
-        "sampling", call = call
+          "i" = "Give final class counts as a named vector, e.g. {.code c(pos = 300)}."
+        ),
+        "sampling",
+        call = call
       )
     }
     if (!is.null(levels) && length(levels) != 2) {
       abort_smotelab(
         c("{.arg {arg}} can't be a ratio when the outcome has {length(levels)} classes.",
-          "i" = "A ratio needs a binary outcome; give final counts per class as a named vector instead."),
-        "sampling", call = call
+          "i" = "A ratio needs a binary outcome; give final counts per class as a named vector instead."
+        ),
+        "sampling",
+        call = call
       )
     }
     return(invisible(x))
@@ -70,16 +79,20 @@ check_sampling_strategy <- function(x, direction, levels = NULL, binary = FALSE,
   if (any(bad)) {
     abort_smotelab(
       c("Class counts in {.arg {arg}} must be whole numbers >= 0.",
-        "x" = "{.val {nms[bad]}} {?has/have} {format(x[bad])}."),
-      "sampling", call = call
+        "x" = "{.val {nms[bad]}} {?has/have} {format(x[bad])}."
+      ),
+      "sampling",
+      call = call
     )
   }
   huge <- x > .Machine$integer.max
   if (any(huge)) {
     abort_smotelab(
       c("Class counts in {.arg {arg}} must be at most {format(.Machine$integer.max, big.mark = ',')}, R's largest row count.",
-        "x" = "{.val {nms[huge]}} {?has/have} {format(x[huge], big.mark = ',', scientific = FALSE)}."),
-      "sampling", call = call
+        "x" = "{.val {nms[huge]}} {?has/have} {format(x[huge], big.mark = ',', scientific = FALSE)}."
+      ),
+      "sampling",
+      call = call
     )
   }
   if (!is.null(levels)) {
@@ -88,15 +101,18 @@ check_sampling_strategy <- function(x, direction, levels = NULL, binary = FALSE,
       abort_smotelab(
         c("{.arg {arg}} must name classes of the outcome.",
           "x" = "{.val {unknown}} {?is/are} not {?a class/classes}.",
-          "i" = "The classes are {.val {levels}}."),
-        "sampling", call = call
+          "i" = "The classes are {.val {levels}}."
+        ),
+        "sampling",
+        call = call
       )
     }
   }
   if (binary && length(nms) > 2) {
     abort_smotelab(
       "{.arg {arg}} can name at most two classes in a pipeline, whose outcome is binary; it names {length(nms)}.",
-      "sampling", call = call
+      "sampling",
+      call = call
     )
   }
   invisible(x)
@@ -135,7 +151,8 @@ resample_outcome <- function(data, quo, call = caller_env()) {
   if (!is.factor(y) && !is.character(y)) {
     abort_smotelab(
       "The outcome column {.field {name}} must be a factor or a character vector, not {.obj_type_friendly {y}}.",
-      "type", call = call
+      "type",
+      call = call
     )
   }
   check_no_missing(y, call = call, what = cli::format_inline("The outcome column {.field {name}}"))
@@ -146,15 +163,19 @@ resample_outcome <- function(data, quo, call = caller_env()) {
     abort_smotelab(
       c("Every level of the outcome {.field {name}} must have rows.",
         "x" = "Level{?s} {.val {empty}} {?has/have} none.",
-        "i" = "Drop unused levels with {.fn droplevels}."),
-      "levels", call = call
+        "i" = "Drop unused levels with {.fn droplevels}."
+      ),
+      "levels",
+      call = call
     )
   }
   if (nlevels(f) < 2) {
     abort_smotelab(
       c("The outcome {.field {name}} must have at least two classes to resample.",
-        "x" = "It has only {.val {levels(f)}}."),
-      "levels", call = call
+        "x" = "It has only {.val {levels(f)}}."
+      ),
+      "levels",
+      call = call
     )
   }
   list(name = name, y = f, counts = stats::setNames(counts, levels(f)), is_factor = is.factor(y))
@@ -174,7 +195,9 @@ check_synthetic_flag <- function(x, data, arg = rlang::caller_arg(x), call = cal
   check_bool(x, arg = arg, call = call, class = argument_error)
   if (x && ".synthetic" %in% names(data)) {
     abort_smotelab("{.arg data} can't have a column named {.field .synthetic} when {.code .synthetic = TRUE}.",
-                   "columns", call = call)
+      "columns",
+      call = call
+    )
   }
   invisible(x)
 }

@@ -56,7 +56,8 @@ split_stratified <- function(data, outcome, test_size = 0.25, seed = NULL, rng =
   if (min(n_test, n_train) < n_classes) {
     abort_smotelab(
       c("{.arg test_size} must leave at least one row per class in each set.",
-        "x" = "{.arg test_size} = {format(test_size)} gives {n_train} training and {n_test} test row{?s}, but there are {n_classes} classes."),
+        "x" = "{.arg test_size} = {format(test_size)} gives {n_train} training and {n_test} test row{?s}, but there are {n_classes} classes."
+      ),
       "argument"
     )
   }
@@ -161,8 +162,11 @@ print.smotelab_folds <- function(x, ...) {
   if (!is.null(counts)) {
     same <- all(vapply(counts, identical, logical(1), counts[[1]]))
     if (same) {
-      cat(if (repeats == 1) "# Rows per fold and class:\n" else
-        "# Rows per fold and class (the same in every repeat):\n")
+      cat(if (repeats == 1) {
+        "# Rows per fold and class:\n"
+      } else {
+        "# Rows per fold and class (the same in every repeat):\n"
+      })
       print(counts[[1]])
     } else {
       for (r in seq_along(counts)) {
@@ -198,7 +202,8 @@ outcome_strata <- function(y, name, call = caller_env()) {
   if (!discrete) {
     abort_smotelab(
       c("{.arg outcome} must be a column of classes: a factor, character, logical or whole-number column.",
-        "x" = "Column {.field {name}} is {.obj_type_friendly {y}}."),
+        "x" = "Column {.field {name}} is {.obj_type_friendly {y}}."
+      ),
       "type",
       call = call
     )
@@ -208,7 +213,8 @@ outcome_strata <- function(y, name, call = caller_env()) {
   if (nlevels(f) < 2) {
     abort_smotelab(
       c("{.arg outcome} must have at least two classes.",
-        "x" = "Column {.field {name}} has only the class {.val {levels(f)}}."),
+        "x" = "Column {.field {name}} has only the class {.val {levels(f)}}."
+      ),
       "levels",
       call = call
     )
@@ -230,11 +236,15 @@ resolve_test_size <- function(test_size, n, exact = FALSE, call = caller_env()) 
     is.finite(test_size) && test_size > 0 &&
     (test_size < 1 || (test_size == round(test_size) && test_size < n))
   if (!ok) {
-    shown <- if (is.numeric(test_size) && length(test_size) == 1) format(test_size) else
+    shown <- if (is.numeric(test_size) && length(test_size) == 1) {
+      format(test_size)
+    } else {
       class(test_size)[1]
+    }
     abort_smotelab(
       c("{.arg test_size} must be a proportion in (0, 1) or a whole number of rows from 1 to {n - 1}.",
-        "x" = "It is {.val {shown}}; {.arg data} has {n} row{?s}."),
+        "x" = "It is {.val {shown}}; {.arg data} has {n} row{?s}."
+      ),
       "argument",
       call = call
     )

@@ -138,8 +138,10 @@ core_failure <- function(message, classes = character()) {
     return(list(kind = fields[2], headline = fields[3], bullets = fields[-(1:3)]))
   }
   if ("std::bad_alloc" %in% classes || identical(message, "std::bad_alloc")) {
-    return(list(kind = "memory", headline = "smotelab ran out of memory.",
-                bullets = "Use fewer rows, or ask for fewer new rows in `sampling_strategy`."))
+    return(list(
+      kind = "memory", headline = "smotelab ran out of memory.",
+      bullets = "Use fewer rows, or ask for fewer new rows in `sampling_strategy`."
+    ))
   }
   list(kind = "internal", headline = message, bullets = character())
 }

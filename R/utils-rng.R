@@ -76,11 +76,15 @@ NULL
 resolve_rng <- function(rng, call = caller_env()) {
   rng <- rng %||% getOption("smotelab.rng", "smotelab")
   if (!is.character(rng) || length(rng) != 1 || is.na(rng) || !rng %in% c("smotelab", "numpy")) {
-    shown <- if (is.character(rng) && length(rng) == 1) encodeString(rng, quote = '"') else
+    shown <- if (is.character(rng) && length(rng) == 1) {
+      encodeString(rng, quote = '"')
+    } else {
       cli::format_inline("{.obj_type_friendly {rng}}")
+    }
     abort_smotelab(
       c("{.arg rng} must be {.val smotelab} or {.val numpy}, not {shown}.",
-        "i" = "Its default is {.code getOption(\"smotelab.rng\")}, then {.val smotelab}."),
+        "i" = "Its default is {.code getOption(\"smotelab.rng\")}, then {.val smotelab}."
+      ),
       "argument",
       call = call
     )
@@ -99,7 +103,8 @@ resolve_rng_seed <- function(seed, rng, call = caller_env()) {
   if (!is_whole_number(seed) || seed < 0 || seed >= 2^32) {
     abort_smotelab(
       c("{.arg seed} must be {.code NULL} or a whole number in [0, 2^32) with {.code rng = \"numpy\"}.",
-        "i" = "numpy's {.code RandomState} takes 32-bit seeds."),
+        "i" = "numpy's {.code RandomState} takes 32-bit seeds."
+      ),
       "argument",
       call = call
     )

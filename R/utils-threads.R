@@ -47,7 +47,8 @@ resolve_threads <- function(n_threads = NULL, call = caller_env()) {
     requested <- format(n_threads, big.mark = ",", scientific = FALSE)
     warn_smotelab(
       c(paste(source, "asks for {requested} threads; this machine has {cores} core{?s}, so {cores} {?is/are} used."),
-        "i" = "Results do not depend on the number of threads."),
+        "i" = "Results do not depend on the number of threads."
+      ),
       "threads",
       .frequency = "once",
       .frequency_id = "smotelab_threads_cap"

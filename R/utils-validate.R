@@ -30,16 +30,20 @@ check_column_names <- function(nms, arg, noun = "column", kind = "columns", call
   if (any(empty)) {
     abort_smotelab(
       c("{.arg {arg}} must have a name for every {noun}.",
-        "x" = "{noun} {which(empty)} {?has/have} no name."),
-      kind, call = call
+        "x" = "{noun} {which(empty)} {?has/have} no name."
+      ),
+      kind,
+      call = call
     )
   }
   dup <- unique(nms[duplicated(nms)])
   if (length(dup)) {
     abort_smotelab(
       c("{.arg {arg}} must have unique {noun} names.",
-        "x" = "{.val {dup}} {?appears/appear} more than once."),
-      kind, call = call
+        "x" = "{.val {dup}} {?appears/appear} more than once."
+      ),
+      kind,
+      call = call
     )
   }
 }
@@ -51,8 +55,11 @@ outcome_name <- function(quo, data, call = caller_env()) {
   name <- if (is.character(expr) && length(expr) == 1) {
     expr
   } else if (rlang::is_symbol(expr)) {
-    value <- if (rlang::as_string(expr) %in% names(data)) NULL else
+    value <- if (rlang::as_string(expr) %in% names(data)) {
+      NULL
+    } else {
       tryCatch(rlang::eval_tidy(quo), error = function(e) NULL)
+    }
     if (is.character(value) && length(value) == 1) value else rlang::as_string(expr)
   } else {
     abort_smotelab(
@@ -64,7 +71,8 @@ outcome_name <- function(quo, data, call = caller_env()) {
   if (!name %in% names(data)) {
     abort_smotelab(
       c("{.arg outcome} must be a column of {.arg data}.",
-        "x" = "There is no column {.val {name}}."),
+        "x" = "There is no column {.val {name}}."
+      ),
       "columns",
       call = call
     )
@@ -80,8 +88,10 @@ check_vector_columns <- function(data, cols, call = caller_env()) {
     abort_smotelab(
       c("Predictors must be plain vector columns, one value per row.",
         column_bullets(bad, "is {.obj_type_friendly {data[[bad[[i]]]]}}"),
-        "i" = "Split such columns into one column each."),
-      "type", call = call
+        "i" = "Split such columns into one column each."
+      ),
+      "type",
+      call = call
     )
   }
 }
@@ -102,8 +112,10 @@ check_number_positive <- function(x, max = Inf, allow_infinite = FALSE, arg = rl
 check_count <- function(x, min = 1, allow_null = FALSE, arg = rlang::caller_arg(x), call = caller_env()) {
   check_number_whole(x, min = min, allow_null = allow_null, arg = arg, call = call, class = argument_error)
   if (!is.null(x) && x > int_max) {
-    stop_input_type(x, paste("a whole number smaller than or equal to", int_max), arg = arg, call = call,
-                    class = argument_error)
+    stop_input_type(x, paste("a whole number smaller than or equal to", int_max),
+      arg = arg, call = call,
+      class = argument_error
+    )
   }
   invisible(x)
 }
@@ -140,7 +152,9 @@ ffi_standalone_check_number_1.0.7 <- function(x, allow_decimal, min, max, allow_
     return(if (allow_na && !is.nan(x)) 0L else 1L)
   }
   if (is.infinite(x)) {
-    if (!allow_infinite) return(1L)
+    if (!allow_infinite) {
+      return(1L)
+    }
   } else if (!allow_decimal && x != trunc(x)) {
     return(1L)
   }
@@ -159,7 +173,8 @@ check_no_missing <- function(x, arg = rlang::caller_arg(x), call = caller_env(),
   if (n_na > 0) {
     abort_smotelab(
       c("{what} can't contain missing values.", "x" = "{n_na} of {length(x)} value{?s} {?is/are} missing."),
-      "missing", call = call
+      "missing",
+      call = call
     )
   }
   invisible(x)
@@ -169,8 +184,10 @@ check_same_length <- function(x, truth, arg = rlang::caller_arg(x), call = calle
   if (length(x) != length(truth)) {
     abort_smotelab(
       c("{.arg {arg}} and {.arg truth} must have the same length.",
-        "x" = "{.arg truth} has {length(truth)} element{?s}; {.arg {arg}} has {length(x)}."),
-      "length", call = call
+        "x" = "{.arg truth} has {length(truth)} element{?s}; {.arg {arg}} has {length(x)}."
+      ),
+      "length",
+      call = call
     )
   }
   invisible(x)
@@ -181,7 +198,9 @@ check_truth <- function(truth, arg = "truth", call = caller_env()) {
   if (is.character(truth)) truth <- factor(truth)
   if (!is.factor(truth)) {
     abort_smotelab("{.arg {arg}} must be a factor or a character vector, not {.obj_type_friendly {truth}}.",
-                   "type", call = call)
+      "type",
+      call = call
+    )
   }
   if (length(truth) == 0) {
     abort_smotelab("{.arg {arg}} must have at least one element.", "empty", call = call)
@@ -190,7 +209,9 @@ check_truth <- function(truth, arg = "truth", call = caller_env()) {
   if (nlevels(truth) != 2) {
     lv <- levels(truth)
     abort_smotelab(c("{.arg {arg}} must have exactly 2 levels.", "x" = "It has {length(lv)} level{?s}: {.val {lv}}."),
-                   "levels", call = call)
+      "levels",
+      call = call
+    )
   }
   truth
 }
@@ -198,12 +219,15 @@ check_truth <- function(truth, arg = "truth", call = caller_env()) {
 # The event level: `NULL` means the second of `levels`. `whose` names what
 # the levels belong to in the message.
 resolve_event <- function(levels, event, whose = cli::format_inline("{.arg truth}"), call = caller_env()) {
-  if (is.null(event)) return(levels[2])
+  if (is.null(event)) {
+    return(levels[2])
+  }
   if (!is.character(event) || length(event) != 1 || is.na(event) || !event %in% levels) {
     shown <- if (is.character(event) && length(event) == 1) event else format(event)
     abort_smotelab(
       c("{.arg event} must be one of the levels of {whose}.", "x" = "{.val {shown}} is not one of {.val {levels}}."),
-      "levels", call = call
+      "levels",
+      call = call
     )
   }
   event
@@ -219,7 +243,8 @@ check_binary_prob <- function(truth, prob, event, ranking = FALSE, call = caller
   event <- resolve_event(levels(truth), event, call = call)
   if (!is.numeric(prob) || is.factor(prob)) {
     abort_smotelab("{.arg prob} must be a numeric vector of scores, not {.obj_type_friendly {prob}}.", "type",
-                   call = call)
+      call = call
+    )
   }
   check_same_length(prob, truth, call = call)
   prob <- as.double(prob)
@@ -228,7 +253,8 @@ check_binary_prob <- function(truth, prob, event, ranking = FALSE, call = caller
   if (ranking && problems[["infinite"]] > 0) {
     abort_smotelab(
       c("{.arg prob} must hold finite scores.", "x" = "{problems[['infinite']]} value{?s} {?is/are} infinite."),
-      "infinite", call = call
+      "infinite",
+      call = call
     )
   }
   if (!ranking && problems[["outside"]] > 0) {
@@ -236,8 +262,10 @@ check_binary_prob <- function(truth, prob, event, ranking = FALSE, call = caller
     abort_smotelab(
       c("{.arg prob} must hold probabilities in [0, 1].",
         "x" = "{problems[['outside']]} value{?s} {?lies/lie} outside, e.g. {.val {prob[outside][1]}}.",
-        "i" = "Ranking metrics take any finite score: use {.fn roc_auc_vec}, {.fn pr_auc_vec} or the curves."),
-      "argument", call = call
+        "i" = "Ranking metrics take any finite score: use {.fn roc_auc_vec}, {.fn pr_auc_vec} or the curves."
+      ),
+      "argument",
+      call = call
     )
   }
   list(truth = truth, event = event, prob = prob)
@@ -248,7 +276,8 @@ check_estimate <- function(estimate, truth, arg = "estimate", call = caller_env(
   if (!is.factor(estimate) && !is.character(estimate)) {
     abort_smotelab(
       "{.arg {arg}} must be a factor or a character vector of predicted classes, not {.obj_type_friendly {estimate}}.",
-      "type", call = call
+      "type",
+      call = call
     )
   }
   check_same_length(estimate, truth, arg = arg, call = call)
@@ -259,7 +288,8 @@ check_estimate <- function(estimate, truth, arg = "estimate", call = caller_env(
   if (length(extra) > 0) {
     abort_smotelab(
       c("{.arg {arg}} must use the levels of {.arg truth}.", "x" = "{.val {extra}} {?is/are} not among {.val {lv}}."),
-      "levels", call = call
+      "levels",
+      call = call
     )
   }
   factor(as.character(estimate), levels = lv)
@@ -279,8 +309,10 @@ check_cells <- function(a, b, labels, nouns, unit, call = caller_env()) {
     big <- function(x) format(x, big.mark = ",", scientific = FALSE)
     abort_smotelab(
       c("{labels[1]} x {labels[2]} must not exceed {big(int_max)} {unit}.",
-        "x" = "{big(a)} {nouns[1]} x {big(b)} {nouns[2]} make {big(cells)}."),
-      "size", call = call
+        "x" = "{big(a)} {nouns[1]} x {big(b)} {nouns[2]} make {big(cells)}."
+      ),
+      "size",
+      call = call
     )
   }
 }

@@ -23,7 +23,8 @@ smotelab::BoostOptions glue::boost_spec_from_r(const List& model) {
   opt.validation = Rcpp::as<double>(model["validation"]);
   using Metric = smotelab::BoostMetric;
   opt.eval_metric = glue::enum_from_r<Metric>(
-      model["eval_metric"], {{"logloss", Metric::logloss}, {"auc", Metric::auc}, {"aucpr", Metric::aucpr}}, "eval_metric");
+      model["eval_metric"], {{"logloss", Metric::logloss}, {"auc", Metric::auc}, {"aucpr", Metric::aucpr}},
+      "eval_metric");
   return opt;
 }
 

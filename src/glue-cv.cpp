@@ -33,9 +33,8 @@ List cv_run_cpp(const List& specs, const List& columns, const Eigen::Map<Eigen::
       callback(static_cast<double>(done), static_cast<double>(total));
     };
   }
-  const smotelab::CvOutcome outcome =
-      smotelab::run_cv_tasks(problem, glue::columns_from_r(columns, y.size()), y, folds, v, tasks,
-                             glue::executor(n_threads, report));
+  const smotelab::CvOutcome outcome = smotelab::run_cv_tasks(problem, glue::columns_from_r(columns, y.size()), y, folds,
+                                                             v, tasks, glue::executor(n_threads, report));
   return List::create(Named("values") = Rcpp::wrap(outcome.values),
                       Named("failed") = outcome.failed < 0 ? NA_INTEGER : static_cast<int>(outcome.failed) + 1,
                       Named("error") = outcome.error);

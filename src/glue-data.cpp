@@ -25,16 +25,13 @@ smotelab::ClassificationSpec classification_spec(int n_samples, int n_features, 
 }  // namespace
 
 // [[Rcpp::export(rng = false)]]
-Rcpp::List make_imbalanced_cpp(int n_samples, int n_features, int n_informative,
-                                int n_redundant, int n_repeated, int n_clusters_per_class,
-                                Rcpp::NumericVector weights, double flip_y, double class_sep,
-                                double seed) {
-  const smotelab::ClassificationSpec spec = classification_spec(n_samples, n_features, n_informative, n_redundant,
-                                                                 n_repeated, n_clusters_per_class, weights, flip_y,
-                                                                 class_sep);
+Rcpp::List make_imbalanced_cpp(int n_samples, int n_features, int n_informative, int n_redundant, int n_repeated,
+                               int n_clusters_per_class, Rcpp::NumericVector weights, double flip_y, double class_sep,
+                               double seed) {
+  const smotelab::ClassificationSpec spec = classification_spec(
+      n_samples, n_features, n_informative, n_redundant, n_repeated, n_clusters_per_class, weights, flip_y, class_sep);
 
-  const smotelab::Classification data =
-      smotelab::make_classification(spec, glue::seed_from_r(seed));
+  const smotelab::Classification data = smotelab::make_classification(spec, glue::seed_from_r(seed));
 
   Rcpp::NumericMatrix x(n_samples, n_features);
   std::copy(data.x.data(), data.x.data() + data.x.size(), x.begin());
@@ -42,17 +39,16 @@ Rcpp::List make_imbalanced_cpp(int n_samples, int n_features, int n_informative,
   Rcpp::LogicalVector flipped(data.flipped.begin(), data.flipped.end());
   Rcpp::IntegerVector roles(n_features);
   for (int j = 0; j < n_features; ++j) roles[j] = static_cast<int>(data.roles[j]);
-  return Rcpp::List::create(Rcpp::Named("x") = x, Rcpp::Named("y") = y,
-                            Rcpp::Named("flipped") = flipped, Rcpp::Named("roles") = roles);
+  return Rcpp::List::create(Rcpp::Named("x") = x, Rcpp::Named("y") = y, Rcpp::Named("flipped") = flipped,
+                            Rcpp::Named("roles") = roles);
 }
 
 // [[Rcpp::export(rng = false)]]
-Rcpp::List make_imbalanced_numpy_cpp(int n_samples, int n_features, int n_informative, int n_redundant,
-                                     int n_repeated, int n_clusters_per_class, Rcpp::NumericVector weights,
-                                     double flip_y, double class_sep, double seed) {
-  const smotelab::ClassificationSpec spec = classification_spec(n_samples, n_features, n_informative, n_redundant,
-                                                                 n_repeated, n_clusters_per_class, weights, flip_y,
-                                                                 class_sep);
+Rcpp::List make_imbalanced_numpy_cpp(int n_samples, int n_features, int n_informative, int n_redundant, int n_repeated,
+                                     int n_clusters_per_class, Rcpp::NumericVector weights, double flip_y,
+                                     double class_sep, double seed) {
+  const smotelab::ClassificationSpec spec = classification_spec(
+      n_samples, n_features, n_informative, n_redundant, n_repeated, n_clusters_per_class, weights, flip_y, class_sep);
   // The features go straight into the R vectors that become the tibble's
   // columns: at 1e6 x 20 every extra copy costs as much as the draws.
   Rcpp::List columns(n_features);

@@ -12,9 +12,7 @@ Rcpp::NumericVector counts_vector(const m::Confusion& c) {
                                      Rcpp::Named("fn") = double(c.fn), Rcpp::Named("tn") = double(c.tn));
 }
 
-void check_same_length(R_xlen_t a, R_xlen_t b) {
-  smotelab::require(a == b, "truth and scores differ in length");
-}
+void check_same_length(R_xlen_t a, R_xlen_t b) { smotelab::require(a == b, "truth and scores differ in length"); }
 
 }  // namespace
 
@@ -150,8 +148,10 @@ Rcpp::IntegerVector event_indicator_cpp(const Rcpp::IntegerVector& codes, int ev
 Rcpp::NumericVector prob_problems_cpp(const Rcpp::NumericVector& prob) {
   double missing = 0, outside = 0, infinite = 0;
   for (double v : prob) {
-    if (std::isnan(v)) ++missing;
-    else if (v < 0 || v > 1) ++outside, infinite += std::isinf(v);
+    if (std::isnan(v))
+      ++missing;
+    else if (v < 0 || v > 1)
+      ++outside, infinite += std::isinf(v);
   }
   return Rcpp::NumericVector::create(Rcpp::Named("missing") = missing, Rcpp::Named("outside") = outside,
                                      Rcpp::Named("infinite") = infinite);

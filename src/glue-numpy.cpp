@@ -20,20 +20,24 @@ Rcpp::NumericVector numpy_draws_cpp(double seed, const std::string& kind, int n,
     return out;
   }
   for (int i = 0; i < n; ++i) {
-    if (kind == "random_sample") out[i] = rs.random_sample();
-    else if (kind == "standard_normal") out[i] = rs.standard_normal();
-    else if (kind == "randint") out[i] = static_cast<double>(rs.randint(static_cast<std::int64_t>(low), static_cast<std::int64_t>(high)));
-    else Rcpp::stop("unknown draw kind '%s'", kind);
+    if (kind == "random_sample")
+      out[i] = rs.random_sample();
+    else if (kind == "standard_normal")
+      out[i] = rs.standard_normal();
+    else if (kind == "randint")
+      out[i] = static_cast<double>(rs.randint(static_cast<std::int64_t>(low), static_cast<std::int64_t>(high)));
+    else
+      Rcpp::stop("unknown draw kind '%s'", kind);
   }
   return out;
 }
 
-
 // 1-based training and test rows, in scikit-learn's order.
 // [[Rcpp::export(rng = false)]]
 Rcpp::List split_stratified_numpy_cpp(Rcpp::IntegerVector y, int n_classes, double n_test, double seed) {
-  const smotelab::SplitRows rows = smotelab::stratified_split_numpy(
-      y.begin(), static_cast<std::size_t>(y.size()), n_classes, static_cast<std::size_t>(n_test), glue::numpy_seed_from_r(seed));
+  const smotelab::SplitRows rows =
+      smotelab::stratified_split_numpy(y.begin(), static_cast<std::size_t>(y.size()), n_classes,
+                                       static_cast<std::size_t>(n_test), glue::numpy_seed_from_r(seed));
   auto one_based = [](const std::vector<std::size_t>& v) {
     Rcpp::IntegerVector out(v.size());
     for (std::size_t i = 0; i < v.size(); ++i) out[i] = static_cast<int>(v[i] + 1);
@@ -46,7 +50,7 @@ Rcpp::List split_stratified_numpy_cpp(Rcpp::IntegerVector y, int n_classes, doub
 Rcpp::IntegerMatrix folds_stratified_numpy_cpp(Rcpp::IntegerVector y, int n_classes, int v, int repeats, double seed) {
   Rcpp::IntegerMatrix folds(y.size(), repeats);
   smotelab::stratified_folds_numpy(y.begin(), static_cast<std::size_t>(y.size()), n_classes,
-                                   static_cast<std::size_t>(v), static_cast<std::size_t>(repeats), glue::numpy_seed_from_r(seed),
-                                   folds.begin());
+                                   static_cast<std::size_t>(v), static_cast<std::size_t>(repeats),
+                                   glue::numpy_seed_from_r(seed), folds.begin());
   return folds;
 }

@@ -23,14 +23,18 @@ StepSpec step_spec_from_r(const List& step) {
       step["type"],
       {{"scale", [](const List&) -> StepSpec { return smotelab::ScaleSpec{}; }},
        {"smote",
-        [](const List& s) -> StepSpec { return smotelab::SmoteSpec{Rcpp::as<int>(s["k_neighbors"]), strategy(s)}; }},
+        [](const List& s) -> StepSpec {
+          return smotelab::SmoteSpec{Rcpp::as<int>(s["k_neighbors"]), strategy(s)};
+        }},
        {"borderline_smote",
         [](const List& s) -> StepSpec {
           return smotelab::BorderlineSpec{Rcpp::as<int>(s["k_neighbors"]), Rcpp::as<int>(s["m_neighbors"]),
                                           glue::borderline_kind_from_r(s["kind"]), strategy(s)};
         }},
        {"adasyn",
-        [](const List& s) -> StepSpec { return smotelab::AdasynSpec{Rcpp::as<int>(s["n_neighbors"]), strategy(s)}; }},
+        [](const List& s) -> StepSpec {
+          return smotelab::AdasynSpec{Rcpp::as<int>(s["n_neighbors"]), strategy(s)};
+        }},
        {"random_over", [](const List& s) -> StepSpec { return smotelab::RandomOverSpec{strategy(s)}; }},
        {"random_under", [](const List& s) -> StepSpec { return smotelab::RandomUnderSpec{strategy(s)}; }}},
       "step type");
@@ -39,12 +43,12 @@ StepSpec step_spec_from_r(const List& step) {
 
 ModelSpec model_spec_from_r(const List& model) {
   using Reader = ModelSpec (*)(const List&);
-  const Reader read = glue::enum_from_r<Reader>(
-      model["type"],
-      {{"logistic", [](const List& m) -> ModelSpec { return glue::logistic_spec_from_r(m); }},
-       {"forest", [](const List& m) -> ModelSpec { return glue::forest_spec_from_r(m); }},
-       {"boost", [](const List& m) -> ModelSpec { return glue::boost_spec_from_r(m); }}},
-      "model type");
+  const Reader read =
+      glue::enum_from_r<Reader>(model["type"],
+                                {{"logistic", [](const List& m) -> ModelSpec { return glue::logistic_spec_from_r(m); }},
+                                 {"forest", [](const List& m) -> ModelSpec { return glue::forest_spec_from_r(m); }},
+                                 {"boost", [](const List& m) -> ModelSpec { return glue::boost_spec_from_r(m); }}},
+                                "model type");
   return read(model);
 }
 

@@ -24,4 +24,4 @@ inline smotelab::BorderlineKind borderline_kind_from_r(const std::string& kind) 
   return enum_from_r<Kind>(kind, {{"borderline-1", Kind::borderline_1}, {"borderline-2", Kind::borderline_2}},
                            "borderline kind");
 }
-}
+}  // namespace glue

@@ -72,8 +72,8 @@ Rcpp::IntegerVector sampling_counts_cpp(const List& strategy, const Rcpp::Intege
                                         const std::vector<std::string>& class_names, bool over) {
   const smotelab::SamplingStrategy s = glue::strategy_from_r(strategy);
   const std::vector<Eigen::Index> n = index_vector(class_counts);
-  const std::vector<Eigen::Index> out = over ? smotelab::rows_to_add(s, n, class_names)
-                                             : smotelab::rows_to_keep(s, n, class_names);
+  const std::vector<Eigen::Index> out =
+      over ? smotelab::rows_to_add(s, n, class_names) : smotelab::rows_to_keep(s, n, class_names);
   return Rcpp::IntegerVector(out.begin(), out.end());
 }
 
@@ -82,10 +82,10 @@ List smote_cpp(const List& columns, const Eigen::Map<Eigen::VectorXi> y, const R
                int k_neighbors, double seed, int n_threads, const std::string& algorithm,
                const std::vector<std::string>& class_names) {
   return glue::allocating(synthetic_bytes(n_new, columns.size()), "the synthetic rows", [&] {
-    return resampled_columns_to_r(columns, smotelab::smote(predictor_columns(columns, y), y, index_vector(n_new),
-                                                           k_neighbors, glue::seed_from_r(seed),
-                                                           glue::executor(n_threads), algorithm_from_r(algorithm),
-                                                           class_names));
+    return resampled_columns_to_r(
+        columns,
+        smotelab::smote(predictor_columns(columns, y), y, index_vector(n_new), k_neighbors, glue::seed_from_r(seed),
+                        glue::executor(n_threads), algorithm_from_r(algorithm), class_names));
   });
 }
 
@@ -115,9 +115,9 @@ List adasyn_cpp(const List& columns, const Eigen::Map<Eigen::VectorXi> y, const 
                 const std::vector<std::string>& class_names) {
   return glue::allocating(synthetic_bytes(n_new, columns.size()), "the synthetic rows", [&] {
     return resampled_columns_to_r(
-        columns, smotelab::adasyn(predictor_columns(columns, y), y, index_vector(n_new), n_neighbors,
-                                  glue::seed_from_r(seed), glue::executor(n_threads), algorithm_from_r(algorithm),
-                                  class_names));
+        columns,
+        smotelab::adasyn(predictor_columns(columns, y), y, index_vector(n_new), n_neighbors, glue::seed_from_r(seed),
+                         glue::executor(n_threads), algorithm_from_r(algorithm), class_names));
   });
 }
 
@@ -125,8 +125,8 @@ List adasyn_cpp(const List& columns, const Eigen::Map<Eigen::VectorXi> y, const 
 Rcpp::IntegerVector adasyn_allocation_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::VectorXi> y,
                                           int cls, int n_neighbors, int n_samples, int n_threads,
                                           const std::string& algorithm) {
-  const std::vector<Eigen::Index> a = smotelab::adasyn_allocation(x, y, cls, n_neighbors, n_samples,
-                                                                  glue::executor(n_threads), algorithm_from_r(algorithm));
+  const std::vector<Eigen::Index> a = smotelab::adasyn_allocation(
+      x, y, cls, n_neighbors, n_samples, glue::executor(n_threads), algorithm_from_r(algorithm));
   return Rcpp::IntegerVector(a.begin(), a.end());
 }
 

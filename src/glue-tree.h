@@ -7,4 +7,4 @@
 namespace glue {
 Rcpp::List trees_to_r(const smotelab::TreeEnsemble& trees);
 smotelab::TreeEnsemble trees_from_r(const Rcpp::List& trees);
-}
+}  // namespace glue

@@ -221,4 +221,3 @@ inline std::uint64_t seed_from_r(double seed) { return static_cast<std::uint64_t
 inline std::uint32_t numpy_seed_from_r(double seed) { return static_cast<std::uint32_t>(seed); }
 
 }  // namespace glue
-

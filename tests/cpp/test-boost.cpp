@@ -137,8 +137,7 @@ int main() {
       CHECK(fit.n_trees() == fit.best_iteration);
       CHECK(static_cast<int>(fit.eval_history.size()) == fit.rounds);
       const auto best = fit.eval_history[static_cast<std::size_t>(fit.best_iteration - 1)];
-      for (double s : fit.eval_history)
-        CHECK(metric == smotelab::BoostMetric::logloss ? s >= best : s <= best);
+      for (double s : fit.eval_history) CHECK(metric == smotelab::BoostMetric::logloss ? s >= best : s <= best);
     }
     opt.validation = 0.0001;
     bool threw = false;

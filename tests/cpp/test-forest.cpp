@@ -135,7 +135,8 @@ int main() {
   ForestOptions shallow = opt;
   shallow.max_depth = 3;
   const auto sh = smotelab::fit_forest(Columns::of(Z), yz, shallow, 1);
-  for (int t = 0; t < sh.n_trees(); ++t) CHECK(sh.depth[static_cast<std::size_t>(t)] <= 3 && sh.leaves[static_cast<std::size_t>(t)] <= 8);
+  for (int t = 0; t < sh.n_trees(); ++t)
+    CHECK(sh.depth[static_cast<std::size_t>(t)] <= 3 && sh.leaves[static_cast<std::size_t>(t)] <= 8);
   ForestOptions big_nodes = opt;
   big_nodes.min_node_size = 2 * n;
   const auto root_only = smotelab::fit_forest(Columns::of(Z), yz, big_nodes, 1);

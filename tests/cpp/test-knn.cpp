@@ -13,7 +13,8 @@ using smotelab::Neighbours;
 namespace {
 
 // O(n^2) reference: sort every candidate by (distance, index).
-Neighbours naive(const Eigen::MatrixXd& ref, const Eigen::MatrixXd& query, int k, const std::vector<Eigen::Index>* self) {
+Neighbours naive(const Eigen::MatrixXd& ref, const Eigen::MatrixXd& query, int k,
+                 const std::vector<Eigen::Index>* self) {
   Neighbours out;
   out.k = k;
   for (Eigen::Index i = 0; i < query.rows(); ++i) {
@@ -122,7 +123,8 @@ int main() {
     // reference runs on the data brought to unit scale by a power of two
     // (exact, order-preserving), its distances scaled back.
     const int e = std::ilogb(X.cwiseAbs().maxCoeff()) + 1;
-    Neighbours ref = naive(smotelab::detail::times_power_of_two(X, e), smotelab::detail::times_power_of_two(X, e), 5, &self);
+    Neighbours ref =
+        naive(smotelab::detail::times_power_of_two(X, e), smotelab::detail::times_power_of_two(X, e), 5, &self);
     for (double& d : ref.dist2) d = std::ldexp(d, 2 * e);
     CHECK(same(bf, ref));
   }

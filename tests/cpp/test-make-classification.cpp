@@ -15,8 +15,7 @@ std::size_t count_role(const smotelab::Classification& d, smotelab::FeatureRole 
   return static_cast<std::size_t>(std::count(d.roles.begin(), d.roles.end(), role));
 }
 
-Eigen::MatrixXd columns_with(const smotelab::Classification& d,
-                             std::initializer_list<smotelab::FeatureRole> roles) {
+Eigen::MatrixXd columns_with(const smotelab::Classification& d, std::initializer_list<smotelab::FeatureRole> roles) {
   std::vector<Eigen::Index> keep;
   for (std::size_t j = 0; j < d.roles.size(); ++j) {
     if (std::find(roles.begin(), roles.end(), d.roles[j]) != roles.end()) {
@@ -41,8 +40,7 @@ int main() {
 
   // Rows per cluster, as scikit-learn splits them.
   CHECK((smotelab::rows_per_cluster(1001, {0.9, 0.1}, 2) == std::vector<std::size_t>{451, 50, 450, 50}));
-  CHECK((smotelab::rows_per_cluster(1003, {0.7, 0.2}, 3) ==
-         std::vector<std::size_t>{252, 83, 251, 83, 251, 83}));
+  CHECK((smotelab::rows_per_cluster(1003, {0.7, 0.2}, 3) == std::vector<std::size_t>{252, 83, 251, 83, 251, 83}));
   CHECK_THROWS(smotelab::rows_per_cluster(100, {0.8, 0.3}, 1), smotelab::internal_error);
 
   // Hypercube vertices are distinct 0/1 rows, also beyond 30 dimensions.

@@ -112,7 +112,8 @@ int main() {
     std::vector<int> y = {0, 1, 2};
     std::vector<double> s = {0.1, 0.2, 0.3};
     CHECK_THROWS(m::ranking_metrics(y.data(), s.data(), 3, serial), smotelab::internal_error);
-    CHECK_THROWS(m::ranking_metrics(y.data(), s.data(), 3, serial, m::detail::LabelCodes{1, 2}), smotelab::internal_error);
+    CHECK_THROWS(m::ranking_metrics(y.data(), s.data(), 3, serial, m::detail::LabelCodes{1, 2}),
+                 smotelab::internal_error);
     std::vector<int> y2 = {0, 1, 1};
     std::vector<double> s2 = {0.1, std::numeric_limits<double>::quiet_NaN(), 0.3};
     CHECK_THROWS(m::ranking_metrics(y2.data(), s2.data(), 3, serial), smotelab::user_error);
@@ -148,8 +149,9 @@ int main() {
 
   // Keys order like the doubles, including negatives, -0.0 and infinities.
   {
-    const double v[] = {-std::numeric_limits<double>::infinity(), -1e300, -1.0, -1e-300, -0.0, 0.0,
-                        1e-300, 0.5, 1.0, 1e300, std::numeric_limits<double>::infinity()};
+    const double v[] = {
+        -std::numeric_limits<double>::infinity(), -1e300, -1.0, -1e-300, -0.0, 0.0, 1e-300, 0.5, 1.0, 1e300,
+        std::numeric_limits<double>::infinity()};
     for (std::size_t i = 0; i + 1 < sizeof v / sizeof v[0]; ++i) {
       const auto a = m::order_key(v[i]), b = m::order_key(v[i + 1]);
       CHECK(v[i] == v[i + 1] ? a == b : a < b);
@@ -158,8 +160,8 @@ int main() {
   }
 
   // The radix sort agrees with std::stable_sort on random data: uniform,
-  // heavily tied, and with negative scores (keys without packed labels), under both executors; AUC and AP agree with their
-  // definitions.
+  // heavily tied, and with negative scores (keys without packed labels), under both executors; AUC and AP agree with
+  // their definitions.
   smotelab::Rng rng(20240601, 0);
   for (int trial = 0; trial < 6; ++trial) {
     const std::size_t n = trial < 3 ? 300 : 200000;

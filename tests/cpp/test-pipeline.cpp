@@ -87,18 +87,18 @@ int main() {
     };
     const std::vector<Case> cases = {
         {smotelab::SmoteSpec{3, ratio(0.6)},
-         smotelab::smote(train.X, train.y, n_new, 3, s0, smotelab::serial_executor(),
-                         smotelab::KnnAlgorithm::automatic, names)},
-        {borderline, smotelab::borderline_smote(train.X, train.y, n_new, 5, 10, smotelab::BorderlineKind::borderline_2,
-                                                s0, smotelab::serial_executor(), smotelab::KnnAlgorithm::automatic,
-                                                names)},
+         smotelab::smote(train.X, train.y, n_new, 3, s0, smotelab::serial_executor(), smotelab::KnnAlgorithm::automatic,
+                         names)},
+        {borderline,
+         smotelab::borderline_smote(train.X, train.y, n_new, 5, 10, smotelab::BorderlineKind::borderline_2, s0,
+                                    smotelab::serial_executor(), smotelab::KnnAlgorithm::automatic, names)},
         {smotelab::AdasynSpec{4, ratio(0.6)},
          smotelab::adasyn(train.X, train.y, n_new, 4, s0, smotelab::serial_executor(),
                           smotelab::KnnAlgorithm::automatic, names)},
         {smotelab::RandomOverSpec{ratio(0.6)}, smotelab::random_oversample(train.X, train.y, n_new, s0)},
         {smotelab::RandomUnderSpec{ratio(0.5)},
-         smotelab::random_undersample(train.X, train.y,
-                                      smotelab::rows_to_keep(ratio(0.5), counts(train.y), names), s0)},
+         smotelab::random_undersample(train.X, train.y, smotelab::rows_to_keep(ratio(0.5), counts(train.y), names),
+                                      s0)},
     };
     for (const Case& c : cases) {
       const smotelab::FittedPipeline in_pipeline = smotelab::fit_pipeline(pipeline({c.step}), train.X, train.y, seed);
@@ -130,9 +130,9 @@ int main() {
     };
     const Data scaled{scaled_rows(train.X), train.y};
     const auto n_new = smotelab::rows_to_add(ratio(0.8), counts(train.y), names);
-    const Data resampled = apply(scaled, smotelab::smote(scaled.X, scaled.y, n_new, 5, smotelab::derive_seed(seed, 1),
-                                                         smotelab::serial_executor(),
-                                                         smotelab::KnnAlgorithm::automatic, names));
+    const Data resampled =
+        apply(scaled, smotelab::smote(scaled.X, scaled.y, n_new, 5, smotelab::derive_seed(seed, 1),
+                                      smotelab::serial_executor(), smotelab::KnnAlgorithm::automatic, names));
     const smotelab::FittedPipeline by_hand = smotelab::fit_pipeline(pipeline({}), resampled.X, resampled.y, 1);
     CHECK(predict(fitted, test.X) == predict(by_hand, scaled_rows(test.X)));
     CHECK(fitted.fit_counts == counts(resampled.y));
@@ -142,8 +142,8 @@ int main() {
   // those of the training rows, and predicting other rows uses them as they
   // are (a scaler refitted on the new rows would centre them at 0).
   {
-    const smotelab::FittedPipeline fitted = smotelab::fit_pipeline(pipeline({smotelab::ScaleSpec{}}), train.X,
-                                                                   train.y, seed);
+    const smotelab::FittedPipeline fitted =
+        smotelab::fit_pipeline(pipeline({smotelab::ScaleSpec{}}), train.X, train.y, seed);
     const auto& state = std::get<smotelab::ScaleState>(fitted.steps.at(0));
     CHECK((state.center - train.X.colwise().mean().transpose()).cwiseAbs().maxCoeff() < 1e-12);
     Eigen::MatrixXd shifted = test.X;

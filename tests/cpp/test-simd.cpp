@@ -94,7 +94,8 @@ int main() {
     simd::scale_columns(ptr.data(), p, cols[0].data(), rows, scaled.data());
     worst = 0;
     for (std::size_t j = 0; j < p; ++j)
-      for (std::size_t i = 0; i < rows; ++i) worst = std::max(worst, std::abs(scaled[j * rows + i] - cols[j][i] * cols[0][i]));
+      for (std::size_t i = 0; i < rows; ++i)
+        worst = std::max(worst, std::abs(scaled[j * rows + i] - cols[j][i] * cols[0][i]));
     CHECK(worst == 0);
 
     // logistic_rows against the textbook formulas, with large |eta| included.
@@ -107,7 +108,8 @@ int main() {
     }
     std::size_t extreme = 0;
     const double tiny = 10 * std::numeric_limits<double>::epsilon();
-    const double loss = simd::logistic_rows(eta.data(), y.data(), s.data(), rows, tiny, residual.data(), weight.data(), &extreme);
+    const double loss =
+        simd::logistic_rows(eta.data(), y.data(), s.data(), rows, tiny, residual.data(), weight.data(), &extreme);
     double want_loss = 0;
     std::size_t want_extreme = 0;
     worst = 0;

@@ -76,8 +76,8 @@ int main() {
   const Counts n_new = {0, 2200, 4500};
   for (auto kind : {smotelab::BorderlineKind::borderline_1, smotelab::BorderlineKind::borderline_2}) {
     const auto a = smotelab::borderline_smote(Z, c, n_new, 5, 10, kind, 42);
-    const auto b = smotelab::borderline_smote(Z, c, n_new, 5, 10, kind, 42, reverse_executor,
-                                              smotelab::KnnAlgorithm::brute_force);
+    const auto b =
+        smotelab::borderline_smote(Z, c, n_new, 5, 10, kind, 42, reverse_executor, smotelab::KnnAlgorithm::brute_force);
     CHECK(same(a, b));
     const Eigen::Index made = a.y_new.size();
     if (kind == smotelab::BorderlineKind::borderline_1) {

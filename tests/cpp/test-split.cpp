@@ -89,8 +89,7 @@ int main() {
         }
         CHECK(hi - lo <= 1);
       }
-      CHECK(*std::max_element(sizes.begin(), sizes.end()) -
-                *std::min_element(sizes.begin(), sizes.end()) <= 1);
+      CHECK(*std::max_element(sizes.begin(), sizes.end()) - *std::min_element(sizes.begin(), sizes.end()) <= 1);
     }
     CHECK(!std::equal(folds.begin(), folds.begin() + n, folds.begin() + n));
     std::vector<int> single(n);

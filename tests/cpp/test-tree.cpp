@@ -132,11 +132,11 @@ int main() {
   {
     const TreeEnsemble t = two_trees();
     Eigen::MatrixXd X(5, 2);
-    X << 0.0, -2.0,   // left, left
-        0.5, -1.0,    // on both thresholds: left, left
-        0.0, 3.0,     // left, right
-        0.6, -5.0,    // right
-        9.0, 9.0;     // right
+    X << 0.0, -2.0,  // left, left
+        0.5, -1.0,   // on both thresholds: left, left
+        0.0, 3.0,    // left, right
+        0.6, -5.0,   // right
+        9.0, 9.0;    // right
     Eigen::VectorXd expected(5);
     expected << 14, 14, 24, 34, 34;
     CHECK(walk(t, X) == expected);
@@ -146,9 +146,9 @@ int main() {
     Eigen::MatrixXd narrow(2, 1);
     Eigen::VectorXd out(2);
     CHECK_THROWS(walk(t, narrow), smotelab::user_error);
-    CHECK_THROWS(smotelab::accumulate_leaves(t, Columns::of(X), out, smotelab::serial_executor(),
-                                             [](double s) { return s; }),
-                 smotelab::internal_error);
+    CHECK_THROWS(
+        smotelab::accumulate_leaves(t, Columns::of(X), out, smotelab::serial_executor(), [](double s) { return s; }),
+        smotelab::internal_error);
   }
 
   // 3. The trees both models grow pass the validator and walk like the

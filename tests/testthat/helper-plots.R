@@ -6,7 +6,9 @@ plot_case <- function() {
   fits <- list(
     baseline = fit(imb_pipeline(scale = step_scale(), clf = model_logistic()), class ~ ., split$train, seed = 5),
     smote = fit(imb_pipeline(scale = step_scale(), smote = step_smote(), clf = model_logistic()),
-                class ~ ., split$train, seed = 5)
+      class ~ ., split$train,
+      seed = 5
+    )
   )
   list(fits = fits, train = split$train, test = split$test)
 }

@@ -63,7 +63,9 @@ on_allowed_segment <- function(z, from, to, max_gap = 1, tol = 1e-10) {
     len2 <- colSums(d^2)
     gap <- ifelse(len2 > 0, colSums(d * off) / len2, 0)
     resid <- sqrt(colSums((off - t(t(d) * gap))^2))
-    if (any(gap >= 0 & gap < max_gap & resid < tol)) return(TRUE)
+    if (any(gap >= 0 & gap < max_gap & resid < tol)) {
+      return(TRUE)
+    }
   }
   FALSE
 }

@@ -6,16 +6,20 @@
 course <- readRDS(system.file("extdata", "course-refs.rds", package = "smotelab"))
 
 course_split <- function() {
-  data <- make_imbalanced(n_samples = 3000, n_features = 10, n_informative = 6, n_redundant = 2,
-                          weights = c(0.9, 0.1), flip_y = 0.01, seed = 42, rng = "numpy")
+  data <- make_imbalanced(
+    n_samples = 3000, n_features = 10, n_informative = 6, n_redundant = 2,
+    weights = c(0.9, 0.1), flip_y = 0.01, seed = 42, rng = "numpy"
+  )
   split_stratified(data, class, test_size = 0.25, seed = 42, rng = "numpy")
 }
 
 confusion_counts <- function(fitted, test) {
   predicted <- predict(fitted, test)$.pred_class
   at <- function(truth, prediction) sum(test$class == truth & predicted == prediction)
-  c(TN = at("majority", "majority"), FP = at("majority", "minority"),
-    FN = at("minority", "majority"), TP = at("minority", "minority"))
+  c(
+    TN = at("majority", "majority"), FP = at("majority", "minority"),
+    FN = at("minority", "majority"), TP = at("minority", "minority")
+  )
 }
 
 test_that("the lessons' data and split are the course's (#15)", {
@@ -40,7 +44,8 @@ test_that("lessons 01 and 03: the logistic pipelines' confusion matrices equal t
     expect_identical(confusion_counts(fitted, split$test), vapply(expected, as.integer, integer(1)), info = name)
     scores <- evaluate(fitted, split$test)
     expect_equal(scores$.estimate[scores$.metric == "roc_auc"], course$lesson03[[name]]$roc_auc,
-                 tolerance = 1e-6, info = name)
+      tolerance = 1e-6, info = name
+    )
   }
 })
 
@@ -54,10 +59,14 @@ test_that("lesson 02: every cross-validation fold and the grid search equal the 
     expect_equal(rows$.estimate[order(rows$fold)], course$lesson02_cv[[metric]], tolerance = 1e-9, info = metric)
   }
 
-  grid <- grid_search(pipeline, class ~ ., data = train,
-                      grid = list(smote__k_neighbors = c(3, 5, 7), smote__sampling_strategy = c(0.5, 0.75, 1.0),
-                                  clf__C = c(0.1, 1, 10)),
-                      folds = 5, metric = "f1_macro", seed = 42, n_threads = 2)
+  grid <- grid_search(pipeline, class ~ .,
+    data = train,
+    grid = list(
+      smote__k_neighbors = c(3, 5, 7), smote__sampling_strategy = c(0.5, 0.75, 1.0),
+      clf__C = c(0.1, 1, 10)
+    ),
+    folds = 5, metric = "f1_macro", seed = 42, n_threads = 2
+  )
   best <- course$lesson02_grid$best_params
   expect_equal(grid$best_params$smote__k_neighbors, best$smote__k_neighbors)
   expect_equal(grid$best_params$smote__sampling_strategy, best$smote__sampling_strategy)

@@ -24,7 +24,8 @@ test_that("SMOTE inside the folds scores lower than SMOTE before the split", {
   inside <- summary(cross_validate(smote_pipe(), class ~ ., d, folds = 5, metrics = "recall", seed = 2))
   leaked <- smote(d, class, seed = 2)
   outside <- summary(cross_validate(imb_pipeline(scale = step_scale(), clf = model_logistic()), class ~ ., leaked,
-                                    folds = 5, metrics = "recall", seed = 2))
+    folds = 5, metrics = "recall", seed = 2
+  ))
   expect_gt(outside$mean, inside$mean)
 })
 

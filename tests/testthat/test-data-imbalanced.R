@@ -8,8 +8,10 @@ drawn_class <- function(d) {
 }
 
 test_that("make_imbalanced() returns x1..xp and a majority/minority factor", {
-  d <- make_imbalanced(n_samples = 200, n_features = 7, n_informative = 3,
-                       n_redundant = 1, seed = 1)
+  d <- make_imbalanced(
+    n_samples = 200, n_features = 7, n_informative = 3,
+    n_redundant = 1, seed = 1
+  )
   expect_s3_class(d, "tbl_df")
   expect_named(d, c(paste0("x", 1:7), "class"))
   expect_equal(nrow(d), 200)
@@ -27,9 +29,11 @@ test_that("make_imbalanced() returns x1..xp and a majority/minority factor", {
 
 test_that("rows per class before label noise match scikit-learn's make_classification", {
   for (case in sklearn$make_classification) {
-    args <- list(n_samples = case$n_samples, n_features = 10, n_informative = 4,
-                 n_redundant = 2, n_clusters_per_class = case$n_clusters_per_class,
-                 weights = case$weights, seed = 3)
+    args <- list(
+      n_samples = case$n_samples, n_features = 10, n_informative = 4,
+      n_redundant = 2, n_clusters_per_class = case$n_clusters_per_class,
+      weights = case$weights, seed = 3
+    )
     clean <- do.call(make_imbalanced, c(args, flip_y = 0))
     expect_equal(as.vector(table(clean$class)), case$counts, info = case$n_samples)
     expect_false(any(attr(clean, "flipped")))
@@ -63,9 +67,11 @@ test_that("the flipped attribute marks exactly the rows on the wrong side", {
   # Two far-apart clusters in two informative dimensions: every row lies
   # nearer its own cluster's centre, so a row is mislabelled exactly when its
   # class differs from the class whose (robust) centre it is nearest to.
-  d <- make_imbalanced(n_samples = 2000, n_features = 2, n_informative = 2,
-                       n_redundant = 0, n_clusters_per_class = 1,
-                       weights = c(0.7, 0.3), flip_y = 0.2, class_sep = 10, seed = 9)
+  d <- make_imbalanced(
+    n_samples = 2000, n_features = 2, n_informative = 2,
+    n_redundant = 0, n_clusters_per_class = 1,
+    weights = c(0.7, 0.3), flip_y = 0.2, class_sep = 10, seed = 9
+  )
   x <- as.matrix(d[c("x1", "x2")])
   centre <- lapply(split(as.data.frame(x), d$class), function(g) apply(g, 2, stats::median))
   dist <- vapply(centre, function(m) rowSums(sweep(x, 2, m)^2), numeric(nrow(x)))
@@ -75,9 +81,11 @@ test_that("the flipped attribute marks exactly the rows on the wrong side", {
 })
 
 test_that("cluster centres sit on hypercube vertices at +-class_sep", {
-  d <- make_imbalanced(n_samples = 20000, n_features = 5, n_informative = 3,
-                       n_redundant = 0, n_clusters_per_class = 1, weights = c(0.5, 0.5),
-                       flip_y = 0, class_sep = 2, seed = 21)
+  d <- make_imbalanced(
+    n_samples = 20000, n_features = 5, n_informative = 3,
+    n_redundant = 0, n_clusters_per_class = 1, weights = c(0.5, 0.5),
+    flip_y = 0, class_sep = 2, seed = 21
+  )
   informative <- names(attr(d, "roles"))[attr(d, "roles") == "informative"]
   means <- rowsum(as.matrix(d[informative]), d$class) / as.vector(table(d$class))
   expect_equal(abs(means), matrix(2, 2, 3, dimnames = dimnames(means)), tolerance = 0.05)
@@ -88,8 +96,10 @@ test_that("cluster centres sit on hypercube vertices at +-class_sep", {
 })
 
 test_that("redundant and repeated features add no rank", {
-  d <- make_imbalanced(n_samples = 1000, n_features = 14, n_informative = 5,
-                       n_redundant = 3, n_repeated = 2, seed = 4)
+  d <- make_imbalanced(
+    n_samples = 1000, n_features = 14, n_informative = 5,
+    n_redundant = 3, n_repeated = 2, seed = 4
+  )
   roles <- attr(d, "roles")
   x <- as.matrix(d[names(roles)])
   signal <- x[, roles %in% c("informative", "redundant")]
@@ -100,8 +110,10 @@ test_that("redundant and repeated features add no rank", {
 })
 
 test_that("repeated features duplicate informative or redundant ones exactly", {
-  d <- make_imbalanced(n_samples = 300, n_features = 12, n_informative = 4,
-                       n_redundant = 2, n_repeated = 3, seed = 8)
+  d <- make_imbalanced(
+    n_samples = 300, n_features = 12, n_informative = 4,
+    n_redundant = 2, n_repeated = 3, seed = 8
+  )
   roles <- attr(d, "roles")
   sources <- names(roles)[roles %in% c("informative", "redundant")]
   for (column in names(roles)[roles == "repeated"]) {
@@ -142,10 +154,14 @@ test_that("make_imbalanced() rejects bad arguments", {
   expect_snapshot(error = TRUE, make_imbalanced(n_redundant = -1))
   expect_snapshot(error = TRUE, make_imbalanced(n_repeated = NA))
   expect_snapshot(error = TRUE, make_imbalanced(n_clusters_per_class = 0))
-  expect_snapshot(error = TRUE, make_imbalanced(n_features = 8, n_informative = 6,
-                                                n_redundant = 2, n_repeated = 1))
-  expect_snapshot(error = TRUE, make_imbalanced(n_samples = 1e9, n_features = 3,
-                                                n_informative = 2, n_redundant = 0))
+  expect_snapshot(error = TRUE, make_imbalanced(
+    n_features = 8, n_informative = 6,
+    n_redundant = 2, n_repeated = 1
+  ))
+  expect_snapshot(error = TRUE, make_imbalanced(
+    n_samples = 1e9, n_features = 3,
+    n_informative = 2, n_redundant = 0
+  ))
   expect_snapshot(error = TRUE, make_imbalanced(n_informative = 2, n_clusters_per_class = 3))
   expect_snapshot(error = TRUE, make_imbalanced(n_samples = 10, n_clusters_per_class = 16))
   expect_snapshot(error = TRUE, make_imbalanced(weights = c(0.9, 0.2)))
@@ -161,10 +177,12 @@ test_that("make_imbalanced() rejects bad arguments", {
 # ---- numpy-exact streams (issue 15) ----------------------------------------
 
 numpy_args <- function(args) {
-  list(n_samples = args$n_samples, n_features = args$n_features, n_informative = args$n_informative,
-       n_redundant = args$n_redundant, n_repeated = args$n_repeated,
-       n_clusters_per_class = args$n_clusters_per_class, weights = args$weights, flip_y = args$flip_y,
-       class_sep = args$class_sep, seed = args$random_state, rng = "numpy")
+  list(
+    n_samples = args$n_samples, n_features = args$n_features, n_informative = args$n_informative,
+    n_redundant = args$n_redundant, n_repeated = args$n_repeated,
+    n_clusters_per_class = args$n_clusters_per_class, weights = args$weights, flip_y = args$flip_y,
+    class_sep = args$class_sep, seed = args$random_state, rng = "numpy"
+  )
 }
 
 test_that("rng = 'numpy' equals make_classification(random_state = seed) for every kind of parameter (#15)", {
@@ -193,11 +211,15 @@ test_that("rng = 'numpy' reproduces the lesson's data set, and the option works 
 })
 
 test_that("rng = 'numpy' keeps the roles and flipped attributes true to the data", {
-  d <- make_imbalanced(n_samples = 400, n_features = 7, n_informative = 3, n_redundant = 2, n_repeated = 1,
-                       flip_y = 0.2, seed = 9, rng = "numpy")
+  d <- make_imbalanced(
+    n_samples = 400, n_features = 7, n_informative = 3, n_redundant = 2, n_repeated = 1,
+    flip_y = 0.2, seed = 9, rng = "numpy"
+  )
   roles <- attr(d, "roles")
-  expect_identical(as.vector(table(factor(roles, c("informative", "redundant", "repeated", "noise")))),
-                   c(3L, 2L, 1L, 1L))
+  expect_identical(
+    as.vector(table(factor(roles, c("informative", "redundant", "repeated", "noise")))),
+    c(3L, 2L, 1L, 1L)
+  )
   x <- as.matrix(d[, names(roles)])
   informative <- x[, roles == "informative"]
   # Redundant columns are linear combinations of the informative ones.

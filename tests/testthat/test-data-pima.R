@@ -1,8 +1,10 @@
 test_that("pima has the documented shape, types and levels", {
   expect_s3_class(pima, "tbl_df")
   expect_equal(dim(pima), c(768L, 9L))
-  expect_named(pima, c("pregnant", "glucose", "pressure", "triceps",
-                       "insulin", "mass", "pedigree", "age", "diabetes"))
+  expect_named(pima, c(
+    "pregnant", "glucose", "pressure", "triceps",
+    "insulin", "mass", "pedigree", "age", "diabetes"
+  ))
   expect_true(all(vapply(pima[1:8], is.double, logical(1))))
   expect_s3_class(pima$diabetes, "factor")
   expect_equal(levels(pima$diabetes), c("neg", "pos"))

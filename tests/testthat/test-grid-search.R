@@ -9,9 +9,11 @@ test_that("every grid point equals cross_validate() of that pipeline", {
   expect_named(gs$results, c(names(grid), ".metric", "mean", "sd", "n"))
   expect_equal(nrow(gs$results), 8 * 2)
   point <- gs$results[gs$results$smote__k_neighbors == 7 & gs$results$smote__sampling_strategy == 0.5 &
-                        gs$results$clf__C == 10, ]
-  pipe <- imb_pipeline(scale = step_scale(), smote = step_smote(k_neighbors = 7, sampling_strategy = 0.5),
-                       clf = model_logistic(C = 10))
+    gs$results$clf__C == 10, ]
+  pipe <- imb_pipeline(
+    scale = step_scale(), smote = step_smote(k_neighbors = 7, sampling_strategy = 0.5),
+    clf = model_logistic(C = 10)
+  )
   cv <- summary(cross_validate(pipe, class ~ ., d, folds = 3, metrics = c("f1_macro", "roc_auc"), seed = 21))
   expect_identical(point$mean, cv$mean)
   expect_identical(point$sd, cv$sd)
@@ -23,7 +25,9 @@ test_that("the best point ranks first and is refitted on all the data", {
   ranked <- gs$results[gs$results$.metric == "f1_macro", ]
   expect_equal(gs$best_params$clf__C, ranked$clf__C[which.max(ranked$mean)])
   refit <- fit(imb_pipeline(scale = step_scale(), smote = step_smote(), clf = model_logistic(C = gs$best_params$clf__C)),
-               class ~ ., d, seed = 2)
+    class ~ ., d,
+    seed = 2
+  )
   expect_identical(coef(gs$best_fit), coef(refit))
   built <- ggplot2::ggplot_build(autoplot(gs))
   expect_equal(nrow(built$data[[1]]), 3)
@@ -57,8 +61,10 @@ test_that("an interrupt stops a long search promptly and leaves the session usab
   session$call(function() {
     d <- make_imbalanced(n_samples = 100000, seed = 1)
     pipe <- imb_pipeline(scale = step_scale(), smote = step_smote(), clf = model_logistic())
-    grid_search(pipe, class ~ ., d, grid = list(smote__k_neighbors = 3:12, clf__C = c(0.1, 1, 10)),
-                seed = 1, n_threads = 2)
+    grid_search(pipe, class ~ ., d,
+      grid = list(smote__k_neighbors = 3:12, clf__C = c(0.1, 1, 10)),
+      seed = 1, n_threads = 2
+    )
   })
   Sys.sleep(2)
   started <- Sys.time()
@@ -100,8 +106,10 @@ test_that("an NA grid value is a classed error that names the grid point", {
   d <- make_imbalanced(n_samples = 200, n_features = 3, n_informative = 2, n_redundant = 0, seed = 1)
   pipe <- imb_pipeline(clf = model_logistic())
   err <- expect_error(
-    grid_search(pipe, class ~ ., d, grid = list(clf__class_weight = c(NA, "balanced")), folds = 2, seed = 1,
-                n_threads = 1),
+    grid_search(pipe, class ~ ., d,
+      grid = list(clf__class_weight = c(NA, "balanced")), folds = 2, seed = 1,
+      n_threads = 1
+    ),
     class = "smotelab_error_argument"
   )
   expect_match(conditionMessage(err), "Grid point 1 (clf__class_weight = NA)", fixed = TRUE)
@@ -110,8 +118,10 @@ test_that("an NA grid value is a classed error that names the grid point", {
 
 test_that("summary() ranks every grid point and metric, the best point first", {
   d <- grid_data()
-  gs <- grid_search(grid_pipe(), class ~ ., d, grid = list(smote__k_neighbors = c(3, 5), clf__C = c(0.01, 1, 100)),
-                    folds = 3, metric = c("f1_macro", "roc_auc"), seed = 2, n_threads = 1)
+  gs <- grid_search(grid_pipe(), class ~ ., d,
+    grid = list(smote__k_neighbors = c(3, 5), clf__C = c(0.01, 1, 100)),
+    folds = 3, metric = c("f1_macro", "roc_auc"), seed = 2, n_threads = 1
+  )
   s <- summary(gs)
   expect_named(s, c(".rank", names(gs$results)))
   expect_identical(nrow(s), nrow(gs$results))
@@ -122,9 +132,13 @@ test_that("summary() ranks every grid point and metric, the best point first", {
   expect_identical(as.list(ranked[1, names(gs$best_params)]), as.list(gs$best_params))
   same <- merge(gs$results, s, by = c("smote__k_neighbors", "clf__C", ".metric"))
   expect_identical(same$mean.x, same$mean.y)
-  expect_identical(format(gs), c("<smotelab grid search> 6 grid points, ranked by f1_macro",
-                                 paste0("best: smote__k_neighbors = ", gs$best_params$smote__k_neighbors,
-                                        ", clf__C = ", format(gs$best_params$clf__C))))
+  expect_identical(format(gs), c(
+    "<smotelab grid search> 6 grid points, ranked by f1_macro",
+    paste0(
+      "best: smote__k_neighbors = ", gs$best_params$smote__k_neighbors,
+      ", clf__C = ", format(gs$best_params$clf__C)
+    )
+  ))
   expect_invisible(print(gs))
 })
 
@@ -136,8 +150,9 @@ test_that("rng = 'numpy' grid search equals GridSearchCV over imblearn's Pipelin
   d <- numpy_frame(cv_ref$x, cv_ref$y)
   pipe <- imb_pipeline(scale = step_scale(), smote = step_smote(), clf = model_logistic(C = 1))
   gs <- grid_search(pipe, class ~ ., d,
-                    grid = list(smote__k_neighbors = c(3, 7), smote__sampling_strategy = c(0.5, 1), clf__C = c(0.1, 10)),
-                    folds = 5, metric = "f1_macro", seed = 42, n_threads = 2, rng = "numpy")
+    grid = list(smote__k_neighbors = c(3, 7), smote__sampling_strategy = c(0.5, 1), clf__C = c(0.1, 10)),
+    folds = 5, metric = "f1_macro", seed = 42, n_threads = 2, rng = "numpy"
+  )
   res <- gs$results[gs$results$.metric == "f1_macro", ]
   for (i in seq_along(ref$params)) {
     p <- ref$params[[i]]
@@ -146,7 +161,9 @@ test_that("rng = 'numpy' grid search equals GridSearchCV over imblearn's Pipelin
     expect_equal(res$mean[row], ref$mean[[i]], tolerance = 1e-8)
   }
   best <- gs$best_params
-  expect_equal(c(best$smote__k_neighbors, best$smote__sampling_strategy, best$clf__C),
-               c(ref$best$smote__k_neighbors, ref$best$smote__sampling_strategy, ref$best$clf__C))
+  expect_equal(
+    c(best$smote__k_neighbors, best$smote__sampling_strategy, best$clf__C),
+    c(ref$best$smote__k_neighbors, ref$best$smote__sampling_strategy, ref$best$clf__C)
+  )
   expect_equal(gs$best_fit$state$model$coef, ref$best_coef, tolerance = 1e-6)
 })

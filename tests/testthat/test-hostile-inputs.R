@@ -40,17 +40,24 @@ hostile_cases <- function() {
     "duplicate names, borderline" = quote(borderline_smote(dup, y, seed = 1)),
     "duplicate names, adasyn" = quote(adasyn(dup, y, seed = 1)),
     "duplicate names, smote_nc" = quote(smote_nc(transform(dup, f = factor(rep(c("a", "b"), 30)), check.names = FALSE), y,
-                                                 seed = 1)),
+      seed = 1
+    )),
     "duplicate names, random_oversample" = quote(random_oversample(dup, y, seed = 1)),
     "duplicate names, random_undersample" = quote(random_undersample(dup, y, seed = 1)),
     "duplicate names, fit" = quote(fit(pipe, y ~ ., dup, seed = 1)),
     "duplicate names, cross_validate" = quote(cross_validate(pipe, y ~ ., dup, folds = 3, seed = 1)),
     "duplicate names, split" = quote(split_stratified(dup, y, seed = 1)),
-    "duplicate names, grid" = quote(grid_search(pipe, y ~ ., d, grid = data.frame(clf__C = 1, clf__C = 2,
-                                                                                  check.names = FALSE),
-                                                folds = 3, seed = 1)),
-    "duplicate names, grid list" = quote(grid_search(pipe, y ~ ., d, grid = list(clf__C = 1, clf__C = 2), folds = 3,
-                                                     seed = 1)),
+    "duplicate names, grid" = quote(grid_search(pipe, y ~ ., d,
+      grid = data.frame(
+        clf__C = 1, clf__C = 2,
+        check.names = FALSE
+      ),
+      folds = 3, seed = 1
+    )),
+    "duplicate names, grid list" = quote(grid_search(pipe, y ~ ., d,
+      grid = list(clf__C = 1, clf__C = 2), folds = 3,
+      seed = 1
+    )),
     "empty column name" = quote(smote(with_names(d, c("x1", "", "y")), y, seed = 1)),
     # column types
     "list column" = quote(smote(transform(d, l = I(as.list(x1))), y, seed = 1)),
@@ -77,11 +84,15 @@ hostile_cases <- function() {
     "NA fold id" = quote(cross_validate(pipe, y ~ ., d, folds = within_folds(fo, repeat_1[1] <- NA), seed = 1)),
     "fold id out of range" = quote(cross_validate(pipe, y ~ ., d, folds = within_folds(fo, repeat_1[2] <- 7L), seed = 1)),
     "fold id zero" = quote(cross_validate(pipe, y ~ ., d, folds = within_folds(fo, repeat_1[2] <- 0L), seed = 1)),
-    "fractional fold id" = quote(cross_validate(pipe, y ~ ., d, folds = within_folds(fo, repeat_1 <- repeat_1 + 0.5),
-                                                seed = 1)),
+    "fractional fold id" = quote(cross_validate(pipe, y ~ ., d,
+      folds = within_folds(fo, repeat_1 <- repeat_1 + 0.5),
+      seed = 1
+    )),
     "empty fold" = quote(cross_validate(pipe, y ~ ., d, folds = within_folds(fo, repeat_1[repeat_1 == 2] <- 1L), seed = 1)),
-    "character fold ids" = quote(cross_validate(pipe, y ~ ., d, folds = within_folds(fo, repeat_1 <- as.character(repeat_1)),
-                                                seed = 1)),
+    "character fold ids" = quote(cross_validate(pipe, y ~ ., d,
+      folds = within_folds(fo, repeat_1 <- as.character(repeat_1)),
+      seed = 1
+    )),
     "folds of another length" = quote(cross_validate(pipe, y ~ ., d[-1, ], folds = fo, seed = 1)),
     "folds with bad v" = quote(cross_validate(pipe, y ~ ., d, folds = structure(fo, v = NA), seed = 1)),
     # grids
@@ -91,8 +102,10 @@ hostile_cases <- function() {
     # options and threads
     "NA thread option" = quote(withr::with_options(list(smotelab.threads = NA), smote(d, y, seed = 1))),
     "string threads" = quote(smote(d, y, seed = 1, n_threads = "2")),
-    "bad env threads" = quote(withr::with_options(list(smotelab.threads = NULL),
-                                                  withr::with_envvar(c(SMOTELAB_THREADS = "abc"), smote(d, y, seed = 1)))),
+    "bad env threads" = quote(withr::with_options(
+      list(smotelab.threads = NULL),
+      withr::with_envvar(c(SMOTELAB_THREADS = "abc"), smote(d, y, seed = 1))
+    )),
     "NA seed" = quote(smote(d, y, seed = NA)),
     # metrics
     "NA probability" = quote(metrics_binary(d$y, replace(runif(60), 1, NA))),
@@ -119,9 +132,13 @@ test_that("every hostile input raises a classed smotelab error (#11)", {
       suppressWarnings(eval(cases[[name]])),
       error = function(e) e
     )
-    expect(inherits(err, "smotelab_error"),
-           sprintf("Case '%s' gave %s: %s", name, paste(class(err), collapse = "/"),
-                   if (inherits(err, "condition")) conditionMessage(err) else "no error"))
+    expect(
+      inherits(err, "smotelab_error"),
+      sprintf(
+        "Case '%s' gave %s: %s", name, paste(class(err), collapse = "/"),
+        if (inherits(err, "condition")) conditionMessage(err) else "no error"
+      )
+    )
   }
 })
 
@@ -136,7 +153,9 @@ test_that("counts above R's integer range are refused, classed (#11)", {
   d <- hostile_data()
   expect_error(smote(d, y, sampling_strategy = c(pos = 3e9), seed = 1), class = "smotelab_error_sampling")
   expect_error(fit(imb_pipeline(smote = step_smote(sampling_strategy = c(pos = 3e9)), clf = model_logistic()),
-                   y ~ ., d, seed = 1), class = "smotelab_error")
+    y ~ ., d,
+    seed = 1
+  ), class = "smotelab_error")
 })
 
 test_that("running out of memory in a resampler says so, with the size (#11)", {
@@ -151,7 +170,8 @@ test_that("running out of memory in a resampler says so, with the size (#11)", {
   ), script)
   rscript <- file.path(R.home("bin"), "Rscript")
   out <- suppressWarnings(system2("bash", c("-c", shQuote(paste("ulimit -v 3000000;", shQuote(rscript), shQuote(script)))),
-                                  stdout = TRUE, stderr = TRUE))
+    stdout = TRUE, stderr = TRUE
+  ))
   expect_identical(out[1], "TRUE")
   expect_match(paste(out, collapse = "\n"), "Could not allocate.*40 GB")
 })
@@ -170,20 +190,28 @@ test_that("cross_validate() refuses fold ids that would leave rows unscored (#11
   pipe <- imb_pipeline(clf = model_logistic())
   fo <- folds_stratified(d, y, v = 3, seed = 1)
   expect_error(cross_validate(pipe, y ~ ., d, folds = within_folds(fo, repeat_1[1] <- NA), seed = 1),
-               "1 to 3", class = "smotelab_error_argument")
+    "1 to 3",
+    class = "smotelab_error_argument"
+  )
   expect_error(cross_validate(pipe, y ~ ., d, folds = within_folds(fo, repeat_1[repeat_1 == 3] <- 1L), seed = 1),
-               "fold 3", class = "smotelab_error_argument")
+    "fold 3",
+    class = "smotelab_error_argument"
+  )
   ok <- cross_validate(pipe, y ~ ., d, folds = fo, seed = 1)
-  expect_identical(ok, cross_validate(pipe, y ~ ., d, folds = within_folds(fo, repeat_1 <- as.numeric(repeat_1)),
-                                      seed = 1))
+  expect_identical(ok, cross_validate(pipe, y ~ ., d,
+    folds = within_folds(fo, repeat_1 <- as.numeric(repeat_1)),
+    seed = 1
+  ))
 })
 
 test_that("an ordered outcome stays ordered through every over-sampler (#11)", {
   d <- hostile_data()
   d$y <- factor(d$y, ordered = TRUE)
   dn <- transform(d, f = factor(rep(c("a", "b", "c"), 20)))
-  outs <- list(smote(d, y, seed = 1), borderline_smote(d, y, seed = 1), adasyn(d, y, seed = 1),
-               smote_nc(dn, y, seed = 1), random_oversample(d, y, seed = 1))
+  outs <- list(
+    smote(d, y, seed = 1), borderline_smote(d, y, seed = 1), adasyn(d, y, seed = 1),
+    smote_nc(dn, y, seed = 1), random_oversample(d, y, seed = 1)
+  )
   for (out in outs) {
     expect_s3_class(out$y, c("ordered", "factor"), exact = TRUE)
     expect_identical(levels(out$y), levels(d$y))
@@ -198,7 +226,9 @@ test_that("the fit print-out says 'stopped early' only when rounds were left (#1
   expect_false(any(grepl("stopped early", format(all_rounds))))
   expect_true(any(grepl("ran all 3 rounds", format(all_rounds))))
   early <- fit(imb_pipeline(clf = model_boost(n_rounds = 500, learning_rate = 1, early_stopping_rounds = 2)), class ~ .,
-               d, seed = 1)
+    d,
+    seed = 1
+  )
   expect_lt(early$state$model$rounds, 500L)
   expect_true(any(grepl(paste0("stopped early after ", early$state$model$rounds, " of 500 rounds"), format(early))))
 })

@@ -14,19 +14,24 @@ expect_interruptible <- function(long_call) {
     list(
       smote(d, class, seed = 1, n_threads = 1),
       predict(fit(imb_pipeline(clf = model_forest(n_trees = 20)), class ~ ., d, seed = 1, n_threads = 1), d,
-              type = "prob"),
+        type = "prob"
+      ),
       predict(fit(imb_pipeline(clf = model_boost(n_rounds = 10)), class ~ ., d, seed = 1, n_threads = 1), d,
-              type = "prob")
+        type = "prob"
+      )
     )
   }
   session$run(function() library(smotelab))
   before <- session$run(small)
   session$call(function(f) {
     started <- Sys.time()
-    tryCatch({
-      f()
-      "finished"
-    }, interrupt = function(e) as.numeric(difftime(Sys.time(), started, units = "secs")))
+    tryCatch(
+      {
+        f()
+        "finished"
+      },
+      interrupt = function(e) as.numeric(difftime(Sys.time(), started, units = "secs"))
+    )
   }, list(f = long_call))
   # Long enough for the data to be made and the C++ call to be under way.
   Sys.sleep(6)

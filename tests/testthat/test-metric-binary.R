@@ -21,8 +21,10 @@ test_that("metrics_binary() warns exactly where scikit-learn divides by zero or 
     one <- Filter(function(cnd) inherits(cnd, "smotelab_warning_one_class"), w)
     expect_lte(length(zero), 1)
     expect_lte(length(one), 1)
-    class_warned <- case$warned[c("precision", "recall", "specificity", "f1", "gmean",
-                                  "precision_macro", "recall_macro", "f1_macro")]
+    class_warned <- case$warned[c(
+      "precision", "recall", "specificity", "f1", "gmean",
+      "precision_macro", "recall_macro", "f1_macro"
+    )]
     expect_identical(length(zero) == 1, any(class_warned), label = case$name)
     one_class <- length(unique(case$truth)) == 1
     expect_identical(length(one) == 1, one_class, label = case$name)

@@ -11,9 +11,11 @@ test_that("*_vec() functions match scikit-learn", {
       expect_equal(got, case$metrics[[m]], tolerance = 1e-12, label = paste(case$name, m))
     }
     expect_equal(suppressWarnings(roc_auc_vec(truth, case$prob)), case$metrics[["roc_auc"]],
-                 tolerance = 1e-12, label = case$name)
+      tolerance = 1e-12, label = case$name
+    )
     expect_equal(suppressWarnings(pr_auc_vec(truth, case$prob)), case$metrics[["pr_auc"]],
-                 tolerance = 1e-12, label = case$name)
+      tolerance = 1e-12, label = case$name
+    )
   }
 })
 

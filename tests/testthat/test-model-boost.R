@@ -85,10 +85,14 @@ test_that("boosting runs after resampling steps and inside cross_validate()", {
   expect_true(all(cv1$.estimate[cv1$.metric == "roc_auc"] > 0.8))
   folds <- folds_stratified(d, class, v = 3, seed = 5)
   by_hand <- evaluate(fit(pipe, class ~ ., d[folds$repeat_1 != 2, ], seed = 5 + 1), d[folds$repeat_1 == 2, ])
-  expect_identical(cv1$.estimate[cv1$fold == 2 & cv1$.metric == "roc_auc"],
-                   by_hand$.estimate[by_hand$.metric == "roc_auc"])
-  grid <- grid_search(pipe, class ~ ., d, grid = list(clf__max_depth = c(1, 3)), folds = 3, metric = "roc_auc",
-                      seed = 5, n_threads = 2)
+  expect_identical(
+    cv1$.estimate[cv1$fold == 2 & cv1$.metric == "roc_auc"],
+    by_hand$.estimate[by_hand$.metric == "roc_auc"]
+  )
+  grid <- grid_search(pipe, class ~ ., d,
+    grid = list(clf__max_depth = c(1, 3)), folds = 3, metric = "roc_auc",
+    seed = 5, n_threads = 2
+  )
   expect_identical(nrow(grid$results), 2L)
 })
 
@@ -98,15 +102,20 @@ test_that("early stopping stops an overfitting fit and keeps the best round", {
     data.frame(x, y = factor(ifelse(stats::runif(1500) < 0.2 + 0.1 * (x[, 1] > 0), "pos", "neg"), c("neg", "pos")))
   })
   for (metric in c("logloss", "auc", "aucpr")) {
-    model <- model_boost(n_rounds = 300, max_depth = 8, min_child_weight = 0, early_stopping_rounds = 10,
-                         validation = 0.2, eval_metric = metric)
+    model <- model_boost(
+      n_rounds = 300, max_depth = 8, min_child_weight = 0, early_stopping_rounds = 10,
+      validation = 0.2, eval_metric = metric
+    )
     state <- boost_fit(model, noise)$state$model
     expect_lt(state$rounds, 300)
     expect_identical(state$rounds, state$best_iteration + 10L)
     expect_identical(length(state$trees$tree_start) - 1L, state$best_iteration)
     best <- state$eval_history[state$best_iteration]
-    if (metric == "logloss") expect_identical(min(state$eval_history), best)
-    else expect_identical(max(state$eval_history), best)
+    if (metric == "logloss") {
+      expect_identical(min(state$eval_history), best)
+    } else {
+      expect_identical(max(state$eval_history), best)
+    }
   }
   full <- boost_fit(model_boost(n_rounds = 300, max_depth = 8, min_child_weight = 0), noise)$state$model
   expect_identical(full$rounds, 300L)

@@ -1,6 +1,8 @@
 forest_splits <- function() {
-  lesson <- make_imbalanced(n_samples = 3000, n_features = 10, n_informative = 6, n_redundant = 2,
-                            weights = c(0.9, 0.1), flip_y = 0.01, seed = 42)
+  lesson <- make_imbalanced(
+    n_samples = 3000, n_features = 10, n_informative = 6, n_redundant = 2,
+    weights = c(0.9, 0.1), flip_y = 0.01, seed = 42
+  )
   list(
     lesson = c(split_stratified(lesson, class, test_size = 0.25, seed = 42), outcome = "class"),
     pima = c(split_stratified(pima, diabetes, test_size = 0.25, seed = 42), outcome = "diabetes")
@@ -18,8 +20,10 @@ test_that("held-out ROC-AUC is within 0.01 of ranger's on the lesson data and pi
   for (name in names(splits)) {
     s <- splits[[name]]
     f <- stats::as.formula(paste(s$outcome, "~ ."))
-    fitted <- fit(imb_pipeline(clf = model_forest(n_trees = 500, min_node_size = 1)), f, data = s$train,
-                  seed = 1, n_threads = 2)
+    fitted <- fit(imb_pipeline(clf = model_forest(n_trees = 500, min_node_size = 1)), f,
+      data = s$train,
+      seed = 1, n_threads = 2
+    )
     expect_lt(abs(forest_auc(fitted, s$test) - ref[[name]]$auc), 0.01, label = name)
   }
 })
@@ -38,7 +42,8 @@ test_that("single trees equal scikit-learn's, with and without class weights (is
       expect_equal(predict(fitted, d, type = "prob")$.pred_1, case$prob, tolerance = 1e-12)
       imp <- feature_importance(fitted)
       expect_equal(imp$importance[match(c("x1", "x2"), imp$feature)] / sum(imp$importance), case$importance,
-                   tolerance = 1e-12)
+        tolerance = 1e-12
+      )
     }
   }
   # The weights matter here: the balanced stump cuts elsewhere.
@@ -48,8 +53,10 @@ test_that("single trees equal scikit-learn's, with and without class weights (is
 test_that("balanced_subsample recomputes weights per bootstrap sample", {
   d <- logistic_data(600)
   grow <- function(cw) {
-    fitted <- fit(imb_pipeline(clf = model_forest(n_trees = 20, max_depth = 3, class_weight = cw)), y ~ ., data = d,
-                  seed = 5, n_threads = 1)
+    fitted <- fit(imb_pipeline(clf = model_forest(n_trees = 20, max_depth = 3, class_weight = cw)), y ~ .,
+      data = d,
+      seed = 5, n_threads = 1
+    )
     predict(fitted, d, type = "prob")$.pred_pos
   }
   none <- grow(NULL)
@@ -86,18 +93,24 @@ test_that("max_depth, min_node_size and the fitted summary agree", {
   shallow <- fit(imb_pipeline(clf = model_forest(n_trees = 10, max_depth = 2)), y ~ ., data = d, seed = 1, n_threads = 1)
   expect_true(all(shallow$state$model$depth <= 2))
   expect_true(all(shallow$state$model$leaves <= 4))
-  stumps <- fit(imb_pipeline(clf = model_forest(n_trees = 10, min_node_size = 5000)), y ~ ., data = d, seed = 1,
-                n_threads = 1)
+  stumps <- fit(imb_pipeline(clf = model_forest(n_trees = 10, min_node_size = 5000)), y ~ .,
+    data = d, seed = 1,
+    n_threads = 1
+  )
   expect_equal(stumps$state$model$leaves, rep(1L, 10))
   expect_snapshot(print(shallow))
-  expect_snapshot(print(model_forest(n_trees = 100, mtry = 2, min_node_size = 5, max_depth = 8,
-                                     class_weight = "balanced", bootstrap = FALSE, max_bins = 64)))
+  expect_snapshot(print(model_forest(
+    n_trees = 100, mtry = 2, min_node_size = 5, max_depth = 8,
+    class_weight = "balanced", bootstrap = FALSE, max_bins = 64
+  )))
 })
 
 test_that("feature_importance() ranks informative columns above a useless one", {
   d <- logistic_data(3000)
-  fitted <- fit(imb_pipeline(clf = model_forest(n_trees = 50, min_node_size = 20)), y ~ ., data = d, seed = 1,
-                n_threads = 2)
+  fitted <- fit(imb_pipeline(clf = model_forest(n_trees = 50, min_node_size = 20)), y ~ .,
+    data = d, seed = 1,
+    n_threads = 2
+  )
   imp <- feature_importance(fitted)
   expect_s3_class(imp, "tbl_df")
   expect_named(imp, c("feature", "importance"))
@@ -149,8 +162,10 @@ test_that("cross_validate() and grid_search() run the forest", {
   expect_length(auc, 3)
   expect_true(all(auc > 0.7))
 
-  gs <- grid_search(pipe, y ~ ., data = d, grid = list(clf__mtry = 1:2, clf__max_depth = c(2, 6)), folds = 3,
-                    metric = "roc_auc", seed = 4, n_threads = 2)
+  gs <- grid_search(pipe, y ~ .,
+    data = d, grid = list(clf__mtry = 1:2, clf__max_depth = c(2, 6)), folds = 3,
+    metric = "roc_auc", seed = 4, n_threads = 2
+  )
   expect_equal(nrow(gs$results), 4)
   expect_s3_class(gs$best_fit, "smotelab_fit")
 })
@@ -174,7 +189,8 @@ test_that("mtry larger than the design, NA predictors and misuse of feature_impo
   d <- logistic_data(200)
   expect_snapshot(error = TRUE, fit(imb_pipeline(clf = model_forest(mtry = 5)), y ~ ., data = d, seed = 1))
   expect_error(fit(imb_pipeline(clf = model_forest(mtry = 5)), y ~ ., data = d, seed = 1),
-               class = "smotelab_error_argument")
+    class = "smotelab_error_argument"
+  )
   expect_snapshot(error = TRUE, cross_validate(imb_pipeline(clf = model_forest(mtry = 9)), y ~ ., data = d, seed = 1))
   bad <- d
   bad$x2[3] <- NA

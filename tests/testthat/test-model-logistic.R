@@ -1,6 +1,6 @@
 test_that("C = Inf equals glm(), including aliased columns", {
   d <- logistic_data(3000)
-  d$x5 <- d$x1 + 2 * d$x2          # a linear combination of earlier columns
+  d$x5 <- d$x1 + 2 * d$x2 # a linear combination of earlier columns
   d$x6 <- d$x3
   expect_message(
     fitted <- fit(imb_pipeline(clf = model_logistic(C = Inf)), y ~ ., data = d, n_threads = 1),

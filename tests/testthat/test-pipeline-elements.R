@@ -3,7 +3,9 @@ test_that("every exported step and model constructor is in the element table", {
   constructors <- sort(grep("^(step|model)_", exports, value = TRUE))
   table <- smotelab:::element_types()
   registered <- vapply(table, function(e) {
-    for (name in constructors) if (identical(e$constructor, getExportedValue("smotelab", name))) return(name)
+    for (name in constructors) if (identical(e$constructor, getExportedValue("smotelab", name))) {
+      return(name)
+    }
     NA_character_
   }, character(1))
   expect_false(anyNA(registered))
@@ -43,15 +45,18 @@ test_that("the glue reads every element type of the table, and no other", {
   bad_step <- spec
   bad_step$steps[[1]]$type <- "smote_typo"
   expect_error(smotelab:::pipeline_fit_cpp(bad_step, cols, y, 1, 1L), 'unknown step type "smote_typo"',
-               class = "smotelab::internal_error")
+    class = "smotelab::internal_error"
+  )
   bad_kind <- spec
   bad_kind$steps[[1]]$sampling_strategy$kind <- "most"
   expect_error(smotelab:::pipeline_fit_cpp(bad_kind, cols, y, 1, 1L), 'unknown sampling_strategy kind "most"',
-               class = "smotelab::internal_error")
+    class = "smotelab::internal_error"
+  )
   bad_model <- spec
   bad_model$model$type <- "svm"
   expect_error(smotelab:::pipeline_fit_cpp(bad_model, cols, y, 1, 1L), 'unknown model type "svm"',
-               class = "smotelab::internal_error")
+    class = "smotelab::internal_error"
+  )
 })
 
 test_that("the internal kNN switch accepts its three values only", {

@@ -58,7 +58,7 @@ test_that("fit() gives classed errors for bad training data", {
   d <- logistic_data(100)
   expect_snapshot(error = TRUE, fit(pipe, y ~ ., data = d[0, ]))
   expect_snapshot(error = TRUE, fit(pipe, y ~ ., data = "d"))
-  expect_snapshot(error = TRUE, fit(pipe, ~ x1, data = d))
+  expect_snapshot(error = TRUE, fit(pipe, ~x1, data = d))
   expect_snapshot(error = TRUE, fit(pipe, y ~ log(x1), data = d))
   expect_snapshot(error = TRUE, fit(pipe, y ~ x1 + nope, data = d))
   expect_snapshot(error = TRUE, fit(pipe, outcome ~ x1, data = d))
@@ -143,7 +143,8 @@ test_that("a factor predictor with NA as a level says so", {
   d <- logistic_data(100)
   d$f <- addNA(factor(sample(c("u", NA), nrow(d), replace = TRUE)))
   err <- expect_error(fit(imb_pipeline(clf = model_logistic()), y ~ ., d, seed = 1, n_threads = 1),
-                      class = "smotelab_error_missing")
+    class = "smotelab_error_missing"
+  )
   expect_match(conditionMessage(err), "is one of its factor levels", fixed = TRUE)
   expect_no_match(conditionMessage(err), "infinite", fixed = TRUE)
 })
@@ -179,8 +180,10 @@ test_that("summary() of forest and boosting fits carries their importance and tr
   expect_equal(s$mean_depth, mean(forest$state$model$depth))
   expect_identical(s$class_counts$before, s$class_counts$after)
   expect_snapshot(print(s))
-  boost <- fit(imb_pipeline(clf = model_boost(n_rounds = 100, early_stopping_rounds = 3)), y ~ ., data = d,
-               seed = 1, n_threads = 1)
+  boost <- fit(imb_pipeline(clf = model_boost(n_rounds = 100, early_stopping_rounds = 3)), y ~ .,
+    data = d,
+    seed = 1, n_threads = 1
+  )
   b <- summary(boost)
   expect_identical(b$best_iteration, boost$state$model$best_iteration)
   expect_identical(b$trees, b$best_iteration)

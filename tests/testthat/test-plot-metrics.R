@@ -55,8 +55,10 @@ test_that("plot_metrics() takes rows bound from evaluate(), every metric by defa
 })
 
 test_that("plot_metrics() leaves out missing estimates and extends the axis below 0 for a negative one", {
-  x <- data.frame(model = c("a", "a", "b", "b"), .metric = c("mcc", "roc_auc", "mcc", "roc_auc"),
-                  .estimate = c(-0.2, 0.7, 0.4, NA))
+  x <- data.frame(
+    model = c("a", "a", "b", "b"), .metric = c("mcc", "roc_auc", "mcc", "roc_auc"),
+    .estimate = c(-0.2, 0.7, 0.4, NA)
+  )
   p <- plot_metrics(x)
   bars <- ggplot2::ggplot_build(p)$data[[1]]
   expect_equal(sort(bars$y), c(-0.2, 0.4, 0.7))

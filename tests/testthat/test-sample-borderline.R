@@ -18,8 +18,10 @@ test_that("class counts equal imbalanced-learn's for every sampling_strategy for
       # Borderline-2 splits n rows as floor(f (n + 1)) + floor((1 - f) n),
       # f ~ Beta(10, 10): n or n - 1 rows, in imbalanced-learn and here.
       for (s in 1:5) {
-        two <- c(table(borderline_smote(d$data, y, kind = "borderline-2", sampling_strategy = case$strategy,
-                                        seed = s, n_threads = 1)$y))
+        two <- c(table(borderline_smote(d$data, y,
+          kind = "borderline-2", sampling_strategy = case$strategy,
+          seed = s, n_threads = 1
+        )$y))
         expect_true(all((two - case$borderline_1) %in% c(-1L, 0L)))
         expect_true(all((case$borderline_2 - case$borderline_1) %in% c(-1L, 0L)))
       }
@@ -51,8 +53,10 @@ test_that("every synthetic row lies between a danger seed and one of its allowed
   k <- 4
   m <- 8
   for (kind in c("borderline-1", "borderline-2")) {
-    out <- borderline_smote(d, y, k_neighbors = k, m_neighbors = m, kind = kind, seed = 3, n_threads = 2,
-                            .synthetic = TRUE)
+    out <- borderline_smote(d, y,
+      k_neighbors = k, m_neighbors = m, kind = kind, seed = 3, n_threads = 2,
+      .synthetic = TRUE
+    )
     expect_identical(as.data.frame(out[seq_len(nrow(d)), c("x1", "x2", "y")]), d)
     synthetic <- out[out$.synthetic, ]
     for (cls in levels(d$y)[-1]) {
@@ -90,8 +94,10 @@ test_that("seeds reported by the core are danger rows", {
   d <- variants_ref()$datasets$binary$data
   x <- as.matrix(d[c("x1", "x2")])
   y <- as.integer(d$y) - 1L
-  res <- borderline_smote_cpp(as.list(d[c("x1", "x2")]), y, c(0L, 500L), 5L, 10L, "borderline-1", 4, 1L, "auto",
-                              levels(d$y))
+  res <- borderline_smote_cpp(
+    as.list(d[c("x1", "x2")]), y, c(0L, 500L), 5L, 10L, "borderline-1", 4, 1L, "auto",
+    levels(d$y)
+  )
   danger <- which(d$y == "pos")[danger_reference(x, d$y, "pos", 10)]
   expect_true(all(res$seed_row %in% danger))
   expect_setequal(unique(res$seed_row), danger)
@@ -125,9 +131,11 @@ test_that("borderline_smote() explains bad input", {
   d <- smote_data(n_minor = 4)
   expect_snapshot(error = TRUE, borderline_smote(d, class))
   expect_snapshot(error = TRUE, borderline_smote(smote_data(n_major = 6, n_minor = 3), class, k_neighbors = 2))
-  expect_snapshot(error = TRUE, borderline_smote(smote_data(n_major = 3, n_minor = 8), class, k_neighbors = 4,
-                                                 m_neighbors = 5, kind = "borderline-2",
-                                                 sampling_strategy = c(minority = 20)))
+  expect_snapshot(error = TRUE, borderline_smote(smote_data(n_major = 3, n_minor = 8), class,
+    k_neighbors = 4,
+    m_neighbors = 5, kind = "borderline-2",
+    sampling_strategy = c(minority = 20)
+  ))
   expect_snapshot(error = TRUE, borderline_smote(smote_data(), class, m_neighbors = 0))
   expect_snapshot(error = TRUE, borderline_smote(smote_data(), class, kind = "borderline-3"))
   expect_snapshot(error = TRUE, borderline_smote(smote_data(), class, kind = 2))
@@ -144,8 +152,10 @@ test_that("step_borderline_smote() records and checks its parameters", {
   step <- step_borderline_smote(k_neighbors = 3, m_neighbors = 7, kind = "borderline-2", sampling_strategy = 0.75)
   expect_s3_class(step, c("smotelab_step_borderline_smote", "smotelab_step"))
   expect_identical(step$type, "borderline_smote")
-  expect_identical(step$params, list(k_neighbors = 3L, m_neighbors = 7L, kind = "borderline-2",
-                                     sampling_strategy = 0.75))
+  expect_identical(step$params, list(
+    k_neighbors = 3L, m_neighbors = 7L, kind = "borderline-2",
+    sampling_strategy = 0.75
+  ))
   expect_identical(step_borderline_smote()$params$kind, "borderline-1")
   expect_snapshot(error = TRUE, step_borderline_smote(k_neighbors = 0))
   expect_snapshot(error = TRUE, step_borderline_smote(m_neighbors = 1.5))

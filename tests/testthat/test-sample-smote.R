@@ -79,12 +79,15 @@ test_that("seed and neighbour rows reported by the core are k nearest same-class
   gap <- (x_new[, 1] - x[res$seed_row, 1]) / (x[res$neighbour_row, 1] - x[res$seed_row, 1])
   expect_true(all(gap >= 0 & gap < 1))
   expect_equal(x_new, x[res$seed_row, ] + gap * (x[res$neighbour_row, ] - x[res$seed_row, ]),
-               ignore_attr = TRUE)
+    ignore_attr = TRUE
+  )
 })
 
 test_that("duplicate rows are neighbours: a class of copies yields copies", {
-  d <- data.frame(x1 = c(stats::rnorm(20), rep(3, 6)), x2 = c(stats::rnorm(20), rep(-1, 6)),
-                  y = rep(c("a", "b"), c(20, 6)))
+  d <- data.frame(
+    x1 = c(stats::rnorm(20), rep(3, 6)), x2 = c(stats::rnorm(20), rep(-1, 6)),
+    y = rep(c("a", "b"), c(20, 6))
+  )
   out <- smote(d, y, seed = 1, n_threads = 1)
   expect_identical(out$x1[27:40], rep(3, 14))
   expect_identical(out$x2[27:40], rep(-1, 14))
@@ -196,12 +199,16 @@ test_that("rng = 'numpy' equals imbalanced-learn's SMOTE(random_state = seed) ro
   # counts (a fresh RandomState per class), and duplicated minority rows.
   for (case in numpy_refs()$smote) {
     d <- numpy_frame(case$x, case$y)
-    out <- smote(d, class, k_neighbors = case$k, sampling_strategy = numpy_strategy(case$strategy),
-                 seed = case$seed, n_threads = 2, rng = "numpy")
+    out <- smote(d, class,
+      k_neighbors = case$k, sampling_strategy = numpy_strategy(case$strategy),
+      seed = case$seed, n_threads = 2, rng = "numpy"
+    )
     new <- out[-seq_len(nrow(d)), ]
     expect_equal(out[seq_len(nrow(d)), ], tibble::as_tibble(d))
     expect_equal(unname(as.matrix(new[, names(d) != "class"])),
-                 matrix(case$x_new, ncol = ncol(d) - 1, byrow = TRUE), tolerance = 1e-12)
+      matrix(case$x_new, ncol = ncol(d) - 1, byrow = TRUE),
+      tolerance = 1e-12
+    )
     expect_identical(as.character(new$class), as.character(case$y_new))
   }
 })

@@ -26,7 +26,8 @@ test_that("test rows per class match scikit-learn's stratified train_test_split"
     for (seed in 1:3) {
       parts <- split_stratified(d, y, test_size = case$test_size, seed = seed)
       expect_equal(as.vector(table(parts$test$y)), case$test_counts,
-                   info = paste(case$counts, collapse = "/"))
+        info = paste(case$counts, collapse = "/")
+      )
       expect_equal(as.vector(table(parts$train$y)), case$counts - case$test_counts)
     }
   }
@@ -143,7 +144,8 @@ test_that("rows per fold and class match scikit-learn's StratifiedKFold", {
     d <- class_data(case$counts)
     folds <- folds_stratified(d, y, v = case$v, seed = 1)
     expect_equal(fold_table(folds$repeat_1, d$y, case$v), case$table,
-                 ignore_attr = TRUE, info = paste(case$counts, collapse = "/"))
+      ignore_attr = TRUE, info = paste(case$counts, collapse = "/")
+    )
   }
 })
 
@@ -188,8 +190,10 @@ test_that("repeats differ, and each repeat has its own stream", {
 test_that("folds_stratified() is reproducible and set.seed() governs seed = NULL", {
   d <- mixed_data(c(25, 10), 8)
   expect_identical(folds_stratified(d, y, seed = 3), folds_stratified(d, y, seed = 3))
-  expect_false(identical(folds_stratified(d, y, seed = 3)$repeat_1,
-                         folds_stratified(d, y, seed = 4)$repeat_1))
+  expect_false(identical(
+    folds_stratified(d, y, seed = 3)$repeat_1,
+    folds_stratified(d, y, seed = 4)$repeat_1
+  ))
   a <- withr::with_seed(5, folds_stratified(d, y))
   b <- withr::with_seed(5, folds_stratified(d, y))
   expect_identical(a, b)
@@ -242,8 +246,10 @@ test_that("rng = 'numpy' returns train_test_split(stratify = y)'s rows in its or
 test_that("rng = 'numpy' folds equal StratifiedKFold(shuffle = True) and RepeatedStratifiedKFold (#15)", {
   for (case in numpy_refs()$stratified_kfold) {
     d <- data.frame(y = factor(case$y))
-    folds <- withr::with_options(list(smotelab.rng = "numpy"),
-                                 folds_stratified(d, y, v = case$v, repeats = case$repeats, seed = case$seed))
+    folds <- withr::with_options(
+      list(smotelab.rng = "numpy"),
+      folds_stratified(d, y, v = case$v, repeats = case$repeats, seed = case$seed)
+    )
     expected <- matrix(as.integer(case$folds) + 1L, ncol = case$repeats)
     expect_identical(unname(as.matrix(folds)), expected, label = paste("seed", case$seed))
   }

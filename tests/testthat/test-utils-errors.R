@@ -33,8 +33,10 @@ test_that("core failures keep their kind, and anything else is an internal error
 
 # issue 12: the same failure had three classes on three paths.
 test_that("a class too small for SMOTE has one class and one message on every path", {
-  d <- make_imbalanced(n_samples = 200, n_features = 3, n_informative = 2, n_redundant = 0, weights = c(0.9, 0.1),
-                       flip_y = 0, seed = 1)
+  d <- make_imbalanced(
+    n_samples = 200, n_features = 3, n_informative = 2, n_redundant = 0, weights = c(0.9, 0.1),
+    flip_y = 0, seed = 1
+  )
   tiny <- rbind(d[d$class == "majority", ], d[d$class == "minority", ][1:4, ])
   pipe <- imb_pipeline(smote = step_smote(), clf = model_logistic())
   paths <- list(

@@ -9,7 +9,8 @@ test_that("the numpy streams equal numpy's legacy RandomState draw for draw", {
     expect_identical(numpy_draws_cpp(seed, "permutation", 17, 0, 0), as.double(case$permutation))
     for (r in case$randint) {
       expect_identical(numpy_draws_cpp(seed, "randint", 12, r$low, r$high), as.double(r$draws),
-                       label = paste0("randint(", r$low, ", ", r$high, ") with seed ", seed))
+        label = paste0("randint(", r$low, ", ", r$high, ") with seed ", seed)
+      )
     }
   }
 })
@@ -26,7 +27,8 @@ test_that("rng resolves argument > option > smotelab, and refuses anything else"
 test_that("numpy seeds must fit in 32 bits; NULL draws one from R's generator", {
   expect_snapshot(make_imbalanced(n_samples = 50, seed = 2^32, rng = "numpy"), error = TRUE)
   expect_error(smote(data.frame(x = 1:12, y = rep(c("a", "b"), c(8, 4))), y, k_neighbors = 2, seed = -1, rng = "numpy"),
-               class = "smotelab_error_argument")
+    class = "smotelab_error_argument"
+  )
   a <- withr::with_seed(3, make_imbalanced(n_samples = 50, rng = "numpy"))
   b <- withr::with_seed(3, make_imbalanced(n_samples = 50, rng = "numpy"))
   c <- withr::with_seed(4, make_imbalanced(n_samples = 50, rng = "numpy"))

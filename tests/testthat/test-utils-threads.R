@@ -58,7 +58,8 @@ test_that("a request above the cores is capped with one classed warning and no c
   withr::local_options(smotelab.threads = NULL)
   withr::local_envvar(SMOTELAB_THREADS = "1000000")
   expect_warning(expect_identical(resolve_threads(NULL), as.integer(cores)), "SMOTELAB_THREADS",
-                 class = "smotelab_warning_threads")
+    class = "smotelab_warning_threads"
+  )
   expect_no_warning(resolve_threads(cores))
 })
 
@@ -79,8 +80,10 @@ test_that("huge thread counts neither crash R nor print TBB's warning (#11)", {
     same <- suppressWarnings(c(
       identical(predict(f, d, type = "prob", n_threads = 1e6), ref),
       identical(predict(f, d, type = "prob", n_threads = RcppParallel::defaultNumThreads() + 1), ref),
-      nrow(cross_validate(imb_pipeline(clf = model_logistic()), class ~ ., d, folds = 3, seed = 1,
-                          n_threads = 1e6)) == 9
+      nrow(cross_validate(imb_pipeline(clf = model_logistic()), class ~ ., d,
+        folds = 3, seed = 1,
+        n_threads = 1e6
+      )) == 9
     ))
     options(smotelab.threads = 1e6)
     same <- c(same, suppressWarnings(identical(predict(f, d, type = "prob"), ref)))

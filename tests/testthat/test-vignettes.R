@@ -4,7 +4,9 @@
 # before library(smotelab)).
 installed_vignettes <- function() {
   doc <- system.file("doc", package = "smotelab")
-  if (!nzchar(doc)) return(character())
+  if (!nzchar(doc)) {
+    return(character())
+  }
   list.files(doc, pattern = "\\.Rmd$", full.names = TRUE)
 }
 
@@ -12,8 +14,10 @@ render_fresh <- function(rmd, dir) {
   file.copy(rmd, dir)
   callr::r(
     function(input, dir) {
-      rmarkdown::render(input, output_dir = dir, intermediates_dir = dir,
-                        envir = new.env(parent = globalenv()), quiet = TRUE)
+      rmarkdown::render(input,
+        output_dir = dir, intermediates_dir = dir,
+        envir = new.env(parent = globalenv()), quiet = TRUE
+      )
     },
     args = list(input = file.path(dir, basename(rmd)), dir = dir),
     libpath = .libPaths(),

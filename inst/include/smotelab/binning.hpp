@@ -59,7 +59,8 @@ inline std::vector<double> thresholds_of(std::vector<double> values, int max_bin
 
   std::vector<double> out;
   if (static_cast<int>(distinct.size()) <= max_bins) {
-    for (std::size_t k = 1; k < distinct.size(); ++k) out.push_back(distinct[k - 1] + (distinct[k] - distinct[k - 1]) / 2);
+    for (std::size_t k = 1; k < distinct.size(); ++k)
+      out.push_back(distinct[k - 1] + (distinct[k] - distinct[k - 1]) / 2);
     return out;
   }
   // Cut the sorted sample into max_bins groups of equal size; each cut lies
@@ -80,7 +81,8 @@ inline std::vector<double> thresholds_of(std::vector<double> values, int max_bin
 
 // Thresholds for every column of X. Rows are sampled (seeded) when there are
 // more than detail::kBinSampleRows; the values must be finite.
-inline BinMapper fit_bins(const Columns& X, int max_bins, std::uint64_t seed, const Executor& exec = serial_executor()) {
+inline BinMapper fit_bins(const Columns& X, int max_bins, std::uint64_t seed,
+                          const Executor& exec = serial_executor()) {
   require(max_bins >= 2 && max_bins <= kMaxBins, "max_bins must be between 2 and 255");
   const Eigen::Index n = X.rows();
   std::vector<Eigen::Index> sample;

@@ -73,12 +73,19 @@ struct GrowNode {
 // Grows one tree per round and keeps the margins of every row.
 class BoostTrainer {
  public:
-  BoostTrainer(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y, const BoostOptions& opt, std::uint64_t seed,
-               const Executor& exec)
-      : opt_(opt), y_(y), exec_(exec), run_(exec), bins_(bin_for_boosting(X, opt.max_bins, derive_seed(seed, 0), exec)),
-        stopping_(y, opt, derive_seed(seed, 1)), sampler_(opt, bins_.p, derive_seed(seed, 2), derive_seed(seed, 3)),
-        margin_(static_cast<std::size_t>(X.rows()), 0.0), gh_(static_cast<std::size_t>(X.rows())),
-        leaf_(static_cast<std::size_t>(X.rows())), hist_(bins_) {}
+  BoostTrainer(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y, const BoostOptions& opt,
+               std::uint64_t seed, const Executor& exec)
+      : opt_(opt),
+        y_(y),
+        exec_(exec),
+        run_(exec),
+        bins_(bin_for_boosting(X, opt.max_bins, derive_seed(seed, 0), exec)),
+        stopping_(y, opt, derive_seed(seed, 1)),
+        sampler_(opt, bins_.p, derive_seed(seed, 2), derive_seed(seed, 3)),
+        margin_(static_cast<std::size_t>(X.rows()), 0.0),
+        gh_(static_cast<std::size_t>(X.rows())),
+        leaf_(static_cast<std::size_t>(X.rows())),
+        hist_(bins_) {}
 
   BoostFit run() {
     BoostFit fit;
@@ -115,8 +122,8 @@ class BoostTrainer {
     const std::size_t n = margin_.size();
     run_((n + kBoostBlockRows - 1) / kBoostBlockRows, n, [&](std::size_t b0, std::size_t b1) {
       const std::size_t first = b0 * kBoostBlockRows, last = std::min(n, b1 * kBoostBlockRows);
-      simd::boost_gradients(margin_.data() + first, leaf == nullptr ? nullptr : leaf + first, value,
-                            y_.data() + first, opt_.scale_pos_weight, kMinHessian, last - first, &gh_[first].g);
+      simd::boost_gradients(margin_.data() + first, leaf == nullptr ? nullptr : leaf + first, value, y_.data() + first,
+                            opt_.scale_pos_weight, kMinHessian, last - first, &gh_[first].g);
     });
   }
 
@@ -192,7 +199,8 @@ class BoostTrainer {
       for (std::size_t b = b0; b < b1; ++b) {
         const RowPartition::Scattered runs = partition_.scatter(b);
         if (build) {
-          hist_.build_block(b, partition_.target(), partition_.left_smaller(partition_.job(b)) ? runs.left : runs.right);
+          hist_.build_block(b, partition_.target(),
+                            partition_.left_smaller(partition_.job(b)) ? runs.left : runs.right);
         }
       }
     });
@@ -261,8 +269,9 @@ class BoostTrainer {
       const bool split = node.feature >= 0;
       tree_feature_.push_back(node.feature);
       tree_left_.push_back(split ? node.left : 0);
-      tree_value_.push_back(split ? bins_.thresholds[static_cast<std::size_t>(node.feature)][static_cast<std::size_t>(node.bin)]
-                                  : node.value);
+      tree_value_.push_back(
+          split ? bins_.thresholds[static_cast<std::size_t>(node.feature)][static_cast<std::size_t>(node.bin)]
+                : node.value);
     }
     trees.add_tree(tree_feature_, tree_left_, tree_value_);
   }
@@ -302,7 +311,8 @@ inline BoostFit fit_boost(const Columns& X, const Eigen::Ref<const Eigen::Vector
   require(opt.subsample > 0 && opt.subsample <= 1 && opt.colsample > 0 && opt.colsample <= 1,
           "subsample and colsample must be in (0, 1]");
   check(X.cols() >= 1, kind::empty, "Boosting needs at least one predictor column.");
-  check(X.rows() >= 1 && X.rows() < (Eigen::Index(1) << 31), kind::size, "Boosting needs between 1 and 2^31 - 1 training rows.");
+  check(X.rows() >= 1 && X.rows() < (Eigen::Index(1) << 31), kind::size,
+        "Boosting needs between 1 and 2^31 - 1 training rows.");
   require(y.size() == X.rows(), "X and y must have the same number of rows");
   for (Eigen::Index i = 0; i < y.size(); ++i) require(y(i) == 0 || y(i) == 1, "labels must be 0 or 1");
   check(X.all_finite(), kind::infinite, "The predictors must be finite.");

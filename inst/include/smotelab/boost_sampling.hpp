@@ -31,8 +31,10 @@ class RoundSampler {
     }
     Rng rng(rows_seed_, static_cast<std::uint64_t>(round));
     for (std::uint32_t i : train) {
-      if (rng.uniform() < opt_.subsample) kept.push_back(i);
-      else left_out.push_back(i);
+      if (rng.uniform() < opt_.subsample)
+        kept.push_back(i);
+      else
+        left_out.push_back(i);
     }
   }
 

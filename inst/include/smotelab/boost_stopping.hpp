@@ -24,8 +24,7 @@ namespace detail {
 
 class EarlyStopping {
  public:
-  EarlyStopping(const Eigen::Ref<const Eigen::VectorXi>& y, const BoostOptions& opt, std::uint64_t seed)
-      : opt_(opt) {
+  EarlyStopping(const Eigen::Ref<const Eigen::VectorXi>& y, const BoostOptions& opt, std::uint64_t seed) : opt_(opt) {
     const Eigen::Index n = y.size();
     std::vector<std::uint8_t> held(static_cast<std::size_t>(n), 0);
     if (enabled()) {

@@ -75,8 +75,10 @@ class BlockRunner {
 
   void operator()(std::size_t tasks, std::size_t rows, const RangeKernel& kernel) const {
     if (tasks == 0) return;
-    if (tasks == 1 || rows < kParallelRows) exec_(tasks, tasks, kernel);
-    else exec_(tasks, std::max<std::size_t>(1, tasks / 8), kernel);
+    if (tasks == 1 || rows < kParallelRows)
+      exec_(tasks, tasks, kernel);
+    else
+      exec_(tasks, std::max<std::size_t>(1, tasks / 8), kernel);
   }
 
  private:

@@ -33,9 +33,11 @@ class Columns {
   }
 
   // Rows [first, first + count) of the columns `which` into out (count x which.size()).
-  void gather(Eigen::Index first, Eigen::Index count, const std::vector<Eigen::Index>& which, Eigen::MatrixXd& out) const {
+  void gather(Eigen::Index first, Eigen::Index count, const std::vector<Eigen::Index>& which,
+              Eigen::MatrixXd& out) const {
     out.resize(count, static_cast<Eigen::Index>(which.size()));
-    for (std::size_t j = 0; j < which.size(); ++j) out.col(static_cast<Eigen::Index>(j)) = col(which[j]).segment(first, count);
+    for (std::size_t j = 0; j < which.size(); ++j)
+      out.col(static_cast<Eigen::Index>(j)) = col(which[j]).segment(first, count);
   }
 
   // The listed rows of every column, as a matrix.

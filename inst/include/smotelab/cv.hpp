@@ -39,7 +39,7 @@ inline std::vector<double> score_metrics(const std::vector<std::size_t>& wanted,
 }
 
 struct CvProblem {
-  std::vector<PipelineSpec> grid;      // one pipeline per grid point
+  std::vector<PipelineSpec> grid;    // one pipeline per grid point
   std::vector<std::size_t> metrics;  // rows of metrics::kMetrics
   double threshold = 0.5;
   std::uint64_t seed = 0;
@@ -55,7 +55,8 @@ struct CvTask {
 // (0-based) with `v` folds: consecutive integers from the user's seed, so a
 // hand-written loop can reproduce any task with fit(seed = ...).
 inline std::uint64_t task_seed(std::uint64_t seed, int repeat, int fold, int v) {
-  return seed + static_cast<std::uint64_t>(repeat) * static_cast<std::uint64_t>(v) + static_cast<std::uint64_t>(fold - 1);
+  return seed + static_cast<std::uint64_t>(repeat) * static_cast<std::uint64_t>(v) +
+         static_cast<std::uint64_t>(fold - 1);
 }
 
 // One task on one thread: split by the fold, fit on the rest, score the fold.
@@ -72,9 +73,8 @@ inline Eigen::VectorXd run_task(const CvProblem& problem, const Columns& X, cons
 
   // An imblearn Pipeline cloned for each fold keeps its integer random_state.
   const PipelineSpec& spec = problem.grid[task.grid_point];
-  const FittedPipeline fitted = fit_pipeline(spec, X_train, y_train,
-                                             spec.numpy_rng ? problem.seed
-                                                            : task_seed(problem.seed, task.repeat, task.fold, v));
+  const FittedPipeline fitted = fit_pipeline(
+      spec, X_train, y_train, spec.numpy_rng ? problem.seed : task_seed(problem.seed, task.repeat, task.fold, v));
   Eigen::VectorXd prob(X_test.rows());
   predict_pipeline(fitted, X_test, prob);
   const std::vector<double> values = score_metrics(problem.metrics, y_test.data(), prob.data(),
@@ -83,7 +83,7 @@ inline Eigen::VectorXd run_task(const CvProblem& problem, const Columns& X, cons
 }
 
 struct CvOutcome {
-  Eigen::MatrixXd values;     // row t: task t's metric values
+  Eigen::MatrixXd values;      // row t: task t's metric values
   std::ptrdiff_t failed = -1;  // the first task (in task order) that threw, if any
   std::string error;           // and its message
 };

@@ -103,8 +103,16 @@ class TreeGrower {
  public:
   TreeGrower(const BinnedMatrix& bins, const BinMapper& mapper, const Eigen::Ref<const Eigen::VectorXi>& y,
              const ForestOptions& opt, int mtry, const double balanced[2])
-      : bins_(bins), mapper_(mapper), y_(y), opt_(opt), mtry_(mtry), n_(static_cast<std::size_t>(y.size())),
-        counts_(n_, 0), scratch_(n_), hist_(2 * kMaxBins + 2, 0), features_(static_cast<std::size_t>(bins.cols)) {
+      : bins_(bins),
+        mapper_(mapper),
+        y_(y),
+        opt_(opt),
+        mtry_(mtry),
+        n_(static_cast<std::size_t>(y.size())),
+        counts_(n_, 0),
+        scratch_(n_),
+        hist_(2 * kMaxBins + 2, 0),
+        features_(static_cast<std::size_t>(bins.cols)) {
     bag_.reserve(n_);
     balanced_[0] = balanced[0];
     balanced_[1] = balanced[1];
@@ -153,7 +161,8 @@ class TreeGrower {
       // Every value between the thresholds after bin_lo and before bin_hi
       // splits the node's rows alike; as ranger and scikit-learn cut halfway
       // between the neighbouring values, the stored cut is halfway across the gap.
-      const double cut = (mapper_.threshold(best.feature, best.bin_lo) + mapper_.threshold(best.feature, best.bin_hi - 1)) / 2;
+      const double cut =
+          (mapper_.threshold(best.feature, best.bin_lo) + mapper_.threshold(best.feature, best.bin_hi - 1)) / 2;
       const std::size_t mid = partition(t.begin, t.end, best.feature, best.bin_lo);
       out.importance[static_cast<std::size_t>(best.feature)] += best.score - (w0 * w0 + w1 * w1) / (w0 + w1);
 
@@ -183,7 +192,8 @@ class TreeGrower {
     }
     for (std::size_t i = 0; i < n_; ++i) {
       if (counts_[i] == 0) continue;
-      bag_.push_back({static_cast<std::uint32_t>(i), counts_[i] << 1 | static_cast<std::uint32_t>(y_(static_cast<Eigen::Index>(i)))});
+      bag_.push_back({static_cast<std::uint32_t>(i),
+                      counts_[i] << 1 | static_cast<std::uint32_t>(y_(static_cast<Eigen::Index>(i)))});
       counts_[i] = 0;
     }
   }
@@ -294,7 +304,8 @@ class TreeGrower {
         scratch_[spill++] = r;
       }
     }
-    std::copy(scratch_.begin(), scratch_.begin() + static_cast<std::ptrdiff_t>(spill), bag_.begin() + static_cast<std::ptrdiff_t>(out));
+    std::copy(scratch_.begin(), scratch_.begin() + static_cast<std::ptrdiff_t>(spill),
+              bag_.begin() + static_cast<std::ptrdiff_t>(out));
     return out;
   }
 
@@ -333,8 +344,9 @@ inline ForestFit fit_forest(const Columns& X, const Eigen::Ref<const Eigen::Vect
   require(opt.min_node_size >= 1, "min_node_size must be at least 1");
   require(opt.max_depth >= 0, "max_depth must be at least 1 (or 0 for unlimited)");
   const int mtry = forest_mtry(opt, p);
-  check(mtry <= p, kind::argument, "mtry = " + std::to_string(mtry) + " is more than the " + std::to_string(p) +
-                         " predictor columns the forest sees");
+  check(mtry <= p, kind::argument,
+        "mtry = " + std::to_string(mtry) + " is more than the " + std::to_string(p) +
+            " predictor columns the forest sees");
   std::uint64_t class_n[2] = {0, 0};
   for (Eigen::Index i = 0; i < n; ++i) {
     require(y(i) == 0 || y(i) == 1, "labels must be 0 or 1");

@@ -113,8 +113,7 @@ inline void check_knn_input(Eigen::Index n_ref, Eigen::Index p_ref, Eigen::Index
   require(p_ref == p_query, "the query and reference matrices must have the same number of columns");
   require(k >= 1, "k must be at least 1");
   if (self != nullptr) {
-    require(static_cast<Eigen::Index>(self->size()) == n_query,
-            "query_self_index must have one entry per query row");
+    require(static_cast<Eigen::Index>(self->size()) == n_query, "query_self_index must have one entry per query row");
     for (Eigen::Index s : *self) require(s >= -1 && s < n_ref, "query_self_index must hold reference rows or -1");
   }
   const Eigen::Index available = self != nullptr ? n_ref - 1 : n_ref;
@@ -137,7 +136,8 @@ class KdTree {
     points_.resize(static_cast<std::size_t>(n * p_));
     for (Eigen::Index i = 0; i < n; ++i)
       for (Eigen::Index j = 0; j < p_; ++j)
-        points_[static_cast<std::size_t>(i * p_ + j)] = cols[static_cast<std::size_t>(j)][order_[static_cast<std::size_t>(i)]];
+        points_[static_cast<std::size_t>(i * p_ + j)] =
+            cols[static_cast<std::size_t>(j)][order_[static_cast<std::size_t>(i)]];
   }
 
   void search(const double* q, Eigen::Index self, TopK& best, std::vector<double>& offset) const {
@@ -256,7 +256,7 @@ constexpr Eigen::Index kQueryBlock = 256;
 // are padded with zero rows that the screen never reports.
 template <typename Real>
 struct ScreenData {
-  std::vector<Real> ref_cols;    // column j of the reference rows at ref_cols[j * ld]
+  std::vector<Real> ref_cols;  // column j of the reference rows at ref_cols[j * ld]
   std::size_t ld = 0;
   std::vector<Real> query_rows;  // row-major, n_query rounded up to the query block
   std::vector<double> r_norm, q_norm;
@@ -352,8 +352,8 @@ class Screen {
                               floor_, cand_query.data(), cand_ref.data());
     }
     return simd::knn_screen(twice_.query_rows.data() + qs * p, twice_.q_norm.data() + qs, limit, nq,
-                            twice_.ref_cols.data() + rs, twice_.ld, r_kept_.data() + rs, r_limit, nr, p, slack_,
-                            floor_, cand_query.data(), cand_ref.data());
+                            twice_.ref_cols.data() + rs, twice_.ld, r_kept_.data() + rs, r_limit, nr, p, slack_, floor_,
+                            cand_query.data(), cand_ref.data());
   }
 
  private:
@@ -410,14 +410,14 @@ inline void knn_brute_force(const Columns& ref, const Eigen::Ref<const Eigen::Ma
       // screen (no limits yet) and costs an exact distance.
       for (Eigen::Index r0 = 0, nr = 0; r0 < n_ref; r0 += nr) {
         nr = std::min(r0 == 0 ? kFirstRefBlock : kRefBlock, n_ref - r0);
-        const std::size_t found = screen.run(q0, kQueryBlock, r0, static_cast<std::size_t>(nr), limit.data(), nullptr,
-                                             cand_query, cand_ref);
+        const std::size_t found =
+            screen.run(q0, kQueryBlock, r0, static_cast<std::size_t>(nr), limit.data(), nullptr, cand_query, cand_ref);
         for (std::size_t f = 0; f < found; ++f) {
           const std::size_t i = cand_query[f];
           const Eigen::Index r = r0 + static_cast<Eigen::Index>(cand_ref[f]);
           if (self != nullptr && (*self)[static_cast<std::size_t>(q0) + i] == r) continue;
-          offer(best[i], limit[i], screen, exact_dist2(query_rows.row(q0 + static_cast<Eigen::Index>(i)).data(),
-                                                       ref_rows.row(r).data(), p), r);
+          offer(best[i], limit[i], screen,
+                exact_dist2(query_rows.row(q0 + static_cast<Eigen::Index>(i)).data(), ref_rows.row(r).data(), p), r);
         }
       }
       for (Eigen::Index i = 0; i < nq; ++i) {
@@ -446,7 +446,9 @@ inline void knn_self_brute_force(const Eigen::Ref<const Eigen::MatrixXd>& X, int
   std::vector<TopK> best(static_cast<std::size_t>(n), TopK(static_cast<std::size_t>(k)));
   std::vector<double> limit = initial_limits(n, n_blocks * kQueryBlock);
 
-  const auto block_rows = [&](Eigen::Index b) { return static_cast<std::size_t>(std::min(kQueryBlock, n - b * kQueryBlock)); };
+  const auto block_rows = [&](Eigen::Index b) {
+    return static_cast<std::size_t>(std::min(kQueryBlock, n - b * kQueryBlock));
+  };
   // Screens the rows of block a against rows [b0, b0 + nr) of block b, both
   // ways unless the blocks are one.
   const auto meet = [&](Eigen::Index a, Eigen::Index b0, std::size_t nr, bool both_ways,
@@ -556,14 +558,13 @@ inline KnnAlgorithm resolve(KnnAlgorithm algorithm, Eigen::Index p) {
 // query_self_index is given, query row i is reference row (*query_self_index)[i]
 // (or -1 for none) and is left out of its own list.
 inline Neighbours knn_query(const Columns& ref, const Eigen::Ref<const Eigen::MatrixXd>& query, int k,
-                            const std::vector<Eigen::Index>* query_self_index,
-                            const Executor& exec = serial_executor(),
+                            const std::vector<Eigen::Index>* query_self_index, const Executor& exec = serial_executor(),
                             KnnAlgorithm algorithm = KnnAlgorithm::automatic) {
   detail::check_knn_input(ref.rows(), ref.cols(), query.cols(), k, query_self_index, query.rows());
   if (const int e = detail::knn_rescale_exponent(ref, query)) {
     const Eigen::MatrixXd scaled_ref = detail::times_power_of_two(ref.to_matrix(), e);
-    Neighbours out = knn_query(Columns::of(scaled_ref), detail::times_power_of_two(query, e), k, query_self_index,
-                               exec, algorithm);
+    Neighbours out =
+        knn_query(Columns::of(scaled_ref), detail::times_power_of_two(query, e), k, query_self_index, exec, algorithm);
     detail::restore_dist2(out, e);
     return out;
   }
@@ -576,9 +577,9 @@ inline Neighbours knn_query(const Columns& ref, const Eigen::Ref<const Eigen::Ma
   return out;
 }
 
-inline Neighbours knn_query(const Eigen::Ref<const Eigen::MatrixXd>& ref, const Eigen::Ref<const Eigen::MatrixXd>& query,
-                            int k, const std::vector<Eigen::Index>* query_self_index,
-                            const Executor& exec = serial_executor(),
+inline Neighbours knn_query(const Eigen::Ref<const Eigen::MatrixXd>& ref,
+                            const Eigen::Ref<const Eigen::MatrixXd>& query, int k,
+                            const std::vector<Eigen::Index>* query_self_index, const Executor& exec = serial_executor(),
                             KnnAlgorithm algorithm = KnnAlgorithm::automatic) {
   return knn_query(Columns::of(ref), query, k, query_self_index, exec, algorithm);
 }

@@ -31,20 +31,20 @@
 namespace smotelab {
 
 struct LogisticOptions {
-  double C = 1.0;          // inverse penalty strength; +inf means no penalty
-  bool balanced = false;   // class_weight = "balanced": s_i = n / (2 * n_class(y_i))
-  double tol = 1e-10;      // Newton stops when every step is below tol * (1 + |coef|)
+  double C = 1.0;         // inverse penalty strength; +inf means no penalty
+  bool balanced = false;  // class_weight = "balanced": s_i = n / (2 * n_class(y_i))
+  double tol = 1e-10;     // Newton stops when every step is below tol * (1 + |coef|)
   int max_iter = 100;
 };
 
 struct LogisticFit {
   double intercept = 0.0;
-  Eigen::VectorXd coef;        // one per column; 0 for aliased columns
-  std::vector<bool> aliased;   // columns dropped as linear combinations of earlier ones
+  Eigen::VectorXd coef;       // one per column; 0 for aliased columns
+  std::vector<bool> aliased;  // columns dropped as linear combinations of earlier ones
   int iterations = 0;
   bool converged = false;
-  bool separated = false;      // some fitted probabilities are numerically 0 or 1 (C = inf)
-  double objective = 0.0;      // sum_i s_i * logloss_i + 0.5 / C * ||w||^2 at the solution
+  bool separated = false;  // some fitted probabilities are numerically 0 or 1 (C = inf)
+  double objective = 0.0;  // sum_i s_i * logloss_i + 0.5 / C * ||w||^2 at the solution
 };
 
 // The row weights s_i; empty when every row has weight 1, so that unweighted
@@ -70,15 +70,15 @@ constexpr int kLogisticSafeExponent = 128;
 struct NewtonPartial {
   double loss = 0.0;
   Eigen::VectorXd gradient;
-  Eigen::MatrixXd hessian;   // lower triangle only
-  std::size_t extreme = 0;   // rows whose fitted probability is numerically 0 or 1
+  Eigen::MatrixXd hessian;  // lower triangle only
+  std::size_t extreme = 0;  // rows whose fitted probability is numerically 0 or 1
 };
 
 class NewtonPass {
  public:
   // An empty row_weight means weight 1 for every row.
-  NewtonPass(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y,
-             const std::vector<double>& row_weight, const std::vector<Eigen::Index>& kept)
+  NewtonPass(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y, const std::vector<double>& row_weight,
+             const std::vector<Eigen::Index>& kept)
       : X_(X), y_(y), s_(row_weight), kept_(kept) {}
 
   // Evaluates the objective and gradient (and the Hessian if asked) at
@@ -139,9 +139,9 @@ class NewtonPass {
 
     simd::affine(tmp.design.data() + 1, beta.data(), p, rows, intercept, tmp.eta.data());
     const double* s = s_.empty() ? tmp.ones.data() : s_.data() + first;
-    out.loss = simd::logistic_rows(tmp.eta.data(), y_.data() + first, s, rows,
-                                   10 * std::numeric_limits<double>::epsilon(), tmp.residual.data(),
-                                   tmp.weight.data(), &out.extreme);
+    out.loss =
+        simd::logistic_rows(tmp.eta.data(), y_.data() + first, s, rows, 10 * std::numeric_limits<double>::epsilon(),
+                            tmp.residual.data(), tmp.weight.data(), &out.extreme);
     out.gradient.resize(static_cast<Eigen::Index>(q));
     if (!with_hessian) {
       tmp.products.resize(width);
@@ -202,8 +202,8 @@ inline std::vector<bool> aliased_columns(const Eigen::MatrixXd& gram_lower, doub
 // Fits above this many rows start from a fit on a subsample: Newton's method
 // then needs fewer passes over all rows.
 constexpr Eigen::Index kWarmStartRows = 1 << 17;
-constexpr Eigen::Index kWarmStartChunk = 64;    // rows taken together, so the copy reads whole cache lines
-constexpr Eigen::Index kWarmStartStride = 16;   // one chunk in this many
+constexpr Eigen::Index kWarmStartChunk = 64;   // rows taken together, so the copy reads whole cache lines
+constexpr Eigen::Index kWarmStartStride = 16;  // one chunk in this many
 
 // Every kWarmStartStride-th chunk of rows: a systematic sample, so rows
 // sorted by class or by a predictor are still represented in proportion.
@@ -217,21 +217,24 @@ inline std::vector<Eigen::Index> warm_start_rows(Eigen::Index n) {
 // `penalty[j]` multiplies column j's share of the penalty (empty: 1 for all):
 // fit_logistic() fits columns rescaled by powers of two, whose coefficients
 // are penalised accordingly.
-inline LogisticFit newton_fit(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y, const std::vector<double>& s,
-                              const LogisticOptions& opt, const Executor& exec, const std::vector<double>& penalty);
+inline LogisticFit newton_fit(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y,
+                              const std::vector<double>& s, const LogisticOptions& opt, const Executor& exec,
+                              const std::vector<double>& penalty);
 
 // The solution on a subsample of rows, whose sum of losses is scaled up to
 // the whole sample's (C * n / m), as a starting point over the kept columns;
 // empty when the subsample has no usable fit (one class, separation).
-inline Eigen::VectorXd warm_start(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y, const std::vector<double>& s,
-                                  const std::vector<Eigen::Index>& kept, const LogisticOptions& opt, const Executor& exec,
+inline Eigen::VectorXd warm_start(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y,
+                                  const std::vector<double>& s, const std::vector<Eigen::Index>& kept,
+                                  const LogisticOptions& opt, const Executor& exec,
                                   const std::vector<double>& penalty) {
   const std::vector<Eigen::Index> rows = warm_start_rows(X.rows());
   const Eigen::Index m = static_cast<Eigen::Index>(rows.size());
   Eigen::MatrixXd sub_x(m, static_cast<Eigen::Index>(kept.size()));
   for (std::size_t j = 0; j < kept.size(); ++j) {
     const double* col = X.col(kept[j]).data();
-    for (Eigen::Index i = 0; i < m; ++i) sub_x(i, static_cast<Eigen::Index>(j)) = col[rows[static_cast<std::size_t>(i)]];
+    for (Eigen::Index i = 0; i < m; ++i)
+      sub_x(i, static_cast<Eigen::Index>(j)) = col[rows[static_cast<std::size_t>(i)]];
   }
   Eigen::VectorXi sub_y(m);
   for (Eigen::Index i = 0; i < m; ++i) sub_y(i) = y(rows[static_cast<std::size_t>(i)]);
@@ -265,8 +268,9 @@ inline Eigen::VectorXd warm_start(const Columns& X, const Eigen::Ref<const Eigen
   return theta;
 }
 
-inline LogisticFit newton_fit(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y, const std::vector<double>& s,
-                              const LogisticOptions& opt, const Executor& exec, const std::vector<double>& penalty) {
+inline LogisticFit newton_fit(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y,
+                              const std::vector<double>& s, const LogisticOptions& opt, const Executor& exec,
+                              const std::vector<double>& penalty) {
   const Eigen::Index n = X.rows();
   const Eigen::Index p = X.cols();
   const bool penalised = std::isfinite(opt.C);
@@ -349,7 +353,8 @@ inline LogisticFit newton_fit(const Columns& X, const Eigen::Ref<const Eigen::Ve
       Eigen::MatrixXd H = at.hessian.selfadjointView<Eigen::Lower>();
       H.diagonal().tail(q - 1) += ridge;
       ldlt.compute(H);
-      if (ldlt.info() != Eigen::Success) throw numeric_error("the Newton system of the logistic regression is singular");
+      if (ldlt.info() != Eigen::Success)
+        throw numeric_error("the Newton system of the logistic regression is singular");
     }
     Eigen::VectorXd g = at.gradient;
     g.tail(q - 1) += ridge.cwiseProduct(theta.tail(q - 1));
@@ -406,8 +411,7 @@ inline LogisticFit newton_fit(const Columns& X, const Eigen::Ref<const Eigen::Ve
 }  // namespace detail
 
 inline LogisticFit fit_logistic(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y,
-                                const LogisticOptions& opt,
-                                const Executor& exec = serial_executor()) {
+                                const LogisticOptions& opt, const Executor& exec = serial_executor()) {
   const Eigen::Index n = X.rows();
   require(y.size() == n, "X and y must have the same number of rows");
   require(n > 0, "logistic regression needs at least one row");

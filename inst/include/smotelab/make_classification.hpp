@@ -42,17 +42,16 @@ struct ClassificationSpec {
 };
 
 struct Classification {
-  Eigen::MatrixXd x;                 // n_samples x n_features
-  std::vector<int> y;                // class of each row, 0..n_classes-1
+  Eigen::MatrixXd x;                   // n_samples x n_features
+  std::vector<int> y;                  // class of each row, 0..n_classes-1
   std::vector<unsigned char> flipped;  // 1 where y differs from the class of the row's cluster
-  std::vector<FeatureRole> roles;    // role of each column of x
+  std::vector<FeatureRole> roles;      // role of each column of x
 };
 
 // Rows per cluster, clusters numbered so that cluster k belongs to class
 // k % n_classes: floor(n * weight / clusters_per_class) each, and the rows
 // left over handed out one per cluster in cluster order.
-inline std::vector<std::size_t> rows_per_cluster(std::size_t n_samples,
-                                                 const std::vector<double>& weights,
+inline std::vector<std::size_t> rows_per_cluster(std::size_t n_samples, const std::vector<double>& weights,
                                                  std::size_t clusters_per_class) {
   const std::size_t n_classes = weights.size();
   const std::size_t n_clusters = n_classes * clusters_per_class;
@@ -60,8 +59,8 @@ inline std::vector<std::size_t> rows_per_cluster(std::size_t n_samples,
   std::vector<std::size_t> rows(n_clusters);
   std::size_t used = 0;
   for (std::size_t k = 0; k < n_clusters; ++k) {
-    const double share = static_cast<double>(n_samples) * weights[k % n_classes] /
-                         static_cast<double>(clusters_per_class);
+    const double share =
+        static_cast<double>(n_samples) * weights[k % n_classes] / static_cast<double>(clusters_per_class);
     require(share >= 0.0, "class weights must not be negative");
     rows[k] = static_cast<std::size_t>(share);
     used += rows[k];
@@ -100,8 +99,7 @@ inline Eigen::MatrixXd hypercube_vertices(std::size_t n_vertices, std::size_t di
   return vertices;
 }
 
-inline Eigen::MatrixXd uniform_matrix(Eigen::Index rows, Eigen::Index cols, double lo, double hi,
-                                      Rng& rng) {
+inline Eigen::MatrixXd uniform_matrix(Eigen::Index rows, Eigen::Index cols, double lo, double hi, Rng& rng) {
   Eigen::MatrixXd m(rows, cols);
   for (Eigen::Index j = 0; j < cols; ++j)
     for (Eigen::Index i = 0; i < rows; ++i) m(i, j) = rng.uniform(lo, hi);
@@ -117,19 +115,16 @@ inline Classification make_classification(const ClassificationSpec& spec, std::u
   const std::size_t n_classes = spec.weights.size();
   require(n_classes >= 2, "there must be at least two classes");
   require(n_inf >= 1, "there must be at least one informative feature");
-  require(n_inf + n_red + n_rep <= p,
-          "informative, redundant and repeated features must not outnumber the features");
+  require(n_inf + n_red + n_rep <= p, "informative, redundant and repeated features must not outnumber the features");
   require(spec.flip_y >= 0.0 && spec.flip_y <= 1.0, "flip_y must lie in [0, 1]");
   require(spec.class_sep > 0.0, "class_sep must be positive");
 
   Rng rng(seed, 0);
-  const std::vector<std::size_t> rows =
-      rows_per_cluster(n, spec.weights, spec.n_clusters_per_class);
+  const std::vector<std::size_t> rows = rows_per_cluster(n, spec.weights, spec.n_clusters_per_class);
   const std::size_t n_clusters = rows.size();
 
   const Eigen::MatrixXd centroids =
-      (hypercube_vertices(n_clusters, n_inf, rng).array() * (2.0 * spec.class_sep) - spec.class_sep)
-          .matrix();
+      (hypercube_vertices(n_clusters, n_inf, rng).array() * (2.0 * spec.class_sep) - spec.class_sep).matrix();
 
   // Columns in construction order: informative, redundant, repeated, noise.
   Eigen::MatrixXd x(n, p);
@@ -158,8 +153,7 @@ inline Classification make_classification(const ClassificationSpec& spec, std::u
   // as scikit-learn does by rounding a uniform draw on [0, n_inf + n_red - 1].
   const std::size_t n_source = n_inf + n_red;
   for (std::size_t r = 0; r < n_rep; ++r) {
-    const auto source = static_cast<Eigen::Index>(
-        static_cast<double>(n_source - 1) * rng.uniform() + 0.5);
+    const auto source = static_cast<Eigen::Index>(static_cast<double>(n_source - 1) * rng.uniform() + 0.5);
     x.col(n_source + r) = x.col(source);
   }
   for (std::size_t j = n_source + n_rep; j < p; ++j)
@@ -186,10 +180,10 @@ inline Classification make_classification(const ClassificationSpec& spec, std::u
   for (std::size_t j = 0; j < p; ++j) {
     const std::size_t from = col_order[j];
     for (std::size_t i = 0; i < n; ++i) out.x(i, j) = x(row_order[i], from);
-    out.roles[j] = from < n_inf ? FeatureRole::informative
-                   : from < n_source ? FeatureRole::redundant
+    out.roles[j] = from < n_inf              ? FeatureRole::informative
+                   : from < n_source         ? FeatureRole::redundant
                    : from < n_source + n_rep ? FeatureRole::repeated
-                   : FeatureRole::noise;
+                                             : FeatureRole::noise;
   }
   for (std::size_t i = 0; i < n; ++i) {
     const std::size_t from = row_order[i];
@@ -204,12 +198,10 @@ inline Classification make_classification(const ClassificationSpec& spec, std::u
 // population, else rejection against the values seen (below 20%) or
 // reservoir sampling. Each path consumes the stream differently, so all three
 // are needed.
-inline std::vector<std::uint64_t> sample_without_replacement_numpy(std::uint64_t n_population,
-                                                                   std::uint64_t n_samples,
+inline std::vector<std::uint64_t> sample_without_replacement_numpy(std::uint64_t n_population, std::uint64_t n_samples,
                                                                    NumpyRandomState& rs) {
   require(n_samples <= n_population, "can't sample more values than the population holds");
-  const double ratio =
-      n_population != 0 ? static_cast<double>(n_samples) / static_cast<double>(n_population) : 1.0;
+  const double ratio = n_population != 0 ? static_cast<double>(n_samples) / static_cast<double>(n_population) : 1.0;
   std::vector<std::uint64_t> out(n_samples);
   if (ratio > 0.01 && ratio < 0.99) {
     const std::vector<std::int64_t> perm = rs.permutation(n_population);
@@ -246,8 +238,7 @@ inline Eigen::MatrixXd hypercube_vertices_numpy(std::size_t n_vertices, std::siz
       for (std::size_t d = 0; d < first; ++d) vertices(k, d) = static_cast<double>(rs.interval(1));
   }
   const std::size_t bits = dims - first;
-  const std::vector<std::uint64_t> codes =
-      sample_without_replacement_numpy(std::uint64_t{1} << bits, n_vertices, rs);
+  const std::vector<std::uint64_t> codes = sample_without_replacement_numpy(std::uint64_t{1} << bits, n_vertices, rs);
   for (std::size_t k = 0; k < n_vertices; ++k)
     for (std::size_t d = 0; d < bits; ++d)
       vertices(k, first + d) = static_cast<double>((codes[k] >> (bits - 1 - d)) & 1U);
@@ -262,7 +253,7 @@ inline Eigen::MatrixXd hypercube_vertices_numpy(std::size_t n_vertices, std::siz
 // the output at columns[j], n_samples values each), so that a caller can
 // hand over its own buffers; the returned x is left empty.
 inline Classification make_classification_numpy(const ClassificationSpec& spec, std::uint32_t seed,
-                                                 const std::vector<double*>& columns) {
+                                                const std::vector<double*>& columns) {
   using RowMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
   const std::size_t n = spec.n_samples;
   const std::size_t p = spec.n_features;
@@ -272,8 +263,7 @@ inline Classification make_classification_numpy(const ClassificationSpec& spec, 
   const std::size_t n_classes = spec.weights.size();
   require(n_classes >= 2, "there must be at least two classes");
   require(n_inf >= 1, "there must be at least one informative feature");
-  require(n_inf + n_red + n_rep <= p,
-          "informative, redundant and repeated features must not outnumber the features");
+  require(n_inf + n_red + n_rep <= p, "informative, redundant and repeated features must not outnumber the features");
   require(spec.flip_y >= 0.0 && spec.flip_y <= 1.0, "flip_y must lie in [0, 1]");
   require(spec.class_sep > 0.0, "class_sep must be positive");
   require(n_inf >= 64 || (std::uint64_t{1} << n_inf) >= n_classes * spec.n_clusters_per_class,
@@ -345,10 +335,10 @@ inline Classification make_classification_numpy(const ClassificationSpec& spec, 
   }
   for (std::size_t j = 0; j < p; ++j) {
     const std::size_t from = col_order[j];
-    out.roles[j] = from < n_inf ? FeatureRole::informative
-                   : from < n_source ? FeatureRole::redundant
+    out.roles[j] = from < n_inf              ? FeatureRole::informative
+                   : from < n_source         ? FeatureRole::redundant
                    : from < n_source + n_rep ? FeatureRole::repeated
-                   : FeatureRole::noise;
+                                             : FeatureRole::noise;
   }
   return out;
 }

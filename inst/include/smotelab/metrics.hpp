@@ -48,8 +48,9 @@ struct LabelCodes {
   int event = 1, non_event = 0;
   int operator()(int y) const {
     if (y == event) return 1;
-    if (y != non_event) throw internal_error("labels must be " + std::to_string(non_event) + " or " + std::to_string(event) +
-                                          ", got " + std::to_string(y));
+    if (y != non_event)
+      throw internal_error("labels must be " + std::to_string(non_event) + " or " + std::to_string(event) + ", got " +
+                           std::to_string(y));
     return 0;
   }
 };
@@ -103,8 +104,8 @@ enum Undefined : unsigned {
 };
 
 struct ClassMetrics {
-  double accuracy, balanced_accuracy, precision, recall, specificity, f1, gmean, mcc, precision_macro,
-      recall_macro, f1_macro;
+  double accuracy, balanced_accuracy, precision, recall, specificity, f1, gmean, mcc, precision_macro, recall_macro,
+      f1_macro;
   // Per class (0 = non-event, 1 = event), for reports.
   std::array<double, 2> class_precision, class_recall, class_f1;
   unsigned undefined = 0;
@@ -130,8 +131,8 @@ inline ClassMetrics class_metrics(const Confusion& c) {
   ClassMetrics m;
   const double tp = double(c.tp), fp = double(c.fp), fn = double(c.fn), tn = double(c.tn);
   const double n = tp + fp + fn + tn;
-  const double pos = tp + fn, neg = tn + fp;      // truth
-  const double ppos = tp + fp, pneg = tn + fn;     // prediction
+  const double pos = tp + fn, neg = tn + fp;    // truth
+  const double ppos = tp + fp, pneg = tn + fn;  // prediction
   bool u_prec = false, u_rec = false, u_spec = false, u_npv = false;
 
   m.accuracy = n > 0 ? (tp + tn) / n : std::numeric_limits<double>::quiet_NaN();
@@ -218,9 +219,7 @@ inline std::size_t digit(std::uint64_t key, int pass) {
 }
 
 // Blocks are fixed by n alone, so the work split never depends on threads.
-inline std::size_t radix_blocks(std::size_t n) {
-  return std::max<std::size_t>(1, std::min<std::size_t>(64, n >> 16));
-}
+inline std::size_t radix_blocks(std::size_t n) { return std::max<std::size_t>(1, std::min<std::size_t>(64, n >> 16)); }
 inline std::size_t block_begin(std::size_t b, std::size_t blocks, std::size_t n) { return b * n / blocks; }
 
 // The bits of a score >= 0 with -0.0 folded into +0.0; their unsigned order
@@ -398,7 +397,10 @@ inline Ranking ranking_metrics(const int* truth, const double* score, std::size_
     std::uint64_t dtp = 0, dfp = 0;
     while (i > 0 && s.score_key(i - 1) == key) {
       --i;
-      if (s.label(i)) ++dtp; else ++dfp;
+      if (s.label(i))
+        ++dtp;
+      else
+        ++dfp;
     }
     area2 += dfp * (2 * tp + dtp);
     tp += dtp;
@@ -441,7 +443,10 @@ inline Curve binary_clf_curve(const int* truth, const double* score, std::size_t
     const std::uint64_t key = s.score_key(i - 1);
     while (i > 0 && s.score_key(i - 1) == key) {
       --i;
-      if (s.label(i)) ++tp; else ++fp;
+      if (s.label(i))
+        ++tp;
+      else
+        ++fp;
     }
     c.thresholds.push_back(s.score_of_key(key));
     c.tps.push_back(double(tp));

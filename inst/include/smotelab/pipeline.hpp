@@ -194,9 +194,10 @@ struct StepFitter {
   std::optional<StepState> operator()(const RandomUnderSpec& spec) const {
     const auto counts = class_counts(rows.y);
     const auto n_keep = rows_to_keep(spec.strategy, counts, class_names);
-    append(rows, numpy_rng ? random_undersample_numpy(rows.X, rows.y, n_keep, under_sampling_targets(spec.strategy, counts),
-                                                      static_cast<std::uint32_t>(seed))
-                           : random_undersample(rows.X, rows.y, n_keep, seed));
+    append(rows, numpy_rng
+                     ? random_undersample_numpy(rows.X, rows.y, n_keep, under_sampling_targets(spec.strategy, counts),
+                                                static_cast<std::uint32_t>(seed))
+                     : random_undersample(rows.X, rows.y, n_keep, seed));
     return std::nullopt;
   }
 };
@@ -233,8 +234,9 @@ struct ModelPredictor {
 // spec.numpy_rng, SMOTE and the random samplers take `seed` itself, as an
 // imblearn random_state), and the model with derive_seed(seed, number of
 // steps).
-inline FittedPipeline fit_pipeline(const PipelineSpec& spec, const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y,
-                                   std::uint64_t seed, const Executor& exec = serial_executor()) {
+inline FittedPipeline fit_pipeline(const PipelineSpec& spec, const Columns& X,
+                                   const Eigen::Ref<const Eigen::VectorXi>& y, std::uint64_t seed,
+                                   const Executor& exec = serial_executor()) {
   require(X.rows() == y.size(), "X and y must have the same number of rows");
   FittedPipeline fitted;
   const std::uint64_t model_seed = derive_seed(seed, spec.steps.size());

@@ -31,8 +31,8 @@ namespace smotelab {
 struct SamplingStrategy {
   enum class Kind { automatic, minority, majority, not_minority, not_majority, all, ratio, counts };
   Kind kind = Kind::automatic;
-  double ratio = 1.0;                 // for Kind::ratio, in (0, 1]
-  std::vector<Eigen::Index> counts;   // for Kind::counts: final count per class, -1 = leave as is
+  double ratio = 1.0;                // for Kind::ratio, in (0, 1]
+  std::vector<Eigen::Index> counts;  // for Kind::counts: final count per class, -1 = leave as is
 };
 
 namespace detail {
@@ -60,11 +60,12 @@ inline void check_strategy(const SamplingStrategy& s, const std::vector<Eigen::I
                            const std::vector<std::string>& class_names = {}) {
   require(class_counts.size() >= 2, "sampling needs at least two classes");
   for (std::size_t c = 0; c < class_counts.size(); ++c)
-    if (class_counts[c] < 1) fail(kind::levels, "Every class must have rows to resample; class " +
-                                                    class_label(c, class_names) + " has none.");
+    if (class_counts[c] < 1)
+      fail(kind::levels, "Every class must have rows to resample; class " + class_label(c, class_names) + " has none.");
   if (s.kind == SamplingStrategy::Kind::ratio) {
     if (class_counts.size() != 2)
-      fail(kind::sampling, "sampling_strategy can't be a ratio with " + std::to_string(class_counts.size()) + " classes.",
+      fail(kind::sampling,
+           "sampling_strategy can't be a ratio with " + std::to_string(class_counts.size()) + " classes.",
            {"A ratio needs a binary outcome; give final counts per class instead."});
     require(s.ratio > 0.0 && s.ratio <= 1.0, "sampling_strategy must be a ratio in (0, 1]");
   }
@@ -213,12 +214,23 @@ inline std::vector<char> under_sampling_targets(const SamplingStrategy& s,
     switch (s.kind) {
       case Kind::ratio:
       case Kind::automatic:
-      case Kind::not_minority: targeted[c] = c != min; break;
-      case Kind::not_majority: targeted[c] = c != maj; break;
-      case Kind::majority: targeted[c] = c == maj; break;
-      case Kind::all: targeted[c] = 1; break;
-      case Kind::counts: targeted[c] = s.counts[c] >= 0; break;
-      case Kind::minority: break;
+      case Kind::not_minority:
+        targeted[c] = c != min;
+        break;
+      case Kind::not_majority:
+        targeted[c] = c != maj;
+        break;
+      case Kind::majority:
+        targeted[c] = c == maj;
+        break;
+      case Kind::all:
+        targeted[c] = 1;
+        break;
+      case Kind::counts:
+        targeted[c] = s.counts[c] >= 0;
+        break;
+      case Kind::minority:
+        break;
     }
   }
   return targeted;

@@ -100,9 +100,18 @@ SMOTELAB_LANE_INLINE Lanes exp_nonpositive(const Lanes& x_in) {
   // ln 2 split so that k * ln2_hi is exact (fdlibm's constants).
   const Lanes r = (x - k * broadcast(6.93147180369123816490e-01)) - k * broadcast(1.90821492927058770002e-10);
   Lanes p = broadcast(1.0 / 6227020800.0);  // 1 / 13!
-  const double inverse_factorial[13] = {1.0 / 479001600.0, 1.0 / 39916800.0, 1.0 / 3628800.0, 1.0 / 362880.0,
-                                        1.0 / 40320.0,     1.0 / 5040.0,     1.0 / 720.0,     1.0 / 120.0,
-                                        1.0 / 24.0,        1.0 / 6.0,        0.5,             1.0,
+  const double inverse_factorial[13] = {1.0 / 479001600.0,
+                                        1.0 / 39916800.0,
+                                        1.0 / 3628800.0,
+                                        1.0 / 362880.0,
+                                        1.0 / 40320.0,
+                                        1.0 / 5040.0,
+                                        1.0 / 720.0,
+                                        1.0 / 120.0,
+                                        1.0 / 24.0,
+                                        1.0 / 6.0,
+                                        0.5,
+                                        1.0,
                                         1.0};
   for (double c : inverse_factorial) p = p * r + broadcast(c);
   const Mask scale_bits = (k_int + 1023) << 52;
@@ -187,13 +196,25 @@ inline void lower_products(const double* const* A, std::size_t n_a, const double
       for (std::size_t i = 0; i < body; i += kLanes) {
         const Lanes u0 = load(x0 + i), u1 = load(x1 + i), u2 = load(x2 + i), u3 = load(x3 + i);
         Lanes v = load(y0 + i);
-        c00 += u0 * v; c10 += u1 * v; c20 += u2 * v; c30 += u3 * v;
+        c00 += u0 * v;
+        c10 += u1 * v;
+        c20 += u2 * v;
+        c30 += u3 * v;
         v = load(y1 + i);
-        c01 += u0 * v; c11 += u1 * v; c21 += u2 * v; c31 += u3 * v;
+        c01 += u0 * v;
+        c11 += u1 * v;
+        c21 += u2 * v;
+        c31 += u3 * v;
         v = load(y2 + i);
-        c02 += u0 * v; c12 += u1 * v; c22 += u2 * v; c32 += u3 * v;
+        c02 += u0 * v;
+        c12 += u1 * v;
+        c22 += u2 * v;
+        c32 += u3 * v;
         v = load(y3 + i);
-        c03 += u0 * v; c13 += u1 * v; c23 += u2 * v; c33 += u3 * v;
+        c03 += u0 * v;
+        c13 += u1 * v;
+        c23 += u2 * v;
+        c33 += u3 * v;
       }
       const Lanes acc[4][4] = {{c00, c01, c02, c03}, {c10, c11, c12, c13}, {c20, c21, c22, c23}, {c30, c31, c32, c33}};
       for (int u = 0; u < 4; ++u) {
@@ -227,8 +248,8 @@ inline void column_products(const double* a, const double* const* B, std::size_t
 }
 
 // Four rows of logistic_rows() below.
-SMOTELAB_LANE_INLINE void logistic_lanes(const double* eta, const int* y, const double* s, double tiny, double* residual,
-                                         double* weight, Lanes& loss, Mask& count) {
+SMOTELAB_LANE_INLINE void logistic_lanes(const double* eta, const int* y, const double* s, double tiny,
+                                         double* residual, double* weight, Lanes& loss, Mask& count) {
   const Lanes zero = broadcast(0.0), one = broadcast(1.0);
   const Lanes t = load(eta), yi = load_ints(y), si = load(s);
   const Mask positive = t >= zero;
@@ -430,18 +451,18 @@ SMOTELAB_LANE_INLINE V load_vector(const void* at) {
 // the W products `dots`, with q_kept = ||q||^2 (1 - slack) - floor.
 template <typename Real, int W>
 SMOTELAB_LANE_INLINE typename Vectors<Real, W>::Part lower_bound(const typename Vectors<Real, W>::Coord& dots, int part,
-                                                                  const double* r_kept, double q_kept) {
+                                                                 const double* r_kept, double q_kept) {
   using V = Vectors<Real, W>;
-  const auto coords = load_vector<typename V::PartCoord>(reinterpret_cast<const char*>(&dots) +
-                                                         static_cast<std::size_t>(part) * sizeof(typename V::PartCoord));
+  const auto coords = load_vector<typename V::PartCoord>(
+      reinterpret_cast<const char*>(&dots) + static_cast<std::size_t>(part) * sizeof(typename V::PartCoord));
   return (load_vector<typename V::Part>(r_kept) + q_kept) - 2.0 * __builtin_convertvector(coords, typename V::Part);
 }
 
 // Which lanes pass: the bound is within the query's limit or, in a
 // symmetric screen, within the reference's own.
 template <typename Real, int W, bool Symmetric>
-SMOTELAB_LANE_INLINE typename Vectors<Real, W>::Mask passes(const typename Vectors<Real, W>::Part& bound, double q_limit,
-                                                            const double* r_limit, std::size_t first) {
+SMOTELAB_LANE_INLINE typename Vectors<Real, W>::Mask passes(const typename Vectors<Real, W>::Part& bound,
+                                                            double q_limit, const double* r_limit, std::size_t first) {
   using Part = typename Vectors<Real, W>::Part;
   // Written as "not above", so that a bound that overflowed to NaN passes.
   if (!Symmetric) return ~(bound > q_limit);
@@ -454,10 +475,9 @@ SMOTELAB_LANE_INLINE typename Vectors<Real, W>::Mask passes(const typename Vecto
 // for the registers of every instruction set.
 template <typename Real, int W, bool Symmetric>
 SMOTELAB_LANE_INLINE std::size_t run(const Real* q_rows, const double* q_norm, const double* limit, std::size_t nq,
-                                     const Real* ref_cols, std::size_t ld, const double* r_kept,
-                                     const double* r_limit, std::size_t nr,
-                                     std::size_t p, double slack, double floor, std::uint32_t* cand_query,
-                                     std::uint32_t* cand_ref) {
+                                     const Real* ref_cols, std::size_t ld, const double* r_kept, const double* r_limit,
+                                     std::size_t nr, std::size_t p, double slack, double floor,
+                                     std::uint32_t* cand_query, std::uint32_t* cand_ref) {
   using V = Vectors<Real, W>;
   using Coord = typename V::Coord;
   using Part = typename V::Part;
@@ -471,20 +491,32 @@ SMOTELAB_LANE_INLINE std::size_t run(const Real* q_rows, const double* q_norm, c
     double q_kept[4];
     for (int u = 0; u < 4; ++u) q_kept[u] = q_norm[i0 + u] * (1.0 - slack) - floor;
     for (std::size_t c0 = 0; c0 < nr; c0 += 4 * W) {
-      Coord d00 = Coord{}, d01 = d00, d02 = d00, d03 = d00, d10 = d00, d11 = d00, d12 = d00, d13 = d00,
-            d20 = d00, d21 = d00, d22 = d00, d23 = d00, d30 = d00, d31 = d00, d32 = d00, d33 = d00;
+      Coord d00 = Coord{}, d01 = d00, d02 = d00, d03 = d00, d10 = d00, d11 = d00, d12 = d00, d13 = d00, d20 = d00,
+            d21 = d00, d22 = d00, d23 = d00, d30 = d00, d31 = d00, d32 = d00, d33 = d00;
       for (std::size_t j = 0; j < p; ++j) {
         const Real* r = ref_cols + j * ld + c0;
         const Coord r0 = load_vector<Coord>(r), r1 = load_vector<Coord>(r + W), r2 = load_vector<Coord>(r + 2 * W),
                     r3 = load_vector<Coord>(r + 3 * W);
         Real u = x0[j];
-        d00 += r0 * u; d01 += r1 * u; d02 += r2 * u; d03 += r3 * u;
+        d00 += r0 * u;
+        d01 += r1 * u;
+        d02 += r2 * u;
+        d03 += r3 * u;
         u = x1[j];
-        d10 += r0 * u; d11 += r1 * u; d12 += r2 * u; d13 += r3 * u;
+        d10 += r0 * u;
+        d11 += r1 * u;
+        d12 += r2 * u;
+        d13 += r3 * u;
         u = x2[j];
-        d20 += r0 * u; d21 += r1 * u; d22 += r2 * u; d23 += r3 * u;
+        d20 += r0 * u;
+        d21 += r1 * u;
+        d22 += r2 * u;
+        d23 += r3 * u;
         u = x3[j];
-        d30 += r0 * u; d31 += r1 * u; d32 += r2 * u; d33 += r3 * u;
+        d30 += r0 * u;
+        d31 += r1 * u;
+        d32 += r2 * u;
+        d33 += r3 * u;
       }
       const Coord dots[4][4] = {{d00, d01, d02, d03}, {d10, d11, d12, d13}, {d20, d21, d22, d23}, {d30, d31, d32, d33}};
       // Nearly every tile has no candidate: one test for the whole tile,
@@ -506,8 +538,8 @@ SMOTELAB_LANE_INLINE std::size_t run(const Real* q_rows, const double* q_norm, c
         for (int v = 0; v < 4; ++v) {
           for (int part = 0; part < kParts; ++part) {
             const std::size_t first = c0 + static_cast<std::size_t>(v) * W + static_cast<std::size_t>(part) * kPart;
-            const Mask hit = passes<Real, W, Symmetric>(lower_bound<Real, W>(dots[u][v], part, r_kept + first, q_kept[u]),
-                                                        limit[i0 + u], r_limit, first);
+            const Mask hit = passes<Real, W, Symmetric>(
+                lower_bound<Real, W>(dots[u][v], part, r_kept + first, q_kept[u]), limit[i0 + u], r_limit, first);
             for (int l = 0; l < kPart; ++l) {
               const std::size_t c = first + static_cast<std::size_t>(l);
               if (hit[l] && c < nr) {
@@ -533,11 +565,10 @@ SMOTELAB_LANE_INLINE std::size_t screen_pairs(const Real* q_rows, const double* 
                                               const double* r_kept, const double* r_limit, std::size_t nr,
                                               std::size_t p, double slack, double floor, std::uint32_t* cand_query,
                                               std::uint32_t* cand_ref) {
-  return r_limit != nullptr
-             ? screen::run<Real, W, true>(q_rows, q_norm, limit, nq, ref_cols, ld, r_kept, r_limit, nr, p, slack,
-                                          floor, cand_query, cand_ref)
-             : screen::run<Real, W, false>(q_rows, q_norm, limit, nq, ref_cols, ld, r_kept, r_limit, nr, p, slack,
-                                           floor, cand_query, cand_ref);
+  return r_limit != nullptr ? screen::run<Real, W, true>(q_rows, q_norm, limit, nq, ref_cols, ld, r_kept, r_limit, nr,
+                                                         p, slack, floor, cand_query, cand_ref)
+                            : screen::run<Real, W, false>(q_rows, q_norm, limit, nq, ref_cols, ld, r_kept, r_limit, nr,
+                                                          p, slack, floor, cand_query, cand_ref);
 }
 
 SMOTELAB_CLONES
@@ -553,18 +584,17 @@ inline std::size_t knn_screen(const double* q_rows, const double* q_norm, const 
 // machines run it on 16 floats per instruction; target_clones would compile
 // one body for every instruction set, so each width gets its own version here
 // and the loader picks as for target_clones.
-#define SMOTELAB_KNN_SCREEN_FLOAT(W)                                                                                 \
-  inline std::size_t knn_screen(const float* q_rows, const double* q_norm, const double* limit, std::size_t nq,     \
-                                const float* ref_cols, std::size_t ld, const double* r_kept, const double* r_limit, \
-                                std::size_t nr, std::size_t p, double slack, double floor,                         \
-                                std::uint32_t* cand_query, std::uint32_t* cand_ref) {                              \
-    return screen_pairs<float, W>(q_rows, q_norm, limit, nq, ref_cols, ld, r_kept, r_limit, nr, p, slack, floor,   \
-                                  cand_query, cand_ref);                                                           \
+#define SMOTELAB_KNN_SCREEN_FLOAT(W)                                                                                  \
+  inline std::size_t knn_screen(const float* q_rows, const double* q_norm, const double* limit, std::size_t nq,       \
+                                const float* ref_cols, std::size_t ld, const double* r_kept, const double* r_limit,   \
+                                std::size_t nr, std::size_t p, double slack, double floor, std::uint32_t* cand_query, \
+                                std::uint32_t* cand_ref) {                                                            \
+    return screen_pairs<float, W>(q_rows, q_norm, limit, nq, ref_cols, ld, r_kept, r_limit, nr, p, slack, floor,      \
+                                  cand_query, cand_ref);                                                              \
   }
 #if defined(SMOTELAB_HAVE_CLONES)
-__attribute__((target("arch=x86-64-v4"))) SMOTELAB_KNN_SCREEN_FLOAT(16)
-__attribute__((target("arch=x86-64-v3"))) SMOTELAB_KNN_SCREEN_FLOAT(8)
-__attribute__((target("default"))) SMOTELAB_KNN_SCREEN_FLOAT(8)
+__attribute__((target("arch=x86-64-v4"))) SMOTELAB_KNN_SCREEN_FLOAT(16) __attribute__((target("arch=x86-64-v3")))
+SMOTELAB_KNN_SCREEN_FLOAT(8) __attribute__((target("default"))) SMOTELAB_KNN_SCREEN_FLOAT(8)
 #else
 SMOTELAB_KNN_SCREEN_FLOAT(8)
 #endif

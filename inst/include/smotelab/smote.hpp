@@ -52,9 +52,9 @@ constexpr Eigen::Index kSyntheticBlock = 4096;
 inline std::vector<std::vector<Eigen::Index>> class_rows(const Eigen::Ref<const Eigen::VectorXi>& y, std::size_t K) {
   std::vector<std::vector<Eigen::Index>> rows(K);
   for (Eigen::Index i = 0; i < y.size(); ++i) {
-    require(y(i) >= 0 && static_cast<std::size_t>(y(i)) < K,
-            "class codes must lie in 0.." + std::to_string(K - 1) + "; row " + std::to_string(i) + " has " +
-                std::to_string(y(i)));
+    require(y(i) >= 0 && static_cast<std::size_t>(y(i)) < K, "class codes must lie in 0.." + std::to_string(K - 1) +
+                                                                 "; row " + std::to_string(i) + " has " +
+                                                                 std::to_string(y(i)));
     rows[static_cast<std::size_t>(y(i))].push_back(i);
   }
   return rows;
@@ -83,9 +83,9 @@ inline std::string rows_text(Eigen::Index n) { return std::to_string(n) + (n == 
 
 // A class that grows needs k same-class neighbours for each of its rows. A
 // class of one row has no neighbour at all, so no k can help it.
-inline void check_class_sizes(const std::vector<std::vector<Eigen::Index>>& rows, const std::vector<Eigen::Index>& n_new,
-                              int k, const std::string& method, const std::string& param,
-                              const std::vector<std::string>& class_names = {}) {
+inline void check_class_sizes(const std::vector<std::vector<Eigen::Index>>& rows,
+                              const std::vector<Eigen::Index>& n_new, int k, const std::string& method,
+                              const std::string& param, const std::vector<std::string>& class_names = {}) {
   for (std::size_t c = 0; c < rows.size(); ++c) {
     const auto m = static_cast<Eigen::Index>(rows[c].size());
     if (n_new[c] == 0 || m >= k + 1) continue;
@@ -94,7 +94,8 @@ inline void check_class_sizes(const std::vector<std::vector<Eigen::Index>>& rows
                                  std::to_string(k + 1) + ".";
     if (m <= 1)
       fail(kind::too_few_rows, headline,
-           {"The class is too small for " + method + ", which interpolates between two rows of a class; leave it out "
+           {"The class is too small for " + method +
+            ", which interpolates between two rows of a class; leave it out "
             "of `sampling_strategy` or copy its rows with random over-sampling."});
     fail(kind::too_few_rows, headline,
          {"Lower `" + param + "` to at most " + std::to_string(m - 1) +
@@ -278,7 +279,8 @@ inline Resampled random_undersample(const Columns& X, const Eigen::Ref<const Eig
         std::swap(members[static_cast<std::size_t>(i)], members[static_cast<std::size_t>(j)]);
       }
     }
-    for (Eigen::Index i = 0; i < n_keep[c]; ++i) kept[static_cast<std::size_t>(members[static_cast<std::size_t>(i)])] = 1;
+    for (Eigen::Index i = 0; i < n_keep[c]; ++i)
+      kept[static_cast<std::size_t>(members[static_cast<std::size_t>(i)])] = 1;
   }
   Resampled out;
   out.keep.reserve(static_cast<std::size_t>(detail::total(n_keep)));
@@ -290,8 +292,8 @@ inline Resampled random_undersample(const Columns& X, const Eigen::Ref<const Eig
 }
 
 inline Resampled random_undersample(const Eigen::Ref<const Eigen::MatrixXd>& X,
-                                    const Eigen::Ref<const Eigen::VectorXi>& y,
-                                    const std::vector<Eigen::Index>& n_keep, std::uint64_t seed) {
+                                    const Eigen::Ref<const Eigen::VectorXi>& y, const std::vector<Eigen::Index>& n_keep,
+                                    std::uint64_t seed) {
   return random_undersample(Columns::of(X), y, n_keep, seed);
 }
 
@@ -304,8 +306,7 @@ inline Resampled random_undersample(const Eigen::Ref<const Eigen::MatrixXd>& X,
 // distance (exact duplicates agree, having the same coordinates).
 inline Resampled smote_numpy(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y,
                              const std::vector<Eigen::Index>& n_new, int k_neighbors, std::uint32_t seed,
-                             const Executor& exec = serial_executor(),
-                             KnnAlgorithm algorithm = KnnAlgorithm::automatic,
+                             const Executor& exec = serial_executor(), KnnAlgorithm algorithm = KnnAlgorithm::automatic,
                              const std::vector<std::string>& class_names = {}) {
   detail::check_resample_input(X.rows(), y, n_new);
   require(k_neighbors >= 1, "k_neighbors must be at least 1");
@@ -404,8 +405,8 @@ inline Resampled random_oversample_numpy(const Eigen::Ref<const Eigen::MatrixXd>
 // rows in their order and draw nothing. `keep` is in that order, not sorted.
 inline Resampled random_undersample_numpy(const Eigen::Ref<const Eigen::MatrixXd>& X,
                                           const Eigen::Ref<const Eigen::VectorXi>& y,
-                                          const std::vector<Eigen::Index>& n_keep,
-                                          const std::vector<char>& targeted, std::uint32_t seed) {
+                                          const std::vector<Eigen::Index>& n_keep, const std::vector<char>& targeted,
+                                          std::uint32_t seed) {
   detail::check_resample_input(X.rows(), y, n_keep);
   const std::size_t K = n_keep.size();
   require(targeted.size() == K, "targeted must have one entry per class");

@@ -60,8 +60,7 @@ inline double numpy_sum(const double* a, std::size_t n) {
 
 // For each row of class cls, how many of its k nearest neighbours among all
 // rows (itself excluded by index) belong to other classes.
-inline std::vector<int> other_class_neighbours(const Columns& X,
-                                               const Eigen::Ref<const Eigen::VectorXi>& y,
+inline std::vector<int> other_class_neighbours(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y,
                                                const std::vector<Eigen::Index>& members, int cls, int k,
                                                const Executor& exec, KnnAlgorithm algorithm) {
   const Eigen::MatrixXd Xc = gather_rows(X, members);
@@ -74,8 +73,9 @@ inline std::vector<int> other_class_neighbours(const Columns& X,
 
 inline void check_all_rows(Eigen::Index n_rows, int m, const std::string& method, const std::string& param) {
   if (n_rows < m + 1)
-    fail(kind::too_few_rows, "The data have " + rows_text(n_rows) + "; " + method + " with " + param + " = " +
-                                 std::to_string(m) + " needs at least " + std::to_string(m + 1) + ".",
+    fail(kind::too_few_rows,
+         "The data have " + rows_text(n_rows) + "; " + method + " with " + param + " = " + std::to_string(m) +
+             " needs at least " + std::to_string(m + 1) + ".",
          {"Lower `" + param + "` to at most " + std::to_string(n_rows - 1) + "."});
 }
 
@@ -102,8 +102,7 @@ inline std::vector<Eigen::Index> flagged(const std::vector<char>& mask) {
 // among all rows are of other classes. One flag per row of the class, in row
 // order.
 inline std::vector<char> borderline_danger(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y, int cls,
-                                           int m_neighbors,
-                                           const Executor& exec = serial_executor(),
+                                           int m_neighbors, const Executor& exec = serial_executor(),
                                            KnnAlgorithm algorithm = KnnAlgorithm::automatic) {
   require(X.rows() == y.size(), "X and y must have the same number of rows");
   require(m_neighbors >= 1, "m_neighbors must be at least 1");
@@ -200,9 +199,10 @@ inline Resampled borderline_smote(const Columns& X, const Eigen::Ref<const Eigen
   return out;
 }
 
-inline Resampled borderline_smote(const Eigen::Ref<const Eigen::MatrixXd>& X, const Eigen::Ref<const Eigen::VectorXi>& y,
-                                  const std::vector<Eigen::Index>& n_new, int k_neighbors, int m_neighbors,
-                                  BorderlineKind kind, std::uint64_t seed, const Executor& exec = serial_executor(),
+inline Resampled borderline_smote(const Eigen::Ref<const Eigen::MatrixXd>& X,
+                                  const Eigen::Ref<const Eigen::VectorXi>& y, const std::vector<Eigen::Index>& n_new,
+                                  int k_neighbors, int m_neighbors, BorderlineKind kind, std::uint64_t seed,
+                                  const Executor& exec = serial_executor(),
                                   KnnAlgorithm algorithm = KnnAlgorithm::automatic,
                                   const std::vector<std::string>& class_names = {}) {
   return borderline_smote(Columns::of(X), y, n_new, k_neighbors, m_neighbors, kind, seed, exec, algorithm, class_names);
@@ -213,8 +213,8 @@ inline Resampled borderline_smote(const Eigen::Ref<const Eigen::MatrixXd>& X, co
 // (among all rows), normalised to sum to 1, times n_samples, rounded half to
 // even, exactly as imbalanced-learn computes it. The total may therefore
 // differ from n_samples by a few rows.
-inline std::vector<Eigen::Index> adasyn_allocation(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y, int cls,
-                                                   int n_neighbors, Eigen::Index n_samples,
+inline std::vector<Eigen::Index> adasyn_allocation(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y,
+                                                   int cls, int n_neighbors, Eigen::Index n_samples,
                                                    const Executor& exec = serial_executor(),
                                                    KnnAlgorithm algorithm = KnnAlgorithm::automatic,
                                                    const std::vector<std::string>& class_names = {}) {
@@ -250,9 +250,8 @@ inline std::vector<Eigen::Index> adasyn_allocation(const Columns& X, const Eigen
 }
 
 inline std::vector<Eigen::Index> adasyn_allocation(const Eigen::Ref<const Eigen::MatrixXd>& X,
-                                                   const Eigen::Ref<const Eigen::VectorXi>& y, int cls,
-                                                   int n_neighbors, Eigen::Index n_samples,
-                                                   const Executor& exec = serial_executor(),
+                                                   const Eigen::Ref<const Eigen::VectorXi>& y, int cls, int n_neighbors,
+                                                   Eigen::Index n_samples, const Executor& exec = serial_executor(),
                                                    KnnAlgorithm algorithm = KnnAlgorithm::automatic,
                                                    const std::vector<std::string>& class_names = {}) {
   return adasyn_allocation(Columns::of(X), y, cls, n_neighbors, n_samples, exec, algorithm, class_names);
@@ -306,8 +305,8 @@ inline Resampled adasyn(const Eigen::Ref<const Eigen::MatrixXd>& X, const Eigen:
 // The scale of SMOTE-NC's one-hot columns: the median, over the numeric
 // columns, of their standard deviation (divisor n) within the smallest class
 // (the first to appear in y among equally small ones), as imbalanced-learn.
-inline double smote_nc_median_std(const Columns& X_num,
-                                  const Eigen::Ref<const Eigen::VectorXi>& y, std::size_t n_classes) {
+inline double smote_nc_median_std(const Columns& X_num, const Eigen::Ref<const Eigen::VectorXi>& y,
+                                  std::size_t n_classes) {
   const auto rows = detail::class_rows(y, n_classes);
   std::size_t smallest = static_cast<std::size_t>(y(0));
   for (Eigen::Index i = 1; i < y.size(); ++i) {
@@ -344,7 +343,8 @@ inline Resampled smote_nc(const Columns& X_num, const Eigen::Ref<const Eigen::Ma
   require(X_num.cols() >= 1, "SMOTE-NC needs at least one numeric column");
   require(codes.cols() >= 1, "SMOTE-NC needs at least one categorical column");
   require(codes.rows() == X_num.rows(), "the numeric and categorical columns must have the same number of rows");
-  require(static_cast<Eigen::Index>(n_levels.size()) == codes.cols(), "n_levels must have one entry per categorical column");
+  require(static_cast<Eigen::Index>(n_levels.size()) == codes.cols(),
+          "n_levels must have one entry per categorical column");
   for (Eigen::Index j = 0; j < codes.cols(); ++j)
     for (Eigen::Index i = 0; i < codes.rows(); ++i)
       require(codes(i, j) >= 0 && codes(i, j) < n_levels[static_cast<std::size_t>(j)],
@@ -380,9 +380,8 @@ inline Resampled smote_nc(const Columns& X_num, const Eigen::Ref<const Eigen::Ma
         encoded(i, first_col[static_cast<std::size_t>(j)] + codes(members[static_cast<std::size_t>(i)], j)) = half;
     const Neighbours nn = knn_self(encoded, k_neighbors, exec, algorithm);
     encoded.resize(0, 0);
-    const std::uint64_t n_blocks =
-        detail::interpolate(Xc, Xc, nn, members, members, nullptr, 1.0, n_c, static_cast<int>(c), offset, seed, stream,
-                            exec, out);
+    const std::uint64_t n_blocks = detail::interpolate(Xc, Xc, nn, members, members, nullptr, 1.0, n_c,
+                                                       static_cast<int>(c), offset, seed, stream, exec, out);
 
     // The seed's class position, from the original row it reports.
     std::vector<Eigen::Index> position(static_cast<std::size_t>(X_num.rows()), -1);
@@ -397,7 +396,8 @@ inline Resampled smote_nc(const Columns& X_num, const Eigen::Ref<const Eigen::Ma
         const Eigen::Index len = std::min(detail::kSyntheticBlock, n_c - start);
         for (Eigen::Index t = 0; t < len; ++t) {
           const Eigen::Index at = class_offset + start + t;
-          const auto s = static_cast<std::size_t>(position[static_cast<std::size_t>(out.seed_row[static_cast<std::size_t>(at)])]);
+          const auto s =
+              static_cast<std::size_t>(position[static_cast<std::size_t>(out.seed_row[static_cast<std::size_t>(at)])]);
           for (Eigen::Index j = 0; j < q; ++j) {
             tally.assign(static_cast<std::size_t>(n_levels[static_cast<std::size_t>(j)]), 0);
             for (std::size_t r = 0; r < k; ++r)
@@ -418,10 +418,11 @@ inline Resampled smote_nc(const Columns& X_num, const Eigen::Ref<const Eigen::Ma
   return out;
 }
 
-inline Resampled smote_nc(const Eigen::Ref<const Eigen::MatrixXd>& X_num, const Eigen::Ref<const Eigen::MatrixXi>& codes,
-                          const std::vector<int>& n_levels, const Eigen::Ref<const Eigen::VectorXi>& y,
-                          const std::vector<Eigen::Index>& n_new, int k_neighbors, std::uint64_t seed,
-                          const Executor& exec = serial_executor(), KnnAlgorithm algorithm = KnnAlgorithm::automatic) {
+inline Resampled smote_nc(const Eigen::Ref<const Eigen::MatrixXd>& X_num,
+                          const Eigen::Ref<const Eigen::MatrixXi>& codes, const std::vector<int>& n_levels,
+                          const Eigen::Ref<const Eigen::VectorXi>& y, const std::vector<Eigen::Index>& n_new,
+                          int k_neighbors, std::uint64_t seed, const Executor& exec = serial_executor(),
+                          KnnAlgorithm algorithm = KnnAlgorithm::automatic) {
   return smote_nc(Columns::of(X_num), codes, n_levels, y, n_new, k_neighbors, seed, exec, algorithm);
 }
 

@@ -40,8 +40,8 @@ inline std::vector<std::size_t> class_counts(const int* y, std::size_t n, int n_
 // classes with the largest fractional parts until n_draws is reached. Ties in
 // the fractional part are broken at random. Shares are compared as exact
 // integer remainders, so equal fractions always tie.
-inline std::vector<std::size_t> approximate_mode(const std::vector<std::size_t>& counts,
-                                                 std::size_t n_draws, Rng& rng) {
+inline std::vector<std::size_t> approximate_mode(const std::vector<std::size_t>& counts, std::size_t n_draws,
+                                                 Rng& rng) {
   const std::size_t total = std::accumulate(counts.begin(), counts.end(), std::size_t{0});
   require(total > 0, "there must be at least one row");
   require(n_draws <= total, "cannot draw more rows than there are");
@@ -72,8 +72,8 @@ inline std::vector<std::size_t> approximate_mode(const std::vector<std::size_t>&
 // scikit-learn's StratifiedShuffleSplit does: the training share of each class
 // is the approximate mode for n - n_test draws, the test set takes the rest of
 // the class, and the rows within a class are chosen by a shuffle.
-inline std::vector<unsigned char> stratified_split(const int* y, std::size_t n, int n_classes,
-                                                   std::size_t n_test, std::uint64_t seed) {
+inline std::vector<unsigned char> stratified_split(const int* y, std::size_t n, int n_classes, std::size_t n_test,
+                                                   std::uint64_t seed) {
   const std::vector<std::size_t> counts = class_counts(y, n, n_classes);
   require(n_test <= n, "the test set cannot be larger than the data");
   Rng rng(seed, 0);
@@ -96,8 +96,7 @@ inline std::vector<unsigned char> stratified_split(const int* y, std::size_t n, 
 // the folds in turn, so a class's leftover rows start where the previous
 // class's stopped: per class the folds differ by at most one row, and so do
 // the fold sizes overall.
-inline std::vector<std::size_t> fold_allocation(const std::vector<std::size_t>& counts,
-                                                std::size_t v) {
+inline std::vector<std::size_t> fold_allocation(const std::vector<std::size_t>& counts, std::size_t v) {
   require(v >= 1, "there must be at least one fold");
   const std::size_t k = counts.size();
   std::vector<std::size_t> allocation(v * k, 0);
@@ -115,8 +114,8 @@ inline std::vector<std::size_t> fold_allocation(const std::vector<std::size_t>& 
 // Fold ids in 0..v-1 for `repeats` independent stratified k-fold partitions,
 // written column by column into out (n x repeats). Repeat r draws from stream
 // r, so each repeat is reproducible on its own.
-inline void stratified_folds(const int* y, std::size_t n, int n_classes, std::size_t v,
-                             std::size_t repeats, std::uint64_t seed, int* out) {
+inline void stratified_folds(const int* y, std::size_t n, int n_classes, std::size_t v, std::size_t repeats,
+                             std::uint64_t seed, int* out) {
   const std::vector<std::size_t> counts = class_counts(y, n, n_classes);
   const std::vector<std::size_t> allocation = fold_allocation(counts, v);
   const std::size_t k = counts.size();
@@ -172,7 +171,8 @@ inline std::vector<std::size_t> approximate_mode_numpy(const std::vector<std::si
         if (remainder[i] == value) inds.push_back(i);
       const auto add_now = std::min<std::int64_t>(static_cast<std::int64_t>(inds.size()), need);
       const std::vector<std::int64_t> perm = rs.permutation(inds.size());
-      for (std::int64_t j = 0; j < add_now; ++j) floored[inds[static_cast<std::size_t>(perm[static_cast<std::size_t>(j)])]] += 1;
+      for (std::int64_t j = 0; j < add_now; ++j)
+        floored[inds[static_cast<std::size_t>(perm[static_cast<std::size_t>(j)])]] += 1;
       need -= add_now;
     }
   }

@@ -65,9 +65,9 @@ inline void validate_trees(const TreeEnsemble& trees) {
   const std::string kDamaged = "The fitted trees can't be used: their stored nodes are damaged.";
   const std::size_t m = trees.feature.size();
   check_stored(trees.n_features > 0 && trees.tree_start.size() >= 2 && trees.tree_start.front() == 0 &&
-              static_cast<std::size_t>(trees.tree_start.back()) == m && trees.left.size() == m &&
-              trees.value.size() == m,
-          kDamaged);
+                   static_cast<std::size_t>(trees.tree_start.back()) == m && trees.left.size() == m &&
+                   trees.value.size() == m,
+               kDamaged);
   for (std::size_t t = 0; t + 1 < trees.tree_start.size(); ++t) {
     const std::int32_t first = trees.tree_start[t], size = trees.tree_start[t + 1] - first;
     check_stored(size >= 1 && static_cast<std::size_t>(trees.tree_start[t + 1]) <= m, kDamaged);
@@ -95,7 +95,8 @@ template <class Finish>
 void accumulate_leaves(const TreeEnsemble& trees, const Columns& X, Eigen::Ref<Eigen::VectorXd> out,
                        const Executor& exec, Finish finish) {
   check_stored(X.cols() == trees.n_features, "The data have " + std::to_string(X.cols()) +
-                                                 " columns; the trees were fitted on " + std::to_string(trees.n_features) + ".");
+                                                 " columns; the trees were fitted on " +
+                                                 std::to_string(trees.n_features) + ".");
   require(out.size() == X.rows(), "the output must have one entry per row");
   std::vector<const double*> cols(static_cast<std::size_t>(X.cols()));
   for (Eigen::Index j = 0; j < X.cols(); ++j) cols[static_cast<std::size_t>(j)] = X.col(j).data();

@@ -12,8 +12,10 @@ datasets <- lapply(ref$datasets, function(d) {
   list(
     data = data.frame(x1 = unlist(d$x1), x2 = unlist(d$x2), y = factor(unlist(d$y))),
     cases = lapply(d$cases, function(case) {
-      list(strategy = as_strategy(case), borderline_1 = as_counts(case[["borderline-1"]]),
-           borderline_2 = as_counts(case[["borderline-2"]]), adasyn = as_counts(case$adasyn))
+      list(
+        strategy = as_strategy(case), borderline_1 = as_counts(case[["borderline-1"]]),
+        borderline_2 = as_counts(case[["borderline-2"]]), adasyn = as_counts(case$adasyn)
+      )
     }),
     danger = lapply(d$danger, function(m) lapply(m, unlist)),
     adasyn_rows = lapply(d$adasyn_rows, as_counts)
@@ -21,8 +23,10 @@ datasets <- lapply(ref$datasets, function(d) {
 })
 nc <- ref$smote_nc
 smote_nc <- list(
-  data = data.frame(x1 = unlist(nc$x1), colour = factor(unlist(nc$colour)), x2 = unlist(nc$x2),
-                    flag = unlist(nc$flag), y = factor(unlist(nc$y))),
+  data = data.frame(
+    x1 = unlist(nc$x1), colour = factor(unlist(nc$colour)), x2 = unlist(nc$x2),
+    flag = unlist(nc$flag), y = factor(unlist(nc$y))
+  ),
   cases = lapply(nc$cases, function(case) list(strategy = as_strategy(case), counts = as_counts(case$smote_nc))),
   median_std = nc$median_std
 )

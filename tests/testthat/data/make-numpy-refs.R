@@ -4,6 +4,8 @@
 args <- commandArgs(trailingOnly = TRUE)
 python <- if (length(args)) args[[1]] else "/usr/bin/python3"
 json <- system2(python, "make-numpy-refs.py", stdout = TRUE)
-ref <- jsonlite::fromJSON(paste(json, collapse = ""), simplifyVector = TRUE, simplifyDataFrame = FALSE,
-                          simplifyMatrix = FALSE)
+ref <- jsonlite::fromJSON(paste(json, collapse = ""),
+  simplifyVector = TRUE, simplifyDataFrame = FALSE,
+  simplifyMatrix = FALSE
+)
 saveRDS(ref, "numpy-refs.rds", version = 2, compress = "xz")

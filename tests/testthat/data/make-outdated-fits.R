@@ -16,6 +16,8 @@ fits <- list(
   forest = fit(imb_pipeline(clf = model_forest(n_trees = 3, max_depth = 2)), y ~ ., d, seed = 1, n_threads = 1),
   boost = fit(imb_pipeline(clf = model_boost(n_rounds = 3, max_depth = 2)), y ~ ., d, seed = 1, n_threads = 1)
 )
-fits$prob <- list(forest = predict(fits$forest, d, type = "prob")$.pred_pos,
-                  boost = predict(fits$boost, d, type = "prob")$.pred_pos)
+fits$prob <- list(
+  forest = predict(fits$forest, d, type = "prob")$.pred_pos,
+  boost = predict(fits$boost, d, type = "prob")$.pred_pos
+)
 saveRDS(fits, "tests/testthat/data/outdated-fits.rds", version = 2)

@@ -28,25 +28,37 @@ n_ratio <- function(split, outcome) {
   unname(counts[1] / counts[2])
 }
 cases <- list(
-  list(data = "lesson", n_rounds = 100, learning_rate = 0.3, max_depth = 6, scale_pos_weight = 1,
-       lambda = 1, min_child_weight = 1),
-  list(data = "lesson", n_rounds = 300, learning_rate = 0.05, max_depth = 6,
-       scale_pos_weight = n_ratio(datasets$lesson, "class"), lambda = 1, min_child_weight = 1),
-  list(data = "pima", n_rounds = 100, learning_rate = 0.3, max_depth = 6, scale_pos_weight = 1,
-       lambda = 1, min_child_weight = 1),
-  list(data = "pima", n_rounds = 200, learning_rate = 0.05, max_depth = 3,
-       scale_pos_weight = n_ratio(datasets$pima, "diabetes"), lambda = 2, min_child_weight = 2)
+  list(
+    data = "lesson", n_rounds = 100, learning_rate = 0.3, max_depth = 6, scale_pos_weight = 1,
+    lambda = 1, min_child_weight = 1
+  ),
+  list(
+    data = "lesson", n_rounds = 300, learning_rate = 0.05, max_depth = 6,
+    scale_pos_weight = n_ratio(datasets$lesson, "class"), lambda = 1, min_child_weight = 1
+  ),
+  list(
+    data = "pima", n_rounds = 100, learning_rate = 0.3, max_depth = 6, scale_pos_weight = 1,
+    lambda = 1, min_child_weight = 1
+  ),
+  list(
+    data = "pima", n_rounds = 200, learning_rate = 0.05, max_depth = 3,
+    scale_pos_weight = n_ratio(datasets$pima, "diabetes"), lambda = 2, min_child_weight = 2
+  )
 )
 jsonlite::write_json(
   list(datasets = Map(as_json, datasets, outcomes[names(datasets)]), cases = cases),
-  "xgboost-boost-data.json", digits = NA, auto_unbox = TRUE
+  "xgboost-boost-data.json",
+  digits = NA, auto_unbox = TRUE
 )
 status <- system2("/usr/bin/python3", "make-xgboost-boost.py")
 stopifnot(status == 0)
 ref <- jsonlite::fromJSON("xgboost-boost.json", simplifyVector = TRUE)
 saveRDS(
-  list(xgboost = ref$xgboost, datasets = datasets, outcomes = outcomes,
-       cases = lapply(cases, as.data.frame), roc_auc = ref$roc_auc),
-  "xgboost-boost.rds", version = 2
+  list(
+    xgboost = ref$xgboost, datasets = datasets, outcomes = outcomes,
+    cases = lapply(cases, as.data.frame), roc_auc = ref$roc_auc
+  ),
+  "xgboost-boost.rds",
+  version = 2
 )
 unlink(c("xgboost-boost-data.json", "xgboost-boost.json"))

@@ -5,13 +5,15 @@ args <- commandArgs(trailingOnly = TRUE)
 python <- if (length(args)) args[[1]] else "/usr/bin/python3"
 json <- system2(python, "sklearn-split-data.py", stdout = TRUE)
 ref <- jsonlite::fromJSON(paste(json, collapse = ""), simplifyVector = FALSE)
-ref <- lapply(ref, function(cases) lapply(cases, function(case) {
-  lapply(case, function(value) {
-    if (is.list(value) && all(lengths(value) > 1)) {
-      do.call(rbind, lapply(value, unlist))
-    } else {
-      unlist(value)
-    }
+ref <- lapply(ref, function(cases) {
+  lapply(cases, function(case) {
+    lapply(case, function(value) {
+      if (is.list(value) && all(lengths(value) > 1)) {
+        do.call(rbind, lapply(value, unlist))
+      } else {
+        unlist(value)
+      }
+    })
   })
-}))
+})
 saveRDS(ref, "sklearn-split-data.rds", version = 2)

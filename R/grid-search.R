@@ -15,7 +15,8 @@
 #'   [imb_pipeline()]: `smote__k_neighbors`, `smote__sampling_strategy`,
 #'   `clf__C`.
 #' @param metric Metric names; the first one ranks the grid points (higher
-#'   is better).
+#'   is better, except for the losses `brier` and `log_loss`, which rank
+#'   lowest first).
 #' @return An object of class `smotelab_grid`: `$results`, a tibble with one
 #'   column per grid parameter, then `.metric`, `mean`, `sd`, `n`;
 #'   `$best_params`, a one-row tibble; `$best_fit`, the best pipeline refitted
@@ -48,7 +49,7 @@ grid_search <- function(pipeline, formula, data,
   resamples <- do.call(rbind, resamples)
   results <- cv_summarise(resamples, names(points))
   ranked <- results[results$.metric == problem$metrics[1], , drop = FALSE]
-  best <- which.max(ranked$mean)
+  best <- which.max(if (metric_higher_is_better(problem$metrics[1])) ranked$mean else -ranked$mean)
   if (length(best) == 0) {
     abort_smotelab(c("No grid point has a finite {.val {problem$metrics[1]}}.",
       "i" = "Every fold's estimate was NA; a fold may hold one class only."
@@ -197,7 +198,8 @@ summary.smotelab_grid <- function(object, ...) {
 # The rows of the ranking metric, best grid point first.
 grid_ranking <- function(x) {
   ranked <- x$results[x$results$.metric == x$metric, , drop = FALSE]
-  ranked[order(-ranked$mean), , drop = FALSE]
+  sign <- if (metric_higher_is_better(x$metric)) -1 else 1
+  ranked[order(sign * ranked$mean), , drop = FALSE]
 }
 
 #' @export

@@ -20,6 +20,13 @@
 #' * `pr_auc` is `average_precision_score()`: the step-wise sum
 #'   \eqn{\sum_n (R_n - R_{n-1}) P_n} over distinct thresholds, not a
 #'   trapezoid. A model that ranks at random scores about the prevalence.
+#' * `brier` is `brier_score_loss()`, the mean of \eqn{(y - p)^2}, and
+#'   `log_loss` is `log_loss()`, the mean of \eqn{-\log} of the probability
+#'   given to the true class, with \eqn{p} clipped to
+#'   \eqn{[\epsilon, 1 - \epsilon]} (\eqn{\epsilon} the double precision
+#'   machine epsilon, scikit-learn's `eps = "auto"`). They judge the
+#'   probabilities themselves, not a threshold or a ranking, and lower is
+#'   better: [grid_search()] and [tune_threshold()] minimise them.
 #'
 #' Where scikit-learn divides by zero and returns 0 with a warning (for
 #' example precision when no row is predicted as the event), the metric is 0
@@ -40,7 +47,8 @@
 #' @return A tibble with columns `.metric` (character) and `.estimate`
 #'   (double), one row for each of `accuracy`, `balanced_accuracy`,
 #'   `precision`, `recall`, `specificity`, `f1`, `gmean`, `mcc`,
-#'   `precision_macro`, `recall_macro`, `f1_macro`, `roc_auc` and `pr_auc`.
+#'   `precision_macro`, `recall_macro`, `f1_macro`, `roc_auc`, `pr_auc`,
+#'   `brier` and `log_loss`.
 #' @family metrics
 #' @export
 #' @examples
@@ -64,7 +72,21 @@ metric_names <- function() {
 # Metrics of the confusion counts at a threshold (the others rank scores).
 class_metric_names <- function() {
   registry <- with_core(metric_names_cpp())
-  registry$name[!registry$ranking]
+  registry$name[!registry$ranking & !registry$probability]
+}
+
+# Metrics of the probabilities themselves (losses such as the Brier score).
+probability_metric_names <- function() {
+  registry <- with_core(metric_names_cpp())
+  registry$name[registry$probability]
+}
+
+# Whether a larger value of each metric (names or aliases) is better, from
+# the registry: losses are minimised by grid_search() and tune_threshold().
+metric_higher_is_better <- function(metrics) {
+  registry <- with_core(metric_names_cpp())
+  canonical <- ifelse(metrics %in% names(registry$alias), registry$alias[metrics], metrics)
+  !registry$lower_is_better[match(canonical, registry$name)]
 }
 
 # Alias -> metric, e.g. c(average_precision = "pr_auc").
@@ -127,7 +149,12 @@ compute_metrics <- function(truth01, prob, metrics = metric_names(),
     one_class <- scored$one_class
     n_event <- counts[["tp"]] + counts[["fn"]]
   }
-  rank_wanted <- !class_wanted
+  proba_wanted <- canonical %in% probability_metric_names()
+  if (any(proba_wanted)) {
+    scored <- with_core(metric_probability_cpp(truth01, prob, codes[1], codes[2]), call = call)
+    values[proba_wanted] <- scored[canonical[proba_wanted]]
+  }
+  rank_wanted <- !class_wanted & !proba_wanted
   if (any(rank_wanted)) {
     ranking <- with_core(
       metric_ranking_cpp(truth01, prob, resolve_threads(call = call), codes[1], codes[2]),

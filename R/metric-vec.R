@@ -3,7 +3,9 @@
 #' Each `*_vec()` function returns one metric as a number, with the same
 #' definitions, warnings and validation as [metrics_binary()]. Class metrics
 #' take the predicted classes; `roc_auc_vec()` and `pr_auc_vec()` take a score
-#' of the event, which only has to rank the rows.
+#' of the event, which only has to rank the rows; `brier_vec()` and
+#' `log_loss_vec()` take the predicted probability of the event (in `[0, 1]`)
+#' and are losses: lower is better.
 #'
 #' @inheritParams metrics_binary
 #' @param prob The predicted score of the event, one per element of `truth`:
@@ -24,6 +26,8 @@
 #' gmean_vec(truth, estimate)
 #' roc_auc_vec(truth, prob)
 #' pr_auc_vec(truth, prob)
+#' brier_vec(truth, prob)
+#' log_loss_vec(truth, prob)
 NULL
 
 #' @rdname metric_vec
@@ -36,6 +40,18 @@ roc_auc_vec <- function(truth, prob, event = NULL) {
 #' @export
 pr_auc_vec <- function(truth, prob, event = NULL) {
   prob_metric_vec("pr_auc", truth, prob, event)
+}
+
+#' @rdname metric_vec
+#' @export
+brier_vec <- function(truth, prob, event = NULL) {
+  prob_metric_vec("brier", truth, prob, event, ranking = FALSE)
+}
+
+#' @rdname metric_vec
+#' @export
+log_loss_vec <- function(truth, prob, event = NULL) {
+  prob_metric_vec("log_loss", truth, prob, event, ranking = FALSE)
 }
 
 #' @rdname metric_vec
@@ -86,8 +102,8 @@ mcc_vec <- function(truth, estimate, event = NULL) {
   class_metric_vec("mcc", truth, estimate, event)
 }
 
-prob_metric_vec <- function(metric, truth, prob, event, call = caller_env()) {
-  input <- check_binary_prob(truth, prob, event, ranking = TRUE, call = call)
+prob_metric_vec <- function(metric, truth, prob, event, ranking = TRUE, call = caller_env()) {
+  input <- check_binary_prob(truth, prob, event, ranking = ranking, call = call)
   unname(compute_metrics(input$truth, input$prob, metric, call = call, event = input$event))
 }
 

@@ -4,7 +4,7 @@
 # of the model state, in a different layout for each model; they can't be
 # walked any more and are refused with a request to refit.
 tree_state_outdated <- function(state) {
-  state$type %in% c("forest", "boost") && !is.list(state$trees)
+  isTRUE(state$type %in% c("forest", "boost")) && !is.list(state$trees)
 }
 
 check_fit_current <- function(fitted, call = caller_env()) {

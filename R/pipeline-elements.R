@@ -23,7 +23,8 @@ element_types <- function() {
     random_under = list(constructor = step_random_undersample, sampling = "under"),
     logistic = list(constructor = model_logistic),
     forest = list(constructor = model_forest),
-    boost = list(constructor = model_boost)
+    boost = list(constructor = model_boost),
+    calibrated = list(constructor = model_calibrated)
   )
 }
 

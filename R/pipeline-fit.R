@@ -72,15 +72,21 @@ pipeline_data <- function(pipeline, formula, data, n_threads, call) {
 #' @param object A `smotelab_fit` from [fit.smotelab_pipeline()].
 #' @param new_data A data frame with the predictor columns used at fit time.
 #' @param type `"class"` for a tibble with the factor `.pred_class` (the event
-#'   when its probability exceeds 0.5, as scikit-learn's `predict()`), or
-#'   `"prob"` for one `.pred_<level>` column per outcome level.
+#'   when its probability exceeds the threshold, 0.5 by default as
+#'   scikit-learn's `predict()`), or `"prob"` for one `.pred_<level>` column
+#'   per outcome level.
+#' @param threshold For `type = "class"`: the probability of the event above
+#'   which a row is predicted as the event. `NULL` takes the fit's own
+#'   threshold (set by [tune_threshold()]), else 0.5.
 #' @inheritParams fit.smotelab_pipeline
 #' @return A tibble with one row per row of `new_data`.
 #' @export
-predict.smotelab_fit <- function(object, new_data, type = c("class", "prob"), n_threads = NULL, ...) {
+predict.smotelab_fit <- function(object, new_data, type = c("class", "prob"), n_threads = NULL, threshold = NULL,
+                                 ...) {
   rlang::check_dots_empty()
   call <- rlang::current_env()
   type <- rlang::arg_match(type)
+  threshold <- fit_threshold(object, threshold, call)
   prob <- predict_event_prob(object, new_data, n_threads, call)
   lev <- object$blueprint$outcome_levels
   if (type == "prob") {
@@ -88,7 +94,16 @@ predict.smotelab_fit <- function(object, new_data, type = c("class", "prob"), n_
     names(out) <- paste0(".pred_", lev)
     return(out)
   }
-  tibble::tibble(.pred_class = factor(ifelse(prob > 0.5, lev[2], lev[1]), levels = lev))
+  tibble::tibble(.pred_class = factor(ifelse(prob > threshold, lev[2], lev[1]), levels = lev))
+}
+
+# The decision threshold: the one given, else the fit's own, else 0.5.
+fit_threshold <- function(fitted, threshold, call = caller_env()) {
+  if (is.null(threshold)) {
+    return(fitted$threshold %||% 0.5)
+  }
+  check_number_decimal(threshold, min = 0, max = 1, call = call, class = argument_error)
+  threshold
 }
 
 predict_event_prob <- function(object, new_data, n_threads = NULL, call = caller_env()) {
@@ -106,10 +121,12 @@ predict_event_prob <- function(object, new_data, n_threads = NULL, call = caller
 #' @inheritParams predict.smotelab_fit
 #' @param fitted A `smotelab_fit` from [fit.smotelab_pipeline()].
 #' @param threshold Probability above which a row is predicted as the event.
+#'   `NULL` takes the fit's own threshold (set by [tune_threshold()]), else
+#'   0.5.
 #' @param event The event class; `NULL` means the second outcome level.
 #' @return A tibble with columns `.metric` and `.estimate`.
 #' @export
-evaluate <- function(fitted, new_data, threshold = 0.5, event = NULL, n_threads = NULL) {
+evaluate <- function(fitted, new_data, threshold = NULL, event = NULL, n_threads = NULL) {
   call <- rlang::current_env()
   if (!inherits(fitted, "smotelab_fit")) {
     abort_smotelab("{.arg fitted} must be a fitted pipeline from {.fn fit}, not {.obj_type_friendly {fitted}}.",
@@ -118,6 +135,7 @@ evaluate <- function(fitted, new_data, threshold = 0.5, event = NULL, n_threads 
     )
   }
   check_data(new_data, call = call)
+  threshold <- fit_threshold(fitted, threshold, call)
   scores <- held_out_scores(fitted, new_data, event, n_threads, call)
   metrics_binary(scores$truth, scores$prob, threshold = threshold, event = event)
 }
@@ -215,7 +233,12 @@ format.smotelab_fit <- function(x, ...) {
         " after resampling"
       )
     },
-    format_state(pipeline_model(x$pipeline), x)
+    format_state(pipeline_model(x$pipeline), x),
+    if (!is.null(x$calibration)) {
+      rows <- x$calibration$rows
+      paste0("calibrated (", x$calibration$method, ")", if (!is.na(rows)) paste0(" on ", rows, " held-out rows"))
+    },
+    if (!is.null(x$threshold)) paste0("decision threshold: ", format(signif(x$threshold, 4)))
   )
 }
 

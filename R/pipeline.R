@@ -90,7 +90,8 @@ spec_to_core <- function(pipeline, levels, rng = "smotelab") {
     steps = unname(lapply(pipeline_steps(pipeline), step_to_core, levels = levels)),
     model = model_to_core(pipeline_model(pipeline)),
     class_names = levels,
-    numpy_rng = identical(rng, "numpy")
+    numpy_rng = identical(rng, "numpy"),
+    calibration = calibration_to_core(pipeline_model(pipeline))
   )
 }
 

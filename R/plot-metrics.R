@@ -39,7 +39,8 @@ compare_models <- function(fits, new_data, threshold = 0.5, event = NULL) {
 #' Plot metrics of several models side by side
 #'
 #' A bar chart with one group of bars per metric and one bar per model, on a
-#' common 0 to 1 scale (it extends below 0 only for a negative `mcc`).
+#' common 0 to 1 scale (it extends below 0 only for a negative `mcc`, above 1
+#' only for a `log_loss` above 1).
 #'
 #' @param x A data frame with columns `model`, `.metric` and `.estimate`, one
 #'   row per model and metric: the result of [compare_models()], or rows bound
@@ -68,9 +69,10 @@ plot_metrics <- function(x, metrics = NULL) {
   df$model <- if (is.factor(df$model)) droplevels(df$model) else factor(df$model, levels = unique(df$model))
   df <- df[!is.na(df$.estimate), , drop = FALSE]
   bottom <- min(0, df$.estimate)
+  top <- max(1, df$.estimate)
   ggplot2::ggplot(df, ggplot2::aes(x = .data$.metric, y = .data$.estimate, fill = .data$model)) +
     ggplot2::geom_col(position = ggplot2::position_dodge(width = 0.8, preserve = "single"), width = 0.8) +
-    ggplot2::coord_cartesian(ylim = c(bottom, 1)) +
+    ggplot2::coord_cartesian(ylim = c(bottom, top)) +
     ggplot2::labs(x = NULL, y = "Estimate", fill = "Model") +
     ggplot2::theme_minimal() +
     ggplot2::theme(legend.position = "bottom", axis.text.x = ggplot2::element_text(angle = 30, hjust = 1))

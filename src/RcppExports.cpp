@@ -11,6 +11,86 @@ Rcpp::Rostream<true>&  Rcpp::Rcout = Rcpp::Rcpp_cout_get();
 Rcpp::Rostream<false>& Rcpp::Rcerr = Rcpp::Rcpp_cerr_get();
 #endif
 
+// calibrate_prefit_cpp
+List calibrate_prefit_cpp(const List& state, const List& columns, const Eigen::Map<Eigen::VectorXi> y, const std::string& method, int n_threads);
+RcppExport SEXP _smotelab_calibrate_prefit_cpp(SEXP stateSEXP, SEXP columnsSEXP, SEXP ySEXP, SEXP methodSEXP, SEXP n_threadsSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::traits::input_parameter< const List& >::type state(stateSEXP);
+    Rcpp::traits::input_parameter< const List& >::type columns(columnsSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type y(ySEXP);
+    Rcpp::traits::input_parameter< const std::string& >::type method(methodSEXP);
+    Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
+    rcpp_result_gen = Rcpp::wrap(calibrate_prefit_cpp(state, columns, y, method, n_threads));
+    return rcpp_result_gen;
+END_RCPP
+}
+// calibrate_prior_cpp
+List calibrate_prior_cpp(const List& spec, const Rcpp::IntegerVector& fit_counts, const Rcpp::IntegerVector& class_counts);
+RcppExport SEXP _smotelab_calibrate_prior_cpp(SEXP specSEXP, SEXP fit_countsSEXP, SEXP class_countsSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::traits::input_parameter< const List& >::type spec(specSEXP);
+    Rcpp::traits::input_parameter< const Rcpp::IntegerVector& >::type fit_counts(fit_countsSEXP);
+    Rcpp::traits::input_parameter< const Rcpp::IntegerVector& >::type class_counts(class_countsSEXP);
+    rcpp_result_gen = Rcpp::wrap(calibrate_prior_cpp(spec, fit_counts, class_counts));
+    return rcpp_result_gen;
+END_RCPP
+}
+// calibrator_fit_cpp
+List calibrator_fit_cpp(const Rcpp::NumericVector& scores, const Rcpp::IntegerVector& y, const std::string& method);
+RcppExport SEXP _smotelab_calibrator_fit_cpp(SEXP scoresSEXP, SEXP ySEXP, SEXP methodSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::traits::input_parameter< const Rcpp::NumericVector& >::type scores(scoresSEXP);
+    Rcpp::traits::input_parameter< const Rcpp::IntegerVector& >::type y(ySEXP);
+    Rcpp::traits::input_parameter< const std::string& >::type method(methodSEXP);
+    rcpp_result_gen = Rcpp::wrap(calibrator_fit_cpp(scores, y, method));
+    return rcpp_result_gen;
+END_RCPP
+}
+// calibrator_predict_cpp
+Rcpp::NumericVector calibrator_predict_cpp(const List& calibrator, const Rcpp::NumericVector& scores, bool log_odds);
+RcppExport SEXP _smotelab_calibrator_predict_cpp(SEXP calibratorSEXP, SEXP scoresSEXP, SEXP log_oddsSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::traits::input_parameter< const List& >::type calibrator(calibratorSEXP);
+    Rcpp::traits::input_parameter< const Rcpp::NumericVector& >::type scores(scoresSEXP);
+    Rcpp::traits::input_parameter< bool >::type log_odds(log_oddsSEXP);
+    rcpp_result_gen = Rcpp::wrap(calibrator_predict_cpp(calibrator, scores, log_odds));
+    return rcpp_result_gen;
+END_RCPP
+}
+// cv_predict_cpp
+List cv_predict_cpp(const List& spec, const List& columns, const Eigen::Map<Eigen::VectorXi> y, const Eigen::Map<Eigen::VectorXi> folds, int v, double seed, bool refit, int n_threads);
+RcppExport SEXP _smotelab_cv_predict_cpp(SEXP specSEXP, SEXP columnsSEXP, SEXP ySEXP, SEXP foldsSEXP, SEXP vSEXP, SEXP seedSEXP, SEXP refitSEXP, SEXP n_threadsSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::traits::input_parameter< const List& >::type spec(specSEXP);
+    Rcpp::traits::input_parameter< const List& >::type columns(columnsSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type y(ySEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type folds(foldsSEXP);
+    Rcpp::traits::input_parameter< int >::type v(vSEXP);
+    Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
+    Rcpp::traits::input_parameter< bool >::type refit(refitSEXP);
+    Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
+    rcpp_result_gen = Rcpp::wrap(cv_predict_cpp(spec, columns, y, folds, v, seed, refit, n_threads));
+    return rcpp_result_gen;
+END_RCPP
+}
+// threshold_metrics_cpp
+Rcpp::NumericMatrix threshold_metrics_cpp(const Rcpp::IntegerVector& truth, const Rcpp::NumericVector& prob, const std::vector<double>& thresholds, const std::vector<std::string>& metrics);
+RcppExport SEXP _smotelab_threshold_metrics_cpp(SEXP truthSEXP, SEXP probSEXP, SEXP thresholdsSEXP, SEXP metricsSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::traits::input_parameter< const Rcpp::IntegerVector& >::type truth(truthSEXP);
+    Rcpp::traits::input_parameter< const Rcpp::NumericVector& >::type prob(probSEXP);
+    Rcpp::traits::input_parameter< const std::vector<double>& >::type thresholds(thresholdsSEXP);
+    Rcpp::traits::input_parameter< const std::vector<std::string>& >::type metrics(metricsSEXP);
+    rcpp_result_gen = Rcpp::wrap(threshold_metrics_cpp(truth, prob, thresholds, metrics));
+    return rcpp_result_gen;
+END_RCPP
+}
 // cv_run_cpp
 List cv_run_cpp(const List& specs, const List& columns, const Eigen::Map<Eigen::VectorXi> y, const Eigen::Map<Eigen::MatrixXi> folds, int v, const std::vector<std::string>& metrics, double threshold, double seed, const Rcpp::IntegerVector& task_grid, const Rcpp::IntegerVector& task_repeat, const Rcpp::IntegerVector& task_fold, int n_threads, Rcpp::Nullable<Rcpp::Function> progress);
 RcppExport SEXP _smotelab_cv_run_cpp(SEXP specsSEXP, SEXP columnsSEXP, SEXP ySEXP, SEXP foldsSEXP, SEXP vSEXP, SEXP metricsSEXP, SEXP thresholdSEXP, SEXP seedSEXP, SEXP task_gridSEXP, SEXP task_repeatSEXP, SEXP task_foldSEXP, SEXP n_threadsSEXP, SEXP progressSEXP) {
@@ -124,6 +204,19 @@ BEGIN_RCPP
     Rcpp::traits::input_parameter< int >::type event_code(event_codeSEXP);
     Rcpp::traits::input_parameter< int >::type non_event_code(non_event_codeSEXP);
     rcpp_result_gen = Rcpp::wrap(metric_ranking_cpp(truth, prob, n_threads, event_code, non_event_code));
+    return rcpp_result_gen;
+END_RCPP
+}
+// metric_probability_cpp
+Rcpp::NumericVector metric_probability_cpp(Rcpp::IntegerVector truth, Rcpp::NumericVector prob, int event_code, int non_event_code);
+RcppExport SEXP _smotelab_metric_probability_cpp(SEXP truthSEXP, SEXP probSEXP, SEXP event_codeSEXP, SEXP non_event_codeSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type truth(truthSEXP);
+    Rcpp::traits::input_parameter< Rcpp::NumericVector >::type prob(probSEXP);
+    Rcpp::traits::input_parameter< int >::type event_code(event_codeSEXP);
+    Rcpp::traits::input_parameter< int >::type non_event_code(non_event_codeSEXP);
+    rcpp_result_gen = Rcpp::wrap(metric_probability_cpp(truth, prob, event_code, non_event_code));
     return rcpp_result_gen;
 END_RCPP
 }
@@ -493,6 +586,12 @@ END_RCPP
 }
 
 static const R_CallMethodDef CallEntries[] = {
+    {"_smotelab_calibrate_prefit_cpp", (DL_FUNC) &_smotelab_calibrate_prefit_cpp, 5},
+    {"_smotelab_calibrate_prior_cpp", (DL_FUNC) &_smotelab_calibrate_prior_cpp, 3},
+    {"_smotelab_calibrator_fit_cpp", (DL_FUNC) &_smotelab_calibrator_fit_cpp, 3},
+    {"_smotelab_calibrator_predict_cpp", (DL_FUNC) &_smotelab_calibrator_predict_cpp, 3},
+    {"_smotelab_cv_predict_cpp", (DL_FUNC) &_smotelab_cv_predict_cpp, 8},
+    {"_smotelab_threshold_metrics_cpp", (DL_FUNC) &_smotelab_threshold_metrics_cpp, 4},
     {"_smotelab_cv_run_cpp", (DL_FUNC) &_smotelab_cv_run_cpp, 13},
     {"_smotelab_make_imbalanced_cpp", (DL_FUNC) &_smotelab_make_imbalanced_cpp, 10},
     {"_smotelab_make_imbalanced_numpy_cpp", (DL_FUNC) &_smotelab_make_imbalanced_numpy_cpp, 10},
@@ -501,6 +600,7 @@ static const R_CallMethodDef CallEntries[] = {
     {"_smotelab_metric_class_cpp", (DL_FUNC) &_smotelab_metric_class_cpp, 1},
     {"_smotelab_metric_names_cpp", (DL_FUNC) &_smotelab_metric_names_cpp, 0},
     {"_smotelab_metric_ranking_cpp", (DL_FUNC) &_smotelab_metric_ranking_cpp, 5},
+    {"_smotelab_metric_probability_cpp", (DL_FUNC) &_smotelab_metric_probability_cpp, 4},
     {"_smotelab_metric_roc_curve_cpp", (DL_FUNC) &_smotelab_metric_roc_curve_cpp, 3},
     {"_smotelab_metric_pr_curve_cpp", (DL_FUNC) &_smotelab_metric_pr_curve_cpp, 3},
     {"_smotelab_event_indicator_cpp", (DL_FUNC) &_smotelab_event_indicator_cpp, 2},

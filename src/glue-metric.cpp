@@ -47,7 +47,7 @@ Rcpp::List metric_class_cpp(Rcpp::NumericVector counts) {
   std::vector<double> values;
   std::vector<int> zero_division;
   for (std::size_t i = 0; i < m::kMetricCount; ++i) {
-    if (m::kMetrics[i].ranking()) continue;
+    if (!m::kMetrics[i].at_a_threshold()) continue;
     names.push_back(m::kMetrics[i].name);
     values.push_back(m::metric_value(i, k, no_ranking));
     zero_division.push_back((k.undefined & m::kMetrics[i].zero_division) != 0);
@@ -64,15 +64,18 @@ Rcpp::List metric_class_cpp(Rcpp::NumericVector counts) {
       Rcpp::Named("class_f1") = Rcpp::NumericVector::create(k.class_f1[0], k.class_f1[1]));
 }
 
-// The registry for R: every metric's name and whether it ranks scores (or
-// needs a threshold), in report order, and the aliases accepted in lists.
+// The registry for R: every metric's name, whether it ranks scores or scores
+// the probabilities themselves (else it needs a threshold), whether lower is
+// better, in report order, and the aliases accepted in lists.
 // [[Rcpp::export(rng = false)]]
 Rcpp::List metric_names_cpp() {
   Rcpp::CharacterVector names(m::kMetricCount);
-  Rcpp::LogicalVector ranking(m::kMetricCount);
+  Rcpp::LogicalVector ranking(m::kMetricCount), probability(m::kMetricCount), lower(m::kMetricCount);
   for (std::size_t i = 0; i < m::kMetricCount; ++i) {
     names[i] = m::kMetrics[i].name;
     ranking[i] = m::kMetrics[i].ranking();
+    probability[i] = m::kMetrics[i].probability();
+    lower[i] = m::kMetrics[i].lower_is_better;
   }
   std::vector<std::string> aliases, targets;
   for (const m::MetricAlias& a : m::kMetricAliases) {
@@ -82,6 +85,7 @@ Rcpp::List metric_names_cpp() {
   Rcpp::CharacterVector alias = Rcpp::wrap(targets);
   alias.names() = Rcpp::wrap(aliases);
   return Rcpp::List::create(Rcpp::Named("name") = names, Rcpp::Named("ranking") = ranking,
+                            Rcpp::Named("probability") = probability, Rcpp::Named("lower_is_better") = lower,
                             Rcpp::Named("alias") = alias);
 }
 
@@ -105,6 +109,26 @@ Rcpp::NumericVector metric_ranking_cpp(Rcpp::IntegerVector truth, Rcpp::NumericV
   }
   names.insert(names.end(), {"n_pos", "n_neg"});
   values.insert(values.end(), {double(r.n_pos), double(r.n_neg)});
+  Rcpp::NumericVector out = Rcpp::wrap(values);
+  out.names() = Rcpp::wrap(names);
+  return out;
+}
+
+// Every probability metric of the registry (Brier score, log loss), named as
+// there; truth codes as for metric_ranking_cpp().
+// [[Rcpp::export(rng = false)]]
+Rcpp::NumericVector metric_probability_cpp(Rcpp::IntegerVector truth, Rcpp::NumericVector prob, int event_code = 1,
+                                           int non_event_code = 0) {
+  check_same_length(truth.size(), prob.size());
+  const m::ProbabilityScores p = m::probability_scores(truth.begin(), prob.begin(), truth.size(),
+                                                       m::detail::LabelCodes{event_code, non_event_code});
+  std::vector<std::string> names;
+  std::vector<double> values;
+  for (std::size_t i = 0; i < m::kMetricCount; ++i) {
+    if (!m::kMetrics[i].probability()) continue;
+    names.push_back(m::kMetrics[i].name);
+    values.push_back(m::metric_value(i, m::ClassMetrics{}, m::Ranking{}, p));
+  }
   Rcpp::NumericVector out = Rcpp::wrap(values);
   out.names() = Rcpp::wrap(names);
   return out;

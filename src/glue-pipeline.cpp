@@ -61,6 +61,11 @@ smotelab::PipelineSpec glue::spec_from_r(const List& spec) {
   out.model = model_spec_from_r(spec["model"]);
   out.class_names = Rcpp::as<std::vector<std::string>>(spec["class_names"]);
   if (spec.containsElementNamed("numpy_rng")) out.numpy_rng = Rcpp::as<bool>(spec["numpy_rng"]);
+  if (spec.containsElementNamed("calibration") && !Rf_isNull(spec["calibration"])) {
+    const List cal = spec["calibration"];
+    out.calibration = smotelab::PipelineSpec::Calibration{glue::calibration_method_from_r(cal["method"]),
+                                                          Rcpp::as<int>(cal["folds"])};
+  }
   return out;
 }
 
@@ -105,6 +110,30 @@ ModelState model_state_from_r(const List& s) {
 // in place, never copied into one matrix. They come from blueprint_columns(),
 // which has checked that every value is finite, so the core does not scan
 // them again.
+// A calibrated ensemble has members instead of steps and a model; its
+// `model` is NULL in R. Calibrators travel as `calibration`, absent before.
+List glue::fitted_to_r(const smotelab::FittedPipeline& fitted) {
+  List steps(fitted.steps.size());
+  for (std::size_t i = 0; i < fitted.steps.size(); ++i) steps[i] = std::visit(StateToR{}, fitted.steps[i]);
+  List out = List::create(
+      Named("steps") = steps,
+      Named("model") = fitted.members.empty() ? static_cast<SEXP>(std::visit(StateToR{}, fitted.model)) : R_NilValue,
+      Named("fit_counts") = Rcpp::IntegerVector(fitted.fit_counts.begin(), fitted.fit_counts.end()));
+  if (!fitted.calibrators.empty()) out["calibration"] = glue::calibration_to_r(fitted);
+  return out;
+}
+
+smotelab::FittedPipeline glue::fitted_from_r(const List& state) {
+  smotelab::FittedPipeline fitted;
+  const List steps = state["steps"];
+  for (R_xlen_t i = 0; i < steps.size(); ++i) fitted.steps.push_back(step_state_from_r(steps[i]));
+  if (!Rf_isNull(state["model"])) fitted.model = model_state_from_r(state["model"]);
+  if (state.containsElementNamed("calibration") && !Rf_isNull(state["calibration"])) {
+    glue::calibration_from_r(state["calibration"], fitted);
+  }
+  return fitted;
+}
+
 // [[Rcpp::export(rng = false)]]
 List pipeline_fit_cpp(const List& spec, const List& columns, const Eigen::Map<Eigen::VectorXi> y, double seed,
                       int n_threads) {
@@ -113,18 +142,12 @@ List pipeline_fit_cpp(const List& spec, const List& columns, const Eigen::Map<Ei
     return smotelab::fit_pipeline(glue::spec_from_r(spec), X.checked_finite(), y, glue::seed_from_r(seed),
                                   glue::executor(n_threads));
   });
-  List steps(fitted.steps.size());
-  for (std::size_t i = 0; i < fitted.steps.size(); ++i) steps[i] = std::visit(StateToR{}, fitted.steps[i]);
-  return List::create(Named("steps") = steps, Named("model") = std::visit(StateToR{}, fitted.model),
-                      Named("fit_counts") = Rcpp::IntegerVector(fitted.fit_counts.begin(), fitted.fit_counts.end()));
+  return glue::fitted_to_r(fitted);
 }
 
 // [[Rcpp::export(rng = false)]]
 Rcpp::NumericVector pipeline_predict_cpp(const List& state, const List& columns, int n_rows, int n_threads) {
-  smotelab::FittedPipeline fitted;
-  const List steps = state["steps"];
-  for (R_xlen_t i = 0; i < steps.size(); ++i) fitted.steps.push_back(step_state_from_r(steps[i]));
-  fitted.model = model_state_from_r(state["model"]);
+  const smotelab::FittedPipeline fitted = glue::fitted_from_r(state);
   Rcpp::NumericVector prob(n_rows);
   Eigen::Map<Eigen::VectorXd> out(prob.begin(), prob.size());
   smotelab::predict_pipeline(fitted, glue::columns_from_r(columns, n_rows), out, glue::executor(n_threads));

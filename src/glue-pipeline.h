@@ -7,6 +7,14 @@
 namespace glue {
 smotelab::PipelineSpec spec_from_r(const Rcpp::List& spec);
 
+// Fitted pipelines <-> R lists (glue-pipeline.cpp); their calibration
+// (glue-calibrate.cpp).
+Rcpp::List fitted_to_r(const smotelab::FittedPipeline& fitted);
+smotelab::FittedPipeline fitted_from_r(const Rcpp::List& state);
+smotelab::CalibrationMethod calibration_method_from_r(const std::string& method);
+Rcpp::List calibration_to_r(const smotelab::FittedPipeline& fitted);
+void calibration_from_r(const Rcpp::List& calibration, smotelab::FittedPipeline& fitted);
+
 // Per-model conversions, each in its model's glue file.
 smotelab::LogisticOptions logistic_spec_from_r(const Rcpp::List& model);
 Rcpp::List logistic_state_to_r(const smotelab::LogisticFit& fit);

@@ -28,13 +28,18 @@ namespace smotelab {
 inline std::vector<double> score_metrics(const std::vector<std::size_t>& wanted, const int* truth, const double* prob,
                                          std::size_t n, double threshold) {
   const metrics::ClassMetrics cls = metrics::class_metrics(metrics::confusion_at(truth, prob, n, threshold));
-  bool need_ranking = false;
-  for (std::size_t id : wanted) need_ranking |= metrics::kMetrics[id].ranking();
+  bool need_ranking = false, need_probability = false;
+  for (std::size_t id : wanted) {
+    need_ranking |= metrics::kMetrics[id].ranking();
+    need_probability |= metrics::kMetrics[id].probability();
+  }
   metrics::Ranking rank{std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN(), 0, 0};
   if (need_ranking) rank = metrics::ranking_metrics(truth, prob, n, serial_executor());
+  metrics::ProbabilityScores proba{std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN()};
+  if (need_probability) proba = metrics::probability_scores(truth, prob, n);
   std::vector<double> out;
   out.reserve(wanted.size());
-  for (std::size_t id : wanted) out.push_back(metrics::metric_value(id, cls, rank));
+  for (std::size_t id : wanted) out.push_back(metrics::metric_value(id, cls, rank, proba));
   return out;
 }
 

@@ -506,6 +506,37 @@ inline PrPoints pr_points(const Curve& c) {
 }
 
 // ---------------------------------------------------------------------------
+// Probability scores: how far the predicted probabilities are from the
+// outcomes, not how they rank or classify the rows. Lower is better.
+
+struct ProbabilityScores {
+  double brier;     // brier_score_loss: mean (y - p)^2
+  double log_loss;  // log_loss with eps = "auto" (double epsilon)
+};
+
+// As scikit-learn 1.2: p is clipped to [eps, 1 - eps], the pair (1 - p, p)
+// is renormalised by its sum (which can differ from 1 by a rounding), and the
+// loss is -log of the truth's share. Probabilities must lie in [0, 1].
+inline ProbabilityScores probability_scores(const int* truth, const double* prob, std::size_t n,
+                                            detail::LabelCodes codes = {}) {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  if (n == 0) return {nan, nan};
+  const double eps = std::numeric_limits<double>::epsilon();
+  double brier = 0, loss = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double p = prob[i];
+    if (!(p >= 0 && p <= 1)) fail(kind::numeric, "Predicted probabilities must lie in [0, 1].");
+    const int y = codes(truth[i]);
+    const double d = double(y) - p;
+    brier += d * d;
+    const double clipped = std::min(std::max(p, eps), 1 - eps);
+    const double other = 1 - clipped;
+    loss -= std::log((y == 1 ? clipped : other) / (other + clipped));
+  }
+  return {brier / double(n), loss / double(n)};
+}
+
+// ---------------------------------------------------------------------------
 // The metric registry: every metric smotelab reports, in the order
 // metrics_binary() lists them. Cross-validation, the R metric functions and
 // R's list of valid names all read this table, so a new metric is one row
@@ -513,10 +544,15 @@ inline PrPoints pr_points(const Curve& c) {
 
 struct MetricInfo {
   const char* name;
-  double ClassMetrics::*at_threshold;  // a metric of the confusion counts at a threshold...
-  double Ranking::*from_ranking;       // ...or of the ranking of the scores
-  unsigned zero_division;              // the Undefined bit that flags its zero division, if any
+  double ClassMetrics::*at_threshold;                     // a metric of the confusion counts at a threshold...
+  double Ranking::*from_ranking;                          // ...or of the ranking of the scores
+  unsigned zero_division;                                 // the Undefined bit that flags its zero division, if any
+  double ProbabilityScores::*from_probability = nullptr;  // ...or of the probabilities themselves
+  // Losses: model selection (grid search, threshold tuning) minimises them.
+  bool lower_is_better = false;
   bool ranking() const { return from_ranking != nullptr; }
+  bool probability() const { return from_probability != nullptr; }
+  bool at_a_threshold() const { return at_threshold != nullptr; }
 };
 
 inline constexpr MetricInfo kMetrics[] = {
@@ -533,6 +569,8 @@ inline constexpr MetricInfo kMetrics[] = {
     {"f1_macro", &ClassMetrics::f1_macro, nullptr, undefined_f1_macro},
     {"roc_auc", nullptr, &Ranking::roc_auc, 0},
     {"pr_auc", nullptr, &Ranking::average_precision, 0},
+    {"brier", nullptr, nullptr, 0, &ProbabilityScores::brier, true},
+    {"log_loss", nullptr, nullptr, 0, &ProbabilityScores::log_loss, true},
 };
 inline constexpr std::size_t kMetricCount = sizeof(kMetrics) / sizeof(kMetrics[0]);
 
@@ -553,8 +591,11 @@ inline std::size_t metric_index(const std::string& name) {
   throw internal_error("unknown metric '" + name + "'");
 }
 
-inline double metric_value(std::size_t index, const ClassMetrics& cls, const Ranking& rank) {
+inline double metric_value(std::size_t index, const ClassMetrics& cls, const Ranking& rank,
+                           const ProbabilityScores& proba = {std::numeric_limits<double>::quiet_NaN(),
+                                                             std::numeric_limits<double>::quiet_NaN()}) {
   const MetricInfo& m = kMetrics[index];
+  if (m.probability()) return proba.*m.from_probability;
   return m.ranking() ? rank.*m.from_ranking : cls.*m.at_threshold;
 }
 

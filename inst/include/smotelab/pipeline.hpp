@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "boost.hpp"
+#include "calibration.hpp"
 #include "columns.hpp"
 #include "errors.hpp"
 #include "forest.hpp"
@@ -73,13 +74,33 @@ struct PipelineSpec {
   // random_state = the pipeline's seed (a 32-bit integer), each from a fresh
   // RandomState, as every fit of an imblearn Pipeline does.
   bool numpy_rng = false;
+  // A calibrated pipeline (calibrated_pipeline.hpp): fitted as
+  // CalibratedClassifierCV(cv = folds, ensemble = True), or with a prior
+  // correction.
+  struct Calibration {
+    CalibrationMethod method = CalibrationMethod::sigmoid;
+    int folds = 5;
+  };
+  std::optional<Calibration> calibration;
 };
 
 struct FittedPipeline {
   std::vector<StepState> steps;
   ModelState model;
   std::vector<Eigen::Index> fit_counts;  // rows per class the model saw, after resampling
+  // Calibration: one calibrator applied to this fit's scores, or, for the
+  // cross-validated ensemble, one per member (and no steps or model here).
+  std::vector<FittedPipeline> members;
+  std::vector<Calibrator> calibrators;
 };
+
+namespace detail {
+inline FittedPipeline fit_calibrated(const PipelineSpec& spec, const Columns& X,
+                                     const Eigen::Ref<const Eigen::VectorXi>& y, std::uint64_t seed,
+                                     const Executor& exec);
+inline void predict_calibrated(const FittedPipeline& fitted, const Columns& X, Eigen::Ref<Eigen::VectorXd> prob,
+                               const Executor& exec);
+}  // namespace detail
 
 namespace detail {
 
@@ -238,6 +259,7 @@ inline FittedPipeline fit_pipeline(const PipelineSpec& spec, const Columns& X,
                                    const Eigen::Ref<const Eigen::VectorXi>& y, std::uint64_t seed,
                                    const Executor& exec = serial_executor()) {
   require(X.rows() == y.size(), "X and y must have the same number of rows");
+  if (spec.calibration) return detail::fit_calibrated(spec, X, y, seed, exec);
   FittedPipeline fitted;
   const std::uint64_t model_seed = derive_seed(seed, spec.steps.size());
   if (spec.steps.empty()) {
@@ -260,6 +282,10 @@ inline FittedPipeline fit_pipeline(const PipelineSpec& spec, const Columns& X,
 
 inline void predict_pipeline(const FittedPipeline& fitted, const Columns& X, Eigen::Ref<Eigen::VectorXd> prob,
                              const Executor& exec = serial_executor()) {
+  if (!fitted.calibrators.empty()) {
+    detail::predict_calibrated(fitted, X, prob, exec);
+    return;
+  }
   if (fitted.steps.empty()) {
     std::visit(detail::ModelPredictor{X, prob, exec}, fitted.model);
     return;
@@ -281,3 +307,5 @@ inline void predict_pipeline(const FittedPipeline& fitted, const Eigen::Ref<cons
 }
 
 }  // namespace smotelab
+
+#include "calibrated_pipeline.hpp"

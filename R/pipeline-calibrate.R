@@ -1,0 +1,228 @@
+#' Calibrate the probabilities of a pipeline
+#'
+#' Resampling and class weights change a model's probabilities: a model
+#' trained on SMOTE-balanced data predicts far more events than occur.
+#' `calibrate()` maps its scores back to honest probabilities, with
+#' scikit-learn's `CalibratedClassifierCV` methods or with a correction of the
+#' class prior.
+#'
+#' **On a pipeline** (from [imb_pipeline()]), with `folds = k`: the result is
+#' a pipeline whose model is wrapped with the calibration, fitted as
+#' `CalibratedClassifierCV(pipeline, cv = k, ensemble = TRUE)`: the rows are
+#' cut into `k` stratified folds (scikit-learn's `StratifiedKFold(k)`, without
+#' shuffling); the whole pipeline, resampling included, is fitted on the other
+#' folds and a calibrator on each fold's scores; a prediction is the mean of
+#' the `k` calibrated members. [fit()], [predict()], [cross_validate()] and
+#' [grid_search()] accept it, and its calibration parameters are tunable as
+#' `<model>__method` and `<model>__folds` (with the model's element name).
+#' In cross-validation the calibration folds are cut inside each training
+#' fold, so held-out rows never inform a calibrator. Member `f` is fitted
+#' with a seed derived from the fit's seed and `f`.
+#'
+#' **On a fitted pipeline** (from [fit()]) with held-out `data`: the prefit
+#' mode (`cv = "prefit"`): one calibrator is fitted on the scores of `data`
+#' and applied after the model. Use rows the model was not fitted on.
+#'
+#' The methods:
+#' * `"sigmoid"`: Platt scaling, `p = 1 / (1 + exp(a s + b))`, fitted as
+#'   scikit-learn's `_sigmoid_calibration` (targets smoothed to
+#'   \eqn{(n_1 + 1) / (n_1 + 2)} and \eqn{1 / (n_0 + 2)}, the same
+#'   cross-entropy, minimised by Newton's method to the optimum where
+#'   scikit-learn's BFGS stops at a gradient of 1e-5).
+#' * `"isotonic"`: scikit-learn's `IsotonicRegression(out_of_bounds =
+#'   "clip")`: a non-decreasing step function by pool-adjacent-violators,
+#'   interpolated linearly between its points and constant beyond them;
+#'   O(n log n). It needs more rows than the sigmoid, which can also
+#'   extrapolate.
+#' * `"prior"`: no extra data. Every fit records the class counts its model
+#'   trained on after resampling (`fit_counts`); class weights
+#'   (`class_weight = "balanced"`, `scale_pos_weight`) move the share of
+#'   events the model effectively saw further, to \eqn{w_1 n_1 / (w_1 n_1 +
+#'   w_0 n_0)}. The model's log-odds are shifted by
+#'   \eqn{\mathrm{logit}(\pi) - \mathrm{logit}(\pi_s)}, from that share
+#'   \eqn{\pi_s} to the event share \eqn{\pi} of the training data (or of
+#'   `data`, when given). This is the correction of Dal Pozzolo et al. (2015)
+#'   for under-sampling, exact whenever resampling changes the class prior
+#'   and not the distribution of the predictors within a class; SMOTE's
+#'   synthetic rows do change that distribution a little, so the correction
+#'   is close, not exact. `folds` is not used.
+#'
+#' As in scikit-learn, the score calibrated is the model's decision value
+#' when it has one (the log-odds of [model_logistic()]) and its predicted
+#' probability otherwise ([model_forest()], [model_boost()]).
+#'
+#' @param x A pipeline from [imb_pipeline()] or a fitted pipeline from
+#'   [fit()].
+#' @param method `"sigmoid"`, `"isotonic"` or `"prior"`, as above.
+#' @param folds For a pipeline: the number of calibration folds, a whole
+#'   number >= 2.
+#' @param data For a fitted pipeline: a data frame of held-out rows with the
+#'   predictors and the outcome (required for `"sigmoid"` and `"isotonic"`;
+#'   for `"prior"`, optional, the rows whose event share to correct to).
+#' @param ... Not used; must be empty.
+#' @inheritParams fit.smotelab_pipeline
+#' @return For a pipeline, a calibrated `smotelab_pipeline`; for a fitted
+#'   pipeline, the `smotelab_fit` with its calibrator (`$calibration` says
+#'   which). [predict()] then returns calibrated probabilities.
+#' @references Platt, J. (1999). Probabilistic outputs for support vector
+#'   machines. Zadrozny, B. and Elkan, C. (2002). Transforming classifier
+#'   scores into accurate multiclass probability estimates. Dal Pozzolo, A.,
+#'   Caelen, O., Johnson, R. A. and Bontempi, G. (2015). Calibrating
+#'   probability with undersampling for unbalanced classification.
+#' @seealso [calibration_curve()], [plot_calibration()], [brier_vec()],
+#'   [tune_threshold()].
+#' @export
+#' @examples
+#' d <- make_imbalanced(n_samples = 1000, seed = 1)
+#' split <- split_stratified(d, class, seed = 1)
+#' pipe <- imb_pipeline(scale = step_scale(), smote = step_smote(), clf = model_logistic())
+#' smote_fit <- fit(pipe, class ~ ., split$train, seed = 1, n_threads = 1)
+#' corrected <- calibrate(smote_fit, method = "prior")
+#' c(smote = mean(predict(smote_fit, split$test, type = "prob")$.pred_minority),
+#'   prior = mean(predict(corrected, split$test, type = "prob")$.pred_minority),
+#'   events = mean(split$test$class == "minority"))
+#'
+#' # Calibrated inside every training fold of a cross-validation:
+#' calibrated <- calibrate(pipe, method = "sigmoid", folds = 3)
+#' summary(cross_validate(calibrated, class ~ ., d,
+#'   folds = 3, metrics = c("brier", "roc_auc"),
+#'   seed = 1, n_threads = 1
+#' ))
+calibrate <- function(x, method = c("sigmoid", "isotonic", "prior"), folds = 5, data = NULL, ...,
+                      n_threads = NULL) {
+  rlang::check_dots_empty()
+  call <- rlang::current_env()
+  method <- rlang::arg_match(method)
+  if (inherits(x, "smotelab_pipeline")) {
+    if (!is.null(data)) {
+      abort_smotelab(
+        c("{.arg data} can't be used when {.arg x} is a pipeline.",
+          "i" = "A pipeline is calibrated on folds of the data it is fitted on; {.arg data} is for a fitted pipeline."
+        ),
+        "argument",
+        call = call
+      )
+    }
+    if (inherits(pipeline_model(x), "smotelab_model_calibrated")) {
+      abort_smotelab("{.arg x} is already calibrated; calibrate the pipeline it wraps instead.", "argument", call = call)
+    }
+    x$elements[[length(x$elements)]] <- model_calibrated(pipeline_model(x), method = method, folds = folds)
+    return(x)
+  }
+  if (!inherits(x, "smotelab_fit")) {
+    abort_smotelab(
+      "{.arg x} must be a pipeline from {.fn imb_pipeline} or a fitted pipeline from {.fn fit}, not {.obj_type_friendly {x}}.",
+      "type",
+      call = call
+    )
+  }
+  check_fit_current(x, call = call)
+  if (!is.null(x$state$calibration)) {
+    abort_smotelab("{.arg x} is already calibrated; calibrate the uncalibrated fit instead.", "argument", call = call)
+  }
+  calibrator <- if (method == "prior") {
+    prior_calibrator(x, data, call)
+  } else {
+    if (is.null(data)) {
+      abort_smotelab(
+        c("{.arg data} must hold held-out rows to calibrate a fitted pipeline with {.val {method}}.",
+          "i" = "Or calibrate the pipeline itself: {.code calibrate(pipeline, method = \"{method}\", folds = 5)}."
+        ),
+        "argument",
+        call = call
+      )
+    }
+    n_threads <- resolve_threads(n_threads, call = call)
+    check_data(data, call = call)
+    scores <- held_out_scores(x, data, call = call)
+    x_cols <- blueprint_columns(x$blueprint, data, n_threads, call = call)
+    y <- as.integer(scores$truth) - 1L
+    counts <- tabulate(y + 1L, 2)
+    if (any(counts == 0)) {
+      abort_smotelab(
+        c("{.arg data} must contain both classes to calibrate with {.val {method}}.",
+          "x" = "Class {.val {x$blueprint$outcome_levels[counts == 0]}} has no rows."
+        ),
+        "levels",
+        call = call
+      )
+    }
+    with_core(calibrate_prefit_cpp(x$state, x_cols, y, method, n_threads), call = call)
+  }
+  x$state$calibration <- list(calibrators = list(calibrator), members = list())
+  x$calibration <- list(method = method, rows = if (is.null(data)) NA_integer_ else nrow(data))
+  x
+}
+
+prior_calibrator <- function(fitted, data, call) {
+  counts <- unname(fitted$class_counts)
+  if (!is.null(data)) {
+    check_data(data, call = call)
+    bp <- fitted$blueprint
+    if (!bp$outcome %in% names(data)) {
+      abort_smotelab("{.arg data} must contain the outcome column {.val {bp$outcome}}.", "columns", call = call)
+    }
+    counts <- tabulate(match(as.character(data[[bp$outcome]]), bp$outcome_levels), 2)
+    if (any(counts == 0)) {
+      abort_smotelab(
+        c("{.arg data} must contain both classes to set the prior it corrects to.",
+          "x" = "Class {.val {bp$outcome_levels[counts == 0]}} has no rows."
+        ),
+        "levels",
+        call = call
+      )
+    }
+  }
+  spec <- spec_to_core(fitted$pipeline, fitted$blueprint$outcome_levels, fitted$rng)
+  with_core(calibrate_prior_cpp(spec, as.integer(fitted$state$fit_counts), as.integer(counts)), call = call)
+}
+
+# ---- The calibrated model element --------------------------------------------
+# A calibrated pipeline is an ordinary pipeline whose model element wraps the
+# model with the calibration parameters. The engine reads them from the
+# pipeline spec (spec_to_core() adds `calibration`) and fits the whole
+# pipeline per calibration fold; grid_search() rebuilds the element through
+# this constructor, so `method` and `folds` are tunable.
+model_calibrated <- function(model, method = "sigmoid", folds = 5) {
+  if (!inherits(model, "smotelab_model") || inherits(model, "smotelab_model_calibrated")) {
+    abort_smotelab("{.arg model} must be an uncalibrated model such as {.fn model_logistic}.", "type")
+  }
+  method <- check_choice(method, c("sigmoid", "isotonic", "prior"))
+  check_count(folds, min = 2)
+  new_model("calibrated", list(model = model, method = method, folds = as.integer(folds)))
+}
+
+calibration_to_core <- function(model) UseMethod("calibration_to_core")
+
+#' @export
+calibration_to_core.default <- function(model) NULL
+
+#' @export
+calibration_to_core.smotelab_model_calibrated <- function(model) {
+  list(method = model$params$method, folds = model$params$folds)
+}
+
+#' @export
+model_to_core.smotelab_model_calibrated <- function(model) model_to_core(model$params$model)
+
+#' @export
+model_check_columns.smotelab_model_calibrated <- function(model, columns, call = caller_env()) {
+  model_check_columns(model$params$model, columns, call = call)
+}
+
+#' @export
+format.smotelab_model_calibrated <- function(x, ...) {
+  p <- x$params
+  paste0(
+    format(p$model), " calibrated (", p$method,
+    if (p$method != "prior") paste0(", ", p$folds, " folds"), ")"
+  )
+}
+
+#' @export
+format_state.smotelab_model_calibrated <- function(model, fit) {
+  if (model$params$method == "prior") {
+    return(character())
+  }
+  paste0("an ensemble of ", length(fit$state$calibration$members), " calibrated fits, one per calibration fold")
+}

@@ -1,0 +1,135 @@
+// Glue for calibration and threshold tuning: calibrators as plain R lists,
+// the prefit and prior calibrators of a fitted pipeline, out-of-fold
+// probabilities and metric curves over thresholds.
+#include "glue-pipeline.h"
+#include "smotelab/threshold.hpp"
+
+using Rcpp::List;
+using Rcpp::Named;
+
+smotelab::CalibrationMethod glue::calibration_method_from_r(const std::string& method) {
+  using M = smotelab::CalibrationMethod;
+  return enum_from_r<M>(method, {{"sigmoid", M::sigmoid}, {"isotonic", M::isotonic}, {"prior", M::prior}},
+                        "calibration method");
+}
+
+namespace {
+
+const char* method_name(smotelab::CalibrationMethod m) {
+  switch (m) {
+    case smotelab::CalibrationMethod::sigmoid:
+      return "sigmoid";
+    case smotelab::CalibrationMethod::isotonic:
+      return "isotonic";
+    default:
+      return "prior";
+  }
+}
+
+List calibrator_to_r(const smotelab::Calibrator& c) {
+  return List::create(Named("method") = method_name(c.method), Named("a") = c.sigmoid.a, Named("b") = c.sigmoid.b,
+                      Named("x") = Rcpp::wrap(c.isotonic.x), Named("y") = Rcpp::wrap(c.isotonic.y),
+                      Named("log_odds_shift") = c.log_odds_shift);
+}
+
+smotelab::Calibrator calibrator_from_r(const List& c) {
+  smotelab::Calibrator out;
+  out.method = glue::calibration_method_from_r(c["method"]);
+  out.sigmoid.a = Rcpp::as<double>(c["a"]);
+  out.sigmoid.b = Rcpp::as<double>(c["b"]);
+  out.isotonic.x = Rcpp::as<std::vector<double>>(c["x"]);
+  out.isotonic.y = Rcpp::as<std::vector<double>>(c["y"]);
+  out.log_odds_shift = Rcpp::as<double>(c["log_odds_shift"]);
+  smotelab::check_stored(
+      out.isotonic.x.size() == out.isotonic.y.size() && std::is_sorted(out.isotonic.x.begin(), out.isotonic.x.end()),
+      "An isotonic calibrator's points must be sorted pairs.");
+  smotelab::check_stored(out.method != smotelab::CalibrationMethod::isotonic || !out.isotonic.x.empty(),
+                         "An isotonic calibrator has no points.");
+  return out;
+}
+
+}  // namespace
+
+List glue::calibration_to_r(const smotelab::FittedPipeline& fitted) {
+  List calibrators(fitted.calibrators.size());
+  for (std::size_t i = 0; i < fitted.calibrators.size(); ++i) calibrators[i] = calibrator_to_r(fitted.calibrators[i]);
+  List members(fitted.members.size());
+  for (std::size_t i = 0; i < fitted.members.size(); ++i) members[i] = glue::fitted_to_r(fitted.members[i]);
+  return List::create(Named("calibrators") = calibrators, Named("members") = members);
+}
+
+void glue::calibration_from_r(const List& calibration, smotelab::FittedPipeline& fitted) {
+  const List calibrators = calibration["calibrators"];
+  const List members = calibration["members"];
+  for (R_xlen_t i = 0; i < calibrators.size(); ++i) fitted.calibrators.push_back(calibrator_from_r(calibrators[i]));
+  for (R_xlen_t i = 0; i < members.size(); ++i) fitted.members.push_back(glue::fitted_from_r(members[i]));
+  smotelab::check_stored(members.size() == 0 ? calibrators.size() == 1 : members.size() == calibrators.size(),
+                         "A calibrated fit must have one calibrator per member.");
+}
+
+// A calibrator of `method` fitted on the scores of a fitted pipeline on
+// held-out rows (y 0/1): CalibratedClassifierCV(cv = "prefit").
+// [[Rcpp::export(rng = false)]]
+List calibrate_prefit_cpp(const List& state, const List& columns, const Eigen::Map<Eigen::VectorXi> y,
+                          const std::string& method, int n_threads) {
+  const smotelab::FittedPipeline fitted = glue::fitted_from_r(state);
+  const smotelab::Calibrator c =
+      smotelab::calibrate_fitted(fitted, glue::calibration_method_from_r(method),
+                                 glue::columns_from_r(columns, y.size()), y, glue::executor(n_threads));
+  return calibrator_to_r(c);
+}
+
+// The prior calibrator of a pipeline whose model saw `fit_counts` rows per
+// class, for data with `class_counts`.
+// [[Rcpp::export(rng = false)]]
+List calibrate_prior_cpp(const List& spec, const Rcpp::IntegerVector& fit_counts,
+                         const Rcpp::IntegerVector& class_counts) {
+  const smotelab::PipelineSpec s = glue::spec_from_r(spec);
+  const std::vector<Eigen::Index> fit(fit_counts.begin(), fit_counts.end());
+  const double target = double(class_counts[1]) / double(class_counts[0] + class_counts[1]);
+  return calibrator_to_r(smotelab::prior_calibrator(target, smotelab::effective_event_share(s.model, fit)));
+}
+
+// The core calibrators on bare scores, for tests against scikit-learn.
+// [[Rcpp::export(rng = false)]]
+List calibrator_fit_cpp(const Rcpp::NumericVector& scores, const Rcpp::IntegerVector& y, const std::string& method) {
+  smotelab::require(scores.size() == y.size(), "scores and y differ in length");
+  return calibrator_to_r(smotelab::fit_calibrator(glue::calibration_method_from_r(method), scores.begin(), y.begin(),
+                                                  static_cast<std::size_t>(scores.size())));
+}
+
+// [[Rcpp::export(rng = false)]]
+Rcpp::NumericVector calibrator_predict_cpp(const List& calibrator, const Rcpp::NumericVector& scores, bool log_odds) {
+  const smotelab::Calibrator c = calibrator_from_r(calibrator);
+  Rcpp::NumericVector out(scores.size());
+  for (R_xlen_t i = 0; i < scores.size(); ++i) out[i] = smotelab::calibrate_score(c, scores[i], log_odds);
+  return out;
+}
+
+// Out-of-fold probabilities of one repeat of folds and, with `refit`, the
+// pipeline fitted on all rows (NULL otherwise).
+// [[Rcpp::export(rng = false)]]
+List cv_predict_cpp(const List& spec, const List& columns, const Eigen::Map<Eigen::VectorXi> y,
+                    const Eigen::Map<Eigen::VectorXi> folds, int v, double seed, bool refit, int n_threads) {
+  const smotelab::FoldPredictions out =
+      smotelab::cv_fold_predictions(glue::spec_from_r(spec), glue::columns_from_r(columns, y.size()), y, folds, v,
+                                    glue::seed_from_r(seed), refit, glue::executor(n_threads));
+  return List::create(Named("prob") = Rcpp::wrap(out.prob),
+                      Named("fit") = out.refit ? static_cast<SEXP>(glue::fitted_to_r(*out.refit)) : R_NilValue);
+}
+
+// Threshold metrics (names of the registry) of 0/1 truth and probabilities at
+// each threshold: a matrix, one row per threshold.
+// [[Rcpp::export(rng = false)]]
+Rcpp::NumericMatrix threshold_metrics_cpp(const Rcpp::IntegerVector& truth, const Rcpp::NumericVector& prob,
+                                          const std::vector<double>& thresholds,
+                                          const std::vector<std::string>& metrics) {
+  smotelab::require(truth.size() == prob.size(), "truth and prob differ in length");
+  std::vector<std::size_t> wanted;
+  for (const auto& m : metrics) wanted.push_back(smotelab::metrics::metric_index(m));
+  const Eigen::MatrixXd values = smotelab::threshold_metrics(
+      truth.begin(), prob.begin(), static_cast<std::size_t>(truth.size()), thresholds, wanted);
+  Rcpp::NumericMatrix out = Rcpp::wrap(values);
+  Rcpp::colnames(out) = Rcpp::wrap(metrics);
+  return out;
+}

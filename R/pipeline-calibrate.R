@@ -104,14 +104,19 @@ calibrate <- function(x, method = c("sigmoid", "isotonic", "prior"), folds = 5, 
       )
     }
     if (inherits(pipeline_model(x), "smotelab_model_calibrated")) {
-      abort_smotelab("{.arg x} is already calibrated; calibrate the pipeline it wraps instead.", "argument", call = call)
+      abort_smotelab("{.arg x} is already calibrated; calibrate the pipeline it wraps instead.", "argument",
+        call = call
+      )
     }
     x$elements[[length(x$elements)]] <- model_calibrated(pipeline_model(x), method = method, folds = folds)
     return(x)
   }
   if (!inherits(x, "smotelab_fit")) {
     abort_smotelab(
-      "{.arg x} must be a pipeline from {.fn imb_pipeline} or a fitted pipeline from {.fn fit}, not {.obj_type_friendly {x}}.",
+      paste(
+        "{.arg x} must be a pipeline from {.fn imb_pipeline} or a fitted pipeline from {.fn fit},",
+        "not {.obj_type_friendly {x}}."
+      ),
       "type",
       call = call
     )

@@ -59,7 +59,10 @@ tune_threshold <- function(pipeline, formula, data, metric = "f1", folds = 5, co
   if (!is.null(constraint)) {
     if (!is.numeric(constraint) || length(constraint) != 1 || is.null(names(constraint)) || is.na(constraint)) {
       abort_smotelab(
-        "{.arg constraint} must be a named number such as {.code c(recall = 0.8)}, not {.obj_type_friendly {constraint}}.",
+        paste(
+          "{.arg constraint} must be a named number such as {.code c(recall = 0.8)},",
+          "not {.obj_type_friendly {constraint}}."
+        ),
         "argument",
         call = call
       )
@@ -91,7 +94,7 @@ tune_threshold <- function(pipeline, formula, data, metric = "f1", folds = 5, co
     if (!any(allowed)) {
       abort_smotelab(
         c("No threshold keeps the mean {names(constraint)} at {constraint[[1]]} or more.",
-          "i" = "The largest mean {names(constraint)} over the thresholds is {format(max(curves$mean[, 2]), digits = 4)}."
+          "i" = "The largest mean {names(constraint)} at any threshold is {signif(max(curves$mean[, 2]), 4)}."
         ),
         "argument",
         call = call

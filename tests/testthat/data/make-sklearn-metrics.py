@@ -48,6 +48,8 @@ def case(name, y, prob, threshold=0.5):
     record("f1_macro", lambda: skm.f1_score(y, pred, average="macro", labels=[0, 1]))
     record("roc_auc", lambda: skm.roc_auc_score(y, prob))
     record("pr_auc", lambda: skm.average_precision_score(y, prob))
+    record("brier", lambda: skm.brier_score_loss(y, prob, pos_label=1))
+    record("log_loss", lambda: skm.log_loss(y, prob, labels=[0, 1]))
     vals["gmean"] = float(np.sqrt(vals["recall"] * vals["specificity"]))
     warned["gmean"] = warned["recall"] or warned["specificity"]
     out["metrics"] = vals

@@ -219,14 +219,14 @@ autoplot.smotelab_tuned_fit <- function(object, ...) {
     ggplot2::geom_vline(xintercept = object$threshold, colour = "firebrick") +
     ggplot2::annotate("point", x = object$threshold, y = object$best_score, colour = "firebrick", size = 2.5) +
     ggplot2::annotate("text",
-      x = object$threshold, y = object$best_score, colour = "firebrick", hjust = -0.1, vjust = -0.6,
+      x = object$threshold, y = object$best_score, colour = "firebrick", hjust = -0.1, vjust = 1.6,
       label = paste0("threshold ", format(signif(object$threshold, 3)))
     ) +
     ggplot2::labs(x = "Decision threshold", y = "Mean over folds", linetype = NULL) +
     ggplot2::theme_minimal() +
     ggplot2::theme(legend.position = "bottom")
-  if (!is.null(object$constraint)) {
-    plot <- plot + ggplot2::geom_hline(yintercept = object$constraint[[1]], linetype = "dotted", colour = "grey40")
+  if (is.null(object$constraint)) {
+    return(plot + ggplot2::labs(y = paste("Mean", object$metric, "over folds")) + ggplot2::guides(linetype = "none"))
   }
-  plot
+  plot + ggplot2::geom_hline(yintercept = object$constraint[[1]], linetype = "dotted", colour = "grey40")
 }

@@ -81,7 +81,7 @@ struct PipelineSpec {
     CalibrationMethod method = CalibrationMethod::sigmoid;
     int folds = 5;
   };
-  std::optional<Calibration> calibration;
+  std::optional<Calibration> calibration{};
 };
 
 struct FittedPipeline {

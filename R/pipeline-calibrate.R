@@ -78,9 +78,11 @@
 #' pipe <- imb_pipeline(scale = step_scale(), smote = step_smote(), clf = model_logistic())
 #' smote_fit <- fit(pipe, class ~ ., split$train, seed = 1, n_threads = 1)
 #' corrected <- calibrate(smote_fit, method = "prior")
-#' c(smote = mean(predict(smote_fit, split$test, type = "prob")$.pred_minority),
+#' c(
+#'   smote = mean(predict(smote_fit, split$test, type = "prob")$.pred_minority),
 #'   prior = mean(predict(corrected, split$test, type = "prob")$.pred_minority),
-#'   events = mean(split$test$class == "minority"))
+#'   events = mean(split$test$class == "minority")
+#' )
 #'
 #' # Calibrated inside every training fold of a cross-validation:
 #' calibrated <- calibrate(pipe, method = "sigmoid", folds = 3)
@@ -182,13 +184,30 @@ prior_calibrator <- function(fitted, data, call) {
   with_core(calibrate_prior_cpp(spec, as.integer(fitted$state$fit_counts), as.integer(counts)), call = call)
 }
 
-# ---- The calibrated model element --------------------------------------------
-# A calibrated pipeline is an ordinary pipeline whose model element wraps the
-# model with the calibration parameters. The engine reads them from the
-# pipeline spec (spec_to_core() adds `calibration`) and fits the whole
-# pipeline per calibration fold; grid_search() rebuilds the element through
-# this constructor, so `method` and `folds` are tunable.
-model_calibrated <- function(model, method = "sigmoid", folds = 5) {
+#' A model wrapped with its calibration
+#'
+#' The last element of a calibrated pipeline: `calibrate(pipeline, method,
+#' folds)` replaces the pipeline's model with `model_calibrated(model, method,
+#' folds)`, and writing it by hand in [imb_pipeline()] is the same. The
+#' engine fits the whole pipeline, resampling included, once per calibration
+#' fold (see [calibrate()]). [grid_search()] can tune `<name>__method` and
+#' `<name>__folds`.
+#'
+#' @param model An uncalibrated model such as [model_logistic()].
+#' @inheritParams calibrate
+#' @param folds The number of calibration folds, a whole number >= 2 (not
+#'   used by `"prior"`).
+#' @return A `smotelab_model` object for [imb_pipeline()].
+#' @seealso [calibrate()]
+#' @export
+#' @examples
+#' imb_pipeline(
+#'   scale = step_scale(), smote = step_smote(),
+#'   clf = model_calibrated(model_logistic(C = 1), method = "isotonic", folds = 5)
+#' )
+model_calibrated <- function(model = model_logistic(), method = "sigmoid", folds = 5) {
+  # The element wraps the model with the calibration parameters; the engine
+  # reads them from the pipeline spec (spec_to_core() adds `calibration`).
   if (!inherits(model, "smotelab_model") || inherits(model, "smotelab_model_calibrated")) {
     abort_smotelab("{.arg model} must be an uncalibrated model such as {.fn model_logistic}.", "type")
   }

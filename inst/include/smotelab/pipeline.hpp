@@ -17,10 +17,12 @@
 #include <vector>
 
 #include "boost.hpp"
+#include "cleaning.hpp"
 #include "columns.hpp"
 #include "errors.hpp"
 #include "forest.hpp"
 #include "logistic.hpp"
+#include "near_miss.hpp"
 #include "parallel.hpp"
 #include "rng.hpp"
 #include "sampling.hpp"
@@ -59,8 +61,64 @@ struct RandomOverSpec {
 struct RandomUnderSpec {
   SamplingStrategy strategy;
 };
+// The cleaning under-samplers (cleaning.hpp, near_miss.hpp): `strategy`
+// names the classes they may clean.
+struct TomekSpec {
+  SamplingStrategy strategy;
+};
+struct EnnSpec {
+  int n_neighbors = 3;
+  EnnKind kind = EnnKind::all;
+  SamplingStrategy strategy;
+};
+struct RennSpec {
+  int n_neighbors = 3;
+  EnnKind kind = EnnKind::all;
+  int max_iter = 100;
+  SamplingStrategy strategy;
+};
+struct AllKnnSpec {
+  int n_neighbors = 3;
+  EnnKind kind = EnnKind::all;
+  bool allow_minority = false;
+  SamplingStrategy strategy;
+};
+struct NcrSpec {
+  int n_neighbors = 3;
+  EnnKind kind = EnnKind::all;
+  double threshold_cleaning = 0.5;
+  SamplingStrategy strategy;
+};
+struct OssSpec {
+  int n_neighbors = 1;
+  int n_seeds_S = 1;
+  SamplingStrategy strategy;
+};
+struct CnnSpec {
+  int n_neighbors = 1;
+  int n_seeds_S = 1;
+  SamplingStrategy strategy;
+};
+struct NearMissSpec {
+  int version = 1;
+  int n_neighbors = 3;
+  int n_neighbors_ver3 = 3;
+  SamplingStrategy strategy;
+};
+// SMOTE (k_neighbors, strategy), then ENN or Tomek links on every row with
+// cleaning_strategy.
+struct SmoteCleanSpec {
+  SmoteCleaning cleaning = SmoteCleaning::enn;
+  int k_neighbors = 5;
+  SamplingStrategy strategy;
+  int n_neighbors = 3;
+  EnnKind kind = EnnKind::all;
+  SamplingStrategy cleaning_strategy;
+};
 
-using StepSpec = std::variant<ScaleSpec, SmoteSpec, BorderlineSpec, AdasynSpec, RandomOverSpec, RandomUnderSpec>;
+using StepSpec =
+    std::variant<ScaleSpec, SmoteSpec, BorderlineSpec, AdasynSpec, RandomOverSpec, RandomUnderSpec, TomekSpec, EnnSpec,
+                 RennSpec, AllKnnSpec, NcrSpec, OssSpec, CnnSpec, NearMissSpec, SmoteCleanSpec>;
 using StepState = std::variant<ScaleState>;
 using ModelSpec = std::variant<LogisticOptions, ForestOptions, BoostOptions>;
 using ModelState = std::variant<LogisticFit, ForestFit, BoostFit>;
@@ -198,6 +256,54 @@ struct StepFitter {
                      ? random_undersample_numpy(rows.X, rows.y, n_keep, under_sampling_targets(spec.strategy, counts),
                                                 static_cast<std::uint32_t>(seed))
                      : random_undersample(rows.X, rows.y, n_keep, seed));
+    return std::nullopt;
+  }
+  std::optional<StepState> operator()(const TomekSpec& spec) const {
+    append(rows, tomek_links(Columns::of(rows.X), rows.y, 2, spec.strategy, exec));
+    return std::nullopt;
+  }
+  std::optional<StepState> operator()(const EnnSpec& spec) const {
+    append(rows,
+           edited_nearest_neighbours(Columns::of(rows.X), rows.y, 2, spec.strategy, spec.n_neighbors, spec.kind, exec));
+    return std::nullopt;
+  }
+  std::optional<StepState> operator()(const RennSpec& spec) const {
+    append(rows, repeated_enn(Columns::of(rows.X), rows.y, 2, spec.strategy, spec.n_neighbors, spec.kind, spec.max_iter,
+                              false, false, exec));
+    return std::nullopt;
+  }
+  std::optional<StepState> operator()(const AllKnnSpec& spec) const {
+    append(rows, repeated_enn(Columns::of(rows.X), rows.y, 2, spec.strategy, spec.n_neighbors, spec.kind, 0, true,
+                              spec.allow_minority, exec));
+    return std::nullopt;
+  }
+  std::optional<StepState> operator()(const NcrSpec& spec) const {
+    append(rows, neighbourhood_cleaning_rule(Columns::of(rows.X), rows.y, 2, spec.strategy, spec.n_neighbors, spec.kind,
+                                             spec.threshold_cleaning, exec));
+    return std::nullopt;
+  }
+  std::optional<StepState> operator()(const OssSpec& spec) const {
+    append(rows, one_sided_selection(Columns::of(rows.X), rows.y, 2, spec.strategy, spec.n_neighbors, spec.n_seeds_S,
+                                     seed, exec, KnnAlgorithm::automatic, class_names));
+    return std::nullopt;
+  }
+  std::optional<StepState> operator()(const CnnSpec& spec) const {
+    append(rows, condensed_nearest_neighbour(Columns::of(rows.X), rows.y, 2, spec.strategy, spec.n_neighbors,
+                                             spec.n_seeds_S, seed, class_names));
+    return std::nullopt;
+  }
+  std::optional<StepState> operator()(const NearMissSpec& spec) const {
+    const auto counts = class_counts(rows.y);
+    append(rows, near_miss(Columns::of(rows.X), rows.y, rows_to_keep(spec.strategy, counts, class_names),
+                           under_sampling_targets(spec.strategy, counts), spec.version, spec.n_neighbors,
+                           spec.n_neighbors_ver3, exec, KnnAlgorithm::automatic, class_names));
+    return std::nullopt;
+  }
+  std::optional<StepState> operator()(const SmoteCleanSpec& spec) const {
+    const auto n_new = rows_to_add(spec.strategy, class_counts(rows.y), class_names);
+    append(rows,
+           smote_then_clean(Columns::of(rows.X), rows.y, n_new, spec.k_neighbors, spec.cleaning, spec.cleaning_strategy,
+                            spec.n_neighbors, spec.kind, seed, exec, KnnAlgorithm::automatic, class_names));
     return std::nullopt;
   }
 };

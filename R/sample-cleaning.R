@@ -142,8 +142,9 @@ neighbourhood_cleaning_rule <- function(data, outcome, n_neighbors = 3, kind_sel
 #' @param n_seeds_S Number of rows of each class to clean that start the
 #'   store, drawn at random without replacement.
 #' @export
-one_sided_selection <- function(data, outcome, n_neighbors = 1, n_seeds_S = 1, sampling_strategy = "auto", # nolint: object_name_linter.
-                                seed = NULL, n_threads = NULL) {
+one_sided_selection <- function(data, outcome, n_neighbors = 1,
+                                n_seeds_S = 1, # nolint: object_name_linter.
+                                sampling_strategy = "auto", seed = NULL, n_threads = NULL) {
   check_count(n_neighbors)
   check_count(n_seeds_S)
   params <- list(n_neighbors = as.integer(n_neighbors), n_seeds_S = as.integer(n_seeds_S), seed = resolve_seed(seed))
@@ -152,8 +153,9 @@ one_sided_selection <- function(data, outcome, n_neighbors = 1, n_seeds_S = 1, s
 
 #' @rdname tomek_links
 #' @export
-condensed_nearest_neighbour <- function(data, outcome, n_neighbors = 1, n_seeds_S = 1, sampling_strategy = "auto", # nolint: object_name_linter.
-                                        seed = NULL, n_threads = NULL) {
+condensed_nearest_neighbour <- function(data, outcome, n_neighbors = 1,
+                                        n_seeds_S = 1, # nolint: object_name_linter.
+                                        sampling_strategy = "auto", seed = NULL, n_threads = NULL) {
   check_count(n_neighbors)
   check_count(n_seeds_S)
   params <- list(n_neighbors = as.integer(n_neighbors), n_seeds_S = as.integer(n_seeds_S), seed = resolve_seed(seed))
@@ -246,7 +248,9 @@ step_neighbourhood_cleaning_rule <- function(n_neighbors = 3, kind_sel = "all", 
 
 #' @rdname step_tomek_links
 #' @export
-step_one_sided_selection <- function(n_neighbors = 1, n_seeds_S = 1, sampling_strategy = "auto") { # nolint: object_name_linter.
+step_one_sided_selection <- function(n_neighbors = 1,
+                                     n_seeds_S = 1, # nolint: object_name_linter.
+                                     sampling_strategy = "auto") {
   check_count(n_neighbors)
   check_count(n_seeds_S)
   cleaning_step("one_sided_selection", sampling_strategy,
@@ -256,7 +260,9 @@ step_one_sided_selection <- function(n_neighbors = 1, n_seeds_S = 1, sampling_st
 
 #' @rdname step_tomek_links
 #' @export
-step_condensed_nearest_neighbour <- function(n_neighbors = 1, n_seeds_S = 1, sampling_strategy = "auto") { # nolint: object_name_linter.
+step_condensed_nearest_neighbour <- function(n_neighbors = 1,
+                                             n_seeds_S = 1, # nolint: object_name_linter.
+                                             sampling_strategy = "auto") {
   check_count(n_neighbors)
   check_count(n_seeds_S)
   cleaning_step("condensed_nearest_neighbour", sampling_strategy,

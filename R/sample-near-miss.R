@@ -62,7 +62,10 @@ near_miss <- function(data, outcome, version = 1, n_neighbors = 3, n_neighbors_v
     warn_smotelab(
       c("NearMiss-3 kept fewer rows than {.arg sampling_strategy} asks for.",
         stats::setNames(counts, rep("i", length(counts))),
-        "i" = "Only rows among the {n_neighbors_ver3} nearest of some minority row can be kept; raise {.arg n_neighbors_ver3} to keep more."
+        "i" = paste(
+          "Only rows among the {n_neighbors_ver3} nearest of some minority row can be kept;",
+          "raise {.arg n_neighbors_ver3} to keep more."
+        )
       ),
       "short_class"
     )
@@ -94,7 +97,12 @@ step_near_miss <- function(version = 1, n_neighbors = 3, n_neighbors_ver3 = 3, s
 
 check_near_miss_version <- function(version, call = caller_env()) {
   if (!is.numeric(version) || length(version) != 1 || is.na(version) || !version %in% 1:3) {
-    abort_smotelab("{.arg version} must be 1, 2 or 3, not {.obj_type_friendly {version}}.", "argument", call = call)
+    shown <- if (is.numeric(version) && length(version) == 1) {
+      format(version)
+    } else {
+      cli::format_inline("{.obj_type_friendly {version}}")
+    }
+    abort_smotelab("{.arg version} must be 1, 2 or 3, not {shown}.", "argument", call = call)
   }
   invisible(version)
 }

@@ -124,25 +124,36 @@ check_sampling_strategy <- function(x, direction, levels = NULL, binary = FALSE,
 
 # A cleaning method's `sampling_strategy` names the classes it may clean, as
 # imbalanced-learn's "clean-sampling" reads it: one of the strings, or class
-# names (a character vector or a list of strings; a single string that is
-# one of the strings is that string). Numbers are refused, as there.
+# names (a character vector, where a single string that is one of the
+# strings means that string, or a list of strings, always class names, as
+# imbalanced-learn's list). Numbers are refused, as there.
 check_cleaning_strategy <- function(x, levels = NULL, arg = rlang::caller_arg(x), call = caller_env()) {
   strings <- sampling_strings("clean")
-  if (is.list(x) && length(x) > 0 && all(vapply(x, rlang::is_string, logical(1)))) x <- unlist(x)
+  names_only <- is.list(x) && length(x) > 0 && all(vapply(x, rlang::is_string, logical(1)))
+  if (names_only) x <- unlist(x)
   if (!is.character(x) || length(x) == 0 || anyNA(x)) {
     abort_smotelab(
-      c("{.arg {arg}} must be one of {.val {strings}} or the names of the classes to clean, not {.obj_type_friendly {x}}.",
-        "i" = if (is.numeric(x)) "A cleaning method removes the rows its rule finds; it can't be asked for a ratio or for counts."
+      c(
+        paste(
+          "{.arg {arg}} must be one of {.val {strings}} or the names of the classes to clean,",
+          "not {.obj_type_friendly {x}}."
+        ),
+        "i" = if (is.numeric(x)) {
+          "A cleaning method removes the rows its rule finds; it can't be asked for a ratio or for counts."
+        }
       ),
       "sampling",
       call = call
     )
   }
-  if (length(x) == 1 && x %in% c(strings, "minority")) {
+  if (!names_only && length(x) == 1 && x %in% c(strings, "minority")) {
     if (x == "minority") {
       abort_smotelab(
         c("{.arg {arg}} can't be {.val minority} for a cleaning method.",
-          "i" = "It cleans other classes; use one of {.val {strings}}, or name the classes."
+          "i" = paste(
+            "It cleans other classes; use one of {.val {strings}}, or name the classes",
+            "(a class named {.val minority}: {.code list(\"minority\")})."
+          )
         ),
         "sampling",
         call = call
@@ -172,8 +183,8 @@ check_cleaning_strategy <- function(x, levels = NULL, arg = rlang::caller_arg(x)
 # core reads a class with a count as a target.
 sampling_to_core <- function(x, levels) {
   counts <- rep(-1L, length(levels))
-  if (is.list(x)) x <- unlist(x)
-  if (is.character(x) && (length(x) > 1 || !x %in% c(sampling_strings("clean"), "minority"))) {
+  if (is.list(x) || (is.character(x) && (length(x) > 1 || !x %in% c(sampling_strings("clean"), "minority")))) {
+    x <- unlist(x)
     counts[match(x, levels)] <- 0L
     return(list(kind = "counts", ratio = 1, counts = counts))
   }

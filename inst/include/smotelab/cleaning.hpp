@@ -82,11 +82,28 @@ inline Resampled keep_rows(const std::vector<char>& kept, Eigen::Index p) {
 }
 
 // Neighbours of the listed rows of X among all rows of X, each row left out
-// of its own list.
+// of its own list. When they are most of the rows, the self-join, which
+// forms each distance once for both rows, beats a one-way search even though
+// it also finds the other rows' neighbours; both give the same lists.
 inline Neighbours neighbours_of(const Eigen::MatrixXd& X, const std::vector<Eigen::Index>& rows, int k,
                                 const Executor& exec, KnnAlgorithm algorithm) {
   if (static_cast<Eigen::Index>(rows.size()) == X.rows()) return knn_self(X, k, exec, algorithm);
-  return knn_query(X, gather_rows(X, rows), k, &rows, exec, algorithm);
+  if (2 * static_cast<Eigen::Index>(rows.size()) < X.rows() || resolve(algorithm, X.cols()) == KnnAlgorithm::kd_tree)
+    return knn_query(X, gather_rows(X, rows), k, &rows, exec, algorithm);
+  const Neighbours all = knn_self(X, k, exec, algorithm);
+  Neighbours out;
+  out.k = k;
+  const auto kk = static_cast<std::size_t>(k);
+  out.index.resize(rows.size() * kk);
+  out.dist2.resize(rows.size() * kk);
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    const std::size_t from = static_cast<std::size_t>(rows[r]) * kk;
+    std::copy_n(all.index.begin() + static_cast<std::ptrdiff_t>(from), kk,
+                out.index.begin() + static_cast<std::ptrdiff_t>(r * kk));
+    std::copy_n(all.dist2.begin() + static_cast<std::ptrdiff_t>(from), kk,
+                out.dist2.begin() + static_cast<std::ptrdiff_t>(r * kk));
+  }
+  return out;
 }
 
 // The most common class among k neighbour codes; ties go to the smallest

@@ -13,6 +13,10 @@ smote_cleaning_cpp <- function(cleaning, columns, y, n_new, k_neighbors, cleanin
     .Call(`_smotelab_smote_cleaning_cpp`, cleaning, columns, y, n_new, k_neighbors, cleaning_strategy, n_neighbors, kind_sel, seed, n_threads, knn, class_names)
 }
 
+instance_hardness_cpp <- function(columns, y, n_keep, strategy, spec, cv, seed, n_threads, class_names) {
+    .Call(`_smotelab_instance_hardness_cpp`, columns, y, n_keep, strategy, spec, cv, seed, n_threads, class_names)
+}
+
 cv_run_cpp <- function(specs, columns, y, folds, v, metrics, threshold, seed, task_grid, task_repeat, task_fold, n_threads, progress) {
     .Call(`_smotelab_cv_run_cpp`, specs, columns, y, folds, v, metrics, threshold, seed, task_grid, task_repeat, task_fold, n_threads, progress)
 }

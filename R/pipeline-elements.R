@@ -33,6 +33,7 @@ element_types <- function() {
     near_miss = list(constructor = step_near_miss, sampling = "under"),
     smote_enn = list(constructor = step_smote_enn, sampling = "over", cleaning = "enn_sampling_strategy"),
     smote_tomek = list(constructor = step_smote_tomek, sampling = "over", cleaning = "tomek_sampling_strategy"),
+    instance_hardness_threshold = list(constructor = step_instance_hardness_threshold, sampling = "under"),
     logistic = list(constructor = model_logistic),
     forest = list(constructor = model_forest),
     boost = list(constructor = model_boost)

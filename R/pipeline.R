@@ -100,6 +100,8 @@ step_to_core <- function(step, levels) {
   for (name in grep("sampling_strategy$", names(params), value = TRUE)) {
     params[[name]] <- sampling_to_core(params[[name]], levels)
   }
+  # A step that fits a model (instance hardness) holds it as a model element.
+  if (inherits(params$model, "smotelab_model")) params$model <- model_to_core(params$model)
   c(list(type = step$type), params)
 }
 
@@ -146,6 +148,9 @@ format.smotelab_step <- function(x, ...) {
 format_param <- function(v) {
   if (is.null(v)) {
     return("NULL")
+  }
+  if (inherits(v, "smotelab_model")) {
+    return(format(v))
   }
   if (is.character(v) && is.null(names(v))) {
     return(paste0("\"", v, "\"", collapse = ", "))

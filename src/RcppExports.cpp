@@ -69,6 +69,24 @@ BEGIN_RCPP
     return rcpp_result_gen;
 END_RCPP
 }
+// instance_hardness_cpp
+Rcpp::IntegerVector instance_hardness_cpp(const List& columns, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_keep, const List& strategy, const List& spec, int cv, double seed, int n_threads, const std::vector<std::string>& class_names);
+RcppExport SEXP _smotelab_instance_hardness_cpp(SEXP columnsSEXP, SEXP ySEXP, SEXP n_keepSEXP, SEXP strategySEXP, SEXP specSEXP, SEXP cvSEXP, SEXP seedSEXP, SEXP n_threadsSEXP, SEXP class_namesSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::traits::input_parameter< const List& >::type columns(columnsSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type y(ySEXP);
+    Rcpp::traits::input_parameter< const Rcpp::IntegerVector& >::type n_keep(n_keepSEXP);
+    Rcpp::traits::input_parameter< const List& >::type strategy(strategySEXP);
+    Rcpp::traits::input_parameter< const List& >::type spec(specSEXP);
+    Rcpp::traits::input_parameter< int >::type cv(cvSEXP);
+    Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
+    Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
+    Rcpp::traits::input_parameter< const std::vector<std::string>& >::type class_names(class_namesSEXP);
+    rcpp_result_gen = Rcpp::wrap(instance_hardness_cpp(columns, y, n_keep, strategy, spec, cv, seed, n_threads, class_names));
+    return rcpp_result_gen;
+END_RCPP
+}
 // cv_run_cpp
 List cv_run_cpp(const List& specs, const List& columns, const Eigen::Map<Eigen::VectorXi> y, const Eigen::Map<Eigen::MatrixXi> folds, int v, const std::vector<std::string>& metrics, double threshold, double seed, const Rcpp::IntegerVector& task_grid, const Rcpp::IntegerVector& task_repeat, const Rcpp::IntegerVector& task_fold, int n_threads, Rcpp::Nullable<Rcpp::Function> progress);
 RcppExport SEXP _smotelab_cv_run_cpp(SEXP specsSEXP, SEXP columnsSEXP, SEXP ySEXP, SEXP foldsSEXP, SEXP vSEXP, SEXP metricsSEXP, SEXP thresholdSEXP, SEXP seedSEXP, SEXP task_gridSEXP, SEXP task_repeatSEXP, SEXP task_foldSEXP, SEXP n_threadsSEXP, SEXP progressSEXP) {
@@ -554,6 +572,7 @@ static const R_CallMethodDef CallEntries[] = {
     {"_smotelab_cleaning_cpp", (DL_FUNC) &_smotelab_cleaning_cpp, 9},
     {"_smotelab_near_miss_cpp", (DL_FUNC) &_smotelab_near_miss_cpp, 10},
     {"_smotelab_smote_cleaning_cpp", (DL_FUNC) &_smotelab_smote_cleaning_cpp, 12},
+    {"_smotelab_instance_hardness_cpp", (DL_FUNC) &_smotelab_instance_hardness_cpp, 9},
     {"_smotelab_cv_run_cpp", (DL_FUNC) &_smotelab_cv_run_cpp, 13},
     {"_smotelab_make_imbalanced_cpp", (DL_FUNC) &_smotelab_make_imbalanced_cpp, 10},
     {"_smotelab_make_imbalanced_numpy_cpp", (DL_FUNC) &_smotelab_make_imbalanced_numpy_cpp, 10},

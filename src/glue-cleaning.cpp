@@ -2,6 +2,7 @@
 // codes cross as 0-based integers; kept rows go back to R 1-based, in their
 // original order.
 #include "glue-cleaning.h"
+#include "glue-pipeline.h"
 #include "glue.h"
 #include "smotelab/cleaning.hpp"
 #include "smotelab/knn.hpp"
@@ -100,4 +101,21 @@ List smote_cleaning_cpp(const std::string& cleaning, const List& columns, const 
   });
   return List::create(Named("keep") = kept_to_r(r), Named("x_new") = Rcpp::wrap(r.X_new),
                       Named("y_new") = Rcpp::wrap(r.y_new));
+}
+
+// Instance hardness threshold: `spec` is a pipeline spec without steps whose
+// model gives the cross-validated probabilities.
+// [[Rcpp::export(rng = false)]]
+Rcpp::IntegerVector instance_hardness_cpp(const List& columns, const Eigen::Map<Eigen::VectorXi> y,
+                                          const Rcpp::IntegerVector& n_keep, const List& strategy, const List& spec,
+                                          int cv, double seed, int n_threads,
+                                          const std::vector<std::string>& class_names) {
+  const std::vector<Eigen::Index> keep(n_keep.begin(), n_keep.end());
+  std::vector<Eigen::Index> counts(keep.size(), 0);
+  for (Eigen::Index i = 0; i < y.size(); ++i) ++counts[static_cast<std::size_t>(y(i))];
+  const std::vector<char> targets = smotelab::under_sampling_targets(glue::strategy_from_r(strategy), counts);
+  smotelab::Columns X = predictors(columns, y);
+  return kept_to_r(smotelab::instance_hardness_threshold(X.checked_finite(), y, keep, targets,
+                                                         glue::spec_from_r(spec).model, cv, glue::seed_from_r(seed),
+                                                         glue::executor(n_threads), class_names));
 }

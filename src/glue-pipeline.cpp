@@ -16,6 +16,8 @@ using smotelab::StepState;
 
 smotelab::SamplingStrategy strategy(const List& step) { return glue::strategy_from_r(step["sampling_strategy"]); }
 
+ModelSpec model_spec_from_r(const List& model);
+
 // One reader per element type R's element_types() lists: the pipeline's
 // table on this side of the glue.
 StepSpec step_spec_from_r(const List& step) {
@@ -88,6 +90,10 @@ StepSpec step_spec_from_r(const List& step) {
                                           1,
                                           smotelab::EnnKind::all,
                                           glue::strategy_from_r(s["tomek_sampling_strategy"])};
+        }},
+       {"instance_hardness_threshold",
+        [](const List& s) -> StepSpec {
+          return smotelab::IhtSpec{model_spec_from_r(s["model"]), Rcpp::as<int>(s["cv"]), strategy(s)};
         }}},
       "step type");
   return read(step);

@@ -1,4 +1,5 @@
 #include <Eigen/Dense>
+#include <cmath>
 #include <vector>
 
 #include "check.hpp"
@@ -121,5 +122,9 @@ int main() {
   }
   CHECK(correct);
   CHECK(cnn.keep.size() < 3000);
+  // numpy.percentile with linear interpolation.
+  CHECK(std::abs(smotelab::detail::numpy_percentile({4, 1, 3, 2}, 30) - 1.9) < 1e-15);
+  CHECK(smotelab::detail::numpy_percentile({0.5, 0.25, 1}, 75) == 0.75);
+  CHECK(smotelab::detail::numpy_percentile({2, 2, 2}, 10) == 2);
   return cpptest::report("test-cleaning");
 }

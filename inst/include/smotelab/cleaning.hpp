@@ -21,6 +21,7 @@
 
 #include <Eigen/Dense>
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -454,6 +455,49 @@ inline Resampled condensed_nearest_neighbour(const Columns& X, const Eigen::Ref<
     for (std::size_t i = 0; i < members.size(); ++i) kept[static_cast<std::size_t>(members[i])] = in_store[i];
   }
   return detail::keep_rows(kept, X.cols());
+}
+
+namespace detail {
+
+// numpy's percentile(a, q) with linear interpolation, as numpy 1.24 computes
+// it (its lerp, which subtracts from the upper value when the fraction is at
+// least a half), so that a threshold ties with a probability when numpy's
+// does.
+inline double numpy_percentile(std::vector<double> a, double q) {
+  require(!a.empty(), "percentile of no values");
+  std::sort(a.begin(), a.end());
+  const double position = q / 100.0 * static_cast<double>(a.size() - 1);
+  const auto lo = static_cast<std::size_t>(std::floor(position));
+  const std::size_t hi = std::min(lo + 1, a.size() - 1);
+  const double t = position - static_cast<double>(lo);
+  const double diff = a[hi] - a[lo];
+  return t >= 0.5 ? a[hi] - diff * (1.0 - t) : a[lo] + diff * t;
+}
+
+}  // namespace detail
+
+// imbalanced-learn's InstanceHardnessThreshold selection: `own_prob[i]` is
+// the cross-validated probability of row i's own class; each target class
+// keeps the rows whose probability is at least the percentile
+// 100 (1 - n_keep / n) of its rows' probabilities. Ties at the threshold
+// keep every tied row, so a class can keep more rows than n_keep, as in
+// imbalanced-learn.
+inline Resampled hardness_selection(const std::vector<double>& own_prob, const Eigen::Ref<const Eigen::VectorXi>& y,
+                                    const std::vector<Eigen::Index>& n_keep, const std::vector<char>& targets,
+                                    Eigen::Index p) {
+  const std::size_t K = n_keep.size();
+  const auto rows = detail::class_rows(y, K);
+  std::vector<char> kept(own_prob.size(), 1);
+  for (std::size_t c = 0; c < K; ++c) {
+    if (!targets[c] || rows[c].empty()) continue;
+    std::vector<double> probs;
+    for (Eigen::Index i : rows[c]) probs.push_back(own_prob[static_cast<std::size_t>(i)]);
+    const double share = static_cast<double>(n_keep[c]) / static_cast<double>(rows[c].size());
+    const double threshold = detail::numpy_percentile(probs, (1.0 - share) * 100.0);
+    for (Eigen::Index i : rows[c])
+      kept[static_cast<std::size_t>(i)] = own_prob[static_cast<std::size_t>(i)] >= threshold;
+  }
+  return detail::keep_rows(kept, p);
 }
 
 // SMOTE, then a cleaning rule on the original and synthetic rows together:

@@ -28,6 +28,7 @@
 #include "sampling.hpp"
 #include "smote.hpp"
 #include "smote_variants.hpp"
+#include "split.hpp"
 
 namespace smotelab {
 
@@ -116,11 +117,18 @@ struct SmoteCleanSpec {
   SamplingStrategy cleaning_strategy;
 };
 
+using ModelSpec = std::variant<LogisticOptions, ForestOptions, BoostOptions>;
+// Instance hardness threshold: `model`'s cross-validated probabilities on
+// `cv` stratified folds decide which rows of the target classes stay.
+struct IhtSpec {
+  ModelSpec model;
+  int cv = 5;
+  SamplingStrategy strategy;
+};
 using StepSpec =
     std::variant<ScaleSpec, SmoteSpec, BorderlineSpec, AdasynSpec, RandomOverSpec, RandomUnderSpec, TomekSpec, EnnSpec,
-                 RennSpec, AllKnnSpec, NcrSpec, OssSpec, CnnSpec, NearMissSpec, SmoteCleanSpec>;
+                 RennSpec, AllKnnSpec, NcrSpec, OssSpec, CnnSpec, NearMissSpec, SmoteCleanSpec, IhtSpec>;
 using StepState = std::variant<ScaleState>;
-using ModelSpec = std::variant<LogisticOptions, ForestOptions, BoostOptions>;
 using ModelState = std::variant<LogisticFit, ForestFit, BoostFit>;
 
 struct PipelineSpec {
@@ -306,6 +314,8 @@ struct StepFitter {
                             spec.n_neighbors, spec.kind, seed, exec, KnnAlgorithm::automatic, class_names));
     return std::nullopt;
   }
+  // Defined after the model fitters it uses.
+  std::optional<StepState> operator()(const IhtSpec& spec) const;
 };
 
 struct StepApplier {
@@ -335,6 +345,62 @@ struct ModelPredictor {
 };
 
 }  // namespace detail
+
+// imbalanced-learn's InstanceHardnessThreshold on a binary outcome: the
+// rows are dealt to `cv` stratified folds (stream derive_seed(seed, 0)); the
+// model fitted on the other folds (seed derive_seed(seed, 1 + f) for fold f,
+// on one thread; the folds run in parallel) gives each row the probability
+// of its own class; hardness_selection() keeps the rows. n_keep and targets
+// as for an under-sampler.
+inline Resampled instance_hardness_threshold(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y,
+                                             const std::vector<Eigen::Index>& n_keep, const std::vector<char>& targets,
+                                             const ModelSpec& model, int cv, std::uint64_t seed,
+                                             const Executor& exec = serial_executor(),
+                                             const std::vector<std::string>& class_names = {}) {
+  require(X.rows() == y.size(), "X and y must have the same number of rows");
+  require(n_keep.size() == 2 && targets.size() == 2, "instance hardness needs a binary outcome");
+  require(cv >= 2, "cv must be at least 2");
+  const auto counts = detail::count_classes(y, 2);
+  for (std::size_t c = 0; c < 2; ++c)
+    if (counts[c] < cv)
+      fail(kind::too_few_rows,
+           "The class " + detail::class_label(c, class_names) + " has " + detail::rows_text(counts[c]) +
+               "; instance hardness with cv = " + std::to_string(cv) + " folds needs at least " + std::to_string(cv) +
+               ".",
+           {"Lower `cv` to at most " + std::to_string(counts[c]) + "."});
+  const auto n = static_cast<std::size_t>(y.size());
+  std::vector<int> fold(n);
+  stratified_folds(y.data(), n, 2, static_cast<std::size_t>(cv), 1, derive_seed(seed, 0), fold.data());
+  std::vector<double> prob(n);
+  exec(static_cast<std::size_t>(cv), 1, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t f = begin; f < end; ++f) {
+      std::vector<Eigen::Index> train, test;
+      for (std::size_t i = 0; i < n; ++i)
+        (fold[i] == static_cast<int>(f) ? test : train).push_back(static_cast<Eigen::Index>(i));
+      const Eigen::MatrixXd X_train = X.rows_of(train), X_test = X.rows_of(test);
+      Eigen::VectorXi y_train(static_cast<Eigen::Index>(train.size()));
+      for (std::size_t i = 0; i < train.size(); ++i) y_train(static_cast<Eigen::Index>(i)) = y(train[i]);
+      const Executor serial = serial_executor();
+      const ModelState state =
+          std::visit(detail::ModelFitter{Columns::of(X_train), y_train, derive_seed(seed, 1 + f), serial}, model);
+      Eigen::VectorXd p(X_test.rows());
+      std::visit(detail::ModelPredictor{Columns::of(X_test), p, serial}, state);
+      for (std::size_t i = 0; i < test.size(); ++i)
+        prob[static_cast<std::size_t>(test[i])] = p(static_cast<Eigen::Index>(i));
+    }
+  });
+  for (std::size_t i = 0; i < n; ++i)
+    if (y(static_cast<Eigen::Index>(i)) == 0) prob[i] = 1.0 - prob[i];
+  return hardness_selection(prob, y, n_keep, targets, X.cols());
+}
+
+inline std::optional<StepState> detail::StepFitter::operator()(const IhtSpec& spec) const {
+  const auto counts = class_counts(rows.y);
+  append(rows, instance_hardness_threshold(
+                   Columns::of(rows.X), rows.y, rows_to_keep(spec.strategy, counts, class_names),
+                   under_sampling_targets(spec.strategy, counts), spec.model, spec.cv, seed, exec, class_names));
+  return std::nullopt;
+}
 
 // `seed` feeds the resampling steps, step i with derive_seed(seed, i) (with
 // spec.numpy_rng, SMOTE and the random samplers take `seed` itself, as an

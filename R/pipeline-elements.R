@@ -25,7 +25,9 @@ element_types <- function() {
     random_under = list(constructor = step_random_undersample, sampling = "under"),
     tomek_links = list(constructor = step_tomek_links, sampling = "clean"),
     edited_nearest_neighbours = list(constructor = step_edited_nearest_neighbours, sampling = "clean"),
-    repeated_edited_nearest_neighbours = list(constructor = step_repeated_edited_nearest_neighbours, sampling = "clean"),
+    repeated_edited_nearest_neighbours = list(
+      constructor = step_repeated_edited_nearest_neighbours, sampling = "clean"
+    ),
     all_knn = list(constructor = step_all_knn, sampling = "clean"),
     neighbourhood_cleaning_rule = list(constructor = step_neighbourhood_cleaning_rule, sampling = "clean"),
     one_sided_selection = list(constructor = step_one_sided_selection, sampling = "clean"),

@@ -70,11 +70,15 @@ instance_hardness_threshold <- function(data, outcome, model = model_forest(n_tr
 #' @export
 #' @examples
 #' step_instance_hardness_threshold(model = model_logistic(), cv = 3)
-step_instance_hardness_threshold <- function(model = model_forest(n_trees = 100), cv = 5, sampling_strategy = "auto") {
+step_instance_hardness_threshold <- function(model = model_forest(n_trees = 100), cv = 5,
+                                             sampling_strategy = "auto") {
   check_hardness_model(model)
   check_count(cv, min = 2)
   check_sampling_strategy(sampling_strategy, "under", binary = TRUE)
-  new_step("instance_hardness_threshold", list(model = model, cv = as.integer(cv), sampling_strategy = sampling_strategy))
+  new_step(
+    "instance_hardness_threshold",
+    list(model = model, cv = as.integer(cv), sampling_strategy = sampling_strategy)
+  )
 }
 
 check_hardness_model <- function(model, call = caller_env()) {

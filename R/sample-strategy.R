@@ -135,7 +135,7 @@ check_cleaning_strategy <- function(x, levels = NULL, arg = rlang::caller_arg(x)
     abort_smotelab(
       c(
         paste(
-          "{.arg {arg}} must be one of {.val {strings}} or the names of the classes to clean,",
+          "{.arg {arg}} must be one of {.or {.val {strings}}} or the names of the classes to clean,",
           "not {.obj_type_friendly {x}}."
         ),
         "i" = if (is.numeric(x)) {
@@ -151,7 +151,7 @@ check_cleaning_strategy <- function(x, levels = NULL, arg = rlang::caller_arg(x)
       abort_smotelab(
         c("{.arg {arg}} can't be {.val minority} for a cleaning method.",
           "i" = paste(
-            "It cleans other classes; use one of {.val {strings}}, or name the classes",
+            "It cleans other classes; use one of {.or {.val {strings}}}, or name the classes",
             "(a class named {.val minority}: {.code list(\"minority\")})."
           )
         ),
@@ -167,7 +167,7 @@ check_cleaning_strategy <- function(x, levels = NULL, arg = rlang::caller_arg(x)
   if (!is.null(levels) && length(setdiff(x, levels))) {
     unknown <- setdiff(x, levels)
     abort_smotelab(
-      c("{.arg {arg}} must be one of {.val {strings}} or name classes of the outcome.",
+      c("{.arg {arg}} must be one of {.or {.val {strings}}} or name classes of the outcome.",
         "x" = "{.val {unknown}} {?is/are} not {?a class/classes}.",
         "i" = "The classes are {.val {levels}}."
       ),

@@ -111,7 +111,10 @@ write_section("bench-cleaning", c(
     if (!is.null(themis_version)) paste0(", themis ", themis_version, " `tomek()` and `nearmiss(k = 3)`") else "",
     ". SMOTE-ENN and SMOTE-Tomek clean every class after SMOTE, as imbalanced-learn's defaults do. ",
     "smotelab: median of 3 runs at 1e5 rows, one run at 1e6; the peers one run, stopped after ",
-    sprintf("%s times smotelab's time (at least %d s): \"did not finish in T s\" then shows a ratio above %s. ", peer_factor, min_timeout, peer_factor),
+    sprintf(
+      "%s times smotelab's time (at least %d s): \"did not finish in T s\" then shows a ratio above %s. ",
+      peer_factor, min_timeout, peer_factor
+    ),
     "Agreement: the rows out; the deterministic rules must keep exactly imbalanced-learn's count ",
     "(the data have no ties), the SMOTE ones draw different random rows. ",
     "The ratio is the method's time over smotelab's (above 1: smotelab is faster). ",

@@ -25,6 +25,22 @@ threshold_metrics_cpp <- function(truth, prob, thresholds, metrics) {
     .Call(`_smotelab_threshold_metrics_cpp`, truth, prob, thresholds, metrics)
 }
 
+cleaning_cpp <- function(method, columns, y, n_classes, strategy, params, n_threads, knn, class_names) {
+    .Call(`_smotelab_cleaning_cpp`, method, columns, y, n_classes, strategy, params, n_threads, knn, class_names)
+}
+
+near_miss_cpp <- function(columns, y, n_keep, strategy, version, n_neighbors, n_neighbors_ver3, n_threads, knn, class_names) {
+    .Call(`_smotelab_near_miss_cpp`, columns, y, n_keep, strategy, version, n_neighbors, n_neighbors_ver3, n_threads, knn, class_names)
+}
+
+smote_cleaning_cpp <- function(cleaning, columns, y, n_new, k_neighbors, cleaning_strategy, n_neighbors, kind_sel, seed, n_threads, knn, class_names) {
+    .Call(`_smotelab_smote_cleaning_cpp`, cleaning, columns, y, n_new, k_neighbors, cleaning_strategy, n_neighbors, kind_sel, seed, n_threads, knn, class_names)
+}
+
+instance_hardness_cpp <- function(columns, y, n_keep, strategy, spec, cv, seed, n_threads, class_names) {
+    .Call(`_smotelab_instance_hardness_cpp`, columns, y, n_keep, strategy, spec, cv, seed, n_threads, class_names)
+}
+
 cv_run_cpp <- function(specs, columns, y, folds, v, metrics, threshold, seed, task_grid, task_repeat, task_fold, n_threads, progress) {
     .Call(`_smotelab_cv_run_cpp`, specs, columns, y, folds, v, metrics, threshold, seed, task_grid, task_repeat, task_fold, n_threads, progress)
 }

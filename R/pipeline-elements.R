@@ -7,8 +7,10 @@
 # (the `StepSpec` variant in pipeline.hpp, the readers in glue-pipeline.cpp).
 #
 # Fields: `constructor`, the exported function that makes the element;
-# `sampling`, "over" or "under" for steps that take a `sampling_strategy`
-# (NULL otherwise). Model-specific behaviour of fitted pipelines is not here
+# `sampling`, "over", "under" or "clean" (the classes a cleaning rule may
+# clean) for steps that take a `sampling_strategy` (NULL otherwise);
+# `cleaning`, the parameter holding the cleaning part's strategy of a step
+# that resamples then cleans. Model-specific behaviour of fitted pipelines is not here
 # but in S3 methods on the model's class (see `report_fit()` below).
 #
 # A function rather than a list built at load time, because the constructors
@@ -21,6 +23,19 @@ element_types <- function() {
     adasyn = list(constructor = step_adasyn, sampling = "over"),
     random_over = list(constructor = step_random_oversample, sampling = "over"),
     random_under = list(constructor = step_random_undersample, sampling = "under"),
+    tomek_links = list(constructor = step_tomek_links, sampling = "clean"),
+    edited_nearest_neighbours = list(constructor = step_edited_nearest_neighbours, sampling = "clean"),
+    repeated_edited_nearest_neighbours = list(
+      constructor = step_repeated_edited_nearest_neighbours, sampling = "clean"
+    ),
+    all_knn = list(constructor = step_all_knn, sampling = "clean"),
+    neighbourhood_cleaning_rule = list(constructor = step_neighbourhood_cleaning_rule, sampling = "clean"),
+    one_sided_selection = list(constructor = step_one_sided_selection, sampling = "clean"),
+    condensed_nearest_neighbour = list(constructor = step_condensed_nearest_neighbour, sampling = "clean"),
+    near_miss = list(constructor = step_near_miss, sampling = "under"),
+    smote_enn = list(constructor = step_smote_enn, sampling = "over", cleaning = "enn_sampling_strategy"),
+    smote_tomek = list(constructor = step_smote_tomek, sampling = "over", cleaning = "tomek_sampling_strategy"),
+    instance_hardness_threshold = list(constructor = step_instance_hardness_threshold, sampling = "under"),
     logistic = list(constructor = model_logistic),
     forest = list(constructor = model_forest),
     boost = list(constructor = model_boost),

@@ -100,9 +100,12 @@ spec_to_core <- function(pipeline, levels, rng = "smotelab") {
 
 step_to_core <- function(step, levels) {
   params <- step$params
-  if (!is.null(params$sampling_strategy)) {
-    params$sampling_strategy <- sampling_to_core(params$sampling_strategy, levels)
+  # Every strategy, e.g. a SMOTE-ENN step's `enn_sampling_strategy` too.
+  for (name in grep("sampling_strategy$", names(params), value = TRUE)) {
+    params[[name]] <- sampling_to_core(params[[name]], levels)
   }
+  # A step that fits a model (instance hardness) holds it as a model element.
+  if (inherits(params$model, "smotelab_model")) params$model <- model_to_core(params$model)
   c(list(type = step$type), params)
 }
 
@@ -111,6 +114,12 @@ step_to_core <- function(step, levels) {
 check_pipeline_levels <- function(pipeline, levels, call = caller_env()) {
   for (name in names(pipeline$elements)) {
     element <- pipeline$elements[[name]]
+    cleaning <- element_type(element$type)$cleaning
+    if (!is.null(cleaning)) {
+      check_sampling_strategy(element$params[[cleaning]], "clean",
+        levels = levels, arg = paste0(name, "$", cleaning), call = call
+      )
+    }
     direction <- element_type(element$type)$sampling
     if (is.null(direction)) next
     check_sampling_strategy(element$params$sampling_strategy, direction,
@@ -143,6 +152,9 @@ format.smotelab_step <- function(x, ...) {
 format_param <- function(v) {
   if (is.null(v)) {
     return("NULL")
+  }
+  if (inherits(v, "smotelab_model")) {
+    return(format(v))
   }
   if (is.character(v) && is.null(names(v))) {
     return(paste0("\"", v, "\"", collapse = ", "))

@@ -9,7 +9,8 @@
 sampling_strings <- function(direction, binary = FALSE) {
   switch(direction,
     over = c("auto", "minority", if (!binary) "not minority", "not majority", "all"),
-    under = c("auto", "majority", "not minority", if (!binary) "not majority", "all")
+    under = c("auto", "majority", "not minority", if (!binary) "not majority", "all"),
+    clean = c("auto", "majority", "not minority", "not majority", "all")
   )
 }
 
@@ -17,6 +18,9 @@ sampling_strings <- function(direction, binary = FALSE) {
 # (a pipeline step), `binary = TRUE` where only two classes can occur.
 check_sampling_strategy <- function(x, direction, levels = NULL, binary = FALSE,
                                     arg = rlang::caller_arg(x), call = caller_env()) {
+  if (direction == "clean") {
+    return(check_cleaning_strategy(x, levels, arg = arg, call = call))
+  }
   strings <- sampling_strings(direction, binary)
   sampler <- if (direction == "over") "an over-sampler" else "an under-sampler"
   if (is.character(x) && length(x) == 1 && !is.na(x)) {
@@ -118,9 +122,72 @@ check_sampling_strategy <- function(x, direction, levels = NULL, binary = FALSE,
   invisible(x)
 }
 
+# A cleaning method's `sampling_strategy` names the classes it may clean, as
+# imbalanced-learn's "clean-sampling" reads it: one of the strings, or class
+# names (a character vector, where a single string that is one of the
+# strings means that string, or a list of strings, always class names, as
+# imbalanced-learn's list). Numbers are refused, as there.
+check_cleaning_strategy <- function(x, levels = NULL, arg = rlang::caller_arg(x), call = caller_env()) {
+  strings <- sampling_strings("clean")
+  names_only <- is.list(x) && length(x) > 0 && all(vapply(x, rlang::is_string, logical(1)))
+  if (names_only) x <- unlist(x)
+  if (!is.character(x) || length(x) == 0 || anyNA(x)) {
+    abort_smotelab(
+      c(
+        paste(
+          "{.arg {arg}} must be one of {.or {.val {strings}}} or the names of the classes to clean,",
+          "not {.obj_type_friendly {x}}."
+        ),
+        "i" = if (is.numeric(x)) {
+          "A cleaning method removes the rows its rule finds; it can't be asked for a ratio or for counts."
+        }
+      ),
+      "sampling",
+      call = call
+    )
+  }
+  if (!names_only && length(x) == 1 && x %in% c(strings, "minority")) {
+    if (x == "minority") {
+      abort_smotelab(
+        c("{.arg {arg}} can't be {.val minority} for a cleaning method.",
+          "i" = paste(
+            "It cleans other classes; use one of {.or {.val {strings}}}, or name the classes",
+            "(a class named {.val minority}: {.code list(\"minority\")})."
+          )
+        ),
+        "sampling",
+        call = call
+      )
+    }
+    return(invisible(x))
+  }
+  if (anyDuplicated(x) || any(x == "")) {
+    abort_smotelab("The classes named in {.arg {arg}} must be unique and non-empty.", "sampling", call = call)
+  }
+  if (!is.null(levels) && length(setdiff(x, levels))) {
+    unknown <- setdiff(x, levels)
+    abort_smotelab(
+      c("{.arg {arg}} must be one of {.or {.val {strings}}} or name classes of the outcome.",
+        "x" = "{.val {unknown}} {?is/are} not {?a class/classes}.",
+        "i" = "The classes are {.val {levels}}."
+      ),
+      "sampling",
+      call = call
+    )
+  }
+  invisible(x)
+}
+
 # The core's view of a checked `sampling_strategy`, given the outcome levels.
+# Class names (cleaning methods) become counts of 0 for those classes: the
+# core reads a class with a count as a target.
 sampling_to_core <- function(x, levels) {
   counts <- rep(-1L, length(levels))
+  if (is.list(x) || (is.character(x) && (length(x) > 1 || !x %in% c(sampling_strings("clean"), "minority")))) {
+    x <- unlist(x)
+    counts[match(x, levels)] <- 0L
+    return(list(kind = "counts", ratio = 1, counts = counts))
+  }
   if (is.character(x)) {
     return(list(kind = x, ratio = 1, counts = counts))
   }

@@ -71,6 +71,8 @@
 #'     converge.}
 #'   \item{`smotelab_warning_threads`}{More threads were asked for than the
 #'     machine has; the machine's cores are used (once per session).}
+#'   \item{`smotelab_warning_short_class`}{An under-sampler could not keep as
+#'     many rows of a class as `sampling_strategy` asks for (NearMiss-3).}
 #' }
 #' A message of class `smotelab_message_aliased` says which predictor columns
 #' logistic regression dropped as aliased.
@@ -87,7 +89,7 @@ error_kinds <- c(
   "too_few_rows", "size", "sampling", "numeric", "memory", "damaged_fit", "outdated_fit", "internal"
 )
 
-warning_kinds <- c("one_class", "zero_division", "no_danger", "separation", "convergence", "threads")
+warning_kinds <- c("one_class", "zero_division", "no_danger", "separation", "convergence", "threads", "short_class")
 
 # Every error points at the user's call, not at an internal helper.
 abort_smotelab <- function(message, class, ..., call = caller_env()) {

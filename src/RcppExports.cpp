@@ -91,6 +91,82 @@ BEGIN_RCPP
     return rcpp_result_gen;
 END_RCPP
 }
+// cleaning_cpp
+Rcpp::IntegerVector cleaning_cpp(const std::string& method, const List& columns, const Eigen::Map<Eigen::VectorXi> y, int n_classes, const List& strategy, const List& params, int n_threads, const std::string& knn, const std::vector<std::string>& class_names);
+RcppExport SEXP _smotelab_cleaning_cpp(SEXP methodSEXP, SEXP columnsSEXP, SEXP ySEXP, SEXP n_classesSEXP, SEXP strategySEXP, SEXP paramsSEXP, SEXP n_threadsSEXP, SEXP knnSEXP, SEXP class_namesSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::traits::input_parameter< const std::string& >::type method(methodSEXP);
+    Rcpp::traits::input_parameter< const List& >::type columns(columnsSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type y(ySEXP);
+    Rcpp::traits::input_parameter< int >::type n_classes(n_classesSEXP);
+    Rcpp::traits::input_parameter< const List& >::type strategy(strategySEXP);
+    Rcpp::traits::input_parameter< const List& >::type params(paramsSEXP);
+    Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
+    Rcpp::traits::input_parameter< const std::string& >::type knn(knnSEXP);
+    Rcpp::traits::input_parameter< const std::vector<std::string>& >::type class_names(class_namesSEXP);
+    rcpp_result_gen = Rcpp::wrap(cleaning_cpp(method, columns, y, n_classes, strategy, params, n_threads, knn, class_names));
+    return rcpp_result_gen;
+END_RCPP
+}
+// near_miss_cpp
+Rcpp::IntegerVector near_miss_cpp(const List& columns, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_keep, const List& strategy, int version, int n_neighbors, int n_neighbors_ver3, int n_threads, const std::string& knn, const std::vector<std::string>& class_names);
+RcppExport SEXP _smotelab_near_miss_cpp(SEXP columnsSEXP, SEXP ySEXP, SEXP n_keepSEXP, SEXP strategySEXP, SEXP versionSEXP, SEXP n_neighborsSEXP, SEXP n_neighbors_ver3SEXP, SEXP n_threadsSEXP, SEXP knnSEXP, SEXP class_namesSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::traits::input_parameter< const List& >::type columns(columnsSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type y(ySEXP);
+    Rcpp::traits::input_parameter< const Rcpp::IntegerVector& >::type n_keep(n_keepSEXP);
+    Rcpp::traits::input_parameter< const List& >::type strategy(strategySEXP);
+    Rcpp::traits::input_parameter< int >::type version(versionSEXP);
+    Rcpp::traits::input_parameter< int >::type n_neighbors(n_neighborsSEXP);
+    Rcpp::traits::input_parameter< int >::type n_neighbors_ver3(n_neighbors_ver3SEXP);
+    Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
+    Rcpp::traits::input_parameter< const std::string& >::type knn(knnSEXP);
+    Rcpp::traits::input_parameter< const std::vector<std::string>& >::type class_names(class_namesSEXP);
+    rcpp_result_gen = Rcpp::wrap(near_miss_cpp(columns, y, n_keep, strategy, version, n_neighbors, n_neighbors_ver3, n_threads, knn, class_names));
+    return rcpp_result_gen;
+END_RCPP
+}
+// smote_cleaning_cpp
+List smote_cleaning_cpp(const std::string& cleaning, const List& columns, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_new, int k_neighbors, const List& cleaning_strategy, int n_neighbors, const std::string& kind_sel, double seed, int n_threads, const std::string& knn, const std::vector<std::string>& class_names);
+RcppExport SEXP _smotelab_smote_cleaning_cpp(SEXP cleaningSEXP, SEXP columnsSEXP, SEXP ySEXP, SEXP n_newSEXP, SEXP k_neighborsSEXP, SEXP cleaning_strategySEXP, SEXP n_neighborsSEXP, SEXP kind_selSEXP, SEXP seedSEXP, SEXP n_threadsSEXP, SEXP knnSEXP, SEXP class_namesSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::traits::input_parameter< const std::string& >::type cleaning(cleaningSEXP);
+    Rcpp::traits::input_parameter< const List& >::type columns(columnsSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type y(ySEXP);
+    Rcpp::traits::input_parameter< const Rcpp::IntegerVector& >::type n_new(n_newSEXP);
+    Rcpp::traits::input_parameter< int >::type k_neighbors(k_neighborsSEXP);
+    Rcpp::traits::input_parameter< const List& >::type cleaning_strategy(cleaning_strategySEXP);
+    Rcpp::traits::input_parameter< int >::type n_neighbors(n_neighborsSEXP);
+    Rcpp::traits::input_parameter< const std::string& >::type kind_sel(kind_selSEXP);
+    Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
+    Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
+    Rcpp::traits::input_parameter< const std::string& >::type knn(knnSEXP);
+    Rcpp::traits::input_parameter< const std::vector<std::string>& >::type class_names(class_namesSEXP);
+    rcpp_result_gen = Rcpp::wrap(smote_cleaning_cpp(cleaning, columns, y, n_new, k_neighbors, cleaning_strategy, n_neighbors, kind_sel, seed, n_threads, knn, class_names));
+    return rcpp_result_gen;
+END_RCPP
+}
+// instance_hardness_cpp
+Rcpp::IntegerVector instance_hardness_cpp(const List& columns, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_keep, const List& strategy, const List& spec, int cv, double seed, int n_threads, const std::vector<std::string>& class_names);
+RcppExport SEXP _smotelab_instance_hardness_cpp(SEXP columnsSEXP, SEXP ySEXP, SEXP n_keepSEXP, SEXP strategySEXP, SEXP specSEXP, SEXP cvSEXP, SEXP seedSEXP, SEXP n_threadsSEXP, SEXP class_namesSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::traits::input_parameter< const List& >::type columns(columnsSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type y(ySEXP);
+    Rcpp::traits::input_parameter< const Rcpp::IntegerVector& >::type n_keep(n_keepSEXP);
+    Rcpp::traits::input_parameter< const List& >::type strategy(strategySEXP);
+    Rcpp::traits::input_parameter< const List& >::type spec(specSEXP);
+    Rcpp::traits::input_parameter< int >::type cv(cvSEXP);
+    Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
+    Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
+    Rcpp::traits::input_parameter< const std::vector<std::string>& >::type class_names(class_namesSEXP);
+    rcpp_result_gen = Rcpp::wrap(instance_hardness_cpp(columns, y, n_keep, strategy, spec, cv, seed, n_threads, class_names));
+    return rcpp_result_gen;
+END_RCPP
+}
 // cv_run_cpp
 List cv_run_cpp(const List& specs, const List& columns, const Eigen::Map<Eigen::VectorXi> y, const Eigen::Map<Eigen::MatrixXi> folds, int v, const std::vector<std::string>& metrics, double threshold, double seed, const Rcpp::IntegerVector& task_grid, const Rcpp::IntegerVector& task_repeat, const Rcpp::IntegerVector& task_fold, int n_threads, Rcpp::Nullable<Rcpp::Function> progress);
 RcppExport SEXP _smotelab_cv_run_cpp(SEXP specsSEXP, SEXP columnsSEXP, SEXP ySEXP, SEXP foldsSEXP, SEXP vSEXP, SEXP metricsSEXP, SEXP thresholdSEXP, SEXP seedSEXP, SEXP task_gridSEXP, SEXP task_repeatSEXP, SEXP task_foldSEXP, SEXP n_threadsSEXP, SEXP progressSEXP) {
@@ -592,6 +668,10 @@ static const R_CallMethodDef CallEntries[] = {
     {"_smotelab_calibrator_predict_cpp", (DL_FUNC) &_smotelab_calibrator_predict_cpp, 3},
     {"_smotelab_cv_predict_cpp", (DL_FUNC) &_smotelab_cv_predict_cpp, 8},
     {"_smotelab_threshold_metrics_cpp", (DL_FUNC) &_smotelab_threshold_metrics_cpp, 4},
+    {"_smotelab_cleaning_cpp", (DL_FUNC) &_smotelab_cleaning_cpp, 9},
+    {"_smotelab_near_miss_cpp", (DL_FUNC) &_smotelab_near_miss_cpp, 10},
+    {"_smotelab_smote_cleaning_cpp", (DL_FUNC) &_smotelab_smote_cleaning_cpp, 12},
+    {"_smotelab_instance_hardness_cpp", (DL_FUNC) &_smotelab_instance_hardness_cpp, 9},
     {"_smotelab_cv_run_cpp", (DL_FUNC) &_smotelab_cv_run_cpp, 13},
     {"_smotelab_make_imbalanced_cpp", (DL_FUNC) &_smotelab_make_imbalanced_cpp, 10},
     {"_smotelab_make_imbalanced_numpy_cpp", (DL_FUNC) &_smotelab_make_imbalanced_numpy_cpp, 10},

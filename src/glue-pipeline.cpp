@@ -1,6 +1,7 @@
 // Glue for the pipeline engine: R lists <-> core structs. Fitted pipelines
 // travel back to R as plain lists of vectors, so they survive saveRDS().
 #include "glue.h"
+#include "glue-cleaning.h"
 #include "glue-pipeline.h"
 
 using Rcpp::List;
@@ -14,6 +15,8 @@ using smotelab::StepSpec;
 using smotelab::StepState;
 
 smotelab::SamplingStrategy strategy(const List& step) { return glue::strategy_from_r(step["sampling_strategy"]); }
+
+ModelSpec model_spec_from_r(const List& model);
 
 // One reader per element type R's element_types() lists: the pipeline's
 // table on this side of the glue.
@@ -36,7 +39,62 @@ StepSpec step_spec_from_r(const List& step) {
           return smotelab::AdasynSpec{Rcpp::as<int>(s["n_neighbors"]), strategy(s)};
         }},
        {"random_over", [](const List& s) -> StepSpec { return smotelab::RandomOverSpec{strategy(s)}; }},
-       {"random_under", [](const List& s) -> StepSpec { return smotelab::RandomUnderSpec{strategy(s)}; }}},
+       {"random_under", [](const List& s) -> StepSpec { return smotelab::RandomUnderSpec{strategy(s)}; }},
+       {"tomek_links", [](const List& s) -> StepSpec { return smotelab::TomekSpec{strategy(s)}; }},
+       {"edited_nearest_neighbours",
+        [](const List& s) -> StepSpec {
+          return smotelab::EnnSpec{Rcpp::as<int>(s["n_neighbors"]), glue::enn_kind_from_r(s["kind_sel"]), strategy(s)};
+        }},
+       {"repeated_edited_nearest_neighbours",
+        [](const List& s) -> StepSpec {
+          return smotelab::RennSpec{Rcpp::as<int>(s["n_neighbors"]), glue::enn_kind_from_r(s["kind_sel"]),
+                                    Rcpp::as<int>(s["max_iter"]), strategy(s)};
+        }},
+       {"all_knn",
+        [](const List& s) -> StepSpec {
+          return smotelab::AllKnnSpec{Rcpp::as<int>(s["n_neighbors"]), glue::enn_kind_from_r(s["kind_sel"]),
+                                      Rcpp::as<bool>(s["allow_minority"]), strategy(s)};
+        }},
+       {"neighbourhood_cleaning_rule",
+        [](const List& s) -> StepSpec {
+          return smotelab::NcrSpec{Rcpp::as<int>(s["n_neighbors"]), glue::enn_kind_from_r(s["kind_sel"]),
+                                   Rcpp::as<double>(s["threshold_cleaning"]), strategy(s)};
+        }},
+       {"one_sided_selection",
+        [](const List& s) -> StepSpec {
+          return smotelab::OssSpec{Rcpp::as<int>(s["n_neighbors"]), Rcpp::as<int>(s["n_seeds_S"]), strategy(s)};
+        }},
+       {"condensed_nearest_neighbour",
+        [](const List& s) -> StepSpec {
+          return smotelab::CnnSpec{Rcpp::as<int>(s["n_neighbors"]), Rcpp::as<int>(s["n_seeds_S"]), strategy(s)};
+        }},
+       {"near_miss",
+        [](const List& s) -> StepSpec {
+          return smotelab::NearMissSpec{Rcpp::as<int>(s["version"]), Rcpp::as<int>(s["n_neighbors"]),
+                                        Rcpp::as<int>(s["n_neighbors_ver3"]), strategy(s)};
+        }},
+       {"smote_enn",
+        [](const List& s) -> StepSpec {
+          return smotelab::SmoteCleanSpec{smotelab::SmoteCleaning::enn,
+                                          Rcpp::as<int>(s["k_neighbors"]),
+                                          strategy(s),
+                                          Rcpp::as<int>(s["n_neighbors"]),
+                                          glue::enn_kind_from_r(s["kind_sel"]),
+                                          glue::strategy_from_r(s["enn_sampling_strategy"])};
+        }},
+       {"smote_tomek",
+        [](const List& s) -> StepSpec {
+          return smotelab::SmoteCleanSpec{smotelab::SmoteCleaning::tomek,
+                                          Rcpp::as<int>(s["k_neighbors"]),
+                                          strategy(s),
+                                          1,
+                                          smotelab::EnnKind::all,
+                                          glue::strategy_from_r(s["tomek_sampling_strategy"])};
+        }},
+       {"instance_hardness_threshold",
+        [](const List& s) -> StepSpec {
+          return smotelab::IhtSpec{model_spec_from_r(s["model"]), Rcpp::as<int>(s["cv"]), strategy(s)};
+        }}},
       "step type");
   return read(step);
 }

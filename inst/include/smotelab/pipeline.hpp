@@ -18,15 +18,18 @@
 
 #include "boost.hpp"
 #include "calibration.hpp"
+#include "cleaning.hpp"
 #include "columns.hpp"
 #include "errors.hpp"
 #include "forest.hpp"
 #include "logistic.hpp"
+#include "near_miss.hpp"
 #include "parallel.hpp"
 #include "rng.hpp"
 #include "sampling.hpp"
 #include "smote.hpp"
 #include "smote_variants.hpp"
+#include "split.hpp"
 
 namespace smotelab {
 
@@ -60,10 +63,73 @@ struct RandomOverSpec {
 struct RandomUnderSpec {
   SamplingStrategy strategy;
 };
+// The cleaning under-samplers (cleaning.hpp, near_miss.hpp): `strategy`
+// names the classes they may clean.
+struct TomekSpec {
+  SamplingStrategy strategy;
+};
+struct EnnSpec {
+  int n_neighbors = 3;
+  EnnKind kind = EnnKind::all;
+  SamplingStrategy strategy;
+};
+struct RennSpec {
+  int n_neighbors = 3;
+  EnnKind kind = EnnKind::all;
+  int max_iter = 100;
+  SamplingStrategy strategy;
+};
+struct AllKnnSpec {
+  int n_neighbors = 3;
+  EnnKind kind = EnnKind::all;
+  bool allow_minority = false;
+  SamplingStrategy strategy;
+};
+struct NcrSpec {
+  int n_neighbors = 3;
+  EnnKind kind = EnnKind::all;
+  double threshold_cleaning = 0.5;
+  SamplingStrategy strategy;
+};
+struct OssSpec {
+  int n_neighbors = 1;
+  int n_seeds_S = 1;
+  SamplingStrategy strategy;
+};
+struct CnnSpec {
+  int n_neighbors = 1;
+  int n_seeds_S = 1;
+  SamplingStrategy strategy;
+};
+struct NearMissSpec {
+  int version = 1;
+  int n_neighbors = 3;
+  int n_neighbors_ver3 = 3;
+  SamplingStrategy strategy;
+};
+// SMOTE (k_neighbors, strategy), then ENN or Tomek links on every row with
+// cleaning_strategy.
+struct SmoteCleanSpec {
+  SmoteCleaning cleaning = SmoteCleaning::enn;
+  int k_neighbors = 5;
+  SamplingStrategy strategy;
+  int n_neighbors = 3;
+  EnnKind kind = EnnKind::all;
+  SamplingStrategy cleaning_strategy;
+};
 
-using StepSpec = std::variant<ScaleSpec, SmoteSpec, BorderlineSpec, AdasynSpec, RandomOverSpec, RandomUnderSpec>;
-using StepState = std::variant<ScaleState>;
 using ModelSpec = std::variant<LogisticOptions, ForestOptions, BoostOptions>;
+// Instance hardness threshold: `model`'s cross-validated probabilities on
+// `cv` stratified folds decide which rows of the target classes stay.
+struct IhtSpec {
+  ModelSpec model;
+  int cv = 5;
+  SamplingStrategy strategy;
+};
+using StepSpec =
+    std::variant<ScaleSpec, SmoteSpec, BorderlineSpec, AdasynSpec, RandomOverSpec, RandomUnderSpec, TomekSpec, EnnSpec,
+                 RennSpec, AllKnnSpec, NcrSpec, OssSpec, CnnSpec, NearMissSpec, SmoteCleanSpec, IhtSpec>;
+using StepState = std::variant<ScaleState>;
 using ModelState = std::variant<LogisticFit, ForestFit, BoostFit>;
 
 struct PipelineSpec {
@@ -221,6 +287,56 @@ struct StepFitter {
                      : random_undersample(rows.X, rows.y, n_keep, seed));
     return std::nullopt;
   }
+  std::optional<StepState> operator()(const TomekSpec& spec) const {
+    append(rows, tomek_links(Columns::of(rows.X), rows.y, 2, spec.strategy, exec));
+    return std::nullopt;
+  }
+  std::optional<StepState> operator()(const EnnSpec& spec) const {
+    append(rows,
+           edited_nearest_neighbours(Columns::of(rows.X), rows.y, 2, spec.strategy, spec.n_neighbors, spec.kind, exec));
+    return std::nullopt;
+  }
+  std::optional<StepState> operator()(const RennSpec& spec) const {
+    append(rows, repeated_enn(Columns::of(rows.X), rows.y, 2, spec.strategy, spec.n_neighbors, spec.kind, spec.max_iter,
+                              false, false, exec));
+    return std::nullopt;
+  }
+  std::optional<StepState> operator()(const AllKnnSpec& spec) const {
+    append(rows, repeated_enn(Columns::of(rows.X), rows.y, 2, spec.strategy, spec.n_neighbors, spec.kind, 0, true,
+                              spec.allow_minority, exec));
+    return std::nullopt;
+  }
+  std::optional<StepState> operator()(const NcrSpec& spec) const {
+    append(rows, neighbourhood_cleaning_rule(Columns::of(rows.X), rows.y, 2, spec.strategy, spec.n_neighbors, spec.kind,
+                                             spec.threshold_cleaning, exec));
+    return std::nullopt;
+  }
+  std::optional<StepState> operator()(const OssSpec& spec) const {
+    append(rows, one_sided_selection(Columns::of(rows.X), rows.y, 2, spec.strategy, spec.n_neighbors, spec.n_seeds_S,
+                                     seed, exec, KnnAlgorithm::automatic, class_names));
+    return std::nullopt;
+  }
+  std::optional<StepState> operator()(const CnnSpec& spec) const {
+    append(rows, condensed_nearest_neighbour(Columns::of(rows.X), rows.y, 2, spec.strategy, spec.n_neighbors,
+                                             spec.n_seeds_S, seed, class_names));
+    return std::nullopt;
+  }
+  std::optional<StepState> operator()(const NearMissSpec& spec) const {
+    const auto counts = class_counts(rows.y);
+    append(rows, near_miss(Columns::of(rows.X), rows.y, rows_to_keep(spec.strategy, counts, class_names),
+                           under_sampling_targets(spec.strategy, counts), spec.version, spec.n_neighbors,
+                           spec.n_neighbors_ver3, exec, KnnAlgorithm::automatic, class_names));
+    return std::nullopt;
+  }
+  std::optional<StepState> operator()(const SmoteCleanSpec& spec) const {
+    const auto n_new = rows_to_add(spec.strategy, class_counts(rows.y), class_names);
+    append(rows,
+           smote_then_clean(Columns::of(rows.X), rows.y, n_new, spec.k_neighbors, spec.cleaning, spec.cleaning_strategy,
+                            spec.n_neighbors, spec.kind, seed, exec, KnnAlgorithm::automatic, class_names));
+    return std::nullopt;
+  }
+  // Defined after the model fitters it uses.
+  std::optional<StepState> operator()(const IhtSpec& spec) const;
 };
 
 struct StepApplier {
@@ -250,6 +366,62 @@ struct ModelPredictor {
 };
 
 }  // namespace detail
+
+// imbalanced-learn's InstanceHardnessThreshold on a binary outcome: the
+// rows are dealt to `cv` stratified folds (stream derive_seed(seed, 0)); the
+// model fitted on the other folds (seed derive_seed(seed, 1 + f) for fold f,
+// on one thread; the folds run in parallel) gives each row the probability
+// of its own class; hardness_selection() keeps the rows. n_keep and targets
+// as for an under-sampler.
+inline Resampled instance_hardness_threshold(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y,
+                                             const std::vector<Eigen::Index>& n_keep, const std::vector<char>& targets,
+                                             const ModelSpec& model, int cv, std::uint64_t seed,
+                                             const Executor& exec = serial_executor(),
+                                             const std::vector<std::string>& class_names = {}) {
+  require(X.rows() == y.size(), "X and y must have the same number of rows");
+  require(n_keep.size() == 2 && targets.size() == 2, "instance hardness needs a binary outcome");
+  require(cv >= 2, "cv must be at least 2");
+  const auto counts = detail::count_classes(y, 2);
+  for (std::size_t c = 0; c < 2; ++c)
+    if (counts[c] < cv)
+      fail(kind::too_few_rows,
+           "The class " + detail::class_label(c, class_names) + " has " + detail::rows_text(counts[c]) +
+               "; instance hardness with cv = " + std::to_string(cv) + " folds needs at least " + std::to_string(cv) +
+               ".",
+           {"Lower `cv` to at most " + std::to_string(counts[c]) + "."});
+  const auto n = static_cast<std::size_t>(y.size());
+  std::vector<int> fold(n);
+  stratified_folds(y.data(), n, 2, static_cast<std::size_t>(cv), 1, derive_seed(seed, 0), fold.data());
+  std::vector<double> prob(n);
+  exec(static_cast<std::size_t>(cv), 1, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t f = begin; f < end; ++f) {
+      std::vector<Eigen::Index> train, test;
+      for (std::size_t i = 0; i < n; ++i)
+        (fold[i] == static_cast<int>(f) ? test : train).push_back(static_cast<Eigen::Index>(i));
+      const Eigen::MatrixXd X_train = X.rows_of(train), X_test = X.rows_of(test);
+      Eigen::VectorXi y_train(static_cast<Eigen::Index>(train.size()));
+      for (std::size_t i = 0; i < train.size(); ++i) y_train(static_cast<Eigen::Index>(i)) = y(train[i]);
+      const Executor serial = serial_executor();
+      const ModelState state =
+          std::visit(detail::ModelFitter{Columns::of(X_train), y_train, derive_seed(seed, 1 + f), serial}, model);
+      Eigen::VectorXd p(X_test.rows());
+      std::visit(detail::ModelPredictor{Columns::of(X_test), p, serial}, state);
+      for (std::size_t i = 0; i < test.size(); ++i)
+        prob[static_cast<std::size_t>(test[i])] = p(static_cast<Eigen::Index>(i));
+    }
+  });
+  for (std::size_t i = 0; i < n; ++i)
+    if (y(static_cast<Eigen::Index>(i)) == 0) prob[i] = 1.0 - prob[i];
+  return hardness_selection(prob, y, n_keep, targets, X.cols());
+}
+
+inline std::optional<StepState> detail::StepFitter::operator()(const IhtSpec& spec) const {
+  const auto counts = class_counts(rows.y);
+  append(rows, instance_hardness_threshold(
+                   Columns::of(rows.X), rows.y, rows_to_keep(spec.strategy, counts, class_names),
+                   under_sampling_targets(spec.strategy, counts), spec.model, spec.cv, seed, exec, class_names));
+  return std::nullopt;
+}
 
 // `seed` feeds the resampling steps, step i with derive_seed(seed, i) (with
 // spec.numpy_rng, SMOTE and the random samplers take `seed` itself, as an

@@ -61,6 +61,10 @@ folds_stratified_numpy_cpp <- function(y, n_classes, v, repeats, seed) {
     .Call(`_smotelab_folds_stratified_numpy_cpp`, y, n_classes, v, repeats, seed)
 }
 
+smoten_cpp <- function(codes, n_levels, y, n_new, k_neighbors, seed, n_threads, class_names) {
+    .Call(`_smotelab_smoten_cpp`, codes, n_levels, y, n_new, k_neighbors, seed, n_threads, class_names)
+}
+
 pipeline_fit_cpp <- function(spec, columns, y, seed, n_threads) {
     .Call(`_smotelab_pipeline_fit_cpp`, spec, columns, y, seed, n_threads)
 }

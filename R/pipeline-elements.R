@@ -21,6 +21,8 @@ element_types <- function() {
     adasyn = list(constructor = step_adasyn, sampling = "over"),
     random_over = list(constructor = step_random_oversample, sampling = "over"),
     random_under = list(constructor = step_random_undersample, sampling = "under"),
+    smote_nc = list(constructor = step_smote_nc, sampling = "over"),
+    smoten = list(constructor = step_smoten, sampling = "over"),
     logistic = list(constructor = model_logistic),
     forest = list(constructor = model_forest),
     boost = list(constructor = model_boost)

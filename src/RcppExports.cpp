@@ -213,6 +213,23 @@ BEGIN_RCPP
     return rcpp_result_gen;
 END_RCPP
 }
+// smoten_cpp
+List smoten_cpp(const Eigen::Map<Eigen::MatrixXi> codes, const std::vector<int>& n_levels, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_new, int k_neighbors, double seed, int n_threads, const std::vector<std::string>& class_names);
+RcppExport SEXP _smotelab_smoten_cpp(SEXP codesSEXP, SEXP n_levelsSEXP, SEXP ySEXP, SEXP n_newSEXP, SEXP k_neighborsSEXP, SEXP seedSEXP, SEXP n_threadsSEXP, SEXP class_namesSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::MatrixXi> >::type codes(codesSEXP);
+    Rcpp::traits::input_parameter< const std::vector<int>& >::type n_levels(n_levelsSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type y(ySEXP);
+    Rcpp::traits::input_parameter< const Rcpp::IntegerVector& >::type n_new(n_newSEXP);
+    Rcpp::traits::input_parameter< int >::type k_neighbors(k_neighborsSEXP);
+    Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
+    Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
+    Rcpp::traits::input_parameter< const std::vector<std::string>& >::type class_names(class_namesSEXP);
+    rcpp_result_gen = Rcpp::wrap(smoten_cpp(codes, n_levels, y, n_new, k_neighbors, seed, n_threads, class_names));
+    return rcpp_result_gen;
+END_RCPP
+}
 // pipeline_fit_cpp
 List pipeline_fit_cpp(const List& spec, const List& columns, const Eigen::Map<Eigen::VectorXi> y, double seed, int n_threads);
 RcppExport SEXP _smotelab_pipeline_fit_cpp(SEXP specSEXP, SEXP columnsSEXP, SEXP ySEXP, SEXP seedSEXP, SEXP n_threadsSEXP) {
@@ -508,6 +525,7 @@ static const R_CallMethodDef CallEntries[] = {
     {"_smotelab_numpy_draws_cpp", (DL_FUNC) &_smotelab_numpy_draws_cpp, 5},
     {"_smotelab_split_stratified_numpy_cpp", (DL_FUNC) &_smotelab_split_stratified_numpy_cpp, 4},
     {"_smotelab_folds_stratified_numpy_cpp", (DL_FUNC) &_smotelab_folds_stratified_numpy_cpp, 5},
+    {"_smotelab_smoten_cpp", (DL_FUNC) &_smotelab_smoten_cpp, 8},
     {"_smotelab_pipeline_fit_cpp", (DL_FUNC) &_smotelab_pipeline_fit_cpp, 5},
     {"_smotelab_pipeline_predict_cpp", (DL_FUNC) &_smotelab_pipeline_predict_cpp, 4},
     {"_smotelab_first_nonfinite_cpp", (DL_FUNC) &_smotelab_first_nonfinite_cpp, 3},

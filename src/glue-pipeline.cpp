@@ -36,7 +36,15 @@ StepSpec step_spec_from_r(const List& step) {
           return smotelab::AdasynSpec{Rcpp::as<int>(s["n_neighbors"]), strategy(s)};
         }},
        {"random_over", [](const List& s) -> StepSpec { return smotelab::RandomOverSpec{strategy(s)}; }},
-       {"random_under", [](const List& s) -> StepSpec { return smotelab::RandomUnderSpec{strategy(s)}; }}},
+       {"random_under", [](const List& s) -> StepSpec { return smotelab::RandomUnderSpec{strategy(s)}; }},
+       {"smote_nc",
+        [](const List& s) -> StepSpec {
+          return smotelab::SmoteNcSpec{Rcpp::as<int>(s["k_neighbors"]), strategy(s)};
+        }},
+       {"smoten",
+        [](const List& s) -> StepSpec {
+          return smotelab::SmotenSpec{Rcpp::as<int>(s["k_neighbors"]), strategy(s)};
+        }}},
       "step type");
   return read(step);
 }
@@ -61,6 +69,11 @@ smotelab::PipelineSpec glue::spec_from_r(const List& spec) {
   out.model = model_spec_from_r(spec["model"]);
   out.class_names = Rcpp::as<std::vector<std::string>>(spec["class_names"]);
   if (spec.containsElementNamed("numpy_rng")) out.numpy_rng = Rcpp::as<bool>(spec["numpy_rng"]);
+  if (spec.containsElementNamed("categorical")) {
+    const List blocks = spec["categorical"];
+    const Rcpp::IntegerVector first = blocks["first"], width = blocks["width"];
+    for (R_xlen_t b = 0; b < first.size(); ++b) out.categorical.push_back({first[b], width[b]});
+  }
   return out;
 }
 

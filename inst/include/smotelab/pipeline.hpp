@@ -25,6 +25,7 @@
 #include "rng.hpp"
 #include "sampling.hpp"
 #include "smote.hpp"
+#include "smote_categorical.hpp"
 #include "smote_variants.hpp"
 
 namespace smotelab {
@@ -59,8 +60,18 @@ struct RandomOverSpec {
 struct RandomUnderSpec {
   SamplingStrategy strategy;
 };
+// The categorical steps see each factor's dummy block as one variable.
+struct SmoteNcSpec {
+  int k_neighbors = 5;
+  SamplingStrategy strategy;
+};
+struct SmotenSpec {
+  int k_neighbors = 5;
+  SamplingStrategy strategy;
+};
 
-using StepSpec = std::variant<ScaleSpec, SmoteSpec, BorderlineSpec, AdasynSpec, RandomOverSpec, RandomUnderSpec>;
+using StepSpec = std::variant<ScaleSpec, SmoteSpec, BorderlineSpec, AdasynSpec, RandomOverSpec, RandomUnderSpec,
+                              SmoteNcSpec, SmotenSpec>;
 using StepState = std::variant<ScaleState>;
 using ModelSpec = std::variant<LogisticOptions, ForestOptions, BoostOptions>;
 using ModelState = std::variant<LogisticFit, ForestFit, BoostFit>;
@@ -73,6 +84,9 @@ struct PipelineSpec {
   // random_state = the pipeline's seed (a 32-bit integer), each from a fresh
   // RandomState, as every fit of an imblearn Pipeline does.
   bool numpy_rng = false;
+  // Each factor's (and logical's) dummy columns in the design, for the
+  // categorical steps.
+  std::vector<CategoricalBlock> categorical;
 };
 
 struct FittedPipeline {
@@ -158,6 +172,10 @@ struct StepFitter {
   const std::vector<std::string>& class_names;
   const Executor& exec;
   bool numpy_rng = false;
+  const std::vector<CategoricalBlock>* blocks = nullptr;
+  // What a dummy 0 (row 0) and 1 (row 1) of each column have become after
+  // the transforms fitted so far.
+  const Eigen::MatrixXd* unit = nullptr;
 
   std::optional<StepState> operator()(const ScaleSpec&) const {
     ScaleState state = fit_scale(rows.X);
@@ -198,6 +216,16 @@ struct StepFitter {
                      ? random_undersample_numpy(rows.X, rows.y, n_keep, under_sampling_targets(spec.strategy, counts),
                                                 static_cast<std::uint32_t>(seed))
                      : random_undersample(rows.X, rows.y, n_keep, seed));
+    return std::nullopt;
+  }
+  std::optional<StepState> operator()(const SmoteNcSpec& spec) const {
+    const auto n_new = rows_to_add(spec.strategy, class_counts(rows.y), class_names);
+    append(rows, smote_nc_blocks(rows.X, rows.y, *blocks, *unit, n_new, spec.k_neighbors, seed, exec, class_names));
+    return std::nullopt;
+  }
+  std::optional<StepState> operator()(const SmotenSpec& spec) const {
+    const auto n_new = rows_to_add(spec.strategy, class_counts(rows.y), class_names);
+    append(rows, smoten_blocks(rows.X, rows.y, *blocks, *unit, n_new, spec.k_neighbors, seed, exec, class_names));
     return std::nullopt;
   }
 };
@@ -246,12 +274,19 @@ inline FittedPipeline fit_pipeline(const PipelineSpec& spec, const Columns& X,
     return fitted;
   }
   detail::Rows rows{X.to_matrix(), y};
+  Eigen::MatrixXd unit(2, X.cols());
+  unit.row(0).setZero();
+  unit.row(1).setOnes();
   for (std::size_t i = 0; i < spec.steps.size(); ++i) {
     const bool numpy_step = spec.numpy_rng && (std::holds_alternative<SmoteSpec>(spec.steps[i]) ||
                                                std::holds_alternative<RandomOverSpec>(spec.steps[i]) ||
                                                std::holds_alternative<RandomUnderSpec>(spec.steps[i]));
-    const detail::StepFitter fitter{rows, numpy_step ? seed : derive_seed(seed, i), spec.class_names, exec, numpy_step};
-    if (auto state = std::visit(fitter, spec.steps[i])) fitted.steps.push_back(std::move(*state));
+    const detail::StepFitter fitter{
+        rows, numpy_step ? seed : derive_seed(seed, i), spec.class_names, exec, numpy_step, &spec.categorical, &unit};
+    if (auto state = std::visit(fitter, spec.steps[i])) {
+      std::visit(detail::StepApplier{unit}, *state);
+      fitted.steps.push_back(std::move(*state));
+    }
   }
   fitted.model = std::visit(detail::ModelFitter{Columns::of(rows.X), rows.y, model_seed, exec}, spec.model);
   fitted.fit_counts = detail::class_counts(rows.y);

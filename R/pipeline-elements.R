@@ -23,6 +23,8 @@ element_types <- function() {
     random_under = list(constructor = step_random_undersample, sampling = "under"),
     smote_nc = list(constructor = step_smote_nc, sampling = "over"),
     smoten = list(constructor = step_smoten, sampling = "over"),
+    cluster_centroids = list(constructor = step_cluster_centroids, sampling = "under"),
+    kmeans_smote = list(constructor = step_kmeans_smote, sampling = "over"),
     logistic = list(constructor = model_logistic),
     forest = list(constructor = model_forest),
     boost = list(constructor = model_boost)

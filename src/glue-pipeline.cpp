@@ -44,6 +44,14 @@ StepSpec step_spec_from_r(const List& step) {
        {"smoten",
         [](const List& s) -> StepSpec {
           return smotelab::SmotenSpec{Rcpp::as<int>(s["k_neighbors"]), strategy(s)};
+        }},
+       {"cluster_centroids",
+        [](const List& s) -> StepSpec {
+          return smotelab::ClusterCentroidsSpec{glue::centroid_voting_from_r(s["voting"]), strategy(s)};
+        }},
+       {"kmeans_smote",
+        [](const List& s) -> StepSpec {
+          return smotelab::KMeansSmoteSpec{glue::kmeans_smote_from_r(s), strategy(s)};
         }}},
       "step type");
   return read(step);

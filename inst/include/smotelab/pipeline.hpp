@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "boost.hpp"
+#include "cluster_sampling.hpp"
 #include "columns.hpp"
 #include "errors.hpp"
 #include "forest.hpp"
@@ -69,9 +70,17 @@ struct SmotenSpec {
   int k_neighbors = 5;
   SamplingStrategy strategy;
 };
+struct ClusterCentroidsSpec {
+  CentroidVoting voting = CentroidVoting::soft;
+  SamplingStrategy strategy;
+};
+struct KMeansSmoteSpec {
+  KMeansSmoteOptions options;
+  SamplingStrategy strategy;
+};
 
 using StepSpec = std::variant<ScaleSpec, SmoteSpec, BorderlineSpec, AdasynSpec, RandomOverSpec, RandomUnderSpec,
-                              SmoteNcSpec, SmotenSpec>;
+                              SmoteNcSpec, SmotenSpec, ClusterCentroidsSpec, KMeansSmoteSpec>;
 using StepState = std::variant<ScaleState>;
 using ModelSpec = std::variant<LogisticOptions, ForestOptions, BoostOptions>;
 using ModelState = std::variant<LogisticFit, ForestFit, BoostFit>;
@@ -226,6 +235,16 @@ struct StepFitter {
   std::optional<StepState> operator()(const SmotenSpec& spec) const {
     const auto n_new = rows_to_add(spec.strategy, class_counts(rows.y), class_names);
     append(rows, smoten_blocks(rows.X, rows.y, *blocks, *unit, n_new, spec.k_neighbors, seed, exec, class_names));
+    return std::nullopt;
+  }
+  std::optional<StepState> operator()(const ClusterCentroidsSpec& spec) const {
+    const auto n_keep = rows_to_keep(spec.strategy, class_counts(rows.y), class_names);
+    append(rows, cluster_centroids(Columns::of(rows.X), rows.y, n_keep, spec.voting, seed, exec));
+    return std::nullopt;
+  }
+  std::optional<StepState> operator()(const KMeansSmoteSpec& spec) const {
+    const auto n_new = rows_to_add(spec.strategy, class_counts(rows.y), class_names);
+    append(rows, kmeans_smote(Columns::of(rows.X), rows.y, n_new, spec.options, seed, exec, class_names));
     return std::nullopt;
   }
 };

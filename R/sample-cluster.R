@@ -30,7 +30,7 @@
 cluster_centroids <- function(data, outcome, voting = c("soft", "hard"), sampling_strategy = "auto", seed = NULL,
                               n_threads = NULL) {
   call <- rlang::current_env()
-  voting <- rlang::arg_match(voting)
+  voting <- check_choice(voting, c("soft", "hard"))
   out <- resample_outcome(data, rlang::enquo(outcome), call = call)
   x <- numeric_predictors(data, out$name, "cluster_centroids", call = call)
   n_keep <- sampling_counts(sampling_strategy, out$y, "under", call = call)
@@ -55,7 +55,7 @@ cluster_centroids <- function(data, outcome, voting = c("soft", "hard"), samplin
 #' @examples
 #' step_cluster_centroids(voting = "hard")
 step_cluster_centroids <- function(voting = c("soft", "hard"), sampling_strategy = "auto") {
-  voting <- rlang::arg_match(voting)
+  voting <- check_choice(voting, c("soft", "hard"))
   check_sampling_strategy(sampling_strategy, "under", binary = TRUE)
   new_step("cluster_centroids", list(voting = voting, sampling_strategy = sampling_strategy))
 }

@@ -198,8 +198,8 @@ inline Resampled kmeans_smote(const Columns& X, const Eigen::Ref<const Eigen::Ve
       shown << threshold;
       fail(kind::sampling,
            "KMeans-SMOTE found no cluster to grow class " + detail::class_label(c, class_names) + " in.",
-           {"A cluster qualifies when the class makes up at least " + shown.str() + " of its rows and has at least " +
-                std::to_string(opt.k_neighbors + 1) + " rows there.",
+           {"A cluster qualifies when the class's share of its rows is at least " + shown.str() +
+                " and it holds at least " + std::to_string(opt.k_neighbors + 1) + " rows of the class.",
             "Lower `cluster_balance_threshold`, or change the number of clusters with `kmeans`."});
     }
     double sum = 0.0;

@@ -98,7 +98,8 @@ test_that("step_smoten() resamples the training rows as smoten() does (issue 13)
   for (k in 1:3) {
     train <- d[folds$repeat_1 != k, ]
     resampled <- smoten(train, y, k_neighbors = 3, sampling_strategy = 0.8, seed = pipeline_step_seed_cpp(8 + k - 1, 0))
-    by_hand <- evaluate(fit(imb_pipeline(clf = model_logistic(C = 1)), y ~ ., resampled, seed = 1), d[folds$repeat_1 == k, ])
+    model <- fit(imb_pipeline(clf = model_logistic(C = 1)), y ~ ., resampled, seed = 1)
+    by_hand <- evaluate(model, d[folds$repeat_1 == k, ])
     expect_identical(cv$.estimate[cv$fold == k], by_hand$.estimate[match(metrics, by_hand$.metric)])
   }
 })

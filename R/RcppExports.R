@@ -77,6 +77,10 @@ kmeans_smote_cpp <- function(columns, y, n_new, params, seed, n_threads, class_n
     .Call(`_smotelab_kmeans_smote_cpp`, columns, y, n_new, params, seed, n_threads, class_names)
 }
 
+rose_cpp <- function(columns, smooth, y, params, seed, n_threads, class_names) {
+    .Call(`_smotelab_rose_cpp`, columns, smooth, y, params, seed, n_threads, class_names)
+}
+
 pipeline_fit_cpp <- function(spec, columns, y, seed, n_threads) {
     .Call(`_smotelab_pipeline_fit_cpp`, spec, columns, y, seed, n_threads)
 }

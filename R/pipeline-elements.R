@@ -25,6 +25,7 @@ element_types <- function() {
     smoten = list(constructor = step_smoten, sampling = "over"),
     cluster_centroids = list(constructor = step_cluster_centroids, sampling = "under"),
     kmeans_smote = list(constructor = step_kmeans_smote, sampling = "over"),
+    rose = list(constructor = step_rose),
     logistic = list(constructor = model_logistic),
     forest = list(constructor = model_forest),
     boost = list(constructor = model_boost)

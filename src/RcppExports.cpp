@@ -277,6 +277,22 @@ BEGIN_RCPP
     return rcpp_result_gen;
 END_RCPP
 }
+// rose_cpp
+List rose_cpp(const List& columns, const Rcpp::LogicalVector& smooth, const Eigen::Map<Eigen::VectorXi> y, const List& params, double seed, int n_threads, const std::vector<std::string>& class_names);
+RcppExport SEXP _smotelab_rose_cpp(SEXP columnsSEXP, SEXP smoothSEXP, SEXP ySEXP, SEXP paramsSEXP, SEXP seedSEXP, SEXP n_threadsSEXP, SEXP class_namesSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::traits::input_parameter< const List& >::type columns(columnsSEXP);
+    Rcpp::traits::input_parameter< const Rcpp::LogicalVector& >::type smooth(smoothSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type y(ySEXP);
+    Rcpp::traits::input_parameter< const List& >::type params(paramsSEXP);
+    Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
+    Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
+    Rcpp::traits::input_parameter< const std::vector<std::string>& >::type class_names(class_namesSEXP);
+    rcpp_result_gen = Rcpp::wrap(rose_cpp(columns, smooth, y, params, seed, n_threads, class_names));
+    return rcpp_result_gen;
+END_RCPP
+}
 // pipeline_fit_cpp
 List pipeline_fit_cpp(const List& spec, const List& columns, const Eigen::Map<Eigen::VectorXi> y, double seed, int n_threads);
 RcppExport SEXP _smotelab_pipeline_fit_cpp(SEXP specSEXP, SEXP columnsSEXP, SEXP ySEXP, SEXP seedSEXP, SEXP n_threadsSEXP) {
@@ -576,6 +592,7 @@ static const R_CallMethodDef CallEntries[] = {
     {"_smotelab_kmeans_cpp", (DL_FUNC) &_smotelab_kmeans_cpp, 7},
     {"_smotelab_cluster_centroids_cpp", (DL_FUNC) &_smotelab_cluster_centroids_cpp, 6},
     {"_smotelab_kmeans_smote_cpp", (DL_FUNC) &_smotelab_kmeans_smote_cpp, 7},
+    {"_smotelab_rose_cpp", (DL_FUNC) &_smotelab_rose_cpp, 7},
     {"_smotelab_pipeline_fit_cpp", (DL_FUNC) &_smotelab_pipeline_fit_cpp, 5},
     {"_smotelab_pipeline_predict_cpp", (DL_FUNC) &_smotelab_pipeline_predict_cpp, 4},
     {"_smotelab_first_nonfinite_cpp", (DL_FUNC) &_smotelab_first_nonfinite_cpp, 3},

@@ -4,10 +4,22 @@
 #include "glue-pipeline.h"
 #include "smotelab/cluster_sampling.hpp"
 #include "smotelab/kmeans.hpp"
+#include "smotelab/rose.hpp"
 #include "smotelab/smote_categorical.hpp"
 
 using Rcpp::List;
 using Rcpp::Named;
+
+// `params` holds over_ratio, minority_prop, minority_smoothness and
+// majority_smoothness.
+smotelab::RoseOptions glue::rose_from_r(const List& params) {
+  smotelab::RoseOptions opt;
+  opt.over_ratio = Rcpp::as<double>(params["over_ratio"]);
+  opt.minority_prop = Rcpp::as<double>(params["minority_prop"]);
+  opt.minority_smoothness = Rcpp::as<double>(params["minority_smoothness"]);
+  opt.majority_smoothness = Rcpp::as<double>(params["majority_smoothness"]);
+  return opt;
+}
 
 namespace {
 
@@ -100,5 +112,20 @@ List kmeans_smote_cpp(const List& columns, const Eigen::Map<Eigen::VectorXi> y, 
     return cluster_rows_to_r(smotelab::kmeans_smote(glue::columns_from_r(columns, y.size()), y, index_vector(n_new),
                                                     opt, glue::seed_from_r(seed), glue::executor(n_threads),
                                                     class_names));
+  });
+}
+
+// `columns`: double vectors, those flagged in `smooth` smoothed, the others
+// (categorical codes) copied.
+// [[Rcpp::export(rng = false)]]
+List rose_cpp(const List& columns, const Rcpp::LogicalVector& smooth, const Eigen::Map<Eigen::VectorXi> y,
+              const List& params, double seed, int n_threads, const std::vector<std::string>& class_names) {
+  const std::vector<char> flags(smooth.begin(), smooth.end());
+  return glue::allocating(0, "the new sample", [&] {
+    const smotelab::Resampled r =
+        smotelab::rose(glue::columns_from_r(columns, y.size()), flags, y, glue::rose_from_r(params),
+                       glue::seed_from_r(seed), glue::executor(n_threads), class_names);
+    return List::create(Named("x_new") = Rcpp::wrap(r.X_new), Named("y_new") = Rcpp::wrap(r.y_new),
+                        Named("seed_row") = one_based_rows(r.seed_row));
   });
 }

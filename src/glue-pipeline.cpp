@@ -52,7 +52,8 @@ StepSpec step_spec_from_r(const List& step) {
        {"kmeans_smote",
         [](const List& s) -> StepSpec {
           return smotelab::KMeansSmoteSpec{glue::kmeans_smote_from_r(s), strategy(s)};
-        }}},
+        }},
+       {"rose", [](const List& s) -> StepSpec { return smotelab::RoseSpec{glue::rose_from_r(s)}; }}},
       "step type");
   return read(step);
 }

@@ -29,4 +29,5 @@ inline smotelab::BorderlineKind borderline_kind_from_r(const std::string& kind) 
 // (glue-oversample.cpp).
 smotelab::CentroidVoting centroid_voting_from_r(const std::string& voting);
 smotelab::KMeansSmoteOptions kmeans_smote_from_r(const Rcpp::List& params);
+smotelab::RoseOptions rose_from_r(const Rcpp::List& params);
 }  // namespace glue

@@ -24,6 +24,7 @@
 #include "logistic.hpp"
 #include "parallel.hpp"
 #include "rng.hpp"
+#include "rose.hpp"
 #include "sampling.hpp"
 #include "smote.hpp"
 #include "smote_categorical.hpp"
@@ -78,9 +79,14 @@ struct KMeansSmoteSpec {
   KMeansSmoteOptions options;
   SamplingStrategy strategy;
 };
+// Replaces the training rows with a smoothed bootstrap; factor dummies are
+// copied, not smoothed.
+struct RoseSpec {
+  RoseOptions options;
+};
 
 using StepSpec = std::variant<ScaleSpec, SmoteSpec, BorderlineSpec, AdasynSpec, RandomOverSpec, RandomUnderSpec,
-                              SmoteNcSpec, SmotenSpec, ClusterCentroidsSpec, KMeansSmoteSpec>;
+                              SmoteNcSpec, SmotenSpec, ClusterCentroidsSpec, KMeansSmoteSpec, RoseSpec>;
 using StepState = std::variant<ScaleState>;
 using ModelSpec = std::variant<LogisticOptions, ForestOptions, BoostOptions>;
 using ModelState = std::variant<LogisticFit, ForestFit, BoostFit>;
@@ -245,6 +251,13 @@ struct StepFitter {
   std::optional<StepState> operator()(const KMeansSmoteSpec& spec) const {
     const auto n_new = rows_to_add(spec.strategy, class_counts(rows.y), class_names);
     append(rows, kmeans_smote(Columns::of(rows.X), rows.y, n_new, spec.options, seed, exec, class_names));
+    return std::nullopt;
+  }
+  std::optional<StepState> operator()(const RoseSpec& spec) const {
+    std::vector<char> smooth(static_cast<std::size_t>(rows.X.cols()), 1);
+    for (const CategoricalBlock& b : *blocks)
+      for (Eigen::Index j = b.first; j < b.first + b.width; ++j) smooth[static_cast<std::size_t>(j)] = 0;
+    append(rows, rose(Columns::of(rows.X), smooth, rows.y, spec.options, seed, exec, class_names));
     return std::nullopt;
   }
 };

@@ -47,7 +47,13 @@ namespace detail {
 
 using RowMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
-constexpr std::size_t kKMeansChunk = 512;
+// Rows per block of the distance products: blocks of a fixed size (given k)
+// keep the result independent of the number of threads, and small enough
+// that a block's distances to every centre stay in a few megabytes.
+inline std::size_t kmeans_chunk(Eigen::Index k) {
+  return static_cast<std::size_t>(
+      std::max<Eigen::Index>(16, std::min<Eigen::Index>(512, (1 << 19) / std::max<Eigen::Index>(k, 1))));
+}
 
 inline double row_dist2(const RowMatrix& X, Eigen::Index i, const RowMatrix& C, Eigen::Index c) {
   double d = 0.0;
@@ -60,47 +66,60 @@ inline double row_dist2(const RowMatrix& X, Eigen::Index i, const RowMatrix& C, 
   return d;
 }
 
-// Nearest centre of every row (the lowest index among equally near ones) and
-// the squared distance to it.
+// Nearest centre of every row and the squared distance to it. As in
+// scikit-learn, centres are compared by |c|^2 - 2 x.c from a matrix product
+// (the lowest index among equal ones); the distance to the chosen centre is
+// then computed directly, so the inertia carries no cancellation error.
 inline void assign_rows(const RowMatrix& X, const RowMatrix& C, std::vector<int>& labels, std::vector<double>& dist,
                         const Executor& exec) {
   const auto n = static_cast<std::size_t>(X.rows());
-  const std::size_t chunks = (n + kKMeansChunk - 1) / kKMeansChunk;
+  const std::size_t chunk = kmeans_chunk(C.rows());
+  const std::size_t chunks = (n + chunk - 1) / chunk;
+  const Eigen::VectorXd c_norm = C.rowwise().squaredNorm();
   exec(chunks, 1, [&](std::size_t begin, std::size_t end) {
+    Eigen::MatrixXd G;
     for (std::size_t ch = begin; ch < end; ++ch) {
-      const std::size_t last = std::min(n, (ch + 1) * kKMeansChunk);
-      for (std::size_t i = ch * kKMeansChunk; i < last; ++i) {
+      const std::size_t first = ch * chunk, last = std::min(n, first + chunk);
+      const auto len = static_cast<Eigen::Index>(last - first);
+      G.noalias() = X.middleRows(static_cast<Eigen::Index>(first), len) * C.transpose();
+      for (Eigen::Index r = 0; r < len; ++r) {
         int best = 0;
-        double best_d = std::numeric_limits<double>::infinity();
+        double best_score = std::numeric_limits<double>::infinity();
         for (Eigen::Index c = 0; c < C.rows(); ++c) {
-          const double d = row_dist2(X, static_cast<Eigen::Index>(i), C, c);
-          if (d < best_d) {
-            best_d = d;
+          const double score = c_norm(c) - 2.0 * G(r, c);
+          if (score < best_score) {
+            best_score = score;
             best = static_cast<int>(c);
           }
         }
+        const std::size_t i = first + static_cast<std::size_t>(r);
         labels[i] = best;
-        dist[i] = best_d;
+        dist[i] = row_dist2(X, static_cast<Eigen::Index>(i), C, best);
       }
     }
   });
 }
 
-// Squared distance of every row to row `r` of X, in parallel.
-inline void dist_to_row(const RowMatrix& X, Eigen::Index r, std::vector<double>& out, const Executor& exec) {
+// Squared distances of every row to each of the rows `ids` of X (n x ids,
+// column-major), from |x|^2 - 2 x.z + |z|^2 clipped at 0, as scikit-learn's
+// k-means++ computes them.
+inline void dist_to_rows(const RowMatrix& X, const Eigen::VectorXd& x_norm, const std::vector<Eigen::Index>& ids,
+                         Eigen::MatrixXd& out, const Executor& exec) {
   const auto n = static_cast<std::size_t>(X.rows());
-  const std::size_t chunks = (n + kKMeansChunk - 1) / kKMeansChunk;
+  const auto t = static_cast<Eigen::Index>(ids.size());
+  RowMatrix Z(t, X.cols());
+  for (Eigen::Index c = 0; c < t; ++c) Z.row(c) = X.row(ids[static_cast<std::size_t>(c)]);
+  out.resize(X.rows(), t);
+  const std::size_t chunk = kmeans_chunk(t);
+  const std::size_t chunks = (n + chunk - 1) / chunk;
   exec(chunks, 1, [&](std::size_t begin, std::size_t end) {
     for (std::size_t ch = begin; ch < end; ++ch) {
-      const std::size_t last = std::min(n, (ch + 1) * kKMeansChunk);
-      for (std::size_t i = ch * kKMeansChunk; i < last; ++i) {
-        double d = 0.0;
-        for (Eigen::Index j = 0; j < X.cols(); ++j) {
-          const double t = X(static_cast<Eigen::Index>(i), j) - X(r, j);
-          d += t * t;
-        }
-        out[i] = d;
-      }
+      const std::size_t first = ch * chunk, last = std::min(n, first + chunk);
+      const auto f = static_cast<Eigen::Index>(first), len = static_cast<Eigen::Index>(last - first);
+      out.middleRows(f, len).noalias() = X.middleRows(f, len) * Z.transpose();
+      for (Eigen::Index c = 0; c < t; ++c)
+        for (Eigen::Index r = f; r < f + len; ++r)
+          out(r, c) = std::max(0.0, x_norm(r) - 2.0 * out(r, c) + x_norm(ids[static_cast<std::size_t>(c)]));
     }
   });
 }
@@ -111,34 +130,36 @@ inline void dist_to_row(const RowMatrix& X, Eigen::Index r, std::vector<double>&
 inline RowMatrix kmeans_plusplus(const RowMatrix& X, int k, Rng& rng, const Executor& exec) {
   const auto n = static_cast<std::size_t>(X.rows());
   const int n_trials = 2 + static_cast<int>(std::log(static_cast<double>(k)));
+  const Eigen::VectorXd x_norm = X.rowwise().squaredNorm();
   RowMatrix C(k, X.cols());
-  auto first = static_cast<Eigen::Index>(rng.below(n));
+  const auto first = static_cast<Eigen::Index>(rng.below(n));
   C.row(0) = X.row(first);
-  std::vector<double> closest(n), trial(n), best_trial(n), cumsum(n);
-  dist_to_row(X, first, closest, exec);
-  double pot = std::accumulate(closest.begin(), closest.end(), 0.0);
+  Eigen::MatrixXd dist;
+  dist_to_rows(X, x_norm, {first}, dist, exec);
+  Eigen::VectorXd closest = dist.col(0);
+  double pot = closest.sum();
+  std::vector<double> cumsum(n);
+  std::vector<Eigen::Index> candidates(static_cast<std::size_t>(n_trials));
   for (int c = 1; c < k; ++c) {
-    std::partial_sum(closest.begin(), closest.end(), cumsum.begin());
-    double best_pot = std::numeric_limits<double>::infinity();
-    Eigen::Index best_row = 0;
+    std::partial_sum(closest.data(), closest.data() + n, cumsum.begin());
     for (int t = 0; t < n_trials; ++t) {
       const double target = rng.uniform() * pot;
       const auto at = static_cast<std::size_t>(std::lower_bound(cumsum.begin(), cumsum.end(), target) - cumsum.begin());
-      const auto row = static_cast<Eigen::Index>(std::min(at, n - 1));
-      dist_to_row(X, row, trial, exec);
-      double trial_pot = 0.0;
-      for (std::size_t i = 0; i < n; ++i) {
-        trial[i] = std::min(trial[i], closest[i]);
-        trial_pot += trial[i];
-      }
+      candidates[static_cast<std::size_t>(t)] = static_cast<Eigen::Index>(std::min(at, n - 1));
+    }
+    dist_to_rows(X, x_norm, candidates, dist, exec);
+    double best_pot = std::numeric_limits<double>::infinity();
+    Eigen::Index best = 0;
+    for (Eigen::Index t = 0; t < n_trials; ++t) {
+      dist.col(t) = dist.col(t).cwiseMin(closest);
+      const double trial_pot = dist.col(t).sum();
       if (trial_pot < best_pot) {
         best_pot = trial_pot;
-        best_row = row;
-        best_trial.swap(trial);
+        best = t;
       }
     }
-    C.row(c) = X.row(best_row);
-    closest.swap(best_trial);
+    C.row(c) = X.row(candidates[static_cast<std::size_t>(best)]);
+    closest = dist.col(best);
     pot = best_pot;
   }
   return C;

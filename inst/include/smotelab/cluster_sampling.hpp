@@ -37,7 +37,8 @@ enum class CentroidVoting { soft, hard };
 // derive_seed(seed, c).
 inline Resampled cluster_centroids(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y,
                                    const std::vector<Eigen::Index>& n_keep, CentroidVoting voting, std::uint64_t seed,
-                                   const Executor& exec = serial_executor(), int n_init = 10) {
+                                   const Executor& exec = serial_executor(), int n_init = 10,
+                                   const std::vector<std::string>& class_names = {}) {
   detail::check_resample_input(X.rows(), y, n_keep);
   const std::size_t K = n_keep.size();
   const auto rows = detail::class_rows(y, K);
@@ -49,7 +50,10 @@ inline Resampled cluster_centroids(const Columns& X, const Eigen::Ref<const Eige
             "an under-sampler can't keep more rows than a class has");
     replaced[c] = n_keep[c] < static_cast<Eigen::Index>(rows[c].size());
     if (replaced[c]) {
-      require(n_keep[c] >= 1, "ClusterCentroids needs at least one row per class");
+      if (n_keep[c] < 1)
+        fail(kind::sampling,
+             "Cluster centroids can't shrink class " + detail::class_label(c, class_names) + " to 0 rows.",
+             {"Each class it shrinks keeps one centre per cluster; ask for at least 1 row."});
       n_made += n_keep[c];
     }
   }

@@ -105,6 +105,26 @@ folds_stratified_numpy_cpp <- function(y, n_classes, v, repeats, seed) {
     .Call(`_smotelab_folds_stratified_numpy_cpp`, y, n_classes, v, repeats, seed)
 }
 
+smoten_cpp <- function(codes, n_levels, y, n_new, k_neighbors, seed, n_threads, class_names) {
+    .Call(`_smotelab_smoten_cpp`, codes, n_levels, y, n_new, k_neighbors, seed, n_threads, class_names)
+}
+
+kmeans_cpp <- function(x, n_clusters, n_init, max_iter, tol, seed, n_threads) {
+    .Call(`_smotelab_kmeans_cpp`, x, n_clusters, n_init, max_iter, tol, seed, n_threads)
+}
+
+cluster_centroids_cpp <- function(columns, y, n_keep, voting, seed, n_threads) {
+    .Call(`_smotelab_cluster_centroids_cpp`, columns, y, n_keep, voting, seed, n_threads)
+}
+
+kmeans_smote_cpp <- function(columns, y, n_new, params, seed, n_threads, class_names) {
+    .Call(`_smotelab_kmeans_smote_cpp`, columns, y, n_new, params, seed, n_threads, class_names)
+}
+
+rose_cpp <- function(columns, smooth, y, params, seed, n_threads, class_names) {
+    .Call(`_smotelab_rose_cpp`, columns, smooth, y, params, seed, n_threads, class_names)
+}
+
 pipeline_fit_cpp <- function(spec, columns, y, seed, n_threads) {
     .Call(`_smotelab_pipeline_fit_cpp`, spec, columns, y, seed, n_threads)
 }

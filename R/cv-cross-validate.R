@@ -40,7 +40,7 @@ cross_validate <- function(pipeline, formula, data, folds = 5,
                            threshold = 0.5, seed = NULL, n_threads = NULL, rng = NULL) {
   call <- rlang::current_env()
   problem <- cv_problem(pipeline, formula, data, folds, metrics, threshold, seed, n_threads, call, rng)
-  values <- cv_run(problem, list(spec_to_core(pipeline, problem$levels, problem$rng)), call)
+  values <- cv_run(problem, list(spec_to_core(pipeline, problem$levels, problem$rng, problem$blocks)), call)
   cv_tibble(problem, values[[1]])
 }
 
@@ -62,7 +62,8 @@ cv_problem <- function(pipeline, formula, data, folds, metrics, threshold, seed,
   fold_ids <- resolve_folds(folds, data, bp$outcome, seed, call, rng)
   list(
     x = prepared$x, y = prepared$y, levels = bp$outcome_levels, folds = fold_ids, v = attr(fold_ids, "v"),
-    metrics = metrics, threshold = threshold, seed = seed, n_threads = n_threads, rng = rng
+    metrics = metrics, threshold = threshold, seed = seed, n_threads = n_threads, rng = rng,
+    blocks = blueprint_blocks(bp)
   )
 }
 

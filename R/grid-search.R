@@ -38,7 +38,7 @@ grid_search <- function(pipeline, formula, data,
   problem <- cv_problem(pipeline, formula, data, folds, metric, threshold, seed, n_threads, call, rng)
   points <- grid_points(grid, pipeline, call)
   pipelines <- lapply(seq_len(nrow(points)), function(g) grid_pipeline(pipeline, points[g, , drop = FALSE], g, call))
-  specs <- lapply(pipelines, spec_to_core, levels = problem$levels, rng = problem$rng)
+  specs <- lapply(pipelines, spec_to_core, levels = problem$levels, rng = problem$rng, blocks = problem$blocks)
   describe <- function(g) paste0("Parameters: ", grid_label(points[g, , drop = FALSE]), ".")
   values <- cv_run(problem, specs, call, describe)
 

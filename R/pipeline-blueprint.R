@@ -195,3 +195,20 @@ design_columns <- function(bp, v, col, call) {
   }
   lapply(lev[-1], function(l) as.double(col == l))
 }
+
+# Where each categorical predictor's dummy columns sit in the design: 0-based
+# first column and width, one entry per factor or character predictor with
+# at least two levels and per logical predictor (a block of one 0/1 column),
+# in predictor order. The categorical steps treat each block as one variable.
+blueprint_blocks <- function(bp) {
+  width <- vapply(bp$predictors, function(v) {
+    switch(bp$types[[v]],
+      factor = length(bp$levels[[v]]) - 1L,
+      logical = 1L,
+      numeric = 1L
+    )
+  }, integer(1))
+  first <- cumsum(c(0L, width))[seq_along(width)]
+  categorical <- bp$types != "numeric" & width > 0
+  list(first = as.integer(first[categorical]), width = as.integer(width[categorical]))
+}

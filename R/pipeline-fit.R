@@ -38,7 +38,7 @@ fit.smotelab_pipeline <- function(object, formula, data, seed = NULL, n_threads 
   y <- prepared$y
   rng <- resolve_rng(rng, call = call)
   seed <- resolve_rng_seed(seed, rng, call = call)
-  spec <- spec_to_core(object, bp$outcome_levels, rng)
+  spec <- spec_to_core(object, bp$outcome_levels, rng, blueprint_blocks(bp))
   state <- with_core(pipeline_fit_cpp(spec, prepared$x, y, seed, n_threads), call = call)
   counts <- c(sum(y == 0L), sum(y == 1L))
   names(counts) <- bp$outcome_levels

@@ -87,14 +87,16 @@ pipeline_model <- function(pipeline) {
 
 # The core's view of a pipeline: plain lists of typed parameters, with the
 # outcome levels (the event second) to resolve sampling strategies and to
-# name classes in messages.
-spec_to_core <- function(pipeline, levels, rng = "smotelab") {
+# name classes in messages, and the design's categorical blocks (see
+# blueprint_blocks()) for the categorical steps.
+spec_to_core <- function(pipeline, levels, rng = "smotelab", blocks = NULL) {
   list(
     steps = unname(lapply(pipeline_steps(pipeline), step_to_core, levels = levels)),
     model = model_to_core(pipeline_model(pipeline)),
     class_names = levels,
     numpy_rng = identical(rng, "numpy"),
-    calibration = calibration_to_core(pipeline_model(pipeline))
+    calibration = calibration_to_core(pipeline_model(pipeline)),
+    categorical = blocks %||% list(first = integer(), width = integer())
   )
 }
 

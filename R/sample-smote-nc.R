@@ -161,3 +161,25 @@ resampled_mixed <- function(data, out, x_new, y_new, synthetic) {
   result <- tibble::new_tibble(result, nrow = n_old + n_add)
   add_synthetic_column(result, n_old, n_add, synthetic)
 }
+
+#' SMOTE-NC as a pipeline step
+#'
+#' Adds synthetic rows with [smote_nc()] to the training rows of each fit; at
+#' predict time the step does nothing. The pipeline encodes each factor as a
+#' block of dummy columns (and each logical as one 0/1 column); this step
+#' reads each block as one categorical variable, as [smote_nc()] reads the
+#' factor, and gives the new rows exact dummies of the level it chooses. So on
+#' each training fold of [fit()], [cross_validate()] and [grid_search()] it
+#' makes the rows [smote_nc()] makes from that fold (with the seed the
+#' pipeline derives for the step). After [step_scale()] the numeric columns it
+#' interpolates are the scaled ones, and the dummies keep their scaled values.
+#'
+#' @inheritParams smote_nc
+#' @inheritParams step_smote
+#' @return A `smotelab_step` object for [imb_pipeline()].
+#' @export
+#' @examples
+#' step_smote_nc(k_neighbors = 5, sampling_strategy = 0.75)
+step_smote_nc <- function(k_neighbors = 5, sampling_strategy = "auto") {
+  oversampling_step("smote_nc", sampling_strategy, k_neighbors = k_neighbors)
+}

@@ -382,6 +382,86 @@ BEGIN_RCPP
     return rcpp_result_gen;
 END_RCPP
 }
+// smoten_cpp
+List smoten_cpp(const Eigen::Map<Eigen::MatrixXi> codes, const std::vector<int>& n_levels, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_new, int k_neighbors, double seed, int n_threads, const std::vector<std::string>& class_names);
+RcppExport SEXP _smotelab_smoten_cpp(SEXP codesSEXP, SEXP n_levelsSEXP, SEXP ySEXP, SEXP n_newSEXP, SEXP k_neighborsSEXP, SEXP seedSEXP, SEXP n_threadsSEXP, SEXP class_namesSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::MatrixXi> >::type codes(codesSEXP);
+    Rcpp::traits::input_parameter< const std::vector<int>& >::type n_levels(n_levelsSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type y(ySEXP);
+    Rcpp::traits::input_parameter< const Rcpp::IntegerVector& >::type n_new(n_newSEXP);
+    Rcpp::traits::input_parameter< int >::type k_neighbors(k_neighborsSEXP);
+    Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
+    Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
+    Rcpp::traits::input_parameter< const std::vector<std::string>& >::type class_names(class_namesSEXP);
+    rcpp_result_gen = Rcpp::wrap(smoten_cpp(codes, n_levels, y, n_new, k_neighbors, seed, n_threads, class_names));
+    return rcpp_result_gen;
+END_RCPP
+}
+// kmeans_cpp
+List kmeans_cpp(const Eigen::Map<Eigen::MatrixXd> x, int n_clusters, int n_init, int max_iter, double tol, double seed, int n_threads);
+RcppExport SEXP _smotelab_kmeans_cpp(SEXP xSEXP, SEXP n_clustersSEXP, SEXP n_initSEXP, SEXP max_iterSEXP, SEXP tolSEXP, SEXP seedSEXP, SEXP n_threadsSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::MatrixXd> >::type x(xSEXP);
+    Rcpp::traits::input_parameter< int >::type n_clusters(n_clustersSEXP);
+    Rcpp::traits::input_parameter< int >::type n_init(n_initSEXP);
+    Rcpp::traits::input_parameter< int >::type max_iter(max_iterSEXP);
+    Rcpp::traits::input_parameter< double >::type tol(tolSEXP);
+    Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
+    Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
+    rcpp_result_gen = Rcpp::wrap(kmeans_cpp(x, n_clusters, n_init, max_iter, tol, seed, n_threads));
+    return rcpp_result_gen;
+END_RCPP
+}
+// cluster_centroids_cpp
+List cluster_centroids_cpp(const List& columns, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_keep, const std::string& voting, double seed, int n_threads);
+RcppExport SEXP _smotelab_cluster_centroids_cpp(SEXP columnsSEXP, SEXP ySEXP, SEXP n_keepSEXP, SEXP votingSEXP, SEXP seedSEXP, SEXP n_threadsSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::traits::input_parameter< const List& >::type columns(columnsSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type y(ySEXP);
+    Rcpp::traits::input_parameter< const Rcpp::IntegerVector& >::type n_keep(n_keepSEXP);
+    Rcpp::traits::input_parameter< const std::string& >::type voting(votingSEXP);
+    Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
+    Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
+    rcpp_result_gen = Rcpp::wrap(cluster_centroids_cpp(columns, y, n_keep, voting, seed, n_threads));
+    return rcpp_result_gen;
+END_RCPP
+}
+// kmeans_smote_cpp
+List kmeans_smote_cpp(const List& columns, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_new, const List& params, double seed, int n_threads, const std::vector<std::string>& class_names);
+RcppExport SEXP _smotelab_kmeans_smote_cpp(SEXP columnsSEXP, SEXP ySEXP, SEXP n_newSEXP, SEXP paramsSEXP, SEXP seedSEXP, SEXP n_threadsSEXP, SEXP class_namesSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::traits::input_parameter< const List& >::type columns(columnsSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type y(ySEXP);
+    Rcpp::traits::input_parameter< const Rcpp::IntegerVector& >::type n_new(n_newSEXP);
+    Rcpp::traits::input_parameter< const List& >::type params(paramsSEXP);
+    Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
+    Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
+    Rcpp::traits::input_parameter< const std::vector<std::string>& >::type class_names(class_namesSEXP);
+    rcpp_result_gen = Rcpp::wrap(kmeans_smote_cpp(columns, y, n_new, params, seed, n_threads, class_names));
+    return rcpp_result_gen;
+END_RCPP
+}
+// rose_cpp
+List rose_cpp(const List& columns, const Rcpp::LogicalVector& smooth, const Eigen::Map<Eigen::VectorXi> y, const List& params, double seed, int n_threads, const std::vector<std::string>& class_names);
+RcppExport SEXP _smotelab_rose_cpp(SEXP columnsSEXP, SEXP smoothSEXP, SEXP ySEXP, SEXP paramsSEXP, SEXP seedSEXP, SEXP n_threadsSEXP, SEXP class_namesSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::traits::input_parameter< const List& >::type columns(columnsSEXP);
+    Rcpp::traits::input_parameter< const Rcpp::LogicalVector& >::type smooth(smoothSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type y(ySEXP);
+    Rcpp::traits::input_parameter< const List& >::type params(paramsSEXP);
+    Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
+    Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
+    Rcpp::traits::input_parameter< const std::vector<std::string>& >::type class_names(class_namesSEXP);
+    rcpp_result_gen = Rcpp::wrap(rose_cpp(columns, smooth, y, params, seed, n_threads, class_names));
+    return rcpp_result_gen;
+END_RCPP
+}
 // pipeline_fit_cpp
 List pipeline_fit_cpp(const List& spec, const List& columns, const Eigen::Map<Eigen::VectorXi> y, double seed, int n_threads);
 RcppExport SEXP _smotelab_pipeline_fit_cpp(SEXP specSEXP, SEXP columnsSEXP, SEXP ySEXP, SEXP seedSEXP, SEXP n_threadsSEXP) {
@@ -688,6 +768,11 @@ static const R_CallMethodDef CallEntries[] = {
     {"_smotelab_numpy_draws_cpp", (DL_FUNC) &_smotelab_numpy_draws_cpp, 5},
     {"_smotelab_split_stratified_numpy_cpp", (DL_FUNC) &_smotelab_split_stratified_numpy_cpp, 4},
     {"_smotelab_folds_stratified_numpy_cpp", (DL_FUNC) &_smotelab_folds_stratified_numpy_cpp, 5},
+    {"_smotelab_smoten_cpp", (DL_FUNC) &_smotelab_smoten_cpp, 8},
+    {"_smotelab_kmeans_cpp", (DL_FUNC) &_smotelab_kmeans_cpp, 7},
+    {"_smotelab_cluster_centroids_cpp", (DL_FUNC) &_smotelab_cluster_centroids_cpp, 6},
+    {"_smotelab_kmeans_smote_cpp", (DL_FUNC) &_smotelab_kmeans_smote_cpp, 7},
+    {"_smotelab_rose_cpp", (DL_FUNC) &_smotelab_rose_cpp, 7},
     {"_smotelab_pipeline_fit_cpp", (DL_FUNC) &_smotelab_pipeline_fit_cpp, 5},
     {"_smotelab_pipeline_predict_cpp", (DL_FUNC) &_smotelab_pipeline_predict_cpp, 4},
     {"_smotelab_first_nonfinite_cpp", (DL_FUNC) &_smotelab_first_nonfinite_cpp, 3},

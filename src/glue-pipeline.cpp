@@ -94,7 +94,24 @@ StepSpec step_spec_from_r(const List& step) {
        {"instance_hardness_threshold",
         [](const List& s) -> StepSpec {
           return smotelab::IhtSpec{model_spec_from_r(s["model"]), Rcpp::as<int>(s["cv"]), strategy(s)};
-        }}},
+        }},
+       {"smote_nc",
+        [](const List& s) -> StepSpec {
+          return smotelab::SmoteNcSpec{Rcpp::as<int>(s["k_neighbors"]), strategy(s)};
+        }},
+       {"smoten",
+        [](const List& s) -> StepSpec {
+          return smotelab::SmotenSpec{Rcpp::as<int>(s["k_neighbors"]), strategy(s)};
+        }},
+       {"cluster_centroids",
+        [](const List& s) -> StepSpec {
+          return smotelab::ClusterCentroidsSpec{glue::centroid_voting_from_r(s["voting"]), strategy(s)};
+        }},
+       {"kmeans_smote",
+        [](const List& s) -> StepSpec {
+          return smotelab::KMeansSmoteSpec{glue::kmeans_smote_from_r(s), strategy(s)};
+        }},
+       {"rose", [](const List& s) -> StepSpec { return smotelab::RoseSpec{glue::rose_from_r(s)}; }}},
       "step type");
   return read(step);
 }
@@ -123,6 +140,11 @@ smotelab::PipelineSpec glue::spec_from_r(const List& spec) {
     const List cal = spec["calibration"];
     out.calibration = smotelab::PipelineSpec::Calibration{glue::calibration_method_from_r(cal["method"]),
                                                           Rcpp::as<int>(cal["folds"])};
+  }
+  if (spec.containsElementNamed("categorical")) {
+    const List blocks = spec["categorical"];
+    const Rcpp::IntegerVector first = blocks["first"], width = blocks["width"];
+    for (R_xlen_t b = 0; b < first.size(); ++b) out.categorical.push_back({first[b], width[b]});
   }
   return out;
 }

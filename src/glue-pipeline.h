@@ -32,4 +32,10 @@ inline smotelab::BorderlineKind borderline_kind_from_r(const std::string& kind) 
   return enum_from_r<Kind>(kind, {{"borderline-1", Kind::borderline_1}, {"borderline-2", Kind::borderline_2}},
                            "borderline kind");
 }
+
+// Shared by the cluster-based samplers and their pipeline steps
+// (glue-oversample.cpp).
+smotelab::CentroidVoting centroid_voting_from_r(const std::string& voting);
+smotelab::KMeansSmoteOptions kmeans_smote_from_r(const Rcpp::List& params);
+smotelab::RoseOptions rose_from_r(const Rcpp::List& params);
 }  // namespace glue

@@ -34,12 +34,20 @@ test_that("an element type missing from the table is an internal error", {
 
 test_that("the glue reads every element type of the table, and no other", {
   d <- logistic_data(300)
+  # A factor for the categorical steps; step_smoten() takes factors only.
+  mixed <- d
+  mixed$g <- factor(rep(c("u", "v", "w"), length.out = nrow(d)))
+  categorical <- data.frame(g = mixed$g, h = factor(rep(c("p", "q"), each = 150)), y = d$y)
   types <- smotelab:::element_types()
   for (type in names(types)) {
     element <- types[[type]]$constructor()
+    # These classes overlap, so no k-means cluster is half minority, as
+    # KMeans-SMOTE's default threshold asks.
+    if (identical(type, "kmeans_smote")) element <- step_kmeans_smote(cluster_balance_threshold = 0.1)
     pipe <- if (inherits(element, "smotelab_model")) imb_pipeline(element) else imb_pipeline(element, model_logistic())
-    fitted <- fit(pipe, y ~ ., data = d, seed = 1, n_threads = 1)
-    expect_identical(nrow(predict(fitted, d)), nrow(d))
+    data <- if (identical(type, "smoten")) categorical else mixed
+    fitted <- fit(pipe, y ~ ., data = data, seed = 1, n_threads = 1)
+    expect_identical(nrow(predict(fitted, data)), nrow(data))
   }
   spec <- smotelab:::spec_to_core(imb_pipeline(step_smote(), model_logistic()), c("neg", "pos"))
   cols <- lapply(d[paste0("x", 1:4)], as.double)

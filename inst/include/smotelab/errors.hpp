@@ -35,6 +35,7 @@ inline constexpr const char* infinite = "infinite";          // a value that is 
 inline constexpr const char* levels = "levels";              // a class with no rows (e.g. in a training fold)
 inline constexpr const char* damaged_fit = "damaged_fit";    // a stored fit that fails validation
 inline constexpr const char* memory = "memory";              // the request needs more memory than there is
+inline constexpr const char* type = "type";                  // predictors of a kind the method can't use
 }  // namespace kind
 
 inline constexpr char kFieldSeparator = '\x1f';

@@ -19,6 +19,7 @@
 #include "boost.hpp"
 #include "calibration.hpp"
 #include "cleaning.hpp"
+#include "cluster_sampling.hpp"
 #include "columns.hpp"
 #include "errors.hpp"
 #include "forest.hpp"
@@ -26,8 +27,10 @@
 #include "near_miss.hpp"
 #include "parallel.hpp"
 #include "rng.hpp"
+#include "rose.hpp"
 #include "sampling.hpp"
 #include "smote.hpp"
+#include "smote_categorical.hpp"
 #include "smote_variants.hpp"
 #include "split.hpp"
 
@@ -118,6 +121,29 @@ struct SmoteCleanSpec {
   SamplingStrategy cleaning_strategy;
 };
 
+// The categorical steps see each factor's dummy block as one variable.
+struct SmoteNcSpec {
+  int k_neighbors = 5;
+  SamplingStrategy strategy;
+};
+struct SmotenSpec {
+  int k_neighbors = 5;
+  SamplingStrategy strategy;
+};
+struct ClusterCentroidsSpec {
+  CentroidVoting voting = CentroidVoting::soft;
+  SamplingStrategy strategy;
+};
+struct KMeansSmoteSpec {
+  KMeansSmoteOptions options;
+  SamplingStrategy strategy;
+};
+// Replaces the training rows with a smoothed bootstrap; factor dummies are
+// copied, not smoothed.
+struct RoseSpec {
+  RoseOptions options;
+};
+
 using ModelSpec = std::variant<LogisticOptions, ForestOptions, BoostOptions>;
 // Instance hardness threshold: `model`'s cross-validated probabilities on
 // `cv` stratified folds decide which rows of the target classes stay.
@@ -128,7 +154,8 @@ struct IhtSpec {
 };
 using StepSpec =
     std::variant<ScaleSpec, SmoteSpec, BorderlineSpec, AdasynSpec, RandomOverSpec, RandomUnderSpec, TomekSpec, EnnSpec,
-                 RennSpec, AllKnnSpec, NcrSpec, OssSpec, CnnSpec, NearMissSpec, SmoteCleanSpec, IhtSpec>;
+                 RennSpec, AllKnnSpec, NcrSpec, OssSpec, CnnSpec, NearMissSpec, SmoteCleanSpec, IhtSpec, SmoteNcSpec,
+                 SmotenSpec, ClusterCentroidsSpec, KMeansSmoteSpec, RoseSpec>;
 using StepState = std::variant<ScaleState>;
 using ModelState = std::variant<LogisticFit, ForestFit, BoostFit>;
 
@@ -148,6 +175,9 @@ struct PipelineSpec {
     int folds = 5;
   };
   std::optional<Calibration> calibration{};
+  // Each factor's (and logical's) dummy columns in the design, for the
+  // categorical steps.
+  std::vector<CategoricalBlock> categorical;
 };
 
 struct FittedPipeline {
@@ -245,6 +275,10 @@ struct StepFitter {
   const std::vector<std::string>& class_names;
   const Executor& exec;
   bool numpy_rng = false;
+  const std::vector<CategoricalBlock>* blocks = nullptr;
+  // What a dummy 0 (row 0) and 1 (row 1) of each column have become after
+  // the transforms fitted so far.
+  const Eigen::MatrixXd* unit = nullptr;
 
   std::optional<StepState> operator()(const ScaleSpec&) const {
     ScaleState state = fit_scale(rows.X);
@@ -337,6 +371,33 @@ struct StepFitter {
   }
   // Defined after the model fitters it uses.
   std::optional<StepState> operator()(const IhtSpec& spec) const;
+  std::optional<StepState> operator()(const SmoteNcSpec& spec) const {
+    const auto n_new = rows_to_add(spec.strategy, class_counts(rows.y), class_names);
+    append(rows, smote_nc_blocks(rows.X, rows.y, *blocks, *unit, n_new, spec.k_neighbors, seed, exec, class_names));
+    return std::nullopt;
+  }
+  std::optional<StepState> operator()(const SmotenSpec& spec) const {
+    const auto n_new = rows_to_add(spec.strategy, class_counts(rows.y), class_names);
+    append(rows, smoten_blocks(rows.X, rows.y, *blocks, *unit, n_new, spec.k_neighbors, seed, exec, class_names));
+    return std::nullopt;
+  }
+  std::optional<StepState> operator()(const ClusterCentroidsSpec& spec) const {
+    const auto n_keep = rows_to_keep(spec.strategy, class_counts(rows.y), class_names);
+    append(rows, cluster_centroids(Columns::of(rows.X), rows.y, n_keep, spec.voting, seed, exec, 10, class_names));
+    return std::nullopt;
+  }
+  std::optional<StepState> operator()(const KMeansSmoteSpec& spec) const {
+    const auto n_new = rows_to_add(spec.strategy, class_counts(rows.y), class_names);
+    append(rows, kmeans_smote(Columns::of(rows.X), rows.y, n_new, spec.options, seed, exec, class_names));
+    return std::nullopt;
+  }
+  std::optional<StepState> operator()(const RoseSpec& spec) const {
+    std::vector<char> smooth(static_cast<std::size_t>(rows.X.cols()), 1);
+    for (const CategoricalBlock& b : *blocks)
+      for (Eigen::Index j = b.first; j < b.first + b.width; ++j) smooth[static_cast<std::size_t>(j)] = 0;
+    append(rows, rose(Columns::of(rows.X), smooth, rows.y, spec.options, seed, exec, class_names));
+    return std::nullopt;
+  }
 };
 
 struct StepApplier {
@@ -440,12 +501,19 @@ inline FittedPipeline fit_pipeline(const PipelineSpec& spec, const Columns& X,
     return fitted;
   }
   detail::Rows rows{X.to_matrix(), y};
+  Eigen::MatrixXd unit(2, X.cols());
+  unit.row(0).setZero();
+  unit.row(1).setOnes();
   for (std::size_t i = 0; i < spec.steps.size(); ++i) {
     const bool numpy_step = spec.numpy_rng && (std::holds_alternative<SmoteSpec>(spec.steps[i]) ||
                                                std::holds_alternative<RandomOverSpec>(spec.steps[i]) ||
                                                std::holds_alternative<RandomUnderSpec>(spec.steps[i]));
-    const detail::StepFitter fitter{rows, numpy_step ? seed : derive_seed(seed, i), spec.class_names, exec, numpy_step};
-    if (auto state = std::visit(fitter, spec.steps[i])) fitted.steps.push_back(std::move(*state));
+    const detail::StepFitter fitter{
+        rows, numpy_step ? seed : derive_seed(seed, i), spec.class_names, exec, numpy_step, &spec.categorical, &unit};
+    if (auto state = std::visit(fitter, spec.steps[i])) {
+      std::visit(detail::StepApplier{unit}, *state);
+      fitted.steps.push_back(std::move(*state));
+    }
   }
   fitted.model = std::visit(detail::ModelFitter{Columns::of(rows.X), rows.y, model_seed, exec}, spec.model);
   fitted.fit_counts = detail::class_counts(rows.y);

@@ -23,7 +23,10 @@ element_types <- function() {
     random_under = list(constructor = step_random_undersample, sampling = "under"),
     logistic = list(constructor = model_logistic),
     forest = list(constructor = model_forest),
-    boost = list(constructor = model_boost)
+    boost = list(constructor = model_boost),
+    balanced_forest = list(constructor = model_balanced_forest, sampling = "under"),
+    balanced_bagging = list(constructor = model_balanced_bagging),
+    easy_ensemble = list(constructor = model_easy_ensemble, sampling = "under")
   )
 }
 

@@ -43,12 +43,14 @@ StepSpec step_spec_from_r(const List& step) {
 
 ModelSpec model_spec_from_r(const List& model) {
   using Reader = ModelSpec (*)(const List&);
-  const Reader read =
-      glue::enum_from_r<Reader>(model["type"],
-                                {{"logistic", [](const List& m) -> ModelSpec { return glue::logistic_spec_from_r(m); }},
-                                 {"forest", [](const List& m) -> ModelSpec { return glue::forest_spec_from_r(m); }},
-                                 {"boost", [](const List& m) -> ModelSpec { return glue::boost_spec_from_r(m); }}},
-                                "model type");
+  const Reader read = glue::enum_from_r<Reader>(
+      model["type"],
+      {{"logistic", [](const List& m) -> ModelSpec { return glue::logistic_spec_from_r(m); }},
+       {"forest", [](const List& m) -> ModelSpec { return glue::forest_spec_from_r(m); }},
+       {"boost", [](const List& m) -> ModelSpec { return glue::boost_spec_from_r(m); }},
+       {"balanced_forest", [](const List& m) -> ModelSpec { return glue::balanced_forest_spec_from_r(m); }},
+       {"balanced_bagging", [](const List& m) -> ModelSpec { return glue::bagging_spec_from_r(m); }}},
+      "model type");
   return read(model);
 }
 
@@ -74,6 +76,8 @@ struct StateToR {
   List operator()(const smotelab::LogisticFit& f) const { return glue::logistic_state_to_r(f); }
   List operator()(const smotelab::ForestFit& f) const { return glue::forest_state_to_r(f); }
   List operator()(const smotelab::BoostFit& f) const { return glue::boost_state_to_r(f); }
+  List operator()(const smotelab::BalancedForestFit& f) const { return glue::balanced_forest_state_to_r(f); }
+  List operator()(const smotelab::BaggingFit& f) const { return glue::bagging_state_to_r(f); }
 };
 
 StepState step_state_from_r(const List& s) {
@@ -94,12 +98,29 @@ ModelState model_state_from_r(const List& s) {
       s["type"],
       {{"logistic", [](const List& f) -> ModelState { return glue::logistic_state_from_r(f); }},
        {"forest", [](const List& f) -> ModelState { return glue::forest_state_from_r(f); }},
-       {"boost", [](const List& f) -> ModelState { return glue::boost_state_from_r(f); }}},
+       {"boost", [](const List& f) -> ModelState { return glue::boost_state_from_r(f); }},
+       {"balanced_forest", [](const List& f) -> ModelState { return glue::balanced_forest_state_from_r(f); }},
+       {"balanced_bagging", [](const List& f) -> ModelState { return glue::bagging_state_from_r(f); }}},
       "fitted model type");
   return read(s);
 }
 
 }  // namespace
+
+List glue::fitted_to_r(const smotelab::FittedPipeline& fitted) {
+  List steps(fitted.steps.size());
+  for (std::size_t i = 0; i < fitted.steps.size(); ++i) steps[i] = std::visit(StateToR{}, fitted.steps[i]);
+  return List::create(Named("steps") = steps, Named("model") = std::visit(StateToR{}, fitted.model),
+                      Named("fit_counts") = Rcpp::IntegerVector(fitted.fit_counts.begin(), fitted.fit_counts.end()));
+}
+
+smotelab::FittedPipeline glue::fitted_from_r(const List& state) {
+  smotelab::FittedPipeline fitted;
+  const List steps = state["steps"];
+  for (R_xlen_t i = 0; i < steps.size(); ++i) fitted.steps.push_back(step_state_from_r(steps[i]));
+  fitted.model = model_state_from_r(state["model"]);
+  return fitted;
+}
 
 // `columns` is a list of double vectors, the design's columns; they are read
 // in place, never copied into one matrix. They come from blueprint_columns(),
@@ -113,18 +134,12 @@ List pipeline_fit_cpp(const List& spec, const List& columns, const Eigen::Map<Ei
     return smotelab::fit_pipeline(glue::spec_from_r(spec), X.checked_finite(), y, glue::seed_from_r(seed),
                                   glue::executor(n_threads));
   });
-  List steps(fitted.steps.size());
-  for (std::size_t i = 0; i < fitted.steps.size(); ++i) steps[i] = std::visit(StateToR{}, fitted.steps[i]);
-  return List::create(Named("steps") = steps, Named("model") = std::visit(StateToR{}, fitted.model),
-                      Named("fit_counts") = Rcpp::IntegerVector(fitted.fit_counts.begin(), fitted.fit_counts.end()));
+  return glue::fitted_to_r(fitted);
 }
 
 // [[Rcpp::export(rng = false)]]
 Rcpp::NumericVector pipeline_predict_cpp(const List& state, const List& columns, int n_rows, int n_threads) {
-  smotelab::FittedPipeline fitted;
-  const List steps = state["steps"];
-  for (R_xlen_t i = 0; i < steps.size(); ++i) fitted.steps.push_back(step_state_from_r(steps[i]));
-  fitted.model = model_state_from_r(state["model"]);
+  const smotelab::FittedPipeline fitted = glue::fitted_from_r(state);
   Rcpp::NumericVector prob(n_rows);
   Eigen::Map<Eigen::VectorXd> out(prob.begin(), prob.size());
   smotelab::predict_pipeline(fitted, glue::columns_from_r(columns, n_rows), out, glue::executor(n_threads));

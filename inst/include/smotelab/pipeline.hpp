@@ -11,11 +11,13 @@
 #include <Eigen/Dense>
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
 #include <vector>
 
+#include "balanced_forest.hpp"
 #include "boost.hpp"
 #include "columns.hpp"
 #include "errors.hpp"
@@ -62,8 +64,26 @@ struct RandomUnderSpec {
 
 using StepSpec = std::variant<ScaleSpec, SmoteSpec, BorderlineSpec, AdasynSpec, RandomOverSpec, RandomUnderSpec>;
 using StepState = std::variant<ScaleState>;
-using ModelSpec = std::variant<LogisticOptions, ForestOptions, BoostOptions>;
-using ModelState = std::variant<LogisticFit, ForestFit, BoostFit>;
+
+struct PipelineSpec;
+struct FittedPipeline;
+
+// imbalanced-learn's BalancedBaggingClassifier: `n_estimators` members, each
+// a pipeline (a sampler step, then a model) fitted on its own draw of the
+// rows; the ensemble predicts the mean of their probabilities. bagging.hpp
+// fits and predicts it.
+struct BaggingOptions {
+  std::shared_ptr<const PipelineSpec> member;
+  int n_estimators = 10;
+  double max_samples = 1.0;  // rows per member: a share of the rows when at most 1, else a count
+  bool bootstrap = true;     // draw with replacement
+};
+struct BaggingFit {
+  std::vector<std::shared_ptr<const FittedPipeline>> members;
+};
+
+using ModelSpec = std::variant<LogisticOptions, ForestOptions, BoostOptions, BalancedForestOptions, BaggingOptions>;
+using ModelState = std::variant<LogisticFit, ForestFit, BoostFit, BalancedForestFit, BaggingFit>;
 
 struct PipelineSpec {
   std::vector<StepSpec> steps;
@@ -209,14 +229,24 @@ struct StepApplier {
 
 // Models that draw random numbers (bootstrap, row and column sampling) use
 // `seed`, which fit_pipeline() derives after the steps' seeds.
+inline BaggingFit fit_bagging(const BaggingOptions& opt, const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y,
+                              std::uint64_t seed, const Executor& exec);
+inline void predict_bagging(const BaggingFit& fit, const Columns& X, Eigen::Ref<Eigen::VectorXd> prob,
+                            const Executor& exec);
+
 struct ModelFitter {
   const Columns& X;
   const Eigen::Ref<const Eigen::VectorXi>& y;
   std::uint64_t seed;
   const Executor& exec;
+  const std::vector<std::string>* class_names = nullptr;
   ModelState operator()(const LogisticOptions& opt) const { return fit_logistic(X, y, opt, exec); }
   ModelState operator()(const ForestOptions& opt) const { return fit_forest(X, y, opt, seed, exec); }
   ModelState operator()(const BoostOptions& opt) const { return fit_boost(X, y, opt, seed, exec); }
+  ModelState operator()(const BalancedForestOptions& opt) const {
+    return fit_balanced_forest(X, y, opt, seed, exec, class_names ? *class_names : std::vector<std::string>{});
+  }
+  ModelState operator()(const BaggingOptions& opt) const { return fit_bagging(opt, X, y, seed, exec); }
 };
 
 struct ModelPredictor {
@@ -226,6 +256,8 @@ struct ModelPredictor {
   void operator()(const LogisticFit& fit) const { predict_logistic(fit, X, prob, exec); }
   void operator()(const ForestFit& fit) const { predict_forest(fit, X, prob, exec); }
   void operator()(const BoostFit& fit) const { predict_boost(fit, X, prob, exec); }
+  void operator()(const BalancedForestFit& fit) const { predict_balanced_forest(fit, X, prob, exec); }
+  void operator()(const BaggingFit& fit) const { predict_bagging(fit, X, prob, exec); }
 };
 
 }  // namespace detail
@@ -241,7 +273,7 @@ inline FittedPipeline fit_pipeline(const PipelineSpec& spec, const Columns& X,
   FittedPipeline fitted;
   const std::uint64_t model_seed = derive_seed(seed, spec.steps.size());
   if (spec.steps.empty()) {
-    fitted.model = std::visit(detail::ModelFitter{X, y, model_seed, exec}, spec.model);
+    fitted.model = std::visit(detail::ModelFitter{X, y, model_seed, exec, &spec.class_names}, spec.model);
     fitted.fit_counts = detail::class_counts(y);
     return fitted;
   }
@@ -253,7 +285,8 @@ inline FittedPipeline fit_pipeline(const PipelineSpec& spec, const Columns& X,
     const detail::StepFitter fitter{rows, numpy_step ? seed : derive_seed(seed, i), spec.class_names, exec, numpy_step};
     if (auto state = std::visit(fitter, spec.steps[i])) fitted.steps.push_back(std::move(*state));
   }
-  fitted.model = std::visit(detail::ModelFitter{Columns::of(rows.X), rows.y, model_seed, exec}, spec.model);
+  fitted.model =
+      std::visit(detail::ModelFitter{Columns::of(rows.X), rows.y, model_seed, exec, &spec.class_names}, spec.model);
   fitted.fit_counts = detail::class_counts(rows.y);
   return fitted;
 }
@@ -281,3 +314,5 @@ inline void predict_pipeline(const FittedPipeline& fitted, const Eigen::Ref<cons
 }
 
 }  // namespace smotelab
+
+#include "bagging.hpp"  // the bagging members are pipelines: their fit comes after fit_pipeline()

@@ -44,16 +44,25 @@
 model_balanced_forest <- function(n_trees = 500, mtry = NULL, min_node_size = 1, max_depth = NULL, class_weight = NULL,
                                   bootstrap = TRUE, max_bins = 255, sampling_strategy = "auto",
                                   replacement = FALSE) {
-  forest <- model_forest(
+  forest <- as_own_error(model_forest(
     n_trees = n_trees, mtry = mtry, min_node_size = min_node_size, max_depth = max_depth,
     class_weight = class_weight, bootstrap = bootstrap, max_bins = max_bins
-  )
+  ))
   check_sampling_strategy(sampling_strategy, "under", binary = TRUE)
   check_bool(replacement, class = argument_error)
   new_model("balanced_forest", c(
     forest$params,
     list(sampling_strategy = sampling_strategy, replacement = replacement)
   ))
+}
+
+# The arguments a constructor shares with another are checked by that one;
+# its errors name the constructor the user called.
+as_own_error <- function(expr, call = rlang::caller_call()) {
+  tryCatch(expr, smotelab_error = function(e) {
+    e$call <- call
+    stop(e)
+  })
 }
 
 #' @export
@@ -206,14 +215,21 @@ check_sampler_step <- function(sampler, call) {
     return(invisible(sampler))
   }
   abort_smotelab(
-    c("{.arg sampler} must be a smotelab resampling step such as {.fn smotelab::step_random_undersample} or {.fn smotelab::step_smote}.",
+    c(
+      paste(
+        "{.arg sampler} must be a smotelab resampling step such as",
+        "{.fn smotelab::step_random_undersample} or {.fn smotelab::step_smote}."
+      ),
       "x" = if (inherits(sampler, "smotelab_step")) {
         "{.fn step_{sampler$type}} does not resample rows."
       } else {
         "It is {.obj_type_friendly {sampler}}."
       },
       "i" = if (is.function(sampler) || inherits(sampler, "step")) {
-        "themis and recipes also export {.code step_smote()} and friends; call {.fn smotelab::step_smote} to get smotelab's."
+        paste(
+          "themis and recipes also export {.code step_smote()} and friends;",
+          "call {.fn smotelab::step_smote} to get smotelab's."
+        )
       }
     ),
     if (inherits(sampler, "smotelab_step")) "argument" else "type",
@@ -295,7 +311,7 @@ model_easy_ensemble <- function(n_estimators = 10, sampling_strategy = "auto", n
                                 max_depth = 1) {
   check_count(n_estimators)
   check_sampling_strategy(sampling_strategy, "under", binary = TRUE)
-  model_boost(n_rounds = n_rounds, learning_rate = learning_rate, max_depth = max_depth)
+  as_own_error(model_boost(n_rounds = n_rounds, learning_rate = learning_rate, max_depth = max_depth))
   new_model("easy_ensemble", list(
     n_estimators = n_estimators, sampling_strategy = sampling_strategy,
     n_rounds = n_rounds, learning_rate = learning_rate, max_depth = max_depth

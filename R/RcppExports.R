@@ -61,8 +61,8 @@ folds_stratified_numpy_cpp <- function(y, n_classes, v, repeats, seed) {
     .Call(`_smotelab_folds_stratified_numpy_cpp`, y, n_classes, v, repeats, seed)
 }
 
-pipeline_fit_cpp <- function(spec, columns, y, seed, n_threads) {
-    .Call(`_smotelab_pipeline_fit_cpp`, spec, columns, y, seed, n_threads)
+pipeline_fit_cpp <- function(spec, columns, y, seed, n_threads, case_weights = NULL) {
+    .Call(`_smotelab_pipeline_fit_cpp`, spec, columns, y, seed, n_threads, case_weights)
 }
 
 pipeline_predict_cpp <- function(state, columns, n_rows, n_threads) {

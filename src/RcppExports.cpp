@@ -214,8 +214,8 @@ BEGIN_RCPP
 END_RCPP
 }
 // pipeline_fit_cpp
-List pipeline_fit_cpp(const List& spec, const List& columns, const Eigen::Map<Eigen::VectorXi> y, double seed, int n_threads);
-RcppExport SEXP _smotelab_pipeline_fit_cpp(SEXP specSEXP, SEXP columnsSEXP, SEXP ySEXP, SEXP seedSEXP, SEXP n_threadsSEXP) {
+List pipeline_fit_cpp(const List& spec, const List& columns, const Eigen::Map<Eigen::VectorXi> y, double seed, int n_threads, SEXP case_weights);
+RcppExport SEXP _smotelab_pipeline_fit_cpp(SEXP specSEXP, SEXP columnsSEXP, SEXP ySEXP, SEXP seedSEXP, SEXP n_threadsSEXP, SEXP case_weightsSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
     Rcpp::traits::input_parameter< const List& >::type spec(specSEXP);
@@ -223,7 +223,8 @@ BEGIN_RCPP
     Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type y(ySEXP);
     Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
     Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
-    rcpp_result_gen = Rcpp::wrap(pipeline_fit_cpp(spec, columns, y, seed, n_threads));
+    Rcpp::traits::input_parameter< SEXP >::type case_weights(case_weightsSEXP);
+    rcpp_result_gen = Rcpp::wrap(pipeline_fit_cpp(spec, columns, y, seed, n_threads, case_weights));
     return rcpp_result_gen;
 END_RCPP
 }
@@ -508,7 +509,7 @@ static const R_CallMethodDef CallEntries[] = {
     {"_smotelab_numpy_draws_cpp", (DL_FUNC) &_smotelab_numpy_draws_cpp, 5},
     {"_smotelab_split_stratified_numpy_cpp", (DL_FUNC) &_smotelab_split_stratified_numpy_cpp, 4},
     {"_smotelab_folds_stratified_numpy_cpp", (DL_FUNC) &_smotelab_folds_stratified_numpy_cpp, 5},
-    {"_smotelab_pipeline_fit_cpp", (DL_FUNC) &_smotelab_pipeline_fit_cpp, 5},
+    {"_smotelab_pipeline_fit_cpp", (DL_FUNC) &_smotelab_pipeline_fit_cpp, 6},
     {"_smotelab_pipeline_predict_cpp", (DL_FUNC) &_smotelab_pipeline_predict_cpp, 4},
     {"_smotelab_first_nonfinite_cpp", (DL_FUNC) &_smotelab_first_nonfinite_cpp, 3},
     {"_smotelab_pipeline_step_seed_cpp", (DL_FUNC) &_smotelab_pipeline_step_seed_cpp, 2},

@@ -240,13 +240,25 @@ struct ModelFitter {
   std::uint64_t seed;
   const Executor& exec;
   const std::vector<std::string>* class_names = nullptr;
-  ModelState operator()(const LogisticOptions& opt) const { return fit_logistic(X, y, opt, exec); }
-  ModelState operator()(const ForestOptions& opt) const { return fit_forest(X, y, opt, seed, exec); }
-  ModelState operator()(const BoostOptions& opt) const { return fit_boost(X, y, opt, seed, exec); }
+  const double* case_weight = nullptr;  // one per row, or none
+  ModelState operator()(const LogisticOptions& opt) const { return fit_logistic(X, y, opt, exec, case_weight); }
+  ModelState operator()(const ForestOptions& opt) const {
+    unweighted("The random forest");
+    return fit_forest(X, y, opt, seed, exec);
+  }
+  ModelState operator()(const BoostOptions& opt) const { return fit_boost(X, y, opt, seed, exec, case_weight); }
   ModelState operator()(const BalancedForestOptions& opt) const {
+    unweighted("The balanced random forest");
     return fit_balanced_forest(X, y, opt, seed, exec, class_names ? *class_names : std::vector<std::string>{});
   }
-  ModelState operator()(const BaggingOptions& opt) const { return fit_bagging(opt, X, y, seed, exec); }
+  ModelState operator()(const BaggingOptions& opt) const {
+    unweighted("Balanced bagging");
+    return fit_bagging(opt, X, y, seed, exec);
+  }
+  void unweighted(const std::string& model) const {
+    check(case_weight == nullptr, kind::argument, model + " can't use case weights yet.",
+          {"Case weights work with model_logistic() and model_boost()."});
+  }
 };
 
 struct ModelPredictor {
@@ -265,15 +277,21 @@ struct ModelPredictor {
 // `seed` feeds the resampling steps, step i with derive_seed(seed, i) (with
 // spec.numpy_rng, SMOTE and the random samplers take `seed` itself, as an
 // imblearn random_state), and the model with derive_seed(seed, number of
-// steps).
+// steps). `case_weight`, when given, holds a positive weight per row for the
+// model; steps that change the rows can't carry them yet.
 inline FittedPipeline fit_pipeline(const PipelineSpec& spec, const Columns& X,
                                    const Eigen::Ref<const Eigen::VectorXi>& y, std::uint64_t seed,
-                                   const Executor& exec = serial_executor()) {
+                                   const Executor& exec = serial_executor(), const double* case_weight = nullptr) {
   require(X.rows() == y.size(), "X and y must have the same number of rows");
+  if (case_weight != nullptr)
+    for (const StepSpec& step : spec.steps)
+      check(std::holds_alternative<ScaleSpec>(step), kind::argument,
+            "Case weights can't go through a resampling step yet.",
+            {"Fit with case weights a pipeline whose only steps are step_scale()."});
   FittedPipeline fitted;
   const std::uint64_t model_seed = derive_seed(seed, spec.steps.size());
   if (spec.steps.empty()) {
-    fitted.model = std::visit(detail::ModelFitter{X, y, model_seed, exec, &spec.class_names}, spec.model);
+    fitted.model = std::visit(detail::ModelFitter{X, y, model_seed, exec, &spec.class_names, case_weight}, spec.model);
     fitted.fit_counts = detail::class_counts(y);
     return fitted;
   }
@@ -285,8 +303,8 @@ inline FittedPipeline fit_pipeline(const PipelineSpec& spec, const Columns& X,
     const detail::StepFitter fitter{rows, numpy_step ? seed : derive_seed(seed, i), spec.class_names, exec, numpy_step};
     if (auto state = std::visit(fitter, spec.steps[i])) fitted.steps.push_back(std::move(*state));
   }
-  fitted.model =
-      std::visit(detail::ModelFitter{Columns::of(rows.X), rows.y, model_seed, exec, &spec.class_names}, spec.model);
+  fitted.model = std::visit(
+      detail::ModelFitter{Columns::of(rows.X), rows.y, model_seed, exec, &spec.class_names, case_weight}, spec.model);
   fitted.fit_counts = detail::class_counts(rows.y);
   return fitted;
 }

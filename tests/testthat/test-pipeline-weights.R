@@ -1,0 +1,73 @@
+test_that("logistic regression with case weights and C = Inf equals glm(weights =) (issue 14)", {
+  d <- logistic_data(800)
+  w <- withr::with_seed(3, stats::runif(nrow(d), 0.2, 3))
+  ref <- suppressWarnings(stats::glm(y ~ x1 + x2 + x3 + x4, data = d, family = stats::binomial, weights = w))
+  fitted <- fit(imb_pipeline(clf = model_logistic(C = Inf)), y ~ ., data = d, case_weights = w, seed = 1)
+  expect_equal(unname(coef(fitted)), unname(stats::coef(ref)), tolerance = 1e-8)
+  expect_equal(predict(fitted, d, type = "prob")$.pred_pos, unname(stats::fitted(ref)), tolerance = 1e-8)
+
+  # The same weights as a column: not a predictor, and format() names it.
+  d$w <- w
+  by_column <- fit(imb_pipeline(clf = model_logistic(C = Inf)), y ~ ., data = d, case_weights = "w", seed = 1)
+  expect_equal(by_column$blueprint$columns, paste0("x", 1:4))
+  expect_equal(coef(by_column), coef(fitted))
+  expect_match(format(by_column), "case weights: column w", all = FALSE)
+  expect_false(any(grepl("case weights", format(fit(imb_pipeline(clf = model_logistic()), y ~ x1, data = d)))))
+})
+
+test_that("whole-number case weights equal duplicated rows to 1e-10", {
+  d <- logistic_data(500)
+  # Fewer distinct values than bins: boosting then bins the rows and their
+  # copies alike, one bin per value.
+  d[paste0("x", 1:4)] <- round(d[paste0("x", 1:4)], 1)
+  w <- withr::with_seed(4, sample(1:4, nrow(d), replace = TRUE))
+  copies <- d[rep(seq_len(nrow(d)), w), ]
+  for (model in list(
+    model_logistic(C = 0.3), model_logistic(C = Inf),
+    model_boost(n_rounds = 20, max_depth = 3, min_child_weight = 0.5)
+  )) {
+    pipe <- imb_pipeline(clf = model)
+    weighted <- fit(pipe, y ~ ., data = d, case_weights = as.double(w), seed = 2, n_threads = 2)
+    duplicated <- fit(pipe, y ~ ., data = copies, seed = 2, n_threads = 2)
+    expect_equal(predict(weighted, d, type = "prob"), predict(duplicated, d, type = "prob"), tolerance = 1e-10)
+  }
+})
+
+test_that("case weights change the fit and keep it identical across threads", {
+  d <- logistic_data(600)
+  w <- ifelse(d$y == "pos", 3, 1)
+  pipe <- imb_pipeline(clf = model_boost(n_rounds = 15))
+  one <- fit(pipe, y ~ ., data = d, case_weights = w, seed = 1, n_threads = 1)
+  two <- fit(pipe, y ~ ., data = d, case_weights = w, seed = 1, n_threads = 2)
+  expect_identical(one$state, two$state)
+  # A weight of 3 on every event is scale_pos_weight = 3.
+  spw <- fit(imb_pipeline(clf = model_boost(n_rounds = 15, scale_pos_weight = 3)), y ~ ., data = d, seed = 1)
+  expect_equal(predict(one, d, type = "prob"), predict(spw, d, type = "prob"), tolerance = 1e-12)
+  plain <- fit(pipe, y ~ ., data = d, seed = 1)
+  expect_false(isTRUE(all.equal(predict(one, d, type = "prob"), predict(plain, d, type = "prob"))))
+  # The same for class_weight = "balanced" in logistic regression.
+  n <- table(d$y)
+  bal <- ifelse(d$y == "pos", nrow(d) / (2 * n[["pos"]]), nrow(d) / (2 * n[["neg"]]))
+  a <- fit(imb_pipeline(clf = model_logistic()), y ~ ., data = d, case_weights = bal, seed = 1)
+  b <- fit(imb_pipeline(clf = model_logistic(class_weight = "balanced")), y ~ ., data = d, seed = 1)
+  expect_equal(coef(a), coef(b), tolerance = 1e-10)
+})
+
+test_that("bad case weights and unsupported pipelines are refused", {
+  d <- logistic_data(100)
+  pipe <- imb_pipeline(clf = model_logistic())
+  expect_snapshot(error = TRUE, fit(pipe, y ~ ., data = d, case_weights = "nope"))
+  expect_snapshot(error = TRUE, fit(pipe, y ~ ., data = d, case_weights = rep(1, 3)))
+  expect_snapshot(error = TRUE, fit(pipe, y ~ ., data = d, case_weights = c(0, rep(1, 99))))
+  expect_snapshot(error = TRUE, fit(pipe, y ~ ., data = d, case_weights = c(NA, rep(1, 99))))
+  expect_snapshot(error = TRUE, fit(pipe, y ~ ., data = d, case_weights = letters[1:2]))
+  expect_error(fit(pipe, y ~ ., data = d, case_weights = c(Inf, rep(1, 99))), class = "smotelab_error_infinite")
+  expect_error(fit(pipe, y ~ ., data = d, case_weights = TRUE), class = "smotelab_error_type")
+  w <- rep(1, 100)
+  expect_snapshot(error = TRUE, fit(imb_pipeline(step_smote(), model_logistic()), y ~ ., data = d, case_weights = w))
+  expect_snapshot(error = TRUE, fit(imb_pipeline(clf = model_forest(n_trees = 2)), y ~ ., data = d, case_weights = w))
+  expect_error(
+    fit(imb_pipeline(clf = model_balanced_forest(n_trees = 2)), y ~ ., data = d, case_weights = w),
+    class = "smotelab_error_argument"
+  )
+})

@@ -12,8 +12,8 @@ Rcpp::Rostream<false>& Rcpp::Rcerr = Rcpp::Rcpp_cerr_get();
 #endif
 
 // cv_run_cpp
-List cv_run_cpp(const List& specs, const List& columns, const Eigen::Map<Eigen::VectorXi> y, const Eigen::Map<Eigen::MatrixXi> folds, int v, const std::vector<std::string>& metrics, double threshold, double seed, const Rcpp::IntegerVector& task_grid, const Rcpp::IntegerVector& task_repeat, const Rcpp::IntegerVector& task_fold, int n_threads, Rcpp::Nullable<Rcpp::Function> progress);
-RcppExport SEXP _smotelab_cv_run_cpp(SEXP specsSEXP, SEXP columnsSEXP, SEXP ySEXP, SEXP foldsSEXP, SEXP vSEXP, SEXP metricsSEXP, SEXP thresholdSEXP, SEXP seedSEXP, SEXP task_gridSEXP, SEXP task_repeatSEXP, SEXP task_foldSEXP, SEXP n_threadsSEXP, SEXP progressSEXP) {
+List cv_run_cpp(const List& specs, const List& columns, const Eigen::Map<Eigen::VectorXi> y, const Eigen::Map<Eigen::MatrixXi> folds, int v, const std::vector<std::string>& metrics, double threshold, double seed, const Rcpp::IntegerVector& task_grid, const Rcpp::IntegerVector& task_repeat, const Rcpp::IntegerVector& task_fold, int n_threads, Rcpp::Nullable<Rcpp::Function> progress, SEXP case_weights);
+RcppExport SEXP _smotelab_cv_run_cpp(SEXP specsSEXP, SEXP columnsSEXP, SEXP ySEXP, SEXP foldsSEXP, SEXP vSEXP, SEXP metricsSEXP, SEXP thresholdSEXP, SEXP seedSEXP, SEXP task_gridSEXP, SEXP task_repeatSEXP, SEXP task_foldSEXP, SEXP n_threadsSEXP, SEXP progressSEXP, SEXP case_weightsSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
     Rcpp::traits::input_parameter< const List& >::type specs(specsSEXP);
@@ -29,7 +29,8 @@ BEGIN_RCPP
     Rcpp::traits::input_parameter< const Rcpp::IntegerVector& >::type task_fold(task_foldSEXP);
     Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
     Rcpp::traits::input_parameter< Rcpp::Nullable<Rcpp::Function> >::type progress(progressSEXP);
-    rcpp_result_gen = Rcpp::wrap(cv_run_cpp(specs, columns, y, folds, v, metrics, threshold, seed, task_grid, task_repeat, task_fold, n_threads, progress));
+    Rcpp::traits::input_parameter< SEXP >::type case_weights(case_weightsSEXP);
+    rcpp_result_gen = Rcpp::wrap(cv_run_cpp(specs, columns, y, folds, v, metrics, threshold, seed, task_grid, task_repeat, task_fold, n_threads, progress, case_weights));
     return rcpp_result_gen;
 END_RCPP
 }
@@ -494,7 +495,7 @@ END_RCPP
 }
 
 static const R_CallMethodDef CallEntries[] = {
-    {"_smotelab_cv_run_cpp", (DL_FUNC) &_smotelab_cv_run_cpp, 13},
+    {"_smotelab_cv_run_cpp", (DL_FUNC) &_smotelab_cv_run_cpp, 14},
     {"_smotelab_make_imbalanced_cpp", (DL_FUNC) &_smotelab_make_imbalanced_cpp, 10},
     {"_smotelab_make_imbalanced_numpy_cpp", (DL_FUNC) &_smotelab_make_imbalanced_numpy_cpp, 10},
     {"_smotelab_metric_confusion_cpp", (DL_FUNC) &_smotelab_metric_confusion_cpp, 3},

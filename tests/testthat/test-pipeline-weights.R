@@ -71,3 +71,33 @@ test_that("bad case weights and unsupported pipelines are refused", {
     class = "smotelab_error_argument"
   )
 })
+
+test_that("case weights follow their rows into every fold of cross_validate() and grid_search()", {
+  d <- logistic_data(600)
+  w <- withr::with_seed(5, stats::runif(nrow(d), 0.1, 4))
+  folds <- folds_stratified(d, y, v = 3, seed = 1)
+  pipe <- imb_pipeline(clf = model_logistic(C = 0.05))
+  cv <- cross_validate(pipe, y ~ ., d,
+    folds = folds, metrics = "roc_auc", case_weights = w, seed = 1,
+    n_threads = 2
+  )
+  by_hand <- vapply(1:3, function(k) {
+    train <- folds$repeat_1 != k
+    fitted <- fit(pipe, y ~ ., d[train, ], case_weights = w[train], seed = 1, n_threads = 1)
+    roc_auc_vec(d$y[!train], predict(fitted, d[!train, ], type = "prob")$.pred_pos)
+  }, numeric(1))
+  expect_equal(cv$.estimate, by_hand, tolerance = 1e-12)
+  plain <- cross_validate(pipe, y ~ ., d, folds = folds, metrics = "roc_auc", seed = 1, n_threads = 2)
+  expect_false(isTRUE(all.equal(plain$.estimate, cv$.estimate)))
+
+  d$w <- w
+  gs <- grid_search(pipe, y ~ ., d,
+    grid = list(clf__C = c(0.05, 1)), folds = folds, metric = "roc_auc",
+    case_weights = "w", seed = 1, n_threads = 2
+  )
+  first <- gs$resamples[gs$resamples$clf__C == 0.05, ]
+  expect_equal(first$.estimate, by_hand, tolerance = 1e-12)
+  expect_equal(gs$best_fit$blueprint$columns, paste0("x", 1:4))
+  refit <- fit(imb_pipeline(clf = model_logistic(C = gs$best_params$clf__C)), y ~ ., d, case_weights = "w")
+  expect_equal(coef(gs$best_fit), coef(refit))
+})

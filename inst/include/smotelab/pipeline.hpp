@@ -322,8 +322,8 @@ inline void predict_pipeline(const FittedPipeline& fitted, const Columns& X, Eig
 
 inline FittedPipeline fit_pipeline(const PipelineSpec& spec, const Eigen::Ref<const Eigen::MatrixXd>& X,
                                    const Eigen::Ref<const Eigen::VectorXi>& y, std::uint64_t seed,
-                                   const Executor& exec = serial_executor()) {
-  return fit_pipeline(spec, Columns::of(X), y, seed, exec);
+                                   const Executor& exec = serial_executor(), const double* case_weight = nullptr) {
+  return fit_pipeline(spec, Columns::of(X), y, seed, exec, case_weight);
 }
 
 inline void predict_pipeline(const FittedPipeline& fitted, const Eigen::Ref<const Eigen::MatrixXd>& X,

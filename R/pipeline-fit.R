@@ -27,9 +27,16 @@
 #'   (`glm()`'s prior weights; with `class_weight = "balanced"`, after the
 #'   class weight), in [model_boost()] its gradient and hessian are (so a
 #'   whole-number weight fits what that many copies of the row fit). Other
-#'   models, and pipelines with resampling steps, can't use case weights yet
-#'   and refuse them; [step_scale()] standardises with unweighted means and
-#'   standard deviations.
+#'   models can't use case weights yet and refuse them. Weights follow their
+#'   rows through resampling steps: a row an under-sampler keeps keeps its
+#'   weight, a random over-sampling copy copies it, and a synthetic SMOTE
+#'   (borderline-SMOTE, ADASYN) row between a seed row and a neighbour gets
+#'   their weights interpolated with the same gap as its features, so a
+#'   weight that is a linear function of the predictors stays one. (The
+#'   alternatives, the seed's weight alone or the mean weight of the class,
+#'   would give a synthetic row a weight unrelated to where it lies.)
+#'   [step_scale()] standardises with unweighted means and standard
+#'   deviations.
 #' @param ... Not used; must be empty.
 #' @return A `smotelab_fit` object: plain R data that survives [saveRDS()].
 #' @export

@@ -64,7 +64,6 @@ test_that("bad case weights and unsupported pipelines are refused", {
   expect_error(fit(pipe, y ~ ., data = d, case_weights = c(Inf, rep(1, 99))), class = "smotelab_error_infinite")
   expect_error(fit(pipe, y ~ ., data = d, case_weights = TRUE), class = "smotelab_error_type")
   w <- rep(1, 100)
-  expect_snapshot(error = TRUE, fit(imb_pipeline(step_smote(), model_logistic()), y ~ ., data = d, case_weights = w))
   expect_snapshot(error = TRUE, fit(imb_pipeline(clf = model_forest(n_trees = 2)), y ~ ., data = d, case_weights = w))
   expect_error(
     fit(imb_pipeline(clf = model_balanced_forest(n_trees = 2)), y ~ ., data = d, case_weights = w),
@@ -100,4 +99,41 @@ test_that("case weights follow their rows into every fold of cross_validate() an
   expect_equal(gs$best_fit$blueprint$columns, paste0("x", 1:4))
   refit <- fit(imb_pipeline(clf = model_logistic(C = gs$best_params$clf__C)), y ~ ., d, case_weights = "w")
   expect_equal(coef(gs$best_fit), coef(refit))
+})
+
+# The pipeline's step against its standalone resampler with the seed the
+# engine derives for it; `weigh` gives the weight the resampled rows must
+# carry.
+expect_weights_follow <- function(step, standalone, weigh) {
+  d <- logistic_data(500)
+  w <- weigh(d)
+  pipe <- imb_pipeline(resample = step, clf = model_logistic(C = Inf))
+  fitted <- fit(pipe, y ~ ., data = d, case_weights = w, seed = 7, n_threads = 2)
+  resampled <- standalone(d, smotelab:::pipeline_step_seed_cpp(7, 0))
+  by_hand <- fit(imb_pipeline(clf = model_logistic(C = Inf)), y ~ ., resampled, case_weights = weigh(resampled, d))
+  expect_equal(coef(fitted), coef(by_hand), tolerance = 1e-9)
+  unweighted <- fit(pipe, y ~ ., data = d, seed = 7)
+  expect_false(isTRUE(all.equal(coef(fitted), coef(unweighted), tolerance = 1e-6)))
+}
+
+test_that("a synthetic SMOTE row's weight is interpolated with the gap of its features", {
+  # A weight linear in x1 stays linear in x1 on the synthetic rows only if
+  # it is interpolated with their features' gap.
+  linear <- function(rows, original = rows) 0.5 + rows$x1 - min(original$x1)
+  expect_weights_follow(step_smote(), function(d, s) smote(d, y, seed = s), linear)
+  expect_weights_follow(
+    step_borderline_smote(kind = "borderline-2"),
+    function(d, s) borderline_smote(d, y, kind = "borderline-2", seed = s), linear
+  )
+  expect_weights_follow(step_adasyn(), function(d, s) adasyn(d, y, seed = s), linear)
+})
+
+test_that("random over-sampling copies weights and under-sampling keeps them", {
+  # Rows are told apart by x1, which is continuous; any weights will do.
+  by_row <- function(rows, original = rows) {
+    w <- withr::with_seed(8, stats::runif(nrow(original), 0.2, 5))
+    w[match(rows$x1, original$x1)]
+  }
+  expect_weights_follow(step_random_oversample(), function(d, s) random_oversample(d, y, seed = s), by_row)
+  expect_weights_follow(step_random_undersample(), function(d, s) random_undersample(d, y, seed = s), by_row)
 })

@@ -141,10 +141,12 @@ inline void apply_scale(const ScaleState& state, Eigen::MatrixXd& X) {
   X.array().rowwise() /= state.scale.transpose().array();
 }
 
-// Training rows as they flow through the steps.
+// Training rows as they flow through the steps, with their case weights
+// (empty when there are none).
 struct Rows {
   Eigen::MatrixXd X;
   Eigen::VectorXi y;
+  std::vector<double> w;
 };
 
 inline std::vector<Eigen::Index> class_counts(const Eigen::Ref<const Eigen::VectorXi>& y) {
@@ -169,6 +171,18 @@ inline void append(Rows& rows, const Resampled& r) {
   }
   out.X.bottomRows(r.X_new.rows()) = r.X_new;
   out.y.tail(r.y_new.size()) = r.y_new;
+  // A kept row keeps its weight, a copy copies it, and an interpolated row
+  // gets its seed's and neighbour's weights interpolated with the gap of
+  // its features.
+  if (!rows.w.empty()) {
+    out.w.reserve(r.keep.size() + static_cast<std::size_t>(r.X_new.rows()));
+    for (Eigen::Index k : r.keep) out.w.push_back(rows.w[static_cast<std::size_t>(k)]);
+    for (std::size_t t = 0; t < static_cast<std::size_t>(r.X_new.rows()); ++t) {
+      const double seed = rows.w[static_cast<std::size_t>(r.seed_row[t])];
+      const bool copy = r.neighbour_row.empty() || r.neighbour_row[t] < 0 || r.gap.empty();
+      out.w.push_back(copy ? seed : seed + r.gap[t] * (rows.w[static_cast<std::size_t>(r.neighbour_row[t])] - seed));
+    }
+  }
   rows = std::move(out);
 }
 
@@ -278,16 +292,11 @@ struct ModelPredictor {
 // spec.numpy_rng, SMOTE and the random samplers take `seed` itself, as an
 // imblearn random_state), and the model with derive_seed(seed, number of
 // steps). `case_weight`, when given, holds a positive weight per row for the
-// model; steps that change the rows can't carry them yet.
+// model; they follow the rows through the resampling steps (see append()).
 inline FittedPipeline fit_pipeline(const PipelineSpec& spec, const Columns& X,
                                    const Eigen::Ref<const Eigen::VectorXi>& y, std::uint64_t seed,
                                    const Executor& exec = serial_executor(), const double* case_weight = nullptr) {
   require(X.rows() == y.size(), "X and y must have the same number of rows");
-  if (case_weight != nullptr)
-    for (const StepSpec& step : spec.steps)
-      check(std::holds_alternative<ScaleSpec>(step), kind::argument,
-            "Case weights can't go through a resampling step yet.",
-            {"Fit with case weights a pipeline whose only steps are step_scale()."});
   FittedPipeline fitted;
   const std::uint64_t model_seed = derive_seed(seed, spec.steps.size());
   if (spec.steps.empty()) {
@@ -295,7 +304,8 @@ inline FittedPipeline fit_pipeline(const PipelineSpec& spec, const Columns& X,
     fitted.fit_counts = detail::class_counts(y);
     return fitted;
   }
-  detail::Rows rows{X.to_matrix(), y};
+  detail::Rows rows{X.to_matrix(), y, {}};
+  if (case_weight != nullptr) rows.w.assign(case_weight, case_weight + X.rows());
   for (std::size_t i = 0; i < spec.steps.size(); ++i) {
     const bool numpy_step = spec.numpy_rng && (std::holds_alternative<SmoteSpec>(spec.steps[i]) ||
                                                std::holds_alternative<RandomOverSpec>(spec.steps[i]) ||
@@ -303,8 +313,9 @@ inline FittedPipeline fit_pipeline(const PipelineSpec& spec, const Columns& X,
     const detail::StepFitter fitter{rows, numpy_step ? seed : derive_seed(seed, i), spec.class_names, exec, numpy_step};
     if (auto state = std::visit(fitter, spec.steps[i])) fitted.steps.push_back(std::move(*state));
   }
-  fitted.model = std::visit(
-      detail::ModelFitter{Columns::of(rows.X), rows.y, model_seed, exec, &spec.class_names, case_weight}, spec.model);
+  fitted.model = std::visit(detail::ModelFitter{Columns::of(rows.X), rows.y, model_seed, exec, &spec.class_names,
+                                                rows.w.empty() ? nullptr : rows.w.data()},
+                            spec.model);
   fitted.fit_counts = detail::class_counts(rows.y);
   return fitted;
 }

@@ -1,9 +1,9 @@
 # Converts the JSON written by make-imblearn-ensembles.py into the .rds the tests read.
 ref <- jsonlite::fromJSON("imblearn-ensembles.json", simplifyVector = TRUE, simplifyDataFrame = FALSE)
 ref$datasets <- lapply(ref$datasets, function(d) {
-  frame <- function(X, y) {
-    out <- as.data.frame(X)
-    names(out) <- paste0("x", seq_len(ncol(X)))
+  frame <- function(x, y) {
+    out <- as.data.frame(x)
+    names(out) <- paste0("x", seq_len(ncol(x)))
     out$y <- factor(y, levels = 0:1)
     out
   }

@@ -110,7 +110,11 @@ check_fold_ids <- function(folds, call) {
     ids <- folds[[name]]
     bad <- if (is.numeric(ids)) is.na(ids) | ids != round(ids) | ids < 1 | ids > v else rep(TRUE, length(ids))
     if (any(bad)) {
-      shown <- if (is.numeric(ids)) format(utils::head(ids[bad], 3)) else cli::format_inline("{.obj_type_friendly {ids}}")
+      shown <- if (is.numeric(ids)) {
+        format(utils::head(ids[bad], 3))
+      } else {
+        cli::format_inline("{.obj_type_friendly {ids}}")
+      }
       abort_smotelab(
         c("Fold ids in {.arg folds} must be whole numbers from 1 to {v}.",
           "x" = "Column {.field {name}} has {sum(bad)} bad value{?s}: {shown}."

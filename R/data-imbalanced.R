@@ -93,7 +93,7 @@ make_imbalanced <- function(n_samples = 3000, n_features = 10, n_informative = 6
   if (n_informative < log2(n_clusters)) {
     abort_smotelab(
       c("{.arg n_informative} must be large enough to place every cluster on its own hypercube vertex.",
-        "x" = "2 classes x {n_clusters_per_class} cluster{?s} need {n_clusters} vertices, but {n_informative} informative feature{?s} give {2^n_informative}."
+        "x" = "2 classes x {n_clusters_per_class} cluster{?s} need {n_clusters} vertices, but {n_informative} informative feature{?s} give {2^n_informative}." # nolint: line_length_linter.
       ),
       "argument"
     )

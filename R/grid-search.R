@@ -70,13 +70,16 @@ grid_search <- function(pipeline, formula, data,
 # Grid points as a tibble, one column per parameter, after checking every
 # name against the pipeline's elements and their parameters.
 grid_points <- function(grid, pipeline, call) {
-  if (is.list(grid) && !is.null(names(grid))) check_column_names(names(grid), "grid", "parameter", kind = "argument", call = call)
+  if (is.list(grid) && !is.null(names(grid))) {
+    check_column_names(names(grid), "grid", "parameter", kind = "argument", call = call)
+  }
   if (is.data.frame(grid)) {
     points <- tibble::as_tibble(grid)
   } else if (is.list(grid) && length(grid) && !is.null(names(grid))) {
     sizes <- lengths(grid)
     if (any(sizes == 0)) {
-      abort_smotelab("Every parameter in {.arg grid} needs at least one value; {.val {names(grid)[sizes == 0]}} has none.",
+      abort_smotelab(
+        "Every parameter in {.arg grid} needs at least one value; {.val {names(grid)[sizes == 0]}} has none.",
         "empty",
         call = call
       )
@@ -211,7 +214,9 @@ autoplot.smotelab_grid <- function(object, ...) {
   plot <- ggplot2::ggplot(df, ggplot2::aes(x = .data$.x, y = .data$mean, colour = .data$.group, group = .data$.group)) +
     ggplot2::geom_line() +
     ggplot2::geom_point() +
-    ggplot2::geom_errorbar(ggplot2::aes(ymin = .data$mean - .data$sd, ymax = .data$mean + .data$sd), width = 0, alpha = 0.4) +
+    ggplot2::geom_errorbar(ggplot2::aes(ymin = .data$mean - .data$sd, ymax = .data$mean + .data$sd),
+      width = 0, alpha = 0.4
+    ) +
     ggplot2::labs(
       x = x, y = paste("mean", object$metric, "(+/- 1 sd over folds)"),
       colour = if (length(params) >= 2) params[2] else NULL

@@ -158,7 +158,7 @@ class_metric_values <- function(counts, metrics, call = caller_env()) {
   if (length(hit) > 0) {
     warn_smotelab(
       c(
-        "{.val {hit}} {cli::qty(length(hit))}{?has a/have} zero denominator{?s} and {?is/are} set to 0, as in scikit-learn.",
+        "{.val {hit}} {cli::qty(length(hit))}{?has a/have} zero denominator{?s} and {?is/are} set to 0, as in scikit-learn.", # nolint: line_length_linter.
         "i" = "Counts: tp = {counts[['tp']]}, fp = {counts[['fp']]}, fn = {counts[['fn']]}, tn = {counts[['tn']]}."
       ),
       "zero_division"

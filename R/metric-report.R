@@ -69,7 +69,8 @@ format.smotelab_report <- function(x, ...) {
     label, " ", " ", num(x$precision), " ", num(x$recall), " ", num(x$f1), " ",
     formatC(x$support, width = 9)
   )
-  header <- paste0(formatC("", width = width), " ", paste0(" ", formatC(c("precision", "recall", "f1-score", "support"), width = 9), collapse = ""))
+  columns <- formatC(c("precision", "recall", "f1-score", "support"), width = 9)
+  header <- paste0(formatC("", width = width), " ", paste0(" ", columns, collapse = ""))
   n_class <- nrow(x) - 3
   c(header, "", rows[seq_len(n_class)], "", rows[-seq_len(n_class)])
 }

@@ -100,6 +100,7 @@ class_metric_vec <- function(metric, truth, estimate, event, call = caller_env()
     call = call
   )
   scored <- class_metric_values(counts, metric, call = call)
-  warn_one_class(scored$one_class, present = if (all(unclass(truth) == match(event, levels(truth)))) "event" else "non-event")
+  only_events <- all(unclass(truth) == match(event, levels(truth)))
+  warn_one_class(scored$one_class, present = if (only_events) "event" else "non-event")
   unname(scored$values[[metric]])
 }

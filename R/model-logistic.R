@@ -57,7 +57,7 @@ report_fit.smotelab_model_logistic <- function(model, fit) {
   aliased <- fit$blueprint$columns[is.na(state$coef)]
   if (length(aliased)) {
     cli::cli_inform(
-      c("i" = "{length(aliased)} predictor column{?s} {?is/are} a linear combination of earlier ones and {?was/were} dropped, as {.fn glm} does: {.val {aliased}}."),
+      c("i" = "{length(aliased)} predictor column{?s} {?is/are} a linear combination of earlier ones and {?was/were} dropped, as {.fn glm} does: {.val {aliased}}."), # nolint: line_length_linter.
       class = "smotelab_message_aliased"
     )
   }
@@ -86,7 +86,10 @@ state_coef.smotelab_model_logistic <- function(model, fit, call = caller_env()) 
 summarise_state.smotelab_model_logistic <- function(model, fit) {
   state <- fit$state$model
   list(
-    coefficients = tibble::tibble(term = c("(Intercept)", fit$blueprint$columns), estimate = c(state$intercept, state$coef)),
+    coefficients = tibble::tibble(
+      term = c("(Intercept)", fit$blueprint$columns),
+      estimate = c(state$intercept, state$coef)
+    ),
     iterations = state$iterations,
     converged = state$converged
   )

@@ -180,7 +180,7 @@ design_columns <- function(bp, v, col, call) {
     abort_smotelab(
       c("Predictors must not contain missing values.",
         "x" = "Column {.val {v}} has {sum(is.na(col))} NA{?s}.",
-        "i" = if (anyNA(col_levels)) "{.code NA} is one of its factor levels, as {.fn addNA} makes; give that level a name."
+        "i" = if (anyNA(col_levels)) "{.code NA} is one of its factor levels, as {.fn addNA} makes; give that level a name." # nolint: line_length_linter.
       ),
       "missing",
       call = call

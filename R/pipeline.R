@@ -37,7 +37,7 @@ imb_pipeline <- function(...) {
   if (sum(is_model) != 1 || !is_model[length(elements)]) {
     abort_smotelab(
       c("A pipeline must end with exactly one model.",
-        "i" = "It has {sum(is_model)} model{?s}{if (any(is_model)) paste0(', at position ', paste(which(is_model), collapse = ', ')) else ''}."
+        "i" = "It has {sum(is_model)} model{?s}{if (any(is_model)) paste0(', at position ', paste(which(is_model), collapse = ', ')) else ''}." # nolint: line_length_linter.
       ),
       "argument",
       call = call
@@ -47,7 +47,10 @@ imb_pipeline <- function(...) {
   names[names == ""] <- types[names == ""]
   if (anyDuplicated(names)) {
     dup <- unique(names[duplicated(names)])
-    abort_smotelab("Pipeline element names must be unique; {.val {dup}} is used more than once.", "argument", call = call)
+    abort_smotelab(
+      "Pipeline element names must be unique; {.val {dup}} is used more than once.", "argument",
+      call = call
+    )
   }
   if (any(grepl("__", names, fixed = TRUE))) {
     abort_smotelab("Pipeline element names can't contain {.code __}; it separates element and parameter in grid names.",

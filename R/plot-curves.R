@@ -98,7 +98,8 @@ check_fits <- function(fits, call = caller_env()) {
     fits <- stats::setNames(list(fits), format(pipeline_model(fits$pipeline)))
   }
   if (!is.list(fits) || is.data.frame(fits)) {
-    abort_smotelab("{.arg fits} must be a named list of fitted pipelines from {.fn fit}, not {.obj_type_friendly {fits}}.",
+    abort_smotelab(
+      "{.arg fits} must be a named list of fitted pipelines from {.fn fit}, not {.obj_type_friendly {fits}}.",
       "type",
       call = call
     )

@@ -123,7 +123,7 @@ check_metrics_table <- function(x, call = caller_env()) {
     n_dup <- sum(duplicated(pairs))
     abort_smotelab(
       c("{.arg x} must have one row per model and metric.",
-        "x" = "{n_dup} row{?s} repeat{?s/} an earlier pair, the first being model {.val {as.character(x$model[first])}} and metric {.val {x$.metric[first]}}."
+        "x" = "{n_dup} row{?s} repeat{?s/} an earlier pair, the first being model {.val {as.character(x$model[first])}} and metric {.val {x$.metric[first]}}." # nolint: line_length_linter.
       ),
       "argument",
       call = call

@@ -89,7 +89,7 @@ warn_no_danger <- function(counts, n_new, y_new, m_neighbors) {
   if (length(none)) {
     warn_smotelab(
       c("Borderline-SMOTE added no rows to class{?es} {.val {none}}: no row is in danger.",
-        "i" = "A row is in danger when at least half, but not all, of its {m_neighbors} nearest neighbours are of other classes."
+        "i" = "A row is in danger when at least half, but not all, of its {m_neighbors} nearest neighbours are of other classes." # nolint: line_length_linter.
       ),
       "no_danger"
     )

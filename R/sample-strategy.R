@@ -36,7 +36,7 @@ check_sampling_strategy <- function(x, direction, levels = NULL, binary = FALSE,
   }
   if (!is.numeric(x) || length(x) == 0) {
     abort_smotelab(
-      "{.arg {arg}} must be a number, a named vector of class counts, or one of {.val {strings}}, not {.obj_type_friendly {x}}.",
+      "{.arg {arg}} must be a number, a named vector of class counts, or one of {.val {strings}}, not {.obj_type_friendly {x}}.", # nolint: line_length_linter.
       "sampling",
       call = call
     )
@@ -88,7 +88,7 @@ check_sampling_strategy <- function(x, direction, levels = NULL, binary = FALSE,
   huge <- x > .Machine$integer.max
   if (any(huge)) {
     abort_smotelab(
-      c("Class counts in {.arg {arg}} must be at most {format(.Machine$integer.max, big.mark = ',')}, R's largest row count.",
+      c("Class counts in {.arg {arg}} must be at most {format(.Machine$integer.max, big.mark = ',')}, R's largest row count.", # nolint: line_length_linter.
         "x" = "{.val {nms[huge]}} {?has/have} {format(x[huge], big.mark = ',', scientific = FALSE)}."
       ),
       "sampling",

@@ -56,7 +56,7 @@ split_stratified <- function(data, outcome, test_size = 0.25, seed = NULL, rng =
   if (min(n_test, n_train) < n_classes) {
     abort_smotelab(
       c("{.arg test_size} must leave at least one row per class in each set.",
-        "x" = "{.arg test_size} = {format(test_size)} gives {n_train} training and {n_test} test row{?s}, but there are {n_classes} classes."
+        "x" = "{.arg test_size} = {format(test_size)} gives {n_train} training and {n_test} test row{?s}, but there are {n_classes} classes." # nolint: line_length_linter.
       ),
       "argument"
     )

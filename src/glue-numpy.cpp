@@ -12,23 +12,31 @@
 // "standard_normal", "randint" (in [low, high)) or "permutation" (of 0..n-1).
 // [[Rcpp::export(rng = false)]]
 Rcpp::NumericVector numpy_draws_cpp(double seed, const std::string& kind, int n, double low, double high) {
-  smotelab::NumpyRandomState rs(glue::numpy_seed_from_r(seed));
+  using smotelab::NumpyRandomState;
+  using Fill = void (*)(NumpyRandomState&, Rcpp::NumericVector&, std::int64_t, std::int64_t);
+  const Fill fill = glue::enum_from_r<Fill>(
+      kind,
+      {{"random_sample",
+        [](NumpyRandomState& rs, Rcpp::NumericVector& out, std::int64_t, std::int64_t) {
+          for (double& x : out) x = rs.random_sample();
+        }},
+       {"standard_normal",
+        [](NumpyRandomState& rs, Rcpp::NumericVector& out, std::int64_t, std::int64_t) {
+          for (double& x : out) x = rs.standard_normal();
+        }},
+       {"randint",
+        [](NumpyRandomState& rs, Rcpp::NumericVector& out, std::int64_t lo, std::int64_t hi) {
+          for (double& x : out) x = static_cast<double>(rs.randint(lo, hi));
+        }},
+       {"permutation",
+        [](NumpyRandomState& rs, Rcpp::NumericVector& out, std::int64_t, std::int64_t) {
+          const std::vector<std::int64_t> perm = rs.permutation(static_cast<std::size_t>(out.size()));
+          std::copy(perm.begin(), perm.end(), out.begin());
+        }}},
+      "numpy draw kind");
+  NumpyRandomState rs(glue::numpy_seed_from_r(seed));
   Rcpp::NumericVector out(n);
-  if (kind == "permutation") {
-    const std::vector<std::int64_t> perm = rs.permutation(static_cast<std::size_t>(n));
-    std::copy(perm.begin(), perm.end(), out.begin());
-    return out;
-  }
-  for (int i = 0; i < n; ++i) {
-    if (kind == "random_sample")
-      out[i] = rs.random_sample();
-    else if (kind == "standard_normal")
-      out[i] = rs.standard_normal();
-    else if (kind == "randint")
-      out[i] = static_cast<double>(rs.randint(static_cast<std::int64_t>(low), static_cast<std::int64_t>(high)));
-    else
-      Rcpp::stop("unknown draw kind '%s'", kind);
-  }
+  fill(rs, out, static_cast<std::int64_t>(low), static_cast<std::int64_t>(high));
   return out;
 }
 

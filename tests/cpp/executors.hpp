@@ -35,4 +35,13 @@ inline smotelab::Executor threaded_executor(unsigned threads) {
   };
 }
 
+// Runs the range in two halves on two threads, the second half first.
+inline void run_halves(std::size_t n, std::size_t, const smotelab::RangeKernel& kernel) {
+  if (n == 0) return;
+  const std::size_t mid = n / 2;
+  std::thread second([&] { kernel(mid, n); });
+  if (mid > 0) kernel(0, mid);
+  second.join();
+}
+
 }  // namespace cpptest

@@ -3,24 +3,14 @@
 // rejection of bad options and of data with the wrong columns.
 #include <smotelab/forest.hpp>
 
-#include <thread>
-
 #include "check.hpp"
+#include "executors.hpp"
 
 using smotelab::Columns;
 using smotelab::ForestClassWeight;
 using smotelab::ForestOptions;
 
 namespace {
-
-// Runs the range in two halves on two threads, the second half first.
-void run_two_threads(std::size_t n, std::size_t, const smotelab::RangeKernel& kernel) {
-  if (n == 0) return;
-  const std::size_t mid = n / 2;
-  std::thread second([&] { kernel(mid, n); });
-  if (mid > 0) kernel(0, mid);
-  second.join();
-}
 
 struct Stump {
   double threshold, left_prob, right_prob, decrease;
@@ -118,12 +108,12 @@ int main() {
   for (auto cw : {ForestClassWeight::none, ForestClassWeight::balanced, ForestClassWeight::balanced_subsample}) {
     opt.class_weight = cw;
     const auto a = smotelab::fit_forest(Columns::of(Z), yz, opt, 42);
-    const auto b = smotelab::fit_forest(Columns::of(Z), yz, opt, 42, run_two_threads);
+    const auto b = smotelab::fit_forest(Columns::of(Z), yz, opt, 42, cpptest::run_halves);
     CHECK(a.trees.feature == b.trees.feature && a.trees.left == b.trees.left && a.trees.value == b.trees.value &&
           a.importance == b.importance);
     Eigen::VectorXd pa(n), pb(n);
     smotelab::predict_forest(a, Columns::of(Z), pa);
-    smotelab::predict_forest(b, Columns::of(Z), pb, run_two_threads);
+    smotelab::predict_forest(b, Columns::of(Z), pb, cpptest::run_halves);
     CHECK(pa == pb);
     CHECK(pa.minCoeff() >= 0 && pa.maxCoeff() <= 1);
     CHECK(a.importance[0] > a.importance[2] && a.importance[1] > a.importance[3]);

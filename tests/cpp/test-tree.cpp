@@ -8,23 +8,14 @@
 
 #include <cstdint>
 #include <limits>
-#include <thread>
 
 #include "check.hpp"
+#include "executors.hpp"
 
 using smotelab::Columns;
 using smotelab::TreeEnsemble;
 
 namespace {
-
-// Runs the range in two halves on two threads, the second half first.
-void run_two_threads(std::size_t n, std::size_t, const smotelab::RangeKernel& kernel) {
-  if (n == 0) return;
-  const std::size_t mid = n / 2;
-  std::thread second([&] { kernel(mid, n); });
-  if (mid > 0) kernel(0, mid);
-  second.join();
-}
 
 bool refused(const TreeEnsemble& trees) {
   try {
@@ -176,7 +167,7 @@ int main() {
       CHECK(t->n_features == p);
       const Eigen::VectorXd ref = reference_sums(*t, X);
       CHECK(walk(*t, X) == ref);
-      CHECK(walk(*t, X, smotelab::Executor(run_two_threads)) == ref);
+      CHECK(walk(*t, X, smotelab::Executor(cpptest::run_halves)) == ref);
     }
     Eigen::VectorXd prob(n);
     smotelab::predict_forest(forest, Columns::of(X), prob);

@@ -34,7 +34,9 @@ test_that("lessons 01 and 03: the logistic pipelines' confusion matrices equal t
   lr <- function(...) model_logistic(C = 1, ...)
   pipelines <- list(
     baseline = imb_pipeline(scale = step_scale(), clf = lr()),
-    smote = imb_pipeline(scale = step_scale(), smote = step_smote(k_neighbors = 5, sampling_strategy = 0.75), clf = lr()),
+    smote = imb_pipeline(
+      scale = step_scale(), smote = step_smote(k_neighbors = 5, sampling_strategy = 0.75), clf = lr()
+    ),
     class_weight = imb_pipeline(scale = step_scale(), clf = lr(class_weight = "balanced")),
     smote_auto = imb_pipeline(scale = step_scale(), smote = step_smote(), clf = lr())
   )
@@ -79,7 +81,7 @@ test_that("lesson 02: every cross-validation fold and the grid search equal the 
   expect_equal(ours, points$mean, tolerance = 1e-9)
 })
 
-test_that("lesson 04: smotelab's forest and boosting rank the course's test rows within 0.01 of scikit-learn's and xgboost's ROC-AUC (#15)", {
+test_that("lesson 04: smotelab's forest and boosting rank the course's test rows within 0.01 of scikit-learn's and xgboost's ROC-AUC (#15)", { # nolint: line_length_linter.
   # The lesson states this difference; the models differ by algorithm, so
   # only their ranking quality is compared, with a bound it prints.
   withr::local_options(smotelab.rng = "numpy")

@@ -229,5 +229,8 @@ test_that("rng = 'numpy' keeps the roles and flipped attributes true to the data
   expect_true(any(apply(x[, roles %in% c("informative", "redundant")], 2, identical, repeated)))
   expect_gt(sum(attr(d, "flipped")), 0)
   # The default stream is untouched by the option's existence.
-  expect_identical(make_imbalanced(n_samples = 100, seed = 9), make_imbalanced(n_samples = 100, seed = 9, rng = "smotelab"))
+  expect_identical(
+    make_imbalanced(n_samples = 100, seed = 9),
+    make_imbalanced(n_samples = 100, seed = 9, rng = "smotelab")
+  )
 })

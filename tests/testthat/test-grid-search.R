@@ -24,7 +24,8 @@ test_that("the best point ranks first and is refitted on all the data", {
   gs <- grid_search(grid_pipe(), class ~ ., d, grid = list(clf__C = c(0.01, 1, 100)), folds = 3, seed = 2)
   ranked <- gs$results[gs$results$.metric == "f1_macro", ]
   expect_equal(gs$best_params$clf__C, ranked$clf__C[which.max(ranked$mean)])
-  refit <- fit(imb_pipeline(scale = step_scale(), smote = step_smote(), clf = model_logistic(C = gs$best_params$clf__C)),
+  best <- imb_pipeline(scale = step_scale(), smote = step_smote(), clf = model_logistic(C = gs$best_params$clf__C))
+  refit <- fit(best,
     class ~ ., d,
     seed = 2
   )

@@ -39,7 +39,7 @@ hostile_cases <- function() {
     "duplicate names, smote" = quote(smote(dup, y, seed = 1)),
     "duplicate names, borderline" = quote(borderline_smote(dup, y, seed = 1)),
     "duplicate names, adasyn" = quote(adasyn(dup, y, seed = 1)),
-    "duplicate names, smote_nc" = quote(smote_nc(transform(dup, f = factor(rep(c("a", "b"), 30)), check.names = FALSE), y,
+    "duplicate names, smote_nc" = quote(smote_nc(transform(dup, f = factor(rep(c("a", "b"), 30)), check.names = FALSE), y, # nolint: line_length_linter.
       seed = 1
     )),
     "duplicate names, random_oversample" = quote(random_oversample(dup, y, seed = 1)),
@@ -63,7 +63,7 @@ hostile_cases <- function() {
     "list column" = quote(smote(transform(d, l = I(as.list(x1))), y, seed = 1)),
     "Date column" = quote(fit(pipe, y ~ ., transform(d, when = as.Date("2020-01-01") + seq_len(60)), seed = 1)),
     "character predictor in smote" = quote(smote(transform(d, s = "a"), y, seed = 1)),
-    "factor with NA as a level" = quote(fit(pipe, y ~ ., transform(d, f = addNA(factor(rep(c("a", NA), 30)))), seed = 1)),
+    "factor with NA as a level" = quote(fit(pipe, y ~ ., transform(d, f = addNA(factor(rep(c("a", NA), 30)))), seed = 1)), # nolint: line_length_linter.
     "complex column" = quote(fit(pipe, y ~ ., transform(d, z = complex(real = x1, imaginary = 1)), seed = 1)),
     # counts
     "huge count" = quote(smote(d, y, sampling_strategy = c(pos = 3e9), seed = 1)),
@@ -82,13 +82,13 @@ hostile_cases <- function() {
     "formula log" = quote(fit(pipe, y ~ log(abs(x1)), d, seed = 1)),
     # fold objects
     "NA fold id" = quote(cross_validate(pipe, y ~ ., d, folds = within_folds(fo, repeat_1[1] <- NA), seed = 1)),
-    "fold id out of range" = quote(cross_validate(pipe, y ~ ., d, folds = within_folds(fo, repeat_1[2] <- 7L), seed = 1)),
+    "fold id out of range" = quote(cross_validate(pipe, y ~ ., d, folds = within_folds(fo, repeat_1[2] <- 7L), seed = 1)), # nolint: line_length_linter.
     "fold id zero" = quote(cross_validate(pipe, y ~ ., d, folds = within_folds(fo, repeat_1[2] <- 0L), seed = 1)),
     "fractional fold id" = quote(cross_validate(pipe, y ~ ., d,
       folds = within_folds(fo, repeat_1 <- repeat_1 + 0.5),
       seed = 1
     )),
-    "empty fold" = quote(cross_validate(pipe, y ~ ., d, folds = within_folds(fo, repeat_1[repeat_1 == 2] <- 1L), seed = 1)),
+    "empty fold" = quote(cross_validate(pipe, y ~ ., d, folds = within_folds(fo, repeat_1[repeat_1 == 2] <- 1L), seed = 1)), # nolint: line_length_linter.
     "character fold ids" = quote(cross_validate(pipe, y ~ ., d,
       folds = within_folds(fo, repeat_1 <- as.character(repeat_1)),
       seed = 1
@@ -96,7 +96,7 @@ hostile_cases <- function() {
     "folds of another length" = quote(cross_validate(pipe, y ~ ., d[-1, ], folds = fo, seed = 1)),
     "folds with bad v" = quote(cross_validate(pipe, y ~ ., d, folds = structure(fo, v = NA), seed = 1)),
     # grids
-    "grid with an unknown parameter" = quote(grid_search(pipe, y ~ ., d, grid = list(clf__nope = 1), folds = 3, seed = 1)),
+    "grid with an unknown parameter" = quote(grid_search(pipe, y ~ ., d, grid = list(clf__nope = 1), folds = 3, seed = 1)), # nolint: line_length_linter.
     "empty grid" = quote(grid_search(pipe, y ~ ., d, grid = list(), folds = 3, seed = 1)),
     "grid with a bad value" = quote(grid_search(pipe, y ~ ., d, grid = list(clf__C = c(1, -1)), folds = 3, seed = 1)),
     # options and threads
@@ -169,7 +169,8 @@ test_that("running out of memory in a resampler says so, with the size (#11)", {
     "cat(inherits(e, 'smotelab_error'), conditionMessage(e), sep = '\\n')"
   ), script)
   rscript <- file.path(R.home("bin"), "Rscript")
-  out <- suppressWarnings(system2("bash", c("-c", shQuote(paste("ulimit -v 3000000;", shQuote(rscript), shQuote(script)))),
+  command <- paste("ulimit -v 3000000;", shQuote(rscript), shQuote(script))
+  out <- suppressWarnings(system2("bash", c("-c", shQuote(command)),
     stdout = TRUE, stderr = TRUE
   ))
   expect_identical(out[1], "TRUE")

@@ -90,7 +90,10 @@ test_that("fits are identical for any n_threads and after saveRDS()", {
 
 test_that("max_depth, min_node_size and the fitted summary agree", {
   d <- logistic_data(1000)
-  shallow <- fit(imb_pipeline(clf = model_forest(n_trees = 10, max_depth = 2)), y ~ ., data = d, seed = 1, n_threads = 1)
+  shallow <- fit(imb_pipeline(clf = model_forest(n_trees = 10, max_depth = 2)), y ~ .,
+    data = d,
+    seed = 1, n_threads = 1
+  )
   expect_true(all(shallow$state$model$depth <= 2))
   expect_true(all(shallow$state$model$leaves <= 4))
   stumps <- fit(imb_pipeline(clf = model_forest(n_trees = 10, min_node_size = 5000)), y ~ .,

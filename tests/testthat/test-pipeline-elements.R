@@ -3,8 +3,10 @@ test_that("every exported step and model constructor is in the element table", {
   constructors <- sort(grep("^(step|model)_", exports, value = TRUE))
   table <- smotelab:::element_types()
   registered <- vapply(table, function(e) {
-    for (name in constructors) if (identical(e$constructor, getExportedValue("smotelab", name))) {
-      return(name)
+    for (name in constructors) {
+      if (identical(e$constructor, getExportedValue("smotelab", name))) {
+        return(name)
+      }
     }
     NA_character_
   }, character(1))

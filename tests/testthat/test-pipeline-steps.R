@@ -67,6 +67,6 @@ test_that("a resampling step that can't run says why", {
     seed = 1
   ))
   tiny <- d[c(which(d$class == "majority")[1:40], which(d$class == "minority")[1:4]), ]
-  expect_snapshot(error = TRUE, fit(imb_pipeline(smote = step_smote(), clf = model_logistic()), class ~ ., tiny, seed = 1))
-  expect_snapshot(error = TRUE, fit(imb_pipeline(adasyn = step_adasyn(), clf = model_logistic()), class ~ ., tiny, seed = 1))
+  expect_snapshot(error = TRUE, fit(imb_pipeline(smote = step_smote(), clf = model_logistic()), class ~ ., tiny, seed = 1)) # nolint: line_length_linter.
+  expect_snapshot(error = TRUE, fit(imb_pipeline(adasyn = step_adasyn(), clf = model_logistic()), class ~ ., tiny, seed = 1)) # nolint: line_length_linter.
 })

@@ -36,7 +36,8 @@ check_smote_nc_rows <- function(d, res, num, cat, k, median_std) {
 
 nc_inputs <- function(d, num, cat) {
   codes <- sapply(cat, function(v) as.integer(factor(d[[v]])) - 1L)
-  list(x = lapply(d[num], as.double), codes = codes, n_levels = vapply(cat, function(v) nlevels(factor(d[[v]])), integer(1)))
+  n_levels <- vapply(cat, function(v) nlevels(factor(d[[v]])), integer(1))
+  list(x = lapply(d[num], as.double), codes = codes, n_levels = n_levels)
 }
 
 test_that("class counts equal imbalanced-learn's for every sampling_strategy form", {
@@ -54,7 +55,10 @@ test_that("rows follow SMOTE-NC: neighbours in imbalanced-learn's distance, segm
   cat <- c("colour", "flag")
   inp <- nc_inputs(d, num, cat)
   for (k in c(3, 5)) {
-    res <- smote_nc_cpp(inp$x, inp$codes, inp$n_levels, as.integer(d$y) - 1L, c(0L, 200L), as.integer(k), 4, 2L, "auto", levels(d$y))
+    res <- smote_nc_cpp(
+      inp$x, inp$codes, inp$n_levels, as.integer(d$y) - 1L, c(0L, 200L), as.integer(k), 4, 2L,
+      "auto", levels(d$y)
+    )
     expect_true(all(check_smote_nc_rows(d, res, num, cat, k, nc$median_std)))
   }
   # The check notices a wrong scale: with the categorical columns left out of

@@ -54,7 +54,9 @@ test_that("a request above the cores is capped with one classed warning and no c
     expect_identical(got, as.integer(cores))
   }
   withr::local_options(smotelab.threads = 1e6)
-  expect_warning(expect_identical(resolve_threads(NULL), as.integer(cores)), "option", class = "smotelab_warning_threads")
+  expect_warning(expect_identical(resolve_threads(NULL), as.integer(cores)), "option",
+    class = "smotelab_warning_threads"
+  )
   withr::local_options(smotelab.threads = NULL)
   withr::local_envvar(SMOTELAB_THREADS = "1000000")
   expect_warning(expect_identical(resolve_threads(NULL), as.integer(cores)), "SMOTELAB_THREADS",

@@ -19,6 +19,7 @@
 #include <cmath>
 #include <cstddef>
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -268,71 +269,122 @@ inline Eigen::VectorXd warm_start(const Columns& X, const Eigen::Ref<const Eigen
   return theta;
 }
 
+// The optimum at zero slopes: the log odds of the (weighted) class shares.
+inline double null_intercept(const Eigen::Ref<const Eigen::VectorXi>& y, const std::vector<double>& s) {
+  double sum_pos = 0, sum_all = 0;
+  if (s.empty()) {
+    sum_pos = static_cast<double>(y.sum());
+    sum_all = static_cast<double>(y.size());
+  } else {
+    for (Eigen::Index i = 0; i < y.size(); ++i) {
+      sum_all += s[i];
+      if (y(i) == 1) sum_pos += s[i];
+    }
+  }
+  return std::log(sum_pos / (sum_all - sum_pos));
+}
+
+// The columns an unpenalised fit keeps, as glm() does. At zero slopes every
+// row's weight is positive (class and case weights are), so X'WX has the
+// null space of X itself: this is where aliased columns show. When none is dropped, the pass made to
+// find them is the fit's first pass as well.
+struct Aliasing {
+  std::vector<bool> aliased;
+  std::vector<Eigen::Index> kept;
+  std::optional<NewtonPartial> start;
+};
+
+inline Aliasing find_aliased(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y, const std::vector<double>& s,
+                             double intercept, const Executor& exec) {
+  const Eigen::Index p = X.cols();
+  std::vector<Eigen::Index> all(static_cast<std::size_t>(p));
+  for (Eigen::Index j = 0; j < p; ++j) all[static_cast<std::size_t>(j)] = j;
+  NewtonPartial at = NewtonPass(X, y, s, all).run(intercept, Eigen::VectorXd::Zero(p), true, exec);
+  Aliasing out;
+  out.aliased = aliased_columns(at.hessian);
+  for (Eigen::Index j = 0; j < p; ++j)
+    if (!out.aliased[static_cast<std::size_t>(j)]) out.kept.push_back(j);
+  if (static_cast<Eigen::Index>(out.kept.size()) == p) out.start = std::move(at);
+  return out;
+}
+
+// The penalised objective over (intercept, kept slopes): the loss of a pass
+// plus half the ridge-weighted squared slopes (the intercept is free).
+struct PenalisedObjective {
+  Eigen::VectorXd ridge;
+  double operator()(const NewtonPartial& part, const Eigen::VectorXd& theta) const {
+    return part.loss + 0.5 * (ridge.array() * theta.tail(ridge.size()).array().square()).sum();
+  }
+};
+
+// A point the line search accepted, with its pass and objective.
+struct Accepted {
+  Eigen::VectorXd theta;
+  NewtonPartial at;
+  double f;
+};
+
+// Backtracking: halves the step until the objective does not increase beyond
+// rounding error; near the optimum the full step is taken. Empty when the
+// objective is flat to rounding error along the Newton direction.
+inline std::optional<Accepted> backtrack(const NewtonPass& pass, const PenalisedObjective& objective,
+                                         const Eigen::VectorXd& theta, const Eigen::VectorXd& step, double f,
+                                         bool want_hessian, const Executor& exec) {
+  const Eigen::Index q = theta.size();
+  double t = 1.0;
+  for (int halving = 0; halving < 30; ++halving, t *= 0.5) {
+    Eigen::VectorXd next = theta - t * step;
+    NewtonPartial at = pass.run(next(0), next.tail(q - 1), want_hessian, exec);
+    const double f_next = objective(at, next);
+    if (f_next <= f + 1e-12 * std::abs(f)) return Accepted{std::move(next), std::move(at), f_next};
+  }
+  return std::nullopt;
+}
+
 inline LogisticFit newton_fit(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y,
                               const std::vector<double>& s, const LogisticOptions& opt, const Executor& exec,
                               const std::vector<double>& penalty) {
   const Eigen::Index n = X.rows();
   const Eigen::Index p = X.cols();
   const bool penalised = std::isfinite(opt.C);
+  const double intercept = null_intercept(y, s);
 
   LogisticFit fit;
   fit.coef = Eigen::VectorXd::Zero(p);
-  fit.aliased.assign(p, false);
-  std::vector<Eigen::Index> kept(p);
-  for (Eigen::Index j = 0; j < p; ++j) kept[j] = j;
-
-  // Start at zero slopes and the intercept of the (weighted) class shares.
-  double sum_pos = 0, sum_all = 0;
-  if (s.empty()) {
-    sum_pos = static_cast<double>(y.sum());
-    sum_all = static_cast<double>(n);
-  } else {
-    for (Eigen::Index i = 0; i < n; ++i) {
-      sum_all += s[i];
-      if (y(i) == 1) sum_pos += s[i];
-    }
-  }
-  const double intercept = std::log(sum_pos / (sum_all - sum_pos));
-
-  // `at` holds the pass at theta once `evaluated` is set. A penalised fit
-  // makes no pass at the start when it will move to a warm start anyway.
-  detail::NewtonPass pass(X, y, s, kept);
-  detail::NewtonPartial at;
-  bool evaluated = false;
+  fit.aliased.assign(static_cast<std::size_t>(p), false);
+  std::vector<Eigen::Index> kept(static_cast<std::size_t>(p));
+  for (Eigen::Index j = 0; j < p; ++j) kept[static_cast<std::size_t>(j)] = j;
+  // `at` holds the pass at theta once set. A penalised fit makes no pass at
+  // the start when it may move to a warm start anyway.
+  std::optional<NewtonPartial> at;
   if (!penalised) {
-    // Every row's weight at the start is positive, so X'WX has the null
-    // space of X itself: this is where aliased columns show.
-    at = pass.run(intercept, Eigen::VectorXd::Zero(p), true, exec);
-    fit.aliased = detail::aliased_columns(at.hessian);
-    std::vector<Eigen::Index> still;
-    for (Eigen::Index j = 0; j < p; ++j)
-      if (!fit.aliased[j]) still.push_back(j);
-    evaluated = static_cast<Eigen::Index>(still.size()) == p;
-    kept = still;
+    Aliasing aliasing = find_aliased(X, y, s, intercept, exec);
+    fit.aliased = std::move(aliasing.aliased);
+    kept = std::move(aliasing.kept);
+    at = std::move(aliasing.start);
   }
   const Eigen::Index q = static_cast<Eigen::Index>(kept.size()) + 1;
-  Eigen::VectorXd ridge = Eigen::VectorXd::Zero(q - 1);
+  PenalisedObjective objective{Eigen::VectorXd::Zero(q - 1)};
   if (penalised)
     for (Eigen::Index j = 0; j + 1 < q; ++j)
-      ridge(j) = (penalty.empty() ? 1.0 : penalty[static_cast<std::size_t>(kept[static_cast<std::size_t>(j)])]) / opt.C;
+      objective.ridge(j) =
+          (penalty.empty() ? 1.0 : penalty[static_cast<std::size_t>(kept[static_cast<std::size_t>(j)])]) / opt.C;
 
   Eigen::VectorXd theta = Eigen::VectorXd::Zero(q);  // intercept, then kept slopes
   theta(0) = intercept;
   if (n >= kWarmStartRows) {
-    const Eigen::VectorXd start = warm_start(X, y, s, kept, opt, exec, penalty);
+    Eigen::VectorXd start = warm_start(X, y, s, kept, opt, exec, penalty);
     if (start.size() == q) {
-      theta = start;
-      evaluated = false;
+      theta = std::move(start);
+      at.reset();
     }
   }
-  if (!evaluated) at = pass.run(theta(0), theta.tail(q - 1), true, exec);
-  auto objective = [&](const detail::NewtonPartial& part, const Eigen::VectorXd& t) {
-    return part.loss + 0.5 * (ridge.array() * t.tail(q - 1).array().square()).sum();
-  };
+  const NewtonPass pass(X, y, s, kept);
+  if (!at) at = pass.run(theta(0), theta.tail(q - 1), true, exec);
   auto relative = [&](const Eigen::VectorXd& step) {
     return (step.array().abs() / (1.0 + theta.array().abs())).maxCoeff();
   };
-  double f = objective(at, theta);
+  double f = objective(*at, theta);
 
   // The Hessian pass costs nearly two gradient passes. Once Newton steps are
   // small the Hessian barely changes, so it is kept and only the gradient is
@@ -347,17 +399,17 @@ inline LogisticFit newton_fit(const Columns& X, const Eigen::Ref<const Eigen::Ve
   double previous = std::numeric_limits<double>::infinity();
   int kept_steps = 0;  // consecutive steps with the current Hessian, this one included
   for (fit.iterations = 1; fit.iterations <= opt.max_iter; ++fit.iterations) {
-    const bool fresh = at.hessian.size() > 0;
+    const bool fresh = at->hessian.size() > 0;
     kept_steps = fresh ? 0 : kept_steps + 1;
     if (fresh) {
-      Eigen::MatrixXd H = at.hessian.selfadjointView<Eigen::Lower>();
-      H.diagonal().tail(q - 1) += ridge;
+      Eigen::MatrixXd H = at->hessian.selfadjointView<Eigen::Lower>();
+      H.diagonal().tail(q - 1) += objective.ridge;
       ldlt.compute(H);
       if (ldlt.info() != Eigen::Success)
         throw numeric_error("the Newton system of the logistic regression is singular");
     }
-    Eigen::VectorXd g = at.gradient;
-    g.tail(q - 1) += ridge.cwiseProduct(theta.tail(q - 1));
+    Eigen::VectorXd g = at->gradient;
+    g.tail(q - 1) += objective.ridge.cwiseProduct(theta.tail(q - 1));
     const Eigen::VectorXd step = ldlt.solve(g);
     if (!step.allFinite()) throw numeric_error("the Newton step of the logistic regression is not finite");
 
@@ -375,36 +427,23 @@ inline LogisticFit newton_fit(const Columns& X, const Eigen::Ref<const Eigen::Ve
     const bool want_hessian = size > 1e-3 || (!fresh && size > 0.5 * previous);
     previous = size;
 
-    // Backtracking: halve the step until the objective does not increase
-    // beyond rounding error. Near the optimum the full step is taken.
-    double t = 1.0;
-    bool accepted = false;
-    Eigen::VectorXd next;
-    detail::NewtonPartial at_next;
-    double f_next = f;
-    for (int halving = 0; halving < 30 && !accepted; ++halving, t *= 0.5) {
-      next = theta - t * step;
-      at_next = pass.run(next(0), next.tail(q - 1), want_hessian, exec);
-      f_next = objective(at_next, next);
-      accepted = f_next <= f + 1e-12 * std::abs(f);
-    }
-    if (!accepted) {
-      // The objective is flat to rounding error along the Newton direction.
+    std::optional<Accepted> next = backtrack(pass, objective, theta, step, f, want_hessian, exec);
+    if (!next) {
       fit.converged = size <= 1e-6;
       break;
     }
-    theta = next;
-    at = at_next;
-    f = f_next;
+    theta = std::move(next->theta);
+    at = std::move(next->at);
+    f = next->f;
     // Unpenalised and every training row fitted with probability 0 or 1: the
     // classes are separated and the likelihood has no finite maximiser.
-    if (!penalised && at.extreme == static_cast<std::size_t>(n)) break;
+    if (!penalised && at->extreme == static_cast<std::size_t>(n)) break;
   }
   fit.iterations = std::min(fit.iterations, opt.max_iter);
-  fit.separated = !penalised && at.extreme > 0;
+  fit.separated = !penalised && at->extreme > 0;
   fit.objective = f;
   fit.intercept = theta(0);
-  for (Eigen::Index j = 0; j + 1 < q; ++j) fit.coef(kept[j]) = theta(j + 1);
+  for (Eigen::Index j = 0; j + 1 < q; ++j) fit.coef(kept[static_cast<std::size_t>(j)]) = theta(j + 1);
   return fit;
 }
 

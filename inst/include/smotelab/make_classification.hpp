@@ -106,6 +106,17 @@ inline Eigen::MatrixXd uniform_matrix(Eigen::Index rows, Eigen::Index cols, doub
   return m;
 }
 
+// The checks both generators make; R has validated every argument before, so
+// a failure here is a bug of the caller.
+inline void check_spec(const ClassificationSpec& spec) {
+  require(spec.weights.size() >= 2, "there must be at least two classes");
+  require(spec.n_informative >= 1, "there must be at least one informative feature");
+  require(spec.n_informative + spec.n_redundant + spec.n_repeated <= spec.n_features,
+          "informative, redundant and repeated features must not outnumber the features");
+  require(spec.flip_y >= 0.0 && spec.flip_y <= 1.0, "flip_y must lie in [0, 1]");
+  require(spec.class_sep > 0.0, "class_sep must be positive");
+}
+
 inline Classification make_classification(const ClassificationSpec& spec, std::uint64_t seed) {
   const std::size_t n = spec.n_samples;
   const std::size_t p = spec.n_features;
@@ -113,11 +124,7 @@ inline Classification make_classification(const ClassificationSpec& spec, std::u
   const std::size_t n_red = spec.n_redundant;
   const std::size_t n_rep = spec.n_repeated;
   const std::size_t n_classes = spec.weights.size();
-  require(n_classes >= 2, "there must be at least two classes");
-  require(n_inf >= 1, "there must be at least one informative feature");
-  require(n_inf + n_red + n_rep <= p, "informative, redundant and repeated features must not outnumber the features");
-  require(spec.flip_y >= 0.0 && spec.flip_y <= 1.0, "flip_y must lie in [0, 1]");
-  require(spec.class_sep > 0.0, "class_sep must be positive");
+  check_spec(spec);
 
   Rng rng(seed, 0);
   const std::vector<std::size_t> rows = rows_per_cluster(n, spec.weights, spec.n_clusters_per_class);
@@ -261,11 +268,7 @@ inline Classification make_classification_numpy(const ClassificationSpec& spec, 
   const std::size_t n_red = spec.n_redundant;
   const std::size_t n_rep = spec.n_repeated;
   const std::size_t n_classes = spec.weights.size();
-  require(n_classes >= 2, "there must be at least two classes");
-  require(n_inf >= 1, "there must be at least one informative feature");
-  require(n_inf + n_red + n_rep <= p, "informative, redundant and repeated features must not outnumber the features");
-  require(spec.flip_y >= 0.0 && spec.flip_y <= 1.0, "flip_y must lie in [0, 1]");
-  require(spec.class_sep > 0.0, "class_sep must be positive");
+  check_spec(spec);
   require(n_inf >= 64 || (std::uint64_t{1} << n_inf) >= n_classes * spec.n_clusters_per_class,
           "the hypercube has fewer vertices than clusters requested");
 

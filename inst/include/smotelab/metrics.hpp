@@ -374,6 +374,26 @@ inline SortedScores sort_scores(const int* truth, const double* score, std::size
   return s;
 }
 
+// Calls step(key, dtp, dfp) once per distinct score, from the highest down,
+// with the events and non-events scored exactly at it: the walk of
+// scikit-learn's _binary_clf_curve, shared by the metrics and the curves.
+template <class Step>
+inline void for_each_distinct_score(const SortedScores& s, std::size_t n, Step&& step) {
+  std::size_t i = n;
+  while (i > 0) {
+    const std::uint64_t key = s.score_key(i - 1);
+    std::uint64_t dtp = 0, dfp = 0;
+    while (i > 0 && s.score_key(i - 1) == key) {
+      --i;
+      if (s.label(i))
+        ++dtp;
+      else
+        ++dfp;
+    }
+    step(key, dtp, dfp);
+  }
+}
+
 // ---------------------------------------------------------------------------
 // ROC-AUC and average precision from one sort
 
@@ -391,22 +411,12 @@ inline Ranking ranking_metrics(const int* truth, const double* score, std::size_
   const SortedScores s = sort_scores(truth, score, n, exec, codes);
   std::uint64_t tp = 0, fp = 0, area2 = 0;
   double ap = 0;
-  std::size_t i = n;
-  while (i > 0) {
-    const std::uint64_t key = s.score_key(i - 1);
-    std::uint64_t dtp = 0, dfp = 0;
-    while (i > 0 && s.score_key(i - 1) == key) {
-      --i;
-      if (s.label(i))
-        ++dtp;
-      else
-        ++dfp;
-    }
+  for_each_distinct_score(s, n, [&](std::uint64_t, std::uint64_t dtp, std::uint64_t dfp) {
     area2 += dfp * (2 * tp + dtp);
     tp += dtp;
     fp += dfp;
     if (dtp > 0) ap += double(dtp) * (double(tp) / double(tp + fp));
-  }
+  });
   Ranking r;
   r.n_pos = s.n_pos;
   r.n_neg = s.n_neg;
@@ -438,20 +448,13 @@ inline Curve binary_clf_curve(const int* truth, const double* score, std::size_t
   c.n_pos = s.n_pos;
   c.n_neg = s.n_neg;
   std::uint64_t tp = 0, fp = 0;
-  std::size_t i = n;
-  while (i > 0) {
-    const std::uint64_t key = s.score_key(i - 1);
-    while (i > 0 && s.score_key(i - 1) == key) {
-      --i;
-      if (s.label(i))
-        ++tp;
-      else
-        ++fp;
-    }
+  for_each_distinct_score(s, n, [&](std::uint64_t key, std::uint64_t dtp, std::uint64_t dfp) {
+    tp += dtp;
+    fp += dfp;
     c.thresholds.push_back(s.score_of_key(key));
     c.tps.push_back(double(tp));
     c.fps.push_back(double(fp));
-  }
+  });
   return c;
 }
 

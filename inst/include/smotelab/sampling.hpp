@@ -82,6 +82,18 @@ inline std::size_t minority(const std::vector<Eigen::Index>& n) {
   return static_cast<std::size_t>(std::min_element(n.begin(), n.end()) - n.begin());
 }
 
+// The number of classes, the majority and the minority a strategy is read
+// against, once the strategy has passed its checks.
+struct ClassRoles {
+  std::size_t K, maj, min;
+};
+
+inline ClassRoles class_roles(const SamplingStrategy& s, const std::vector<Eigen::Index>& class_counts,
+                              const std::vector<std::string>& class_names = {}) {
+  check_strategy(s, class_counts, class_names);
+  return {class_counts.size(), majority(class_counts), minority(class_counts)};
+}
+
 }  // namespace detail
 
 // Rows to add per class for an over-sampler. `class_names`, when given, name
@@ -89,10 +101,7 @@ inline std::size_t minority(const std::vector<Eigen::Index>& n) {
 inline std::vector<Eigen::Index> rows_to_add(const SamplingStrategy& s, const std::vector<Eigen::Index>& class_counts,
                                              const std::vector<std::string>& class_names = {}) {
   using Kind = SamplingStrategy::Kind;
-  detail::check_strategy(s, class_counts, class_names);
-  const std::size_t K = class_counts.size();
-  const std::size_t maj = detail::majority(class_counts);
-  const std::size_t min = detail::minority(class_counts);
+  const auto [K, maj, min] = detail::class_roles(s, class_counts, class_names);
   const Eigen::Index n_maj = class_counts[maj];
   std::vector<Eigen::Index> add(K, 0);
   switch (s.kind) {
@@ -146,10 +155,7 @@ inline std::vector<Eigen::Index> rows_to_add(const SamplingStrategy& s, const st
 inline std::vector<Eigen::Index> rows_to_keep(const SamplingStrategy& s, const std::vector<Eigen::Index>& class_counts,
                                               const std::vector<std::string>& class_names = {}) {
   using Kind = SamplingStrategy::Kind;
-  detail::check_strategy(s, class_counts, class_names);
-  const std::size_t K = class_counts.size();
-  const std::size_t maj = detail::majority(class_counts);
-  const std::size_t min = detail::minority(class_counts);
+  const auto [K, maj, min] = detail::class_roles(s, class_counts, class_names);
   const Eigen::Index n_min = class_counts[min];
   std::vector<Eigen::Index> keep = class_counts;
   switch (s.kind) {
@@ -205,10 +211,7 @@ inline std::vector<Eigen::Index> rows_to_keep(const SamplingStrategy& s, const s
 inline std::vector<char> under_sampling_targets(const SamplingStrategy& s,
                                                 const std::vector<Eigen::Index>& class_counts) {
   using Kind = SamplingStrategy::Kind;
-  detail::check_strategy(s, class_counts);
-  const std::size_t K = class_counts.size();
-  const std::size_t maj = detail::majority(class_counts);
-  const std::size_t min = detail::minority(class_counts);
+  const auto [K, maj, min] = detail::class_roles(s, class_counts);
   std::vector<char> targeted(K, 0);
   for (std::size_t c = 0; c < K; ++c) {
     switch (s.kind) {

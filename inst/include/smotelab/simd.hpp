@@ -420,30 +420,16 @@ constexpr std::size_t kScreenRefTile = 64;
 namespace screen {
 
 // Vectors of W coordinates (Coord), and the parts they are widened to for
-// the bound: Part holds one register of doubles, PartCoord the coordinates
-// it is converted from, Mask a comparison of Parts.
+// the bound: Part holds one register of doubles (as many bytes as W Reals,
+// so a float lane converts in two halves), PartCoord the coordinates it is
+// converted from, Mask a comparison of Parts.
 template <typename Real, int W>
-struct Vectors;
-template <>
-struct Vectors<double, 4> {
-  typedef double Coord __attribute__((vector_size(32)));
-  typedef double PartCoord __attribute__((vector_size(32)));
-  typedef double Part __attribute__((vector_size(32)));
-  typedef std::int64_t Mask __attribute__((vector_size(32)));
-};
-template <>
-struct Vectors<float, 8> {
-  typedef float Coord __attribute__((vector_size(32)));
-  typedef float PartCoord __attribute__((vector_size(16)));
-  typedef double Part __attribute__((vector_size(32)));
-  typedef std::int64_t Mask __attribute__((vector_size(32)));
-};
-template <>
-struct Vectors<float, 16> {
-  typedef float Coord __attribute__((vector_size(64)));
-  typedef float PartCoord __attribute__((vector_size(32)));
-  typedef double Part __attribute__((vector_size(64)));
-  typedef std::int64_t Mask __attribute__((vector_size(64)));
+struct Vectors {
+  static constexpr int kPart = W * static_cast<int>(sizeof(Real)) / static_cast<int>(sizeof(double));
+  typedef Real Coord __attribute__((vector_size(W * sizeof(Real))));
+  typedef Real PartCoord __attribute__((vector_size(kPart * sizeof(Real))));
+  typedef double Part __attribute__((vector_size(kPart * sizeof(double))));
+  typedef std::int64_t Mask __attribute__((vector_size(kPart * sizeof(std::int64_t))));
 };
 
 template <typename V>

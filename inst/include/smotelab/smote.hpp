@@ -106,6 +106,19 @@ inline void check_class_sizes(const std::vector<std::vector<Eigen::Index>>& rows
   }
 }
 
+// The rows of each class, once the input and the class sizes have passed
+// SMOTE's checks (both streams make the same ones).
+inline std::vector<std::vector<Eigen::Index>> smote_class_rows(Eigen::Index n_rows,
+                                                               const Eigen::Ref<const Eigen::VectorXi>& y,
+                                                               const std::vector<Eigen::Index>& n_new, int k_neighbors,
+                                                               const std::vector<std::string>& class_names) {
+  check_resample_input(n_rows, y, n_new);
+  require(k_neighbors >= 1, "k_neighbors must be at least 1");
+  auto rows = class_rows(y, n_new.size());
+  check_class_sizes(rows, n_new, k_neighbors, "SMOTE", "k_neighbors", class_names);
+  return rows;
+}
+
 // The listed rows of X, in that order.
 inline Eigen::MatrixXd gather_rows(const Eigen::Ref<const Eigen::MatrixXd>& X, const std::vector<Eigen::Index>& rows) {
   const auto m = static_cast<Eigen::Index>(rows.size());
@@ -195,12 +208,9 @@ inline Resampled smote(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>
                        const std::vector<Eigen::Index>& n_new, int k_neighbors, std::uint64_t seed,
                        const Executor& exec = serial_executor(), KnnAlgorithm algorithm = KnnAlgorithm::automatic,
                        const std::vector<std::string>& class_names = {}) {
-  detail::check_resample_input(X.rows(), y, n_new);
-  require(k_neighbors >= 1, "k_neighbors must be at least 1");
+  const auto rows = detail::smote_class_rows(X.rows(), y, n_new, k_neighbors, class_names);
   const std::size_t K = n_new.size();
   const Eigen::Index p = X.cols();
-  const auto rows = detail::class_rows(y, K);
-  detail::check_class_sizes(rows, n_new, k_neighbors, "SMOTE", "k_neighbors", class_names);
 
   Resampled out = detail::start_output(X.rows(), detail::total(n_new), p);
 
@@ -313,12 +323,9 @@ inline Resampled smote_numpy(const Columns& X, const Eigen::Ref<const Eigen::Vec
                              const std::vector<Eigen::Index>& n_new, int k_neighbors, std::uint32_t seed,
                              const Executor& exec = serial_executor(), KnnAlgorithm algorithm = KnnAlgorithm::automatic,
                              const std::vector<std::string>& class_names = {}) {
-  detail::check_resample_input(X.rows(), y, n_new);
-  require(k_neighbors >= 1, "k_neighbors must be at least 1");
+  const auto rows = detail::smote_class_rows(X.rows(), y, n_new, k_neighbors, class_names);
   const std::size_t K = n_new.size();
   const Eigen::Index p = X.cols();
-  const auto rows = detail::class_rows(y, K);
-  detail::check_class_sizes(rows, n_new, k_neighbors, "SMOTE", "k_neighbors", class_names);
 
   Resampled out = detail::start_output(X.rows(), detail::total(n_new), p);
   std::vector<double> gap;

@@ -156,7 +156,8 @@ inline std::vector<Eigen::Index> class_counts(const Eigen::Ref<const Eigen::Vect
 
 inline void append(Rows& rows, const Resampled& r) {
   Rows out{Eigen::MatrixXd(static_cast<Eigen::Index>(r.keep.size()) + r.X_new.rows(), rows.X.cols()),
-           Eigen::VectorXi(static_cast<Eigen::Index>(r.keep.size()) + r.y_new.size())};
+           Eigen::VectorXi(static_cast<Eigen::Index>(r.keep.size()) + r.y_new.size()),
+           {}};
   // An under-sampler may keep every row yet reorder them (numpy streams).
   bool all_kept = static_cast<Eigen::Index>(r.keep.size()) == rows.X.rows();
   for (std::size_t i = 0; all_kept && i < r.keep.size(); ++i) all_kept = r.keep[i] == static_cast<Eigen::Index>(i);

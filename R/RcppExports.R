@@ -41,8 +41,8 @@ instance_hardness_cpp <- function(columns, y, n_keep, strategy, spec, cv, seed, 
     .Call(`_smotelab_instance_hardness_cpp`, columns, y, n_keep, strategy, spec, cv, seed, n_threads, class_names)
 }
 
-cv_run_cpp <- function(specs, columns, y, folds, v, metrics, threshold, seed, task_grid, task_repeat, task_fold, n_threads, progress) {
-    .Call(`_smotelab_cv_run_cpp`, specs, columns, y, folds, v, metrics, threshold, seed, task_grid, task_repeat, task_fold, n_threads, progress)
+cv_run_cpp <- function(specs, columns, y, folds, v, metrics, threshold, seed, task_grid, task_repeat, task_fold, n_threads, progress, case_weights = NULL) {
+    .Call(`_smotelab_cv_run_cpp`, specs, columns, y, folds, v, metrics, threshold, seed, task_grid, task_repeat, task_fold, n_threads, progress, case_weights)
 }
 
 make_imbalanced_cpp <- function(n_samples, n_features, n_informative, n_redundant, n_repeated, n_clusters_per_class, weights, flip_y, class_sep, seed) {
@@ -125,8 +125,8 @@ rose_cpp <- function(columns, smooth, y, params, seed, n_threads, class_names) {
     .Call(`_smotelab_rose_cpp`, columns, smooth, y, params, seed, n_threads, class_names)
 }
 
-pipeline_fit_cpp <- function(spec, columns, y, seed, n_threads) {
-    .Call(`_smotelab_pipeline_fit_cpp`, spec, columns, y, seed, n_threads)
+pipeline_fit_cpp <- function(spec, columns, y, seed, n_threads, case_weights = NULL) {
+    .Call(`_smotelab_pipeline_fit_cpp`, spec, columns, y, seed, n_threads, case_weights)
 }
 
 pipeline_predict_cpp <- function(state, columns, n_rows, n_threads) {

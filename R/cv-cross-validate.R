@@ -26,6 +26,9 @@
 #'   the event, for the class metrics.
 #' @param seed `NULL` or a whole number: fixes the folds (when `folds` is a
 #'   number) and every resampling step.
+#' @param case_weights `NULL`, or case weights as in [fit.smotelab_pipeline()]
+#'   (a column name or one value per row): each fold's model is fitted with
+#'   the weights of its training rows. Held-out rows are scored unweighted.
 #' @return A tibble of class `smotelab_cv`, one row per repeat, fold and metric:
 #'   `repeat_id`, `fold`, `.metric`, `.estimate`. [summary()] gives the mean and
 #'   standard deviation per metric; [autoplot()] draws the folds.
@@ -37,15 +40,16 @@
 #' summary(cv)
 cross_validate <- function(pipeline, formula, data, folds = 5,
                            metrics = c("roc_auc", "f1_macro", "recall_macro"),
-                           threshold = 0.5, seed = NULL, n_threads = NULL, rng = NULL) {
+                           threshold = 0.5, seed = NULL, n_threads = NULL, rng = NULL, case_weights = NULL) {
   call <- rlang::current_env()
-  problem <- cv_problem(pipeline, formula, data, folds, metrics, threshold, seed, n_threads, call, rng)
+  problem <- cv_problem(pipeline, formula, data, folds, metrics, threshold, seed, n_threads, call, rng, case_weights)
   values <- cv_run(problem, list(spec_to_core(pipeline, problem$levels, problem$rng, problem$blocks)), call)
   cv_tibble(problem, values[[1]])
 }
 
 # Everything a cross-validation or grid search needs, validated once.
-cv_problem <- function(pipeline, formula, data, folds, metrics, threshold, seed, n_threads, call, rng = NULL) {
+cv_problem <- function(pipeline, formula, data, folds, metrics, threshold, seed, n_threads, call, rng = NULL,
+                       case_weights = NULL) {
   if (!inherits(pipeline, "smotelab_pipeline")) {
     abort_smotelab("{.arg pipeline} must be a pipeline from {.fn imb_pipeline}, not {.obj_type_friendly {pipeline}}.",
       "type",
@@ -53,6 +57,8 @@ cv_problem <- function(pipeline, formula, data, folds, metrics, threshold, seed,
     )
   }
   n_threads <- resolve_threads(n_threads, call = call)
+  weights <- resolve_case_weights(case_weights, data, call = call)
+  data <- weights$data
   prepared <- pipeline_data(pipeline, formula, data, n_threads, call)
   bp <- prepared$blueprint
   metrics <- check_metric_names(metrics, call = call)
@@ -63,7 +69,7 @@ cv_problem <- function(pipeline, formula, data, folds, metrics, threshold, seed,
   list(
     x = prepared$x, y = prepared$y, levels = bp$outcome_levels, folds = fold_ids, v = attr(fold_ids, "v"),
     metrics = metrics, threshold = threshold, seed = seed, n_threads = n_threads, rng = rng,
-    blocks = blueprint_blocks(bp)
+    blocks = blueprint_blocks(bp), case_weights = weights$values, data = data
   )
 }
 
@@ -142,7 +148,8 @@ cv_run <- function(problem, specs, call, describe = function(g) NULL) {
   run <- function(rows, n_threads, progress) {
     cv_run_cpp(
       specs, problem$x, problem$y, problem$folds, v, problem$metrics, problem$threshold,
-      problem$seed, tasks$grid[rows], tasks$repeat_id[rows], tasks$fold[rows], n_threads, progress
+      problem$seed, tasks$grid[rows], tasks$repeat_id[rows], tasks$fold[rows], n_threads, progress,
+      problem$case_weights
     )
   }
   out <- with_core(

@@ -76,7 +76,7 @@ model_boost <- function(n_rounds = 100, learning_rate = 0.3, max_depth = 6, scal
 }
 
 #' @export
-model_to_core.smotelab_model_boost <- function(model) {
+model_to_core.smotelab_model_boost <- function(model, levels) {
   p <- model$params
   list(
     type = "boost", n_rounds = as.integer(p$n_rounds), learning_rate = as.double(p$learning_rate),

@@ -66,7 +66,7 @@ model_forest <- function(n_trees = 500, mtry = NULL, min_node_size = 1, max_dept
 }
 
 #' @export
-model_to_core.smotelab_model_forest <- function(model) {
+model_to_core.smotelab_model_forest <- function(model, levels) {
   p <- model$params
   list(
     type = "forest", n_trees = as.integer(p$n_trees), mtry = as.integer(p$mtry %||% 0L),

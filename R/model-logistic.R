@@ -30,7 +30,7 @@ model_logistic <- function(C = 1, class_weight = NULL) {
 }
 
 #' @export
-model_to_core.smotelab_model_logistic <- function(model) {
+model_to_core.smotelab_model_logistic <- function(model, levels) {
   list(type = "logistic", C = as.double(model$params$C), balanced = identical(model$params$class_weight, "balanced"))
 }
 

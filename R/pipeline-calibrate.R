@@ -180,7 +180,8 @@ prior_calibrator <- function(fitted, data, call) {
       )
     }
   }
-  spec <- spec_to_core(fitted$pipeline, fitted$blueprint$outcome_levels, fitted$rng)
+  bp <- fitted$blueprint
+  spec <- spec_to_core(fitted$pipeline, bp$outcome_levels, fitted$rng, blueprint_blocks(bp))
   with_core(calibrate_prior_cpp(spec, as.integer(fitted$state$fit_counts), as.integer(counts)), call = call)
 }
 
@@ -227,7 +228,7 @@ calibration_to_core.smotelab_model_calibrated <- function(model) {
 }
 
 #' @export
-model_to_core.smotelab_model_calibrated <- function(model) model_to_core(model$params$model)
+model_to_core.smotelab_model_calibrated <- function(model, levels) model_to_core(model$params$model, levels)
 
 #' @export
 model_check_columns.smotelab_model_calibrated <- function(model, columns, call = caller_env()) {

@@ -44,7 +44,10 @@ element_types <- function() {
     logistic = list(constructor = model_logistic),
     forest = list(constructor = model_forest),
     boost = list(constructor = model_boost),
-    calibrated = list(constructor = model_calibrated)
+    calibrated = list(constructor = model_calibrated),
+    balanced_forest = list(constructor = model_balanced_forest, sampling = "under"),
+    balanced_bagging = list(constructor = model_balanced_bagging),
+    easy_ensemble = list(constructor = model_easy_ensemble, sampling = "under")
   )
 }
 

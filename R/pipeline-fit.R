@@ -20,6 +20,23 @@
 #'   random samplers draw as imbalanced-learn's in a `Pipeline` with
 #'   `random_state = seed` (a fresh `RandomState(seed)` for every fit); see
 #'   [smotelab-rng].
+#' @param case_weights `NULL`, or case weights: the name of a numeric column
+#'   of `data` (which is then not a predictor) or a numeric vector with one
+#'   value per row, every value finite and larger than 0. A row of weight `w`
+#'   counts as `w` rows: in [model_logistic()] its loss is multiplied by `w`
+#'   (`glm()`'s prior weights; with `class_weight = "balanced"`, after the
+#'   class weight), in [model_boost()] its gradient and hessian are (so a
+#'   whole-number weight fits what that many copies of the row fit). Other
+#'   models can't use case weights yet and refuse them. Weights follow their
+#'   rows through resampling steps: a row an under-sampler keeps keeps its
+#'   weight, a random over-sampling copy copies it, and a synthetic SMOTE
+#'   (borderline-SMOTE, ADASYN) row between a seed row and a neighbour gets
+#'   their weights interpolated with the same gap as its features, so a
+#'   weight that is a linear function of the predictors stays one. (The
+#'   alternatives, the seed's weight alone or the mean weight of the class,
+#'   would give a synthetic row a weight unrelated to where it lies.)
+#'   [step_scale()] standardises with unweighted means and standard
+#'   deviations.
 #' @param ... Not used; must be empty.
 #' @return A `smotelab_fit` object: plain R data that survives [saveRDS()].
 #' @export
@@ -29,22 +46,28 @@
 #'               class ~ ., data = d, seed = 1, n_threads = 1)
 #' fitted
 #' head(predict(fitted, d, type = "prob"))
-fit.smotelab_pipeline <- function(object, formula, data, seed = NULL, n_threads = NULL, rng = NULL, ...) {
+fit.smotelab_pipeline <- function(object, formula, data, seed = NULL, n_threads = NULL, rng = NULL,
+                                  case_weights = NULL, ...) {
   rlang::check_dots_empty()
   call <- rlang::current_env()
   n_threads <- resolve_threads(n_threads, call = call)
+  weights <- resolve_case_weights(case_weights, data, call = call)
+  data <- weights$data
   prepared <- pipeline_data(object, formula, data, n_threads, call)
   bp <- prepared$blueprint
   y <- prepared$y
   rng <- resolve_rng(rng, call = call)
   seed <- resolve_rng_seed(seed, rng, call = call)
   spec <- spec_to_core(object, bp$outcome_levels, rng, blueprint_blocks(bp))
-  state <- with_core(pipeline_fit_cpp(spec, prepared$x, y, seed, n_threads), call = call)
+  state <- with_core(pipeline_fit_cpp(spec, prepared$x, y, seed, n_threads, weights$values), call = call)
   counts <- c(sum(y == 0L), sum(y == 1L))
   names(counts) <- bp$outcome_levels
   names(state$fit_counts) <- bp$outcome_levels
   fitted <- structure(
-    list(pipeline = object, blueprint = bp, state = state, seed = seed, rng = rng, class_counts = counts),
+    list(
+      pipeline = object, blueprint = bp, state = state, seed = seed, rng = rng, class_counts = counts,
+      case_weights = weights$label
+    ),
     class = "smotelab_fit"
   )
   report_fit(pipeline_model(object), fitted)
@@ -233,6 +256,7 @@ format.smotelab_fit <- function(x, ...) {
         " after resampling"
       )
     },
+    if (!is.null(x$case_weights)) paste0("case weights: ", x$case_weights),
     format_state(pipeline_model(x$pipeline), x),
     if (!is.null(x$calibration)) {
       rows <- x$calibration$rows
@@ -298,3 +322,52 @@ print.smotelab_fit_summary <- function(x, ...) {
 }
 
 fit_summary_fields <- c("steps", "model", "outcome", "event", "n_rows", "predictors", "class_counts")
+
+# Case weights for fit(): `values` (a double vector, or NULL), `data` without
+# the weight column when they were given as a column name (a new list of the
+# same column vectors, not a copy of them), and `label`, how format() names
+# them.
+resolve_case_weights <- function(case_weights, data, call = caller_env()) {
+  if (is.null(case_weights)) {
+    return(list(values = NULL, data = data, label = NULL))
+  }
+  check_data(data, call = call)
+  label <- "a vector"
+  if (is.character(case_weights)) {
+    check_string(case_weights, arg = "case_weights", call = call, class = argument_error)
+    if (!case_weights %in% names(data)) {
+      abort_smotelab(
+        "{.arg case_weights} must name a column of {.arg data}; there is no column {.val {case_weights}}.",
+        "columns",
+        call = call
+      )
+    }
+    label <- paste0("column ", case_weights)
+    column <- case_weights
+    case_weights <- data[[column]]
+    data <- data[setdiff(names(data), column)]
+  }
+  if (!is.numeric(case_weights)) {
+    abort_smotelab("{.arg case_weights} must be numeric, not {.obj_type_friendly {case_weights}}.", "type", call = call)
+  }
+  if (length(case_weights) != nrow(data)) {
+    abort_smotelab(
+      c("{.arg case_weights} must have one value per row of {.arg data}.",
+        "x" = "It has {length(case_weights)} value{?s}; {.arg data} has {nrow(data)} row{?s}."
+      ),
+      "length",
+      call = call
+    )
+  }
+  bad <- which(!is.finite(case_weights) | case_weights <= 0)
+  if (length(bad)) {
+    abort_smotelab(
+      c("Every case weight must be a finite number larger than 0.",
+        "x" = "{length(bad)} value{?s} {?is/are} not, the first at row {bad[1]} ({format(case_weights[bad[1]])})."
+      ),
+      if (anyNA(case_weights[bad])) "missing" else if (any(is.infinite(case_weights[bad]))) "infinite" else "argument",
+      call = call
+    )
+  }
+  list(values = as.double(case_weights), data = data, label = label)
+}

@@ -81,7 +81,7 @@ tune_threshold <- function(pipeline, formula, data, metric = "f1", folds = 5, co
       call = call
     )
   }
-  spec <- spec_to_core(pipeline, problem$levels, problem$rng)
+  spec <- spec_to_core(pipeline, problem$levels, problem$rng, problem$blocks)
   out <- with_core(
     cv_predict_cpp(spec, problem$x, problem$y, problem$folds[, 1], problem$v, problem$seed, TRUE, problem$n_threads),
     call = call

@@ -92,7 +92,7 @@ pipeline_model <- function(pipeline) {
 spec_to_core <- function(pipeline, levels, rng = "smotelab", blocks = NULL) {
   list(
     steps = unname(lapply(pipeline_steps(pipeline), step_to_core, levels = levels)),
-    model = model_to_core(pipeline_model(pipeline)),
+    model = model_to_core(pipeline_model(pipeline), levels),
     class_names = levels,
     numpy_rng = identical(rng, "numpy"),
     calibration = calibration_to_core(pipeline_model(pipeline)),
@@ -107,32 +107,47 @@ step_to_core <- function(step, levels) {
     params[[name]] <- sampling_to_core(params[[name]], levels)
   }
   # A step that fits a model (instance hardness) holds it as a model element.
-  if (inherits(params$model, "smotelab_model")) params$model <- model_to_core(params$model)
+  if (inherits(params$model, "smotelab_model")) params$model <- model_to_core(params$model, levels)
   c(list(type = step$type), params)
 }
 
 # Named class counts in a step's sampling_strategy must name outcome levels;
 # only the data tell which, so this runs when a pipeline meets its data.
+# Elements inside an element (a bagging model's sampler and model) are
+# checked too, named by their path.
 check_pipeline_levels <- function(pipeline, levels, call = caller_env()) {
-  for (name in names(pipeline$elements)) {
-    element <- pipeline$elements[[name]]
+  check_elements_levels(pipeline$elements, levels, call)
+  invisible(pipeline)
+}
+
+check_elements_levels <- function(elements, levels, call, prefix = "") {
+  for (name in names(elements)) {
+    element <- elements[[name]]
+    check_elements_levels(element_parts(element), levels, call, prefix = paste0(prefix, name, "$"))
     cleaning <- element_type(element$type)$cleaning
     if (!is.null(cleaning)) {
       check_sampling_strategy(element$params[[cleaning]], "clean",
-        levels = levels, arg = paste0(name, "$", cleaning), call = call
+        levels = levels, arg = paste0(prefix, name, "$", cleaning), call = call
       )
     }
     direction <- element_type(element$type)$sampling
     if (is.null(direction)) next
     check_sampling_strategy(element$params$sampling_strategy, direction,
       levels = levels, binary = TRUE,
-      arg = paste0(name, "$sampling_strategy"), call = call
+      arg = paste0(prefix, name, "$sampling_strategy"), call = call
     )
   }
-  invisible(pipeline)
 }
 
-model_to_core <- function(model) UseMethod("model_to_core")
+# The pipeline elements an element holds, named; most hold none.
+element_parts <- function(element) UseMethod("element_parts")
+
+#' @export
+element_parts.default <- function(element) list()
+
+# `levels` are the outcome levels (the event second), for a model that holds
+# a sampling strategy.
+model_to_core <- function(model, levels) UseMethod("model_to_core")
 
 # Checks of a model against the design it will see (e.g. mtry against the
 # number of columns); most models need none.

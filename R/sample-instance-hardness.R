@@ -47,7 +47,7 @@ instance_hardness_threshold <- function(data, outcome, model = model_forest(n_tr
   seed <- resolve_seed(seed, call = call)
   n_threads <- resolve_threads(n_threads, call = call)
   levels <- levels(out$y)
-  spec <- list(steps = list(), model = model_to_core(model), class_names = levels, numpy_rng = FALSE)
+  spec <- list(steps = list(), model = model_to_core(model, levels), class_names = levels, numpy_rng = FALSE)
   keep <- with_core(
     instance_hardness_cpp(
       x, as.integer(out$y) - 1L, n_keep, sampling_to_core(sampling_strategy, levels), spec, as.integer(cv),

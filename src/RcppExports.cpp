@@ -168,8 +168,8 @@ BEGIN_RCPP
 END_RCPP
 }
 // cv_run_cpp
-List cv_run_cpp(const List& specs, const List& columns, const Eigen::Map<Eigen::VectorXi> y, const Eigen::Map<Eigen::MatrixXi> folds, int v, const std::vector<std::string>& metrics, double threshold, double seed, const Rcpp::IntegerVector& task_grid, const Rcpp::IntegerVector& task_repeat, const Rcpp::IntegerVector& task_fold, int n_threads, Rcpp::Nullable<Rcpp::Function> progress);
-RcppExport SEXP _smotelab_cv_run_cpp(SEXP specsSEXP, SEXP columnsSEXP, SEXP ySEXP, SEXP foldsSEXP, SEXP vSEXP, SEXP metricsSEXP, SEXP thresholdSEXP, SEXP seedSEXP, SEXP task_gridSEXP, SEXP task_repeatSEXP, SEXP task_foldSEXP, SEXP n_threadsSEXP, SEXP progressSEXP) {
+List cv_run_cpp(const List& specs, const List& columns, const Eigen::Map<Eigen::VectorXi> y, const Eigen::Map<Eigen::MatrixXi> folds, int v, const std::vector<std::string>& metrics, double threshold, double seed, const Rcpp::IntegerVector& task_grid, const Rcpp::IntegerVector& task_repeat, const Rcpp::IntegerVector& task_fold, int n_threads, Rcpp::Nullable<Rcpp::Function> progress, SEXP case_weights);
+RcppExport SEXP _smotelab_cv_run_cpp(SEXP specsSEXP, SEXP columnsSEXP, SEXP ySEXP, SEXP foldsSEXP, SEXP vSEXP, SEXP metricsSEXP, SEXP thresholdSEXP, SEXP seedSEXP, SEXP task_gridSEXP, SEXP task_repeatSEXP, SEXP task_foldSEXP, SEXP n_threadsSEXP, SEXP progressSEXP, SEXP case_weightsSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
     Rcpp::traits::input_parameter< const List& >::type specs(specsSEXP);
@@ -185,7 +185,8 @@ BEGIN_RCPP
     Rcpp::traits::input_parameter< const Rcpp::IntegerVector& >::type task_fold(task_foldSEXP);
     Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
     Rcpp::traits::input_parameter< Rcpp::Nullable<Rcpp::Function> >::type progress(progressSEXP);
-    rcpp_result_gen = Rcpp::wrap(cv_run_cpp(specs, columns, y, folds, v, metrics, threshold, seed, task_grid, task_repeat, task_fold, n_threads, progress));
+    Rcpp::traits::input_parameter< SEXP >::type case_weights(case_weightsSEXP);
+    rcpp_result_gen = Rcpp::wrap(cv_run_cpp(specs, columns, y, folds, v, metrics, threshold, seed, task_grid, task_repeat, task_fold, n_threads, progress, case_weights));
     return rcpp_result_gen;
 END_RCPP
 }
@@ -463,8 +464,8 @@ BEGIN_RCPP
 END_RCPP
 }
 // pipeline_fit_cpp
-List pipeline_fit_cpp(const List& spec, const List& columns, const Eigen::Map<Eigen::VectorXi> y, double seed, int n_threads);
-RcppExport SEXP _smotelab_pipeline_fit_cpp(SEXP specSEXP, SEXP columnsSEXP, SEXP ySEXP, SEXP seedSEXP, SEXP n_threadsSEXP) {
+List pipeline_fit_cpp(const List& spec, const List& columns, const Eigen::Map<Eigen::VectorXi> y, double seed, int n_threads, SEXP case_weights);
+RcppExport SEXP _smotelab_pipeline_fit_cpp(SEXP specSEXP, SEXP columnsSEXP, SEXP ySEXP, SEXP seedSEXP, SEXP n_threadsSEXP, SEXP case_weightsSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
     Rcpp::traits::input_parameter< const List& >::type spec(specSEXP);
@@ -472,7 +473,8 @@ BEGIN_RCPP
     Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type y(ySEXP);
     Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
     Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
-    rcpp_result_gen = Rcpp::wrap(pipeline_fit_cpp(spec, columns, y, seed, n_threads));
+    Rcpp::traits::input_parameter< SEXP >::type case_weights(case_weightsSEXP);
+    rcpp_result_gen = Rcpp::wrap(pipeline_fit_cpp(spec, columns, y, seed, n_threads, case_weights));
     return rcpp_result_gen;
 END_RCPP
 }
@@ -752,7 +754,7 @@ static const R_CallMethodDef CallEntries[] = {
     {"_smotelab_near_miss_cpp", (DL_FUNC) &_smotelab_near_miss_cpp, 10},
     {"_smotelab_smote_cleaning_cpp", (DL_FUNC) &_smotelab_smote_cleaning_cpp, 12},
     {"_smotelab_instance_hardness_cpp", (DL_FUNC) &_smotelab_instance_hardness_cpp, 9},
-    {"_smotelab_cv_run_cpp", (DL_FUNC) &_smotelab_cv_run_cpp, 13},
+    {"_smotelab_cv_run_cpp", (DL_FUNC) &_smotelab_cv_run_cpp, 14},
     {"_smotelab_make_imbalanced_cpp", (DL_FUNC) &_smotelab_make_imbalanced_cpp, 10},
     {"_smotelab_make_imbalanced_numpy_cpp", (DL_FUNC) &_smotelab_make_imbalanced_numpy_cpp, 10},
     {"_smotelab_metric_confusion_cpp", (DL_FUNC) &_smotelab_metric_confusion_cpp, 3},
@@ -773,7 +775,7 @@ static const R_CallMethodDef CallEntries[] = {
     {"_smotelab_cluster_centroids_cpp", (DL_FUNC) &_smotelab_cluster_centroids_cpp, 6},
     {"_smotelab_kmeans_smote_cpp", (DL_FUNC) &_smotelab_kmeans_smote_cpp, 7},
     {"_smotelab_rose_cpp", (DL_FUNC) &_smotelab_rose_cpp, 7},
-    {"_smotelab_pipeline_fit_cpp", (DL_FUNC) &_smotelab_pipeline_fit_cpp, 5},
+    {"_smotelab_pipeline_fit_cpp", (DL_FUNC) &_smotelab_pipeline_fit_cpp, 6},
     {"_smotelab_pipeline_predict_cpp", (DL_FUNC) &_smotelab_pipeline_predict_cpp, 4},
     {"_smotelab_first_nonfinite_cpp", (DL_FUNC) &_smotelab_first_nonfinite_cpp, 3},
     {"_smotelab_pipeline_step_seed_cpp", (DL_FUNC) &_smotelab_pipeline_step_seed_cpp, 2},

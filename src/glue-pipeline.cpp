@@ -118,12 +118,14 @@ StepSpec step_spec_from_r(const List& step) {
 
 ModelSpec model_spec_from_r(const List& model) {
   using Reader = ModelSpec (*)(const List&);
-  const Reader read =
-      glue::enum_from_r<Reader>(model["type"],
-                                {{"logistic", [](const List& m) -> ModelSpec { return glue::logistic_spec_from_r(m); }},
-                                 {"forest", [](const List& m) -> ModelSpec { return glue::forest_spec_from_r(m); }},
-                                 {"boost", [](const List& m) -> ModelSpec { return glue::boost_spec_from_r(m); }}},
-                                "model type");
+  const Reader read = glue::enum_from_r<Reader>(
+      model["type"],
+      {{"logistic", [](const List& m) -> ModelSpec { return glue::logistic_spec_from_r(m); }},
+       {"forest", [](const List& m) -> ModelSpec { return glue::forest_spec_from_r(m); }},
+       {"boost", [](const List& m) -> ModelSpec { return glue::boost_spec_from_r(m); }},
+       {"balanced_forest", [](const List& m) -> ModelSpec { return glue::balanced_forest_spec_from_r(m); }},
+       {"balanced_bagging", [](const List& m) -> ModelSpec { return glue::bagging_spec_from_r(m); }}},
+      "model type");
   return read(model);
 }
 
@@ -159,6 +161,8 @@ struct StateToR {
   List operator()(const smotelab::LogisticFit& f) const { return glue::logistic_state_to_r(f); }
   List operator()(const smotelab::ForestFit& f) const { return glue::forest_state_to_r(f); }
   List operator()(const smotelab::BoostFit& f) const { return glue::boost_state_to_r(f); }
+  List operator()(const smotelab::BalancedForestFit& f) const { return glue::balanced_forest_state_to_r(f); }
+  List operator()(const smotelab::BaggingFit& f) const { return glue::bagging_state_to_r(f); }
 };
 
 StepState step_state_from_r(const List& s) {
@@ -179,17 +183,15 @@ ModelState model_state_from_r(const List& s) {
       s["type"],
       {{"logistic", [](const List& f) -> ModelState { return glue::logistic_state_from_r(f); }},
        {"forest", [](const List& f) -> ModelState { return glue::forest_state_from_r(f); }},
-       {"boost", [](const List& f) -> ModelState { return glue::boost_state_from_r(f); }}},
+       {"boost", [](const List& f) -> ModelState { return glue::boost_state_from_r(f); }},
+       {"balanced_forest", [](const List& f) -> ModelState { return glue::balanced_forest_state_from_r(f); }},
+       {"balanced_bagging", [](const List& f) -> ModelState { return glue::bagging_state_from_r(f); }}},
       "fitted model type");
   return read(s);
 }
 
 }  // namespace
 
-// `columns` is a list of double vectors, the design's columns; they are read
-// in place, never copied into one matrix. They come from blueprint_columns(),
-// which has checked that every value is finite, so the core does not scan
-// them again.
 // A calibrated ensemble has members instead of steps and a model; its
 // `model` is NULL in R. Calibrators travel as `calibration`, absent before.
 List glue::fitted_to_r(const smotelab::FittedPipeline& fitted) {
@@ -214,13 +216,24 @@ smotelab::FittedPipeline glue::fitted_from_r(const List& state) {
   return fitted;
 }
 
+// `columns` is a list of double vectors, the design's columns; they are read
+// in place, never copied into one matrix. They come from blueprint_columns(),
+// which has checked that every value is finite, so the core does not scan
+// them again. `case_weights` is NULL or a double vector of positive weights,
+// one per row, checked by R and read in place.
 // [[Rcpp::export(rng = false)]]
 List pipeline_fit_cpp(const List& spec, const List& columns, const Eigen::Map<Eigen::VectorXi> y, double seed,
-                      int n_threads) {
+                      int n_threads, SEXP case_weights = R_NilValue) {
   smotelab::Columns X = glue::columns_from_r(columns, y.size());
+  const double* weights = nullptr;
+  if (!Rf_isNull(case_weights)) {
+    if (TYPEOF(case_weights) != REALSXP || Rf_xlength(case_weights) != y.size())
+      throw smotelab::internal_error("case weights must be a double vector with one value per row");
+    weights = REAL(case_weights);
+  }
   const smotelab::FittedPipeline fitted = glue::allocating(0, "the pipeline's resampled rows and model", [&] {
     return smotelab::fit_pipeline(glue::spec_from_r(spec), X.checked_finite(), y, glue::seed_from_r(seed),
-                                  glue::executor(n_threads));
+                                  glue::executor(n_threads), weights);
   });
   return glue::fitted_to_r(fitted);
 }

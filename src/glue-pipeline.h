@@ -25,6 +25,17 @@ smotelab::ForestFit forest_state_from_r(const Rcpp::List& state);
 smotelab::BoostOptions boost_spec_from_r(const Rcpp::List& model);
 Rcpp::List boost_state_to_r(const smotelab::BoostFit& fit);
 smotelab::BoostFit boost_state_from_r(const Rcpp::List& state);
+smotelab::BalancedForestOptions balanced_forest_spec_from_r(const Rcpp::List& model);
+Rcpp::List balanced_forest_state_to_r(const smotelab::BalancedForestFit& fit);
+smotelab::BalancedForestFit balanced_forest_state_from_r(const Rcpp::List& state);
+smotelab::BaggingOptions bagging_spec_from_r(const Rcpp::List& model);
+Rcpp::List bagging_state_to_r(const smotelab::BaggingFit& fit);
+smotelab::BaggingFit bagging_state_from_r(const Rcpp::List& state);
+
+// A fitted pipeline (steps, model, fit_counts) to and from R; bagging
+// members are fitted pipelines too.
+Rcpp::List fitted_to_r(const smotelab::FittedPipeline& fitted);
+smotelab::FittedPipeline fitted_from_r(const Rcpp::List& state);
 
 // Shared by borderline_smote() and its pipeline step.
 inline smotelab::BorderlineKind borderline_kind_from_r(const std::string& kind) {

@@ -164,7 +164,7 @@ int main() {
       y[i] = static_cast<int>(i % 2);
     }
     const std::vector<double> before = margin;
-    smotelab::simd::boost_gradients(margin.data(), leaf.data(), value, y.data(), 3.0, 1e-16, rows, gh.data());
+    smotelab::simd::boost_gradients(margin.data(), leaf.data(), value, y.data(), nullptr, 3.0, 1e-16, rows, gh.data());
     double worst = 0;
     for (std::size_t i = 0; i < rows; ++i) {
       const double m = before[i] + value[leaf[i]];
@@ -175,7 +175,7 @@ int main() {
     }
     CHECK(worst < 1e-14);
     std::vector<double> unchanged = before;
-    smotelab::simd::boost_gradients(unchanged.data(), nullptr, value, y.data(), 3.0, 1e-16, rows, gh.data());
+    smotelab::simd::boost_gradients(unchanged.data(), nullptr, value, y.data(), nullptr, 3.0, 1e-16, rows, gh.data());
     CHECK(unchanged == before);
   }
 

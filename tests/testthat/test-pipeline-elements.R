@@ -14,10 +14,17 @@ test_that("every exported step and model constructor is in the element table", {
   expect_setequal(registered, constructors)
 })
 
+# Constructors with their defaults; one that wraps a member model (balanced
+# bagging) gets a logistic one.
+default_element <- function(constructor) {
+  args <- if ("model" %in% names(formals(constructor))) list(model = model_logistic()) else list()
+  do.call(constructor, args)
+}
+
 test_that("each constructor makes an element of its own type, and samplers say their direction", {
   for (type in names(smotelab:::element_types())) {
     entry <- smotelab:::element_type(type)
-    element <- entry$constructor()
+    element <- default_element(entry$constructor)
     expect_identical(element$type, type)
     expect_true(inherits(element, c("smotelab_step", "smotelab_model")))
     takes_strategy <- "sampling_strategy" %in% names(formals(entry$constructor))
@@ -40,7 +47,7 @@ test_that("the glue reads every element type of the table, and no other", {
   categorical <- data.frame(g = mixed$g, h = factor(rep(c("p", "q"), each = 150)), y = d$y)
   types <- smotelab:::element_types()
   for (type in names(types)) {
-    element <- types[[type]]$constructor()
+    element <- default_element(types[[type]]$constructor)
     # These classes overlap, so no k-means cluster is half minority, as
     # KMeans-SMOTE's default threshold asks.
     if (identical(type, "kmeans_smote")) element <- step_kmeans_smote(cluster_balance_threshold = 0.1)

@@ -3,7 +3,8 @@
 //
 // Each round computes, for every training row, the gradient g = p - y and the
 // hessian h = p (1 - p) of the log loss at the current margin, both times the
-// row weight (scale_pos_weight for events, 1 otherwise). A tree is grown depth
+// row weight (scale_pos_weight for events, 1 otherwise, times the row's case
+// weight when there are case weights). A tree is grown depth
 // by depth over the binned design: a node's histogram holds (sum g, sum h) per
 // bin of every feature, and the split maximising
 //   GL^2 / (HL + lambda) + GR^2 / (HR + lambda) - G^2 / (H + lambda)
@@ -74,9 +75,10 @@ struct GrowNode {
 class BoostTrainer {
  public:
   BoostTrainer(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y, const BoostOptions& opt,
-               std::uint64_t seed, const Executor& exec)
+               std::uint64_t seed, const Executor& exec, const double* case_weight = nullptr)
       : opt_(opt),
         y_(y),
+        case_weight_(case_weight),
         exec_(exec),
         run_(exec),
         bins_(bin_for_boosting(X, opt.max_bins, derive_seed(seed, 0), exec)),
@@ -123,7 +125,8 @@ class BoostTrainer {
     run_((n + kBoostBlockRows - 1) / kBoostBlockRows, n, [&](std::size_t b0, std::size_t b1) {
       const std::size_t first = b0 * kBoostBlockRows, last = std::min(n, b1 * kBoostBlockRows);
       simd::boost_gradients(margin_.data() + first, leaf == nullptr ? nullptr : leaf + first, value, y_.data() + first,
-                            opt_.scale_pos_weight, kMinHessian, last - first, &gh_[first].g);
+                            case_weight_ == nullptr ? nullptr : case_weight_ + first, opt_.scale_pos_weight,
+                            kMinHessian, last - first, &gh_[first].g);
     });
   }
 
@@ -278,6 +281,7 @@ class BoostTrainer {
 
   const BoostOptions& opt_;
   const Eigen::Ref<const Eigen::VectorXi>& y_;
+  const double* case_weight_;
   const Executor& exec_;
   BlockRunner run_;
   BoostBins bins_;
@@ -301,8 +305,13 @@ class BoostTrainer {
 
 }  // namespace detail
 
+// `case_weight`, when given, holds a positive weight per row: the gradient
+// and hessian of a row of weight w are w times its own, so a whole-number
+// weight fits what that many copies of the row would. Early stopping scores
+// its held-out rows unweighted.
 inline BoostFit fit_boost(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y, const BoostOptions& opt,
-                          std::uint64_t seed, const Executor& exec = serial_executor()) {
+                          std::uint64_t seed, const Executor& exec = serial_executor(),
+                          const double* case_weight = nullptr) {
   require(opt.n_rounds >= 1, "n_rounds must be at least 1");
   require(opt.max_depth >= 1, "max_depth must be at least 1");
   require(opt.learning_rate > 0, "learning_rate must be positive");
@@ -316,7 +325,7 @@ inline BoostFit fit_boost(const Columns& X, const Eigen::Ref<const Eigen::Vector
   require(y.size() == X.rows(), "X and y must have the same number of rows");
   for (Eigen::Index i = 0; i < y.size(); ++i) require(y(i) == 0 || y(i) == 1, "labels must be 0 or 1");
   check(X.all_finite(), kind::infinite, "The predictors must be finite.");
-  detail::BoostTrainer trainer(X, y, opt, seed, exec);
+  detail::BoostTrainer trainer(X, y, opt, seed, exec, case_weight);
   return trainer.run();
 }
 

@@ -68,6 +68,16 @@ struct EffectiveEventShare {
     const double events = o.scale_pos_weight * double(counts[1]);
     return events / (events + double(counts[0]));
   }
+  // Every tree grows on the rows its under-sampling keeps.
+  double operator()(const BalancedForestOptions& o) const {
+    const std::vector<Eigen::Index> kept = rows_to_keep(o.strategy, counts);
+    return EffectiveEventShare{kept}(o.forest);
+  }
+  // Each member resamples by its own step: no one prior describes them.
+  double operator()(const BaggingOptions&) const {
+    fail(kind::argument, "The prior correction is not defined for a balanced bagging ensemble.",
+         {"Calibrate it with method = \"sigmoid\" or \"isotonic\" instead."});
+  }
 };
 
 inline double effective_event_share(const ModelSpec& model, const std::vector<Eigen::Index>& fit_counts) {
@@ -103,6 +113,14 @@ struct ScorePredictor {
   }
   bool operator()(const BoostFit& fit) const {
     predict_boost(fit, X, Eigen::Map<Eigen::VectorXd>(out, X.rows()), exec);
+    return false;
+  }
+  bool operator()(const BalancedForestFit& fit) const {
+    predict_balanced_forest(fit, X, Eigen::Map<Eigen::VectorXd>(out, X.rows()), exec);
+    return false;
+  }
+  bool operator()(const BaggingFit& fit) const {
+    predict_bagging(fit, X, Eigen::Map<Eigen::VectorXd>(out, X.rows()), exec);
     return false;
   }
 };

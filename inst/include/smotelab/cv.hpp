@@ -48,6 +48,7 @@ struct CvProblem {
   std::vector<std::size_t> metrics;  // rows of metrics::kMetrics
   double threshold = 0.5;
   std::uint64_t seed = 0;
+  const double* case_weight = nullptr;  // one per row, or none: the training rows' weights follow them
 };
 
 struct CvTask {
@@ -78,8 +79,14 @@ inline Eigen::VectorXd run_task(const CvProblem& problem, const Columns& X, cons
 
   // An imblearn Pipeline cloned for each fold keeps its integer random_state.
   const PipelineSpec& spec = problem.grid[task.grid_point];
+  std::vector<double> w_train;
+  if (problem.case_weight != nullptr) {
+    w_train.reserve(train.size());
+    for (Eigen::Index i : train) w_train.push_back(problem.case_weight[i]);
+  }
   const FittedPipeline fitted = fit_pipeline(
-      spec, X_train, y_train, spec.numpy_rng ? problem.seed : task_seed(problem.seed, task.repeat, task.fold, v));
+      spec, X_train, y_train, spec.numpy_rng ? problem.seed : task_seed(problem.seed, task.repeat, task.fold, v),
+      serial_executor(), problem.case_weight != nullptr ? w_train.data() : nullptr);
   Eigen::VectorXd prob(X_test.rows());
   predict_pipeline(fitted, X_test, prob);
   const std::vector<double> values = score_metrics(problem.metrics, y_test.data(), prob.data(),

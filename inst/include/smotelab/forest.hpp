@@ -59,8 +59,21 @@ struct ForestFit {
   // Per feature: total weighted Gini decrease of the splits on it, divided by
   // the tree's root weight, averaged over trees (not rescaled to sum to 1).
   std::vector<double> importance;
+  // Per tree: copies of class 0, then of class 1, in its bootstrap sample.
+  std::vector<std::int64_t> bag_counts;
 
   int n_trees() const { return trees.n_trees(); }
+};
+
+// The balanced random forest's draw (Chen, Liaw and Breiman 2004, as
+// imbalanced-learn's BalancedRandomForestClassifier): before its bootstrap,
+// each tree under-samples the rows of each class to `keep[c]`, with or
+// without replacement; the bootstrap then draws from those rows only. The
+// under-sampled rows are a list of row numbers, never a copy of the data.
+struct TreeUnderSampling {
+  std::uint64_t keep[2] = {0, 0};
+  bool replacement = false;
+  std::vector<std::uint32_t> rows[2];  // the rows of each class, filled by fit_forest()
 };
 
 namespace detail {
@@ -82,6 +95,7 @@ struct TreeNodes {
   std::vector<double> importance;
   int depth = 0;
   int leaves = 0;
+  std::uint64_t bag[2] = {0, 0};
 };
 
 struct SplitCandidate {
@@ -102,7 +116,7 @@ inline double split_score(double w0l, double w1l, double w0r, double w1r) {
 class TreeGrower {
  public:
   TreeGrower(const BinnedMatrix& bins, const BinMapper& mapper, const Eigen::Ref<const Eigen::VectorXi>& y,
-             const ForestOptions& opt, int mtry, const double balanced[2])
+             const ForestOptions& opt, int mtry, const double balanced[2], const TreeUnderSampling* under = nullptr)
       : bins_(bins),
         mapper_(mapper),
         y_(y),
@@ -112,8 +126,10 @@ class TreeGrower {
         counts_(n_, 0),
         scratch_(n_),
         hist_(2 * kMaxBins + 2, 0),
-        features_(static_cast<std::size_t>(bins.cols)) {
+        features_(static_cast<std::size_t>(bins.cols)),
+        under_(under) {
     bag_.reserve(n_);
+    if (under_) marked_.assign(n_, 0);
     balanced_[0] = balanced[0];
     balanced_[1] = balanced[1];
   }
@@ -129,6 +145,8 @@ class TreeGrower {
 
     std::uint64_t total[2] = {0, 0};
     for (const BagRow& r : bag_) total[r.tag & 1] += r.tag >> 1;
+    out.bag[0] = total[0];
+    out.bag[1] = total[1];
     set_weights(total);
     const double root_weight = cw_[0] * static_cast<double>(total[0]) + cw_[1] * static_cast<double>(total[1]);
 
@@ -185,7 +203,9 @@ class TreeGrower {
  private:
   void draw_bag(Rng& rng) {
     bag_.clear();
-    if (opt_.bootstrap) {
+    if (under_) {
+      draw_under_sampled(rng);
+    } else if (opt_.bootstrap) {
       for (std::size_t i = 0; i < n_; ++i) ++counts_[rng.below(n_)];
     } else {
       std::fill(counts_.begin(), counts_.end(), 1U);
@@ -195,6 +215,37 @@ class TreeGrower {
       bag_.push_back({static_cast<std::uint32_t>(i),
                       counts_[i] << 1 | static_cast<std::uint32_t>(y_(static_cast<Eigen::Index>(i)))});
       counts_[i] = 0;
+    }
+  }
+
+  // Each class's kept rows go to picked_ (Floyd's sampling without
+  // replacement marks rows, so it costs keep[c] draws, not n_c); the
+  // bootstrap then draws as many rows from picked_ as it holds, as
+  // scikit-learn bootstraps the under-sampled rows imbalanced-learn hands it.
+  void draw_under_sampled(Rng& rng) {
+    picked_.clear();
+    for (int c = 0; c < 2; ++c) {
+      const std::vector<std::uint32_t>& rows = under_->rows[c];
+      const std::uint64_t n_c = rows.size(), keep = under_->keep[c];
+      if (under_->replacement) {
+        for (std::uint64_t k = 0; k < keep; ++k) picked_.push_back(rows[rng.below(n_c)]);
+      } else if (keep == n_c) {
+        picked_.insert(picked_.end(), rows.begin(), rows.end());
+      } else {
+        for (std::uint64_t j = n_c - keep; j < n_c; ++j) {
+          const std::uint32_t t = rows[rng.below(j + 1)];
+          const std::uint32_t r = marked_[t] ? rows[j] : t;
+          marked_[r] = 1;
+          picked_.push_back(r);
+        }
+        for (std::uint32_t r : picked_) marked_[r] = 0;
+      }
+    }
+    const std::uint64_t m = picked_.size();
+    if (opt_.bootstrap) {
+      for (std::uint64_t k = 0; k < m; ++k) ++counts_[picked_[rng.below(m)]];
+    } else {
+      for (std::uint32_t r : picked_) ++counts_[r];
     }
   }
 
@@ -321,6 +372,9 @@ class TreeGrower {
   std::vector<std::uint32_t> hist_;
   std::vector<std::uint64_t> keys_;
   std::vector<int> features_;
+  const TreeUnderSampling* under_;
+  std::vector<std::uint32_t> picked_;
+  std::vector<char> marked_;
   double balanced_[2] = {1.0, 1.0};
   double cw_[2] = {1.0, 1.0};
 };
@@ -333,9 +387,11 @@ inline int forest_mtry(const ForestOptions& opt, Eigen::Index p) {
 }
 
 // y holds 0/1 labels, 1 the event. `seed` seeds the binning sample and the
-// trees (tree t uses stream t + 1).
+// trees (tree t uses stream t + 1). With `under`, each tree under-samples
+// its rows first (see TreeUnderSampling); its `rows` are filled here.
 inline ForestFit fit_forest(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y, const ForestOptions& opt,
-                            std::uint64_t seed, const Executor& exec = serial_executor()) {
+                            std::uint64_t seed, const Executor& exec = serial_executor(),
+                            TreeUnderSampling* under = nullptr) {
   const Eigen::Index n = X.rows(), p = X.cols();
   require(y.size() == n, "X and y must have the same number of rows");
   check(n > 0 && p > 0, kind::empty, "The forest needs at least one row and one predictor column.");
@@ -355,13 +411,23 @@ inline ForestFit fit_forest(const Columns& X, const Eigen::Ref<const Eigen::Vect
   double balanced[2] = {1.0, 1.0};
   for (int c = 0; c < 2; ++c)
     if (class_n[c] > 0) balanced[c] = static_cast<double>(n) / (2.0 * static_cast<double>(class_n[c]));
+  if (under) {
+    for (int c = 0; c < 2; ++c) {
+      require(under->keep[c] <= class_n[c] || (under->replacement && class_n[c] > 0),
+              "a tree can't keep more rows of a class than it has without replacement");
+      under->rows[c].clear();
+      under->rows[c].reserve(class_n[c]);
+    }
+    require(under->keep[0] + under->keep[1] > 0, "a tree must keep at least one row");
+    for (Eigen::Index i = 0; i < n; ++i) under->rows[y(i)].push_back(static_cast<std::uint32_t>(i));
+  }
 
   const BinMapper mapper = fit_bins(X, opt.max_bins, seed, exec);
   const BinnedMatrix bins = apply_bins(mapper, X, exec);
 
   std::vector<detail::TreeNodes> trees(static_cast<std::size_t>(opt.n_trees));
   exec(trees.size(), 1, [&](std::size_t begin, std::size_t end) {
-    detail::TreeGrower grower(bins, mapper, y, opt, mtry, balanced);
+    detail::TreeGrower grower(bins, mapper, y, opt, mtry, balanced, under);
     for (std::size_t t = begin; t < end; ++t) trees[t] = grower.grow(seed, t);
   });
 
@@ -377,6 +443,8 @@ inline ForestFit fit_forest(const Columns& X, const Eigen::Ref<const Eigen::Vect
     fit.trees.add_tree(t.feature, t.left, t.value);
     fit.depth.push_back(t.depth);
     fit.leaves.push_back(t.leaves);
+    fit.bag_counts.push_back(static_cast<std::int64_t>(t.bag[0]));
+    fit.bag_counts.push_back(static_cast<std::int64_t>(t.bag[1]));
     for (std::size_t j = 0; j < fit.importance.size(); ++j) fit.importance[j] += t.importance[j];
     t = detail::TreeNodes();
   }

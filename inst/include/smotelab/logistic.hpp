@@ -285,8 +285,8 @@ inline double null_intercept(const Eigen::Ref<const Eigen::VectorXi>& y, const s
 }
 
 // The columns an unpenalised fit keeps, as glm() does. At zero slopes every
-// row has the same weight per class, so X'WX has the null space of X itself:
-// this is where aliased columns show. When none is dropped, the pass made to
+// row's weight is positive (class and case weights are), so X'WX has the
+// null space of X itself: this is where aliased columns show. When none is dropped, the pass made to
 // find them is the fit's first pass as well.
 struct Aliasing {
   std::vector<bool> aliased;
@@ -449,8 +449,12 @@ inline LogisticFit newton_fit(const Columns& X, const Eigen::Ref<const Eigen::Ve
 
 }  // namespace detail
 
+// `case_weight`, when given, holds a positive weight per row that multiplies
+// the row's loss (scikit-learn's sample_weight, glm()'s prior weights),
+// after any class weight.
 inline LogisticFit fit_logistic(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y,
-                                const LogisticOptions& opt, const Executor& exec = serial_executor()) {
+                                const LogisticOptions& opt, const Executor& exec = serial_executor(),
+                                const double* case_weight = nullptr) {
   const Eigen::Index n = X.rows();
   require(y.size() == n, "X and y must have the same number of rows");
   require(n > 0, "logistic regression needs at least one row");
@@ -463,7 +467,13 @@ inline LogisticFit fit_logistic(const Columns& X, const Eigen::Ref<const Eigen::
   }
   require(n_other == 0, "y must hold 0 and 1 only");
   check(n_pos > 0 && n_pos < n, kind::levels, "Logistic regression needs both classes in the training rows.");
-  const std::vector<double> s = balanced_row_weights(y, opt.balanced);
+  std::vector<double> s = balanced_row_weights(y, opt.balanced);
+  if (case_weight != nullptr) {
+    if (s.empty())
+      s.assign(case_weight, case_weight + n);
+    else
+      for (Eigen::Index i = 0; i < n; ++i) s[static_cast<std::size_t>(i)] *= case_weight[i];
+  }
   // A column far from unit scale (|x| beyond about 1e38 or, unpenalised,
   // below 1e-38) is fitted as x * 2^-e, which is exact: otherwise X'WX
   // overflows or underflows, columns look aliased and Newton's system

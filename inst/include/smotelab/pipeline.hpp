@@ -11,11 +11,13 @@
 #include <Eigen/Dense>
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
 #include <vector>
 
+#include "balanced_forest.hpp"
 #include "boost.hpp"
 #include "calibration.hpp"
 #include "cleaning.hpp"
@@ -144,7 +146,25 @@ struct RoseSpec {
   RoseOptions options;
 };
 
-using ModelSpec = std::variant<LogisticOptions, ForestOptions, BoostOptions>;
+struct PipelineSpec;
+struct FittedPipeline;
+
+// imbalanced-learn's BalancedBaggingClassifier: `n_estimators` members, each
+// a pipeline (a sampler step, then a model) fitted on its own draw of the
+// rows; the ensemble predicts the mean of their probabilities. bagging.hpp
+// fits and predicts it.
+struct BaggingOptions {
+  std::shared_ptr<const PipelineSpec> member;
+  int n_estimators = 10;
+  double max_samples = 1.0;  // rows per member: a share of the rows when at most 1, else a count
+  bool bootstrap = true;     // draw with replacement
+};
+struct BaggingFit {
+  std::vector<std::shared_ptr<const FittedPipeline>> members;
+};
+
+using ModelSpec = std::variant<LogisticOptions, ForestOptions, BoostOptions, BalancedForestOptions, BaggingOptions>;
+using ModelState = std::variant<LogisticFit, ForestFit, BoostFit, BalancedForestFit, BaggingFit>;
 // Instance hardness threshold: `model`'s cross-validated probabilities on
 // `cv` stratified folds decide which rows of the target classes stay.
 struct IhtSpec {
@@ -157,7 +177,6 @@ using StepSpec =
                  RennSpec, AllKnnSpec, NcrSpec, OssSpec, CnnSpec, NearMissSpec, SmoteCleanSpec, IhtSpec, SmoteNcSpec,
                  SmotenSpec, ClusterCentroidsSpec, KMeansSmoteSpec, RoseSpec>;
 using StepState = std::variant<ScaleState>;
-using ModelState = std::variant<LogisticFit, ForestFit, BoostFit>;
 
 struct PipelineSpec {
   std::vector<StepSpec> steps;
@@ -238,10 +257,12 @@ inline void apply_scale(const ScaleState& state, Eigen::MatrixXd& X) {
   X.array().rowwise() /= state.scale.transpose().array();
 }
 
-// Training rows as they flow through the steps.
+// Training rows as they flow through the steps, with their case weights
+// (empty when there are none).
 struct Rows {
   Eigen::MatrixXd X;
   Eigen::VectorXi y;
+  std::vector<double> w;
 };
 
 inline std::vector<Eigen::Index> class_counts(const Eigen::Ref<const Eigen::VectorXi>& y) {
@@ -251,7 +272,8 @@ inline std::vector<Eigen::Index> class_counts(const Eigen::Ref<const Eigen::Vect
 
 inline void append(Rows& rows, const Resampled& r) {
   Rows out{Eigen::MatrixXd(static_cast<Eigen::Index>(r.keep.size()) + r.X_new.rows(), rows.X.cols()),
-           Eigen::VectorXi(static_cast<Eigen::Index>(r.keep.size()) + r.y_new.size())};
+           Eigen::VectorXi(static_cast<Eigen::Index>(r.keep.size()) + r.y_new.size()),
+           {}};
   // An under-sampler may keep every row yet reorder them (numpy streams).
   bool all_kept = static_cast<Eigen::Index>(r.keep.size()) == rows.X.rows();
   for (std::size_t i = 0; all_kept && i < r.keep.size(); ++i) all_kept = r.keep[i] == static_cast<Eigen::Index>(i);
@@ -266,6 +288,24 @@ inline void append(Rows& rows, const Resampled& r) {
   }
   out.X.bottomRows(r.X_new.rows()) = r.X_new;
   out.y.tail(r.y_new.size()) = r.y_new;
+  // A kept row keeps its weight, a copy copies it, and an interpolated row
+  // gets its seed's and neighbour's weights interpolated with the gap of
+  // its features.
+  if (!rows.w.empty()) {
+    // New rows that are not made from one original row (k-means centroids,
+    // a smoothed bootstrap's replacement of every row) have no weight to carry.
+    check(r.seed_row.size() == static_cast<std::size_t>(r.X_new.rows()), kind::argument,
+          "This resampling step makes rows that no case weight can follow.",
+          {"Case weights pass through steps whose new rows copy or interpolate original rows (SMOTE and its "
+           "variants, random over-sampling) and through the under-samplers."});
+    out.w.reserve(r.keep.size() + static_cast<std::size_t>(r.X_new.rows()));
+    for (Eigen::Index k : r.keep) out.w.push_back(rows.w[static_cast<std::size_t>(k)]);
+    for (std::size_t t = 0; t < static_cast<std::size_t>(r.X_new.rows()); ++t) {
+      const double seed = rows.w[static_cast<std::size_t>(r.seed_row[t])];
+      const bool copy = r.neighbour_row.empty() || r.neighbour_row[t] < 0 || r.gap.empty();
+      out.w.push_back(copy ? seed : seed + r.gap[t] * (rows.w[static_cast<std::size_t>(r.neighbour_row[t])] - seed));
+    }
+  }
   rows = std::move(out);
 }
 
@@ -407,14 +447,36 @@ struct StepApplier {
 
 // Models that draw random numbers (bootstrap, row and column sampling) use
 // `seed`, which fit_pipeline() derives after the steps' seeds.
+inline BaggingFit fit_bagging(const BaggingOptions& opt, const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y,
+                              std::uint64_t seed, const Executor& exec);
+inline void predict_bagging(const BaggingFit& fit, const Columns& X, Eigen::Ref<Eigen::VectorXd> prob,
+                            const Executor& exec);
+
 struct ModelFitter {
   const Columns& X;
   const Eigen::Ref<const Eigen::VectorXi>& y;
   std::uint64_t seed;
   const Executor& exec;
-  ModelState operator()(const LogisticOptions& opt) const { return fit_logistic(X, y, opt, exec); }
-  ModelState operator()(const ForestOptions& opt) const { return fit_forest(X, y, opt, seed, exec); }
-  ModelState operator()(const BoostOptions& opt) const { return fit_boost(X, y, opt, seed, exec); }
+  const std::vector<std::string>* class_names = nullptr;
+  const double* case_weight = nullptr;  // one per row, or none
+  ModelState operator()(const LogisticOptions& opt) const { return fit_logistic(X, y, opt, exec, case_weight); }
+  ModelState operator()(const ForestOptions& opt) const {
+    unweighted("The random forest");
+    return fit_forest(X, y, opt, seed, exec);
+  }
+  ModelState operator()(const BoostOptions& opt) const { return fit_boost(X, y, opt, seed, exec, case_weight); }
+  ModelState operator()(const BalancedForestOptions& opt) const {
+    unweighted("The balanced random forest");
+    return fit_balanced_forest(X, y, opt, seed, exec, class_names ? *class_names : std::vector<std::string>{});
+  }
+  ModelState operator()(const BaggingOptions& opt) const {
+    unweighted("Balanced bagging");
+    return fit_bagging(opt, X, y, seed, exec);
+  }
+  void unweighted(const std::string& model) const {
+    check(case_weight == nullptr, kind::argument, model + " can't use case weights yet.",
+          {"Case weights work with model_logistic() and model_boost()."});
+  }
 };
 
 struct ModelPredictor {
@@ -424,6 +486,8 @@ struct ModelPredictor {
   void operator()(const LogisticFit& fit) const { predict_logistic(fit, X, prob, exec); }
   void operator()(const ForestFit& fit) const { predict_forest(fit, X, prob, exec); }
   void operator()(const BoostFit& fit) const { predict_boost(fit, X, prob, exec); }
+  void operator()(const BalancedForestFit& fit) const { predict_balanced_forest(fit, X, prob, exec); }
+  void operator()(const BaggingFit& fit) const { predict_bagging(fit, X, prob, exec); }
 };
 
 }  // namespace detail
@@ -487,20 +551,25 @@ inline std::optional<StepState> detail::StepFitter::operator()(const IhtSpec& sp
 // `seed` feeds the resampling steps, step i with derive_seed(seed, i) (with
 // spec.numpy_rng, SMOTE and the random samplers take `seed` itself, as an
 // imblearn random_state), and the model with derive_seed(seed, number of
-// steps).
+// steps). `case_weight`, when given, holds a positive weight per row for the
+// model; they follow the rows through the resampling steps (see append()).
 inline FittedPipeline fit_pipeline(const PipelineSpec& spec, const Columns& X,
                                    const Eigen::Ref<const Eigen::VectorXi>& y, std::uint64_t seed,
-                                   const Executor& exec = serial_executor()) {
+                                   const Executor& exec = serial_executor(), const double* case_weight = nullptr) {
   require(X.rows() == y.size(), "X and y must have the same number of rows");
-  if (spec.calibration) return detail::fit_calibrated(spec, X, y, seed, exec);
+  if (spec.calibration) {
+    check(case_weight == nullptr, kind::argument, "A calibrated pipeline can't use case weights yet.");
+    return detail::fit_calibrated(spec, X, y, seed, exec);
+  }
   FittedPipeline fitted;
   const std::uint64_t model_seed = derive_seed(seed, spec.steps.size());
   if (spec.steps.empty()) {
-    fitted.model = std::visit(detail::ModelFitter{X, y, model_seed, exec}, spec.model);
+    fitted.model = std::visit(detail::ModelFitter{X, y, model_seed, exec, &spec.class_names, case_weight}, spec.model);
     fitted.fit_counts = detail::class_counts(y);
     return fitted;
   }
-  detail::Rows rows{X.to_matrix(), y};
+  detail::Rows rows{X.to_matrix(), y, {}};
+  if (case_weight != nullptr) rows.w.assign(case_weight, case_weight + X.rows());
   Eigen::MatrixXd unit(2, X.cols());
   unit.row(0).setZero();
   unit.row(1).setOnes();
@@ -515,7 +584,9 @@ inline FittedPipeline fit_pipeline(const PipelineSpec& spec, const Columns& X,
       fitted.steps.push_back(std::move(*state));
     }
   }
-  fitted.model = std::visit(detail::ModelFitter{Columns::of(rows.X), rows.y, model_seed, exec}, spec.model);
+  fitted.model = std::visit(detail::ModelFitter{Columns::of(rows.X), rows.y, model_seed, exec, &spec.class_names,
+                                                rows.w.empty() ? nullptr : rows.w.data()},
+                            spec.model);
   fitted.fit_counts = detail::class_counts(rows.y);
   return fitted;
 }
@@ -537,8 +608,8 @@ inline void predict_pipeline(const FittedPipeline& fitted, const Columns& X, Eig
 
 inline FittedPipeline fit_pipeline(const PipelineSpec& spec, const Eigen::Ref<const Eigen::MatrixXd>& X,
                                    const Eigen::Ref<const Eigen::VectorXi>& y, std::uint64_t seed,
-                                   const Executor& exec = serial_executor()) {
-  return fit_pipeline(spec, Columns::of(X), y, seed, exec);
+                                   const Executor& exec = serial_executor(), const double* case_weight = nullptr) {
+  return fit_pipeline(spec, Columns::of(X), y, seed, exec, case_weight);
 }
 
 inline void predict_pipeline(const FittedPipeline& fitted, const Eigen::Ref<const Eigen::MatrixXd>& X,
@@ -549,3 +620,4 @@ inline void predict_pipeline(const FittedPipeline& fitted, const Eigen::Ref<cons
 }  // namespace smotelab
 
 #include "calibrated_pipeline.hpp"
+#include "bagging.hpp"  // the bagging members are pipelines: their fit comes after fit_pipeline()

@@ -311,7 +311,7 @@ SMOTELAB_LANE_INLINE void store_pairs(double* out, const Lanes& a, const Lanes& 
 
 // Four rows of boost_gradients() below.
 SMOTELAB_LANE_INLINE void boost_lanes(double* margin, const std::uint32_t* leaf, const double* value, const int* y,
-                                      double pos_weight, double min_hessian, double* gh) {
+                                      const double* row_weight, double pos_weight, double min_hessian, double* gh) {
   const Lanes zero = broadcast(0.0), one = broadcast(1.0);
   Lanes m = load(margin);
   if (leaf != nullptr) {
@@ -323,7 +323,8 @@ SMOTELAB_LANE_INLINE void boost_lanes(double* margin, const std::uint32_t* leaf,
   const Lanes e = exp_nonpositive(select(positive, -m, m));
   const Lanes inv = one / (one + e);
   const Lanes prob = select(positive, inv, e * inv);
-  const Lanes w = select(yi > broadcast(0.5), broadcast(pos_weight), one);
+  Lanes w = select(yi > broadcast(0.5), broadcast(pos_weight), one);
+  if (row_weight != nullptr) w *= load(row_weight);
   const Lanes curvature = prob * (one - prob);
   const Lanes h = select(curvature > broadcast(min_hessian), curvature, broadcast(min_hessian));
   store_pairs(gh, (prob - yi) * w, h * w);
@@ -333,24 +334,29 @@ SMOTELAB_LANE_INLINE void boost_lanes(double* margin, const std::uint32_t* leaf,
 // is given, margin[i] += value[leaf[i]] (the leaf the new tree puts row i
 // in); then, at the margin, the gradient g = (p - y) w and hessian
 // h = max(p (1 - p), min_hessian) w of the log loss go to gh[2i] and
-// gh[2i + 1], where p = sigmoid(margin) and w is pos_weight for y = 1, else 1.
+// gh[2i + 1], where p = sigmoid(margin) and w is pos_weight for y = 1, else 1,
+// times row_weight[i] when row weights are given.
 SMOTELAB_CLONES
 inline void boost_gradients(double* margin, const std::uint32_t* leaf, const double* value, const int* y,
-                            double pos_weight, double min_hessian, std::size_t rows, double* gh) {
+                            const double* row_weight, double pos_weight, double min_hessian, std::size_t rows,
+                            double* gh) {
   const std::size_t body = rows - rows % kLanes;
   for (std::size_t i = 0; i < body; i += kLanes)
-    boost_lanes(margin + i, leaf == nullptr ? nullptr : leaf + i, value, y + i, pos_weight, min_hessian, gh + 2 * i);
+    boost_lanes(margin + i, leaf == nullptr ? nullptr : leaf + i, value, y + i,
+                row_weight == nullptr ? nullptr : row_weight + i, pos_weight, min_hessian, gh + 2 * i);
   if (body < rows) {
     // The last rows, padded, so that they take the same arithmetic path.
-    double margin_t[kLanes] = {0, 0, 0, 0}, gh_t[2 * kLanes];
+    double margin_t[kLanes] = {0, 0, 0, 0}, weight_t[kLanes] = {1, 1, 1, 1}, gh_t[2 * kLanes];
     std::uint32_t leaf_t[kLanes] = {0, 0, 0, 0};
     int y_t[kLanes] = {0, 0, 0, 0};
     for (std::size_t i = body; i < rows; ++i) {
       margin_t[i - body] = margin[i];
       if (leaf != nullptr) leaf_t[i - body] = leaf[i];
+      if (row_weight != nullptr) weight_t[i - body] = row_weight[i];
       y_t[i - body] = y[i];
     }
-    boost_lanes(margin_t, leaf == nullptr ? nullptr : leaf_t, value, y_t, pos_weight, min_hessian, gh_t);
+    boost_lanes(margin_t, leaf == nullptr ? nullptr : leaf_t, value, y_t, row_weight == nullptr ? nullptr : weight_t,
+                pos_weight, min_hessian, gh_t);
     for (std::size_t i = body; i < rows; ++i) {
       margin[i] = margin_t[i - body];
       gh[2 * i] = gh_t[2 * (i - body)];

@@ -36,12 +36,15 @@ namespace smotelab {
 // order (all of them for over-samplers), and the rows added after them.
 // seed_row / neighbour_row say where each added row came from: for SMOTE the
 // seed and the neighbour it was interpolated between, for random
-// over-sampling the row it copies (neighbour -1).
+// over-sampling the row it copies (neighbour -1). gap holds each
+// interpolated row's gap (empty for copies), so that a case weight can be
+// interpolated as its features were.
 struct Resampled {
   std::vector<Eigen::Index> keep;
   Eigen::MatrixXd X_new;
   Eigen::VectorXi y_new;
   std::vector<Eigen::Index> seed_row, neighbour_row;
+  std::vector<double> gap;
 };
 
 namespace detail {
@@ -134,6 +137,7 @@ inline Resampled start_output(Eigen::Index n_rows, Eigen::Index n_total, Eigen::
   out.y_new.resize(n_total);
   out.seed_row.resize(static_cast<std::size_t>(n_total));
   out.neighbour_row.resize(static_cast<std::size_t>(n_total));
+  out.gap.resize(static_cast<std::size_t>(n_total));
   return out;
 }
 
@@ -180,6 +184,7 @@ inline std::uint64_t interpolate(const Eigen::MatrixXd& from, const Eigen::Matri
         const auto at = static_cast<std::size_t>(offset + start + t);
         out.seed_row[at] = from_rows[static_cast<std::size_t>(a[t])];
         out.neighbour_row[at] = to_rows[static_cast<std::size_t>(b[t])];
+        out.gap[at] = gap[t];
       }
       double* dst = out.X_new.data() + offset + start;
       const auto ld = static_cast<std::size_t>(out.X_new.rows());
@@ -345,6 +350,7 @@ inline Resampled smote_numpy(const Columns& X, const Eigen::Ref<const Eigen::Vec
     }
     gap.resize(static_cast<std::size_t>(n_c));
     for (double& g : gap) g = rs.random_sample();
+    std::copy(gap.begin(), gap.end(), out.gap.begin() + offset);
 
     out.y_new.segment(offset, n_c).setConstant(static_cast<int>(c));
     const auto ld = static_cast<std::size_t>(out.X_new.rows());

@@ -152,7 +152,7 @@ core_failure <- function(message, classes = character()) {
 # lines are interpolated as values, so braces in class names stay literal.
 abort_core <- function(failure, call, where = character()) {
   lines <- c(failure$headline, failure$bullets, where)
-  bullets <- paste0("{lines[", seq_along(lines)[-1], "]}")
+  bullets <- paste0("{lines[", seq_along(lines)[-1], "]}", recycle0 = TRUE)
   names(bullets) <- rep("i", length(bullets))
   message <- c("{lines[1]}", bullets)
   if (failure$kind == "internal") {

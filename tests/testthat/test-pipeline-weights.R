@@ -137,3 +137,17 @@ test_that("random over-sampling copies weights and under-sampling keeps them", {
   expect_weights_follow(step_random_oversample(), function(d, s) random_oversample(d, y, seed = s), by_row)
   expect_weights_follow(step_random_undersample(), function(d, s) random_undersample(d, y, seed = s), by_row)
 })
+
+test_that("steps whose new rows come from no single original row refuse case weights", {
+  # Soft-voting cluster centroids replace a class by k-means centres: no row's
+  # weight can follow them, so the fit must refuse rather than invent one.
+  d <- make_imbalanced(n_samples = 300, seed = 3)
+  w <- withr::with_seed(3, stats::runif(nrow(d), 0.5, 2))
+  soft <- imb_pipeline(cc = step_cluster_centroids(voting = "soft"), clf = model_logistic())
+  expect_error(fit(soft, class ~ ., d, case_weights = w, seed = 1), class = "smotelab_error_argument")
+  # Hard voting keeps original rows, whose weights go with them.
+  hard <- imb_pipeline(cc = step_cluster_centroids(voting = "hard"), clf = model_logistic())
+  expect_true(all(is.finite(coef(fit(hard, class ~ ., d, case_weights = w, seed = 1)))))
+  calibrated <- calibrate(imb_pipeline(clf = model_logistic()), method = "sigmoid", folds = 3)
+  expect_error(fit(calibrated, class ~ ., d, case_weights = w, seed = 1), class = "smotelab_error_argument")
+})

@@ -64,3 +64,10 @@ test_that("a grid value a constructor refuses keeps the constructor's class", {
   expect_match(conditionMessage(err), "Grid point 2", fixed = TRUE)
   expect_s3_class(err$parent, "smotelab_error_argument")
 })
+
+test_that("a core failure without bullets states its headline once", {
+  failure <- list(kind = "argument", headline = "Something can't be done.", bullets = character())
+  err <- expect_error(smotelab:::abort_core(failure, call = NULL), class = "smotelab_error_argument")
+  expect_length(err$body, 0)
+  expect_identical(unname(err$message), "Something can't be done.")
+})

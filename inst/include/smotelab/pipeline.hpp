@@ -12,6 +12,7 @@
 #include <cmath>
 #include <limits>
 #include <memory>
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <variant>
@@ -294,8 +295,9 @@ inline void append(Rows& rows, const Resampled& r) {
   if (!rows.w.empty()) {
     // New rows that are not made from one original row (k-means centroids,
     // a smoothed bootstrap's replacement of every row) have no weight to carry.
-    check(r.seed_row.size() == static_cast<std::size_t>(r.X_new.rows()), kind::argument,
-          "This resampling step makes rows that no case weight can follow.",
+    const bool traceable = r.seed_row.size() == static_cast<std::size_t>(r.X_new.rows()) &&
+                           std::all_of(r.seed_row.begin(), r.seed_row.end(), [](Eigen::Index i) { return i >= 0; });
+    check(traceable, kind::argument, "This resampling step makes rows that no case weight can follow.",
           {"Case weights pass through steps whose new rows copy or interpolate original rows (SMOTE and its "
            "variants, random over-sampling) and through the under-samplers."});
     out.w.reserve(r.keep.size() + static_cast<std::size_t>(r.X_new.rows()));

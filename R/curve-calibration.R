@@ -32,7 +32,7 @@
 calibration_curve <- function(truth, prob, n_bins = 10, strategy = c("uniform", "quantile"), event = NULL) {
   input <- check_binary_prob(truth, prob, event)
   check_count(n_bins, min = 1)
-  strategy <- rlang::arg_match(strategy)
+  strategy <- check_choice(strategy, c("uniform", "quantile"))
   y <- event_indicator(input$truth, input$event)
   p <- input$prob
   edges <- if (strategy == "uniform") seq(0, 1, length.out = n_bins + 1) else numpy_percentiles(p, n_bins)

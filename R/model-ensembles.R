@@ -191,6 +191,11 @@ state_importance.smotelab_model_balanced_forest <- function(model, fit, call = c
 model_balanced_bagging <- function(model, n_estimators = 10, sampler = step_random_undersample(), max_samples = 1,
                                    bootstrap = TRUE) {
   call <- rlang::current_env()
+  if (missing(model)) {
+    abort_smotelab("{.arg model} is missing: give the members' model, such as {.fn model_logistic}.", "argument",
+      call = call
+    )
+  }
   if (!inherits(model, "smotelab_model")) {
     abort_smotelab(
       "{.arg model} must be a smotelab model such as {.fn model_logistic}, not {.obj_type_friendly {model}}.",

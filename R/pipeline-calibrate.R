@@ -94,7 +94,7 @@ calibrate <- function(x, method = c("sigmoid", "isotonic", "prior"), folds = 5, 
                       n_threads = NULL) {
   rlang::check_dots_empty()
   call <- rlang::current_env()
-  method <- rlang::arg_match(method)
+  method <- check_choice(method, c("sigmoid", "isotonic", "prior"), call = call)
   if (inherits(x, "smotelab_pipeline")) {
     if (!is.null(data)) {
       abort_smotelab(

@@ -108,7 +108,7 @@ predict.smotelab_fit <- function(object, new_data, type = c("class", "prob"), n_
                                  ...) {
   rlang::check_dots_empty()
   call <- rlang::current_env()
-  type <- rlang::arg_match(type)
+  type <- check_choice(type, c("class", "prob"), call = call)
   threshold <- fit_threshold(object, threshold, call)
   prob <- predict_event_prob(object, new_data, n_threads, call)
   lev <- object$blueprint$outcome_levels

@@ -26,7 +26,7 @@ plot_calibration <- function(fits, new_data, n_bins = 10, strategy = c("uniform"
   fits <- check_fits(fits, call)
   check_data(new_data, call = call)
   check_count(n_bins, min = 1, call = call)
-  strategy <- rlang::arg_match(strategy)
+  strategy <- check_choice(strategy, c("uniform", "quantile"), call = call)
   event <- resolve_event(fits[[1]]$blueprint$outcome_levels, event, whose = "the outcome", call = call)
   scores <- lapply(fits, held_out_scores, new_data = new_data, event = event, call = call)
   brier <- vapply(scores, function(s) brier_vec(s$truth, s$prob, event = event), double(1))

@@ -306,3 +306,12 @@ test_that("matrix columns and NA choices are classed errors (#11, items 12-13)",
   )
   for (case in cases) expect_error(eval(case), class = "smotelab_error")
 })
+
+test_that("the new families refuse bad choices with smotelab's classes (#13, #14)", {
+  d <- make_imbalanced(n_samples = 200, seed = 2)
+  expect_error(model_balanced_bagging(n_estimators = 3), class = "smotelab_error_argument")
+  expect_error(calibrate(imb_pipeline(clf = model_logistic()), method = "beta"), class = "smotelab_error_argument")
+  expect_error(calibration_curve(d$class, stats::runif(200), strategy = "kmeans"), class = "smotelab_error_argument")
+  fitted <- fit(imb_pipeline(clf = model_logistic()), class ~ ., d, seed = 1)
+  expect_error(plot_calibration(list(a = fitted), d, strategy = "kmeans"), class = "smotelab_error_argument")
+})

@@ -333,6 +333,47 @@ inline void check_store_size(Eigen::Index store, int k, const std::string& metho
          {"Lower `n_neighbors` to at most " + std::to_string(store) + ", or raise `n_seeds_S`."});
 }
 
+// What one-sided selection and CNN start from, once their inputs pass the
+// checks: the rows of each class, the classes to reduce, and the minority,
+// whose rows begin every store.
+struct StoreStart {
+  std::vector<std::vector<Eigen::Index>> rows;
+  std::vector<char> targets;
+  std::size_t minority;
+};
+
+inline StoreStart start_stores(Eigen::Index n_rows, const Eigen::Ref<const Eigen::VectorXi>& y, std::size_t n_classes,
+                               const SamplingStrategy& strategy, int n_neighbors, int n_seeds_S,
+                               const std::string& method, const std::vector<std::string>& class_names) {
+  check_cleaning_input(n_rows, y, n_classes);
+  require(n_neighbors >= 1 && n_seeds_S >= 1, "n_neighbors and n_seeds_S must be at least 1");
+  const auto counts = count_classes(y, n_classes);
+  StoreStart start{class_rows(y, n_classes), cleaning_targets(strategy, counts), minority(counts)};
+  check_seeds(start.rows, start.targets, start.minority, n_seeds_S, method, class_names);
+  check_store_size(counts[start.minority] + n_seeds_S, n_neighbors, method);
+  return start;
+}
+
+// The store of class c: every minority row, then n_seeds_S rows of c drawn
+// without replacement from the stream (seed, c); `is_seed` marks the drawn
+// positions within the class.
+struct Store {
+  std::vector<Eigen::Index> rows;
+  std::vector<char> is_seed;
+};
+
+inline Store seed_store(const StoreStart& start, std::size_t c, int n_seeds_S, std::uint64_t seed) {
+  const std::vector<Eigen::Index>& members = start.rows[c];
+  Rng rng(seed, c);
+  const auto seeds = distinct_draw(static_cast<Eigen::Index>(members.size()), n_seeds_S, rng);
+  Store store{start.rows[start.minority], std::vector<char>(members.size(), 0)};
+  for (Eigen::Index s : seeds) {
+    store.is_seed[static_cast<std::size_t>(s)] = 1;
+    store.rows.push_back(members[static_cast<std::size_t>(s)]);
+  }
+  return store;
+}
+
 }  // namespace detail
 
 // imbalanced-learn's OneSidedSelection: for each target class but the
@@ -347,27 +388,18 @@ inline Resampled one_sided_selection(const Columns& X, const Eigen::Ref<const Ei
                                      int n_seeds_S, std::uint64_t seed, const Executor& exec = serial_executor(),
                                      KnnAlgorithm algorithm = KnnAlgorithm::automatic,
                                      const std::vector<std::string>& class_names = {}) {
-  detail::check_cleaning_input(X.rows(), y, n_classes);
-  require(n_neighbors >= 1 && n_seeds_S >= 1, "n_neighbors and n_seeds_S must be at least 1");
-  const auto counts = detail::count_classes(y, n_classes);
-  const auto targets = detail::cleaning_targets(strategy, counts);
-  const std::size_t minority = detail::minority(counts);
-  const auto rows = detail::class_rows(y, n_classes);
-  detail::check_seeds(rows, targets, minority, n_seeds_S, "one-sided selection", class_names);
-  detail::check_store_size(counts[minority] + n_seeds_S, n_neighbors, "one-sided selection");
+  const detail::StoreStart start = detail::start_stores(X.rows(), y, n_classes, strategy, n_neighbors, n_seeds_S,
+                                                        "one-sided selection", class_names);
   std::vector<char> kept(static_cast<std::size_t>(X.rows()), 1);
   std::vector<int> votes(n_classes);
   for (std::size_t c = 0; c < n_classes; ++c) {
-    if (!targets[c] || c == minority) continue;
-    const std::vector<Eigen::Index>& members = rows[c];
-    Rng rng(seed, c);
-    const auto seeds = detail::distinct_draw(static_cast<Eigen::Index>(members.size()), n_seeds_S, rng);
-    std::vector<char> is_seed(members.size(), 0);
-    for (Eigen::Index s : seeds) is_seed[static_cast<std::size_t>(s)] = 1;
-    std::vector<Eigen::Index> store = rows[minority], rest;
-    for (Eigen::Index s : seeds) store.push_back(members[static_cast<std::size_t>(s)]);
+    if (!start.targets[c] || c == start.minority) continue;
+    const std::vector<Eigen::Index>& members = start.rows[c];
+    const detail::Store seeded = detail::seed_store(start, c, n_seeds_S, seed);
+    const std::vector<Eigen::Index>& store = seeded.rows;
+    std::vector<Eigen::Index> rest;
     for (std::size_t i = 0; i < members.size(); ++i)
-      if (!is_seed[i]) rest.push_back(members[i]);
+      if (!seeded.is_seed[i]) rest.push_back(members[i]);
     if (rest.empty()) continue;
     const Eigen::MatrixXd Xs = detail::gather_rows(X, store);
     const Neighbours nn = knn_query(Xs, detail::gather_rows(X, rest), n_neighbors, nullptr, exec, algorithm);
@@ -380,13 +412,15 @@ inline Resampled one_sided_selection(const Columns& X, const Eigen::Ref<const Ei
       if (predicted == static_cast<int>(c)) kept[static_cast<std::size_t>(rest[r])] = 0;
     }
   }
-  // Tomek links among the rows kept so far.
-  std::vector<Eigen::Index> original = detail::all_rows(X.rows());
-  Eigen::MatrixXd Xk;
-  Eigen::VectorXi yk;
-  detail::subset(X.to_matrix(), y, kept, original, Xk, yk);
-  std::vector<char> tomek_targets = targets;
-  const std::vector<char> clean = detail::tomek_mask(Xk, yk, tomek_targets, exec, algorithm);
+  // Tomek links among the rows kept so far, gathered straight from the
+  // columns.
+  std::vector<Eigen::Index> original;
+  for (Eigen::Index i = 0; i < X.rows(); ++i)
+    if (kept[static_cast<std::size_t>(i)]) original.push_back(i);
+  Eigen::VectorXi yk(static_cast<Eigen::Index>(original.size()));
+  for (std::size_t i = 0; i < original.size(); ++i) yk(static_cast<Eigen::Index>(i)) = y(original[i]);
+  const std::vector<char> clean =
+      detail::tomek_mask(detail::gather_rows(X, original), yk, start.targets, exec, algorithm);
   std::vector<char> final_kept(static_cast<std::size_t>(X.rows()), 0);
   for (std::size_t i = 0; i < original.size(); ++i)
     if (clean[i]) final_kept[static_cast<std::size_t>(original[i])] = 1;
@@ -407,31 +441,21 @@ inline Resampled condensed_nearest_neighbour(const Columns& X, const Eigen::Ref<
                                              std::size_t n_classes, const SamplingStrategy& strategy, int n_neighbors,
                                              int n_seeds_S, std::uint64_t seed,
                                              const std::vector<std::string>& class_names = {}) {
-  detail::check_cleaning_input(X.rows(), y, n_classes);
-  require(n_neighbors >= 1 && n_seeds_S >= 1, "n_neighbors and n_seeds_S must be at least 1");
-  const auto counts = detail::count_classes(y, n_classes);
-  const auto targets = detail::cleaning_targets(strategy, counts);
-  const std::size_t minority = detail::minority(counts);
-  const auto rows = detail::class_rows(y, n_classes);
-  detail::check_seeds(rows, targets, minority, n_seeds_S, "condensed nearest neighbour", class_names);
-  detail::check_store_size(counts[minority] + n_seeds_S, n_neighbors, "condensed nearest neighbour");
-  const Eigen::MatrixXd Xm = X.to_matrix();
-  const Eigen::Index p = Xm.cols();
-  const detail::RowMajor R = Xm;
+  const detail::StoreStart start = detail::start_stores(X.rows(), y, n_classes, strategy, n_neighbors, n_seeds_S,
+                                                        "condensed nearest neighbour", class_names);
+  const Eigen::Index p = X.cols();
+  const detail::RowMajor R = X.to_matrix();
   std::vector<char> kept(static_cast<std::size_t>(X.rows()), 1);
   std::vector<int> votes(n_classes);
   detail::TopK best(static_cast<std::size_t>(n_neighbors));
   std::vector<Eigen::Index> index(static_cast<std::size_t>(n_neighbors));
   std::vector<double> dist2(static_cast<std::size_t>(n_neighbors));
   for (std::size_t c = 0; c < n_classes; ++c) {
-    if (!targets[c] || c == minority) continue;
-    const std::vector<Eigen::Index>& members = rows[c];
-    Rng rng(seed, c);
-    const auto seeds = detail::distinct_draw(static_cast<Eigen::Index>(members.size()), n_seeds_S, rng);
-    std::vector<char> in_store(members.size(), 0);
-    for (Eigen::Index s : seeds) in_store[static_cast<std::size_t>(s)] = 1;
-    std::vector<Eigen::Index> store = rows[minority];
-    for (Eigen::Index s : seeds) store.push_back(members[static_cast<std::size_t>(s)]);
+    if (!start.targets[c] || c == start.minority) continue;
+    const std::vector<Eigen::Index>& members = start.rows[c];
+    detail::Store seeded = detail::seed_store(start, c, n_seeds_S, seed);
+    std::vector<Eigen::Index>& store = seeded.rows;
+    std::vector<char>& in_store = seeded.is_seed;
     for (bool added = true; added;) {
       added = false;
       for (std::size_t i = 0; i < members.size(); ++i) {

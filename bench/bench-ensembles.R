@@ -31,10 +31,10 @@ for (i in seq_len(nrow(sizes))) {
   ensure_dataset(forest_test_name(dataset), forest_test_rows, p, seed = 600 + p, generate_forest)
   reps <- if (n <= 1e5) 3 else 1
 
-  base_df <- run_r("ensembles.R", "baseline", dataset)
-  base_py <- run_py("ensembles.py", "baseline", dataset)
-  sm <- if (ready) run_r("ensembles.R", "smotelab", dataset, reps, timeout = 3600)
-  im <- run_py("ensembles.py", "imblearn", dataset, reps, timeout = 7200)
+  base_df <- run_r("forest.R", "baseline", dataset)
+  base_py <- run_py("forest.py", "baseline", dataset)
+  sm <- if (ready) run_r("forest.R", "balanced", dataset, reps, timeout = 3600)
+  im <- run_py("forest.py", "imblearn", dataset, reps, timeout = 7200)
 
   agree <- function(res) {
     if (!measured(res)) {

@@ -36,6 +36,17 @@ run <- switch(method,
       list(fit = fitted, predict = function(d) stats::predict(fitted, d, type = "prob", n_threads = 2)$.pred_1)
     }
   },
+  # imbalanced-learn 0.10's defaults (bench-ensembles.R): the majority
+  # under-sampled to the minority's size without replacement, a bootstrap,
+  # trees grown fully.
+  balanced = {
+    model <- smotelab::model_balanced_forest(n_trees = 100, mtry = floor(sqrt(p)))
+    pipeline <- smotelab::imb_pipeline(clf = model)
+    function() {
+      fitted <- generics::fit(pipeline, y ~ ., data = train, seed = 1, n_threads = 2)
+      list(fit = fitted, predict = function(d) stats::predict(fitted, d, type = "prob", n_threads = 2)$.pred_1)
+    }
+  },
   ranger = {
     loadNamespace("ranger")
     function() {

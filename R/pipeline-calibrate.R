@@ -144,21 +144,29 @@ calibrate <- function(x, method = c("sigmoid", "isotonic", "prior"), folds = 5, 
     scores <- held_out_scores(x, data, call = call)
     x_cols <- blueprint_columns(x$blueprint, data, n_threads, call = call)
     y <- as.integer(scores$truth) - 1L
-    counts <- tabulate(y + 1L, 2)
-    if (any(counts == 0)) {
-      abort_smotelab(
-        c("{.arg data} must contain both classes to calibrate with {.val {method}}.",
-          "x" = "Class {.val {x$blueprint$outcome_levels[counts == 0]}} has no rows."
-        ),
-        "levels",
-        call = call
-      )
-    }
+    check_both_classes(
+      tabulate(y + 1L, 2), x$blueprint$outcome_levels,
+      cli::format_inline("to calibrate with {.val {method}}."), call
+    )
     with_core(calibrate_prefit_cpp(x$state, x_cols, y, method, n_threads), call = call)
   }
   x$state$calibration <- list(calibrators = list(calibrator), members = list())
   x$calibration <- list(method = method, rows = if (is.null(data)) NA_integer_ else nrow(data))
   x
+}
+
+# Held-out rows for a calibration must hold both classes; `purpose` ends the
+# headline.
+check_both_classes <- function(counts, levels, purpose, call) {
+  if (any(counts == 0)) {
+    abort_smotelab(
+      c(paste("{.arg data} must contain both classes", purpose),
+        "x" = "Class {.val {levels[counts == 0]}} has no rows."
+      ),
+      "levels",
+      call = call
+    )
+  }
 }
 
 prior_calibrator <- function(fitted, data, call) {
@@ -170,15 +178,7 @@ prior_calibrator <- function(fitted, data, call) {
       abort_smotelab("{.arg data} must contain the outcome column {.val {bp$outcome}}.", "columns", call = call)
     }
     counts <- tabulate(match(as.character(data[[bp$outcome]]), bp$outcome_levels), 2)
-    if (any(counts == 0)) {
-      abort_smotelab(
-        c("{.arg data} must contain both classes to set the prior it corrects to.",
-          "x" = "Class {.val {bp$outcome_levels[counts == 0]}} has no rows."
-        ),
-        "levels",
-        call = call
-      )
-    }
+    check_both_classes(counts, bp$outcome_levels, "to set the prior it corrects to.", call)
   }
   bp <- fitted$blueprint
   spec <- spec_to_core(fitted$pipeline, bp$outcome_levels, fitted$rng, blueprint_blocks(bp))

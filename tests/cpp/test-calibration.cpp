@@ -8,26 +8,16 @@
 
 #include "check.hpp"
 #include "executors.hpp"
+#include "fixtures.hpp"
 #include "smotelab/pipeline.hpp"
 #include "smotelab/rng.hpp"
 
 namespace {
 
-struct Data {
-  Eigen::MatrixXd X;
-  Eigen::VectorXi y;
-};
+using cpptest::Data;
 
 Data make_data(Eigen::Index n, std::uint64_t seed) {
-  smotelab::Rng rng(seed, 0);
-  Data d{Eigen::MatrixXd(n, 3), Eigen::VectorXi(n)};
-  for (Eigen::Index i = 0; i < n; ++i) {
-    d.y(i) = rng.uniform() < 0.2 ? 1 : 0;
-    d.X(i, 0) = rng.normal() + 1.2 * d.y(i);
-    d.X(i, 1) = rng.normal() - 0.8 * d.y(i);
-    d.X(i, 2) = rng.normal();
-  }
-  return d;
+  return cpptest::gaussian_classes(n, seed, {0.2}, {{0, 1, 1.2}, {0, 1, -0.8}, {0, 1, 0}});
 }
 
 }  // namespace

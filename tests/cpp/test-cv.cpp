@@ -10,6 +10,7 @@
 
 #include "check.hpp"
 #include "executors.hpp"
+#include "fixtures.hpp"
 #include "smotelab/cv.hpp"
 #include "smotelab/rng.hpp"
 
@@ -18,21 +19,11 @@ using smotelab::CvTask;
 
 namespace {
 
-struct Data {
-  Eigen::MatrixXd X;
-  Eigen::VectorXi y;
-};
+using cpptest::Data;
 
+// Every fifth row an event, so fold sizes are known exactly.
 Data make_data(Eigen::Index n, std::uint64_t seed) {
-  smotelab::Rng rng(seed, 0);
-  Data d{Eigen::MatrixXd(n, 3), Eigen::VectorXi(n)};
-  for (Eigen::Index i = 0; i < n; ++i) {
-    d.y(i) = i % 5 == 0 ? 1 : 0;
-    d.X(i, 0) = rng.normal() + d.y(i);
-    d.X(i, 1) = 3 * rng.normal() - 2 * d.y(i);
-    d.X(i, 2) = rng.normal();
-  }
-  return d;
+  return cpptest::gaussian_classes(n, seed, {0, 5}, {{0, 1, 1}, {0, 3, -2}, {0, 1, 0}});
 }
 
 // Fold ids 1..v in a round-robin over the rows of each class, one column per

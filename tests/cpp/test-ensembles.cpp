@@ -12,15 +12,13 @@
 
 #include "check.hpp"
 #include "executors.hpp"
+#include "fixtures.hpp"
 
 using smotelab::Columns;
 
 namespace {
 
-struct Data {
-  Eigen::MatrixXd X;
-  Eigen::VectorXi y;
-};
+using cpptest::Data;
 
 // Three features; the event (about one row in six) depends on the first two.
 Data make_data(Eigen::Index n, std::uint64_t seed) {

@@ -7,6 +7,7 @@
 
 #include "check.hpp"
 #include "executors.hpp"
+#include "fixtures.hpp"
 #include "smotelab/pipeline.hpp"
 #include "smotelab/rng.hpp"
 
@@ -15,22 +16,11 @@ using Counts = std::vector<Eigen::Index>;
 
 namespace {
 
-struct Data {
-  Eigen::MatrixXd X;
-  Eigen::VectorXi y;
-};
+using cpptest::Data;
 
 // Two overlapping classes, about 15% events, columns on different scales.
 Data make_data(Eigen::Index n, std::uint64_t seed) {
-  smotelab::Rng rng(seed, 0);
-  Data d{Eigen::MatrixXd(n, 3), Eigen::VectorXi(n)};
-  for (Eigen::Index i = 0; i < n; ++i) {
-    d.y(i) = rng.uniform() < 0.15 ? 1 : 0;
-    d.X(i, 0) = rng.normal() + 1.2 * d.y(i);
-    d.X(i, 1) = 50 + 10 * rng.normal() - 8 * d.y(i);
-    d.X(i, 2) = 0.01 * rng.normal();
-  }
-  return d;
+  return cpptest::gaussian_classes(n, seed, {0.15}, {{0, 1, 1.2}, {50, 10, -8}, {0, 0.01, 0}});
 }
 
 smotelab::SamplingStrategy ratio(double r) {

@@ -197,7 +197,7 @@ struct PipelineSpec {
   std::optional<Calibration> calibration{};
   // Each factor's (and logical's) dummy columns in the design, for the
   // categorical steps.
-  std::vector<CategoricalBlock> categorical;
+  std::vector<CategoricalBlock> categorical{};
 };
 
 struct FittedPipeline {

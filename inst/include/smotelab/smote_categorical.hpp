@@ -142,15 +142,6 @@ inline Eigen::MatrixXd vdm_table(const Eigen::Ref<const Eigen::VectorXi>& codes,
   return table;
 }
 
-inline void check_codes(const Eigen::Ref<const Eigen::MatrixXi>& codes, const std::vector<int>& n_levels) {
-  require(static_cast<Eigen::Index>(n_levels.size()) == codes.cols(),
-          "n_levels must have one entry per categorical column");
-  for (Eigen::Index j = 0; j < codes.cols(); ++j)
-    for (Eigen::Index i = 0; i < codes.rows(); ++i)
-      require(codes(i, j) >= 0 && codes(i, j) < n_levels[static_cast<std::size_t>(j)],
-              "categorical codes must lie in 0..n_levels - 1");
-}
-
 }  // namespace detail
 
 // The neighbourhood SMOTEN takes the mode over, for each row of the class

@@ -95,6 +95,16 @@ inline std::vector<Eigen::Index> flagged(const std::vector<char>& mask) {
   return out;
 }
 
+// Each categorical column's codes lie in 0..n_levels - 1.
+inline void check_codes(const Eigen::Ref<const Eigen::MatrixXi>& codes, const std::vector<int>& n_levels) {
+  require(static_cast<Eigen::Index>(n_levels.size()) == codes.cols(),
+          "n_levels must have one entry per categorical column");
+  for (Eigen::Index j = 0; j < codes.cols(); ++j)
+    for (Eigen::Index i = 0; i < codes.rows(); ++i)
+      require(codes(i, j) >= 0 && codes(i, j) < n_levels[static_cast<std::size_t>(j)],
+              "categorical codes must lie in 0..n_levels - 1");
+}
+
 }  // namespace detail
 
 // imbalanced-learn's _in_danger_noise(kind = "danger"): a row of class cls is
@@ -343,12 +353,7 @@ inline Resampled smote_nc(const Columns& X_num, const Eigen::Ref<const Eigen::Ma
   require(X_num.cols() >= 1, "SMOTE-NC needs at least one numeric column");
   require(codes.cols() >= 1, "SMOTE-NC needs at least one categorical column");
   require(codes.rows() == X_num.rows(), "the numeric and categorical columns must have the same number of rows");
-  require(static_cast<Eigen::Index>(n_levels.size()) == codes.cols(),
-          "n_levels must have one entry per categorical column");
-  for (Eigen::Index j = 0; j < codes.cols(); ++j)
-    for (Eigen::Index i = 0; i < codes.rows(); ++i)
-      require(codes(i, j) >= 0 && codes(i, j) < n_levels[static_cast<std::size_t>(j)],
-              "categorical codes must lie in 0..n_levels - 1");
+  detail::check_codes(codes, n_levels);
   const std::size_t K = n_new.size();
   const auto rows = detail::class_rows(y, K);
   detail::check_class_sizes(rows, n_new, k_neighbors, "SMOTE-NC", "k_neighbors", class_names);

@@ -41,8 +41,8 @@ instance_hardness_cpp <- function(columns, y, n_keep, strategy, spec, cv, seed, 
     .Call(`_smotelab_instance_hardness_cpp`, columns, y, n_keep, strategy, spec, cv, seed, n_threads, class_names)
 }
 
-cv_run_cpp <- function(specs, columns, y, folds, v, metrics, threshold, seed, task_grid, task_repeat, task_fold, n_threads, progress, case_weights = NULL) {
-    .Call(`_smotelab_cv_run_cpp`, specs, columns, y, folds, v, metrics, threshold, seed, task_grid, task_repeat, task_fold, n_threads, progress, case_weights)
+cv_run_cpp <- function(specs, columns, y, folds, v, metrics, threshold, seed, task_grid, task_repeat, task_fold, n_threads, progress, case_weights = NULL, weighted = FALSE) {
+    .Call(`_smotelab_cv_run_cpp`, specs, columns, y, folds, v, metrics, threshold, seed, task_grid, task_repeat, task_fold, n_threads, progress, case_weights, weighted)
 }
 
 make_imbalanced_cpp <- function(n_samples, n_features, n_informative, n_redundant, n_repeated, n_clusters_per_class, weights, flip_y, class_sep, seed) {
@@ -53,8 +53,8 @@ make_imbalanced_numpy_cpp <- function(n_samples, n_features, n_informative, n_re
     .Call(`_smotelab_make_imbalanced_numpy_cpp`, n_samples, n_features, n_informative, n_redundant, n_repeated, n_clusters_per_class, weights, flip_y, class_sep, seed)
 }
 
-metric_confusion_cpp <- function(truth, prob, threshold) {
-    .Call(`_smotelab_metric_confusion_cpp`, truth, prob, threshold)
+metric_confusion_cpp <- function(truth, prob, threshold, weights = NULL) {
+    .Call(`_smotelab_metric_confusion_cpp`, truth, prob, threshold, weights)
 }
 
 metric_confusion_labels_cpp <- function(truth, predicted) {
@@ -69,12 +69,12 @@ metric_names_cpp <- function() {
     .Call(`_smotelab_metric_names_cpp`)
 }
 
-metric_ranking_cpp <- function(truth, prob, n_threads, event_code = 1L, non_event_code = 0L) {
-    .Call(`_smotelab_metric_ranking_cpp`, truth, prob, n_threads, event_code, non_event_code)
+metric_ranking_cpp <- function(truth, prob, n_threads, event_code = 1L, non_event_code = 0L, weights = NULL) {
+    .Call(`_smotelab_metric_ranking_cpp`, truth, prob, n_threads, event_code, non_event_code, weights)
 }
 
-metric_probability_cpp <- function(truth, prob, event_code = 1L, non_event_code = 0L) {
-    .Call(`_smotelab_metric_probability_cpp`, truth, prob, event_code, non_event_code)
+metric_probability_cpp <- function(truth, prob, event_code = 1L, non_event_code = 0L, weights = NULL) {
+    .Call(`_smotelab_metric_probability_cpp`, truth, prob, event_code, non_event_code, weights)
 }
 
 metric_roc_curve_cpp <- function(truth, prob, n_threads) {
@@ -199,5 +199,9 @@ split_stratified_cpp <- function(y, n_classes, n_test, seed) {
 
 folds_stratified_cpp <- function(y, n_classes, v, repeats, seed) {
     .Call(`_smotelab_folds_stratified_cpp`, y, n_classes, v, repeats, seed)
+}
+
+carry_case_weights_cpp <- function(w, keep, seed_row, neighbour_row = NULL, gap = NULL) {
+    .Call(`_smotelab_carry_case_weights_cpp`, w, keep, seed_row, neighbour_row, gap)
 }
 

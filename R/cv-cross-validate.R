@@ -28,7 +28,11 @@
 #'   number) and every resampling step.
 #' @param case_weights `NULL`, or case weights as in [fit.smotelab_pipeline()]
 #'   (a column name or one value per row): each fold's model is fitted with
-#'   the weights of its training rows. Held-out rows are scored unweighted.
+#'   the weights of its training rows. Held-out rows are scored unweighted
+#'   unless `weighted = TRUE`.
+#' @param weighted `TRUE` to score each held-out row with its case weight
+#'   (scikit-learn's `sample_weight` in every metric, see [metrics_binary()]);
+#'   needs `case_weights`.
 #' @return A tibble of class `smotelab_cv`, one row per repeat, fold and metric:
 #'   `repeat_id`, `fold`, `.metric`, `.estimate`. [summary()] gives the mean and
 #'   standard deviation per metric; [autoplot()] draws the folds.
@@ -40,16 +44,19 @@
 #' summary(cv)
 cross_validate <- function(pipeline, formula, data, folds = 5,
                            metrics = c("roc_auc", "f1_macro", "recall_macro"),
-                           threshold = 0.5, seed = NULL, n_threads = NULL, rng = NULL, case_weights = NULL) {
+                           threshold = 0.5, seed = NULL, n_threads = NULL, rng = NULL, case_weights = NULL,
+                           weighted = FALSE) {
   call <- rlang::current_env()
-  problem <- cv_problem(pipeline, formula, data, folds, metrics, threshold, seed, n_threads, call, rng, case_weights)
+  problem <- cv_problem(
+    pipeline, formula, data, folds, metrics, threshold, seed, n_threads, call, rng, case_weights, weighted
+  )
   values <- cv_run(problem, list(spec_to_core(pipeline, problem$levels, problem$rng, problem$blocks)), call)
   cv_tibble(problem, values[[1]])
 }
 
 # Everything a cross-validation or grid search needs, validated once.
 cv_problem <- function(pipeline, formula, data, folds, metrics, threshold, seed, n_threads, call, rng = NULL,
-                       case_weights = NULL) {
+                       case_weights = NULL, weighted = FALSE) {
   if (!inherits(pipeline, "smotelab_pipeline")) {
     abort_smotelab("{.arg pipeline} must be a pipeline from {.fn imb_pipeline}, not {.obj_type_friendly {pipeline}}.",
       "type",
@@ -58,6 +65,7 @@ cv_problem <- function(pipeline, formula, data, folds, metrics, threshold, seed,
   }
   n_threads <- resolve_threads(n_threads, call = call)
   weights <- resolve_case_weights(case_weights, data, call = call)
+  weighted <- check_weighted(weighted, weights$values, call = call)
   data <- weights$data
   prepared <- pipeline_data(pipeline, formula, data, n_threads, call)
   bp <- prepared$blueprint
@@ -69,7 +77,7 @@ cv_problem <- function(pipeline, formula, data, folds, metrics, threshold, seed,
   list(
     x = prepared$x, y = prepared$y, levels = bp$outcome_levels, folds = fold_ids, v = attr(fold_ids, "v"),
     metrics = metrics, threshold = threshold, seed = seed, n_threads = n_threads, rng = rng,
-    blocks = blueprint_blocks(bp), case_weights = weights$values, data = data
+    blocks = blueprint_blocks(bp), case_weights = weights$values, weighted = weighted, data = data
   )
 }
 
@@ -149,7 +157,7 @@ cv_run <- function(problem, specs, call, describe = function(g) NULL) {
     cv_run_cpp(
       specs, problem$x, problem$y, problem$folds, v, problem$metrics, problem$threshold,
       problem$seed, tasks$grid[rows], tasks$repeat_id[rows], tasks$fold[rows], n_threads, progress,
-      problem$case_weights
+      problem$case_weights, problem$weighted
     )
   }
   out <- with_core(

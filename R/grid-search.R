@@ -33,9 +33,11 @@
 grid_search <- function(pipeline, formula, data,
                         grid = list(smote__k_neighbors = c(3, 5, 7), clf__C = c(0.1, 1, 10)),
                         folds = 5, metric = "f1_macro", threshold = 0.5, seed = NULL, n_threads = NULL,
-                        rng = NULL, case_weights = NULL) {
+                        rng = NULL, case_weights = NULL, weighted = FALSE) {
   call <- rlang::current_env()
-  problem <- cv_problem(pipeline, formula, data, folds, metric, threshold, seed, n_threads, call, rng, case_weights)
+  problem <- cv_problem(
+    pipeline, formula, data, folds, metric, threshold, seed, n_threads, call, rng, case_weights, weighted
+  )
   points <- grid_points(grid, pipeline, call)
   pipelines <- lapply(seq_len(nrow(points)), function(g) grid_pipeline(pipeline, points[g, , drop = FALSE], g, call))
   specs <- lapply(pipelines, spec_to_core, levels = problem$levels, rng = problem$rng, blocks = problem$blocks)

@@ -28,6 +28,13 @@
 #'   probabilities themselves, not a threshold or a ranking, and lower is
 #'   better: [grid_search()] and [tune_threshold()] minimise them.
 #'
+#' With `case_weights`, every metric is scikit-learn's with `sample_weight`:
+#' a row of weight \eqn{w} counts as \eqn{w} rows in the confusion counts,
+#' in the cumulative counts of the ROC and precision-recall curves and in the
+#' means of the Brier score and log loss, so integer weights give the metrics
+#' of the data with each row repeated that many times. Rows of weight 0 count
+#' as absent.
+#'
 #' Where scikit-learn divides by zero and returns 0 with a warning (for
 #' example precision when no row is predicted as the event), the metric is 0
 #' and a warning of class `smotelab_warning_zero_division` is raised. When
@@ -44,6 +51,8 @@
 #'   number in `[0, 1]`.
 #' @param event The level of `truth` that is the event (the positive class).
 #'   `NULL` takes the second level, as scikit-learn's `pos_label = 1`.
+#' @param case_weights `NULL`, or one case weight per element of `truth`:
+#'   finite numbers `>= 0`, not all 0 (scikit-learn's `sample_weight`).
 #' @return A tibble with columns `.metric` (character) and `.estimate`
 #'   (double), one row for each of `accuracy`, `balanced_accuracy`,
 #'   `precision`, `recall`, `specificity`, `f1`, `gmean`, `mcc`,
@@ -56,10 +65,14 @@
 #' prob <- c(0.1, 0.6, 0.35, 0.8, 0.2, 0.9)
 #' metrics_binary(truth, prob)
 #' metrics_binary(truth, prob, threshold = 0.3)
-metrics_binary <- function(truth, prob, threshold = 0.5, event = NULL) {
+#' metrics_binary(truth, prob, case_weights = c(1, 1, 2, 2, 1, 0.5))
+metrics_binary <- function(truth, prob, threshold = 0.5, event = NULL, case_weights = NULL) {
   input <- check_binary_prob(truth, prob, event)
   check_number_decimal(threshold, min = 0, max = 1, class = argument_error)
-  values <- compute_metrics(input$truth, input$prob, metric_names(), threshold, event = input$event)
+  case_weights <- check_metric_weights(case_weights, length(input$prob))
+  values <- compute_metrics(input$truth, input$prob, metric_names(), threshold,
+    event = input$event, case_weights = case_weights
+  )
   tibble::tibble(.metric = names(values), .estimate = unname(values))
 }
 
@@ -122,9 +135,10 @@ check_metric_names <- function(metrics, call = caller_env()) {
 # Shared with the evaluation engines, which have validated their inputs.
 # `truth01` may instead be a two-level factor with `event` one of its levels:
 # the ranking metrics then read its codes in place, with no indicator vector.
+# `case_weights`: NULL or checked weights, one per row.
 # Returns a double vector named as `metrics` was given.
 compute_metrics <- function(truth01, prob, metrics = metric_names(),
-                            threshold = 0.5, call = caller_env(), event = NULL) {
+                            threshold = 0.5, call = caller_env(), event = NULL, case_weights = NULL) {
   metrics <- check_metric_names(metrics, call = call)
   aliases <- metric_aliases()
   canonical <- ifelse(metrics %in% names(aliases), aliases[metrics], metrics)
@@ -139,25 +153,25 @@ compute_metrics <- function(truth01, prob, metrics = metric_names(),
   values <- stats::setNames(rep(NA_real_, length(metrics)), metrics)
 
   one_class <- character()
-  n_event <- NULL
+  n_non_event <- NULL
   class_wanted <- canonical %in% class_metric_names()
   if (any(class_wanted)) {
     labels01 <- if (is.factor(truth01)) with_core(event_indicator_cpp(truth01, codes[1]), call = call) else truth01
-    counts <- with_core(metric_confusion_cpp(labels01, prob, threshold), call = call)
+    counts <- with_core(metric_confusion_cpp(labels01, prob, threshold, case_weights), call = call)
     scored <- class_metric_values(counts, unique(canonical[class_wanted]), call = call)
     values[class_wanted] <- scored$values[canonical[class_wanted]]
     one_class <- scored$one_class
-    n_event <- counts[["tp"]] + counts[["fn"]]
+    n_non_event <- counts[["fp"]] + counts[["tn"]]
   }
   proba_wanted <- canonical %in% probability_metric_names()
   if (any(proba_wanted)) {
-    scored <- with_core(metric_probability_cpp(truth01, prob, codes[1], codes[2]), call = call)
+    scored <- with_core(metric_probability_cpp(truth01, prob, codes[1], codes[2], case_weights), call = call)
     values[proba_wanted] <- scored[canonical[proba_wanted]]
   }
   rank_wanted <- !class_wanted & !proba_wanted
   if (any(rank_wanted)) {
     ranking <- with_core(
-      metric_ranking_cpp(truth01, prob, resolve_threads(call = call), codes[1], codes[2]),
+      metric_ranking_cpp(truth01, prob, resolve_threads(call = call), codes[1], codes[2], case_weights),
       call = call
     )
     auc <- ranking[setdiff(names(ranking), c("n_pos", "n_neg"))]
@@ -169,9 +183,9 @@ compute_metrics <- function(truth01, prob, metrics = metric_names(),
     if ("pr_auc" %in% canonical && ranking[["n_pos"]] == 0) {
       one_class <- c(one_class, "pr_auc")
     }
-    n_event <- ranking[["n_pos"]]
+    n_non_event <- ranking[["n_neg"]]
   }
-  warn_one_class(one_class, present = if (isTRUE(n_event == length(truth01))) "event" else "non-event")
+  warn_one_class(one_class, present = if (isTRUE(n_non_event == 0)) "event" else "non-event")
   values
 }
 

@@ -25,7 +25,8 @@
 #'   is checked when the pipeline is fitted.
 #' @param min_node_size Nodes with at most this many training rows are not
 #'   split (ranger's `min.node.size`; bootstrap copies of a row count
-#'   separately). The default 1 grows trees until their leaves are pure, as
+#'   separately; case weights do not change the count, as scikit-learn's
+#'   `min_samples_leaf` counts rows whatever their `sample_weight`). The default 1 grows trees until their leaves are pure, as
 #'   scikit-learn does by default.
 #' @param max_depth `NULL` for no limit, or the largest depth of a leaf (the
 #'   root has depth 0; `max_depth = 1` grows stumps).
@@ -33,7 +34,9 @@
 #'   \eqn{k} weighs \eqn{n / (2 n_k)} with counts from the training rows) or
 #'   `"balanced_subsample"` (the same weights computed from each tree's
 #'   bootstrap sample, as in scikit-learn). Weights enter the Gini criterion
-#'   and the leaf proportions.
+#'   and the leaf proportions. Case weights given to [fit.smotelab_pipeline()]
+#'   multiply them, row by row: a row's weight in a tree is its bootstrap
+#'   copies times its case weight times its class weight.
 #' @param bootstrap `TRUE` to grow each tree on a bootstrap sample of the
 #'   rows; `FALSE` grows every tree on all rows (then only `mtry` makes trees
 #'   differ).

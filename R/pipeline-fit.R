@@ -26,8 +26,12 @@
 #'   counts as `w` rows: in [model_logistic()] its loss is multiplied by `w`
 #'   (`glm()`'s prior weights; with `class_weight = "balanced"`, after the
 #'   class weight), in [model_boost()] its gradient and hessian are (so a
-#'   whole-number weight fits what that many copies of the row fit). Other
-#'   models can't use case weights yet and refuse them. Weights follow their
+#'   whole-number weight fits what that many copies of the row fit), in
+#'   [model_forest()] and [model_balanced_forest()] its bootstrap copies are
+#'   (as scikit-learn's `sample_weight`: the Gini criterion and the leaf
+#'   proportions sum weights, `min_node_size` still counts rows), and each
+#'   member of [model_balanced_bagging()] or [model_easy_ensemble()] fits
+#'   with the weights of the rows it drew. Weights follow their
 #'   rows through resampling steps: a row an under-sampler keeps keeps its
 #'   weight, a random over-sampling copy copies it, and a synthetic SMOTE
 #'   (borderline-SMOTE, ADASYN) row between a seed row and a neighbour gets
@@ -147,9 +151,13 @@ predict_event_prob <- function(object, new_data, n_threads = NULL, call = caller
 #'   `NULL` takes the fit's own threshold (set by [tune_threshold()]), else
 #'   0.5.
 #' @param event The event class; `NULL` means the second outcome level.
+#' @param case_weights `NULL`, or case weights of the rows of `new_data`, as
+#'   in [fit.smotelab_pipeline()] (a column name or one value per row): every
+#'   metric is then weighted, as scikit-learn's `sample_weight` (see
+#'   [metrics_binary()]).
 #' @return A tibble with columns `.metric` and `.estimate`.
 #' @export
-evaluate <- function(fitted, new_data, threshold = NULL, event = NULL, n_threads = NULL) {
+evaluate <- function(fitted, new_data, threshold = NULL, event = NULL, n_threads = NULL, case_weights = NULL) {
   call <- rlang::current_env()
   if (!inherits(fitted, "smotelab_fit")) {
     abort_smotelab("{.arg fitted} must be a fitted pipeline from {.fn fit}, not {.obj_type_friendly {fitted}}.",
@@ -159,8 +167,9 @@ evaluate <- function(fitted, new_data, threshold = NULL, event = NULL, n_threads
   }
   check_data(new_data, call = call)
   threshold <- fit_threshold(fitted, threshold, call)
-  scores <- held_out_scores(fitted, new_data, event, n_threads, call)
-  metrics_binary(scores$truth, scores$prob, threshold = threshold, event = event)
+  weights <- resolve_case_weights(case_weights, new_data, call = call)
+  scores <- held_out_scores(fitted, weights$data, event, n_threads, call)
+  metrics_binary(scores$truth, scores$prob, threshold = threshold, event = event, case_weights = weights$values)
 }
 
 # The true classes of `new_data` (its outcome column as a factor with the

@@ -31,11 +31,12 @@
 #' )
 #' table(adasyn(d, class, seed = 1, n_threads = 1)$class)
 adasyn <- function(data, outcome, n_neighbors = 5, sampling_strategy = "auto", seed = NULL, n_threads = NULL,
-                   .synthetic = FALSE) {
+                   case_weights = NULL, .synthetic = FALSE) {
   check_count(n_neighbors)
   oversample_numeric(
     data, rlang::enquo(outcome), sampling_strategy, seed, n_threads, .synthetic, adasyn_cpp,
-    n_neighbors
+    n_neighbors,
+    case_weights = case_weights
   )$data
 }
 

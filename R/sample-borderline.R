@@ -45,7 +45,7 @@
 #' table(borderline_smote(d, class, kind = "borderline-2", seed = 1, n_threads = 1)$class)
 borderline_smote <- function(data, outcome, k_neighbors = 5, m_neighbors = 10,
                              kind = c("borderline-1", "borderline-2"), sampling_strategy = "auto", seed = NULL,
-                             n_threads = NULL, .synthetic = FALSE) {
+                             n_threads = NULL, case_weights = NULL, .synthetic = FALSE) {
   check_count(k_neighbors)
   check_count(m_neighbors)
   kind <- check_choice(kind, c("borderline-1", "borderline-2"))
@@ -57,7 +57,8 @@ borderline_smote <- function(data, outcome, k_neighbors = 5, m_neighbors = 10,
   }
   made <- oversample_numeric(
     data, rlang::enquo(outcome), sampling_strategy, seed, n_threads, .synthetic, run,
-    k_neighbors
+    k_neighbors,
+    case_weights = case_weights
   )
   warn_no_danger(made$out$counts, made$n_new, made$res$y_new, m_neighbors)
   made$data

@@ -70,8 +70,10 @@
 #'   and its kin need more rows than `n_neighbors`.
 #' @param kind_sel `"all"` or `"mode"`: how the neighbours must agree with a
 #'   row for it to stay (see Details).
+#' @param case_weights `NULL`, or case weights as in [smote()]: the kept
+#'   rows keep theirs.
 #' @return A tibble: the kept rows of `data`, in their original order, with
-#'   all its columns.
+#'   all its columns (and the weight column, see `case_weights`).
 #' @seealso [step_tomek_links()] and its siblings for use inside a pipeline;
 #'   [near_miss()]; [smote_enn()] and [smote_tomek()].
 #' @export
@@ -82,30 +84,35 @@
 #' table(edited_nearest_neighbours(d, class, n_threads = 1)$class)
 #' table(all_knn(d, class, n_threads = 1)$class)
 #' table(condensed_nearest_neighbour(d, class, seed = 1, n_threads = 1)$class)
-tomek_links <- function(data, outcome, sampling_strategy = "auto", n_threads = NULL) {
-  clean_rows(data, rlang::enquo(outcome), "tomek", sampling_strategy, list(), n_threads)
+tomek_links <- function(
+  data, outcome, sampling_strategy = "auto", n_threads = NULL,
+  case_weights = NULL
+) {
+  clean_rows(data, rlang::enquo(outcome), "tomek", sampling_strategy, list(), n_threads, case_weights)
 }
 
 #' @rdname tomek_links
 #' @export
 edited_nearest_neighbours <- function(data, outcome, n_neighbors = 3, kind_sel = c("all", "mode"),
-                                      sampling_strategy = "auto", n_threads = NULL) {
+                                      sampling_strategy = "auto", n_threads = NULL,
+                                      case_weights = NULL) {
   check_count(n_neighbors)
   kind_sel <- check_choice(kind_sel, c("all", "mode"))
   params <- list(n_neighbors = as.integer(n_neighbors), kind_sel = kind_sel)
-  clean_rows(data, rlang::enquo(outcome), "enn", sampling_strategy, params, n_threads)
+  clean_rows(data, rlang::enquo(outcome), "enn", sampling_strategy, params, n_threads, case_weights)
 }
 
 #' @rdname tomek_links
 #' @param max_iter Largest number of ENN passes.
 #' @export
 repeated_edited_nearest_neighbours <- function(data, outcome, n_neighbors = 3, kind_sel = c("all", "mode"),
-                                               max_iter = 100, sampling_strategy = "auto", n_threads = NULL) {
+                                               max_iter = 100, sampling_strategy = "auto", n_threads = NULL,
+                                               case_weights = NULL) {
   check_count(n_neighbors)
   check_count(max_iter)
   kind_sel <- check_choice(kind_sel, c("all", "mode"))
   params <- list(n_neighbors = as.integer(n_neighbors), kind_sel = kind_sel, max_iter = as.integer(max_iter))
-  clean_rows(data, rlang::enquo(outcome), "renn", sampling_strategy, params, n_threads)
+  clean_rows(data, rlang::enquo(outcome), "renn", sampling_strategy, params, n_threads, case_weights)
 }
 
 #' @rdname tomek_links
@@ -113,12 +120,13 @@ repeated_edited_nearest_neighbours <- function(data, outcome, n_neighbors = 3, k
 #'   below the minority's original size.
 #' @export
 all_knn <- function(data, outcome, n_neighbors = 3, kind_sel = c("all", "mode"), allow_minority = FALSE,
-                    sampling_strategy = "auto", n_threads = NULL) {
+                    sampling_strategy = "auto", n_threads = NULL,
+                    case_weights = NULL) {
   check_count(n_neighbors)
   kind_sel <- check_choice(kind_sel, c("all", "mode"))
   check_bool(allow_minority, class = argument_error)
   params <- list(n_neighbors = as.integer(n_neighbors), kind_sel = kind_sel, allow_minority = allow_minority)
-  clean_rows(data, rlang::enquo(outcome), "all_knn", sampling_strategy, params, n_threads)
+  clean_rows(data, rlang::enquo(outcome), "all_knn", sampling_strategy, params, n_threads, case_weights)
 }
 
 #' @rdname tomek_links
@@ -127,7 +135,8 @@ all_knn <- function(data, outcome, n_neighbors = 3, kind_sel = c("all", "mode"),
 #'   the rows.
 #' @export
 neighbourhood_cleaning_rule <- function(data, outcome, n_neighbors = 3, kind_sel = c("all", "mode"),
-                                        threshold_cleaning = 0.5, sampling_strategy = "auto", n_threads = NULL) {
+                                        threshold_cleaning = 0.5, sampling_strategy = "auto", n_threads = NULL,
+                                        case_weights = NULL) {
   check_count(n_neighbors)
   kind_sel <- check_choice(kind_sel, c("all", "mode"))
   check_number_decimal(threshold_cleaning, min = 0, max = 1, class = argument_error)
@@ -135,7 +144,7 @@ neighbourhood_cleaning_rule <- function(data, outcome, n_neighbors = 3, kind_sel
     n_neighbors = as.integer(n_neighbors), kind_sel = kind_sel,
     threshold_cleaning = as.double(threshold_cleaning)
   )
-  clean_rows(data, rlang::enquo(outcome), "ncr", sampling_strategy, params, n_threads)
+  clean_rows(data, rlang::enquo(outcome), "ncr", sampling_strategy, params, n_threads, case_weights)
 }
 
 #' @rdname tomek_links
@@ -144,27 +153,32 @@ neighbourhood_cleaning_rule <- function(data, outcome, n_neighbors = 3, kind_sel
 #' @export
 one_sided_selection <- function(data, outcome, n_neighbors = 1,
                                 n_seeds_S = 1, # nolint: object_name_linter.
-                                sampling_strategy = "auto", seed = NULL, n_threads = NULL) {
+                                sampling_strategy = "auto", seed = NULL, n_threads = NULL,
+                                case_weights = NULL) {
   check_count(n_neighbors)
   check_count(n_seeds_S)
   params <- list(n_neighbors = as.integer(n_neighbors), n_seeds_S = as.integer(n_seeds_S), seed = resolve_seed(seed))
-  clean_rows(data, rlang::enquo(outcome), "oss", sampling_strategy, params, n_threads)
+  clean_rows(data, rlang::enquo(outcome), "oss", sampling_strategy, params, n_threads, case_weights)
 }
 
 #' @rdname tomek_links
 #' @export
 condensed_nearest_neighbour <- function(data, outcome, n_neighbors = 1,
                                         n_seeds_S = 1, # nolint: object_name_linter.
-                                        sampling_strategy = "auto", seed = NULL, n_threads = NULL) {
+                                        sampling_strategy = "auto", seed = NULL, n_threads = NULL,
+                                        case_weights = NULL) {
   check_count(n_neighbors)
   check_count(n_seeds_S)
   params <- list(n_neighbors = as.integer(n_neighbors), n_seeds_S = as.integer(n_seeds_S), seed = resolve_seed(seed))
-  clean_rows(data, rlang::enquo(outcome), "cnn", sampling_strategy, params, n_threads)
+  clean_rows(data, rlang::enquo(outcome), "cnn", sampling_strategy, params, n_threads, case_weights)
 }
 
 # The body of the cleaning rules: validate, run `method` in the core, keep
 # the rows it returns (1-based, in order).
-clean_rows <- function(data, quo, method, sampling_strategy, params, n_threads, call = caller_env()) {
+clean_rows <- function(data, quo, method, sampling_strategy, params, n_threads, case_weights = NULL,
+                       call = caller_env()) {
+  weights <- sampler_weights(case_weights, data, call = call)
+  data <- weights$data
   out <- resample_outcome(data, quo, call = call)
   x <- numeric_predictors(data, out$name, rlang::call_name(rlang::frame_call(call)), call = call)
   levels <- levels(out$y)
@@ -177,7 +191,7 @@ clean_rows <- function(data, quo, method, sampling_strategy, params, n_threads, 
     ),
     call = call
   )
-  tibble::as_tibble(data)[keep, , drop = FALSE]
+  with_carried_weights(tibble::as_tibble(data)[keep, , drop = FALSE], weights, keep = keep, call = call)
 }
 
 #' Cleaning under-samplers as pipeline steps

@@ -33,8 +33,10 @@
 #' random_oversample(d, class, seed = 1, .synthetic = TRUE)
 #' random_undersample(d, class, sampling_strategy = 0.5, seed = 1)
 random_oversample <- function(data, outcome, sampling_strategy = "auto", seed = NULL, rng = NULL,
-                              .synthetic = FALSE) {
+                              case_weights = NULL, .synthetic = FALSE) {
   call <- rlang::current_env()
+  weights <- sampler_weights(case_weights, data, call = call)
+  data <- weights$data
   out <- resample_outcome(data, rlang::enquo(outcome), call = call)
   check_synthetic_flag(.synthetic, data, call = call)
   n_new <- sampling_counts(sampling_strategy, out$y, "over", call = call)
@@ -43,13 +45,17 @@ random_oversample <- function(data, outcome, sampling_strategy = "auto", seed = 
   run <- if (rng == "numpy") random_oversample_numpy_cpp else random_oversample_cpp
   res <- with_core(run(no_columns(data), as.integer(out$y) - 1L, n_new, seed), call = call)
   result <- tibble::as_tibble(data)[c(seq_len(nrow(data)), res$seed_row), , drop = FALSE]
-  add_synthetic_column(result, nrow(data), length(res$seed_row), .synthetic)
+  result <- add_synthetic_column(result, nrow(data), length(res$seed_row), .synthetic)
+  with_carried_weights(result, weights, res = res, call = call)
 }
 
 #' @rdname random_oversample
 #' @export
-random_undersample <- function(data, outcome, sampling_strategy = "auto", seed = NULL, rng = NULL) {
+random_undersample <- function(data, outcome, sampling_strategy = "auto", seed = NULL, rng = NULL,
+                               case_weights = NULL) {
   call <- rlang::current_env()
+  weights <- sampler_weights(case_weights, data, call = call)
+  data <- weights$data
   out <- resample_outcome(data, rlang::enquo(outcome), call = call)
   n_keep <- sampling_counts(sampling_strategy, out$y, "under", call = call)
   rng <- resolve_rng(rng, call = call)
@@ -61,7 +67,7 @@ random_undersample <- function(data, outcome, sampling_strategy = "auto", seed =
   } else {
     with_core(random_undersample_cpp(no_columns(data), y, n_keep, seed), call = call)
   }
-  tibble::as_tibble(data)[keep, , drop = FALSE]
+  with_carried_weights(tibble::as_tibble(data)[keep, , drop = FALSE], weights, keep = keep, call = call)
 }
 
 #' Random over- and under-sampling as pipeline steps

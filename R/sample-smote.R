@@ -41,6 +41,16 @@
 #'   `NULL` takes `getOption("smotelab.rng", "smotelab")`. With `"numpy"` the
 #'   result equals imbalanced-learn's resampler with `random_state = seed`,
 #'   row for row; see [smotelab-rng].
+#' @param case_weights `NULL`, or case weights that follow the rows, as in
+#'   [fit.smotelab_pipeline()]: the name of a numeric column of `data` (then
+#'   not a predictor) or one value per row, finite and larger than 0. The
+#'   result carries the weights of its rows in that column, in its place, or
+#'   in a last column `.case_weight` when they were given as a vector: kept
+#'   rows keep their weight, a copy copies its row's, and a synthetic row gets
+#'   its seed's and neighbour's weights interpolated with the same gap as its
+#'   features, exactly as inside a pipeline. So
+#'   `fit(pipeline, formula, smote(d, y, case_weights = w), case_weights = ".case_weight")`
+#'   fits what a pipeline with [step_smote()] fits with `case_weights = w`.
 #' @param .synthetic If `TRUE`, add a logical column `.synthetic` marking the
 #'   new rows.
 #' @return A tibble with the columns of `data`: the original rows first, in
@@ -58,11 +68,11 @@
 #' table(balanced$class)
 #' table(smote(d, "class", sampling_strategy = 0.5, seed = 1, n_threads = 1)$class)
 smote <- function(data, outcome, k_neighbors = 5, sampling_strategy = "auto", seed = NULL, n_threads = NULL,
-                  rng = NULL, .synthetic = FALSE) {
+                  rng = NULL, case_weights = NULL, .synthetic = FALSE) {
   check_count(k_neighbors)
   run <- if (resolve_rng(rng) == "numpy") smote_numpy_cpp else smote_cpp
   oversample_numeric(data, rlang::enquo(outcome), sampling_strategy, seed, n_threads, .synthetic, run, k_neighbors,
-    rng = rng
+    rng = rng, case_weights = case_weights
   )$data
 }
 
@@ -97,7 +107,9 @@ oversampling_step <- function(type, sampling_strategy, ..., extra = list(), call
 # classes)`, as smote_cpp() and adasyn_cpp() take them. The caller checks its
 # own arguments first; errors name the caller's call.
 oversample_numeric <- function(data, quo, sampling_strategy, seed, n_threads, synthetic, run, k, rng = NULL,
-                               call = caller_env()) {
+                               case_weights = NULL, call = caller_env()) {
+  weights <- sampler_weights(case_weights, data, call = call)
+  data <- weights$data
   out <- resample_outcome(data, quo, call = call)
   check_synthetic_flag(synthetic, data, arg = ".synthetic", call = call)
   x <- numeric_predictors(data, out$name, rlang::call_name(rlang::frame_call(call)), call = call)
@@ -108,7 +120,8 @@ oversample_numeric <- function(data, quo, sampling_strategy, seed, n_threads, sy
     run(x, as.integer(out$y) - 1L, n_new, as.integer(k), seed, n_threads, knn_algorithm(), levels(out$y)),
     call = call
   )
-  list(out = out, n_new = n_new, res = res, data = resampled_numeric(data, out, res, synthetic))
+  resampled <- with_carried_weights(resampled_numeric(data, out, res, synthetic), weights, res = res, call = call)
+  list(out = out, n_new = n_new, res = res, data = resampled)
 }
 
 # Predictors as a list of double vectors, read in place by the core; every

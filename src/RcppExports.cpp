@@ -168,8 +168,8 @@ BEGIN_RCPP
 END_RCPP
 }
 // cv_run_cpp
-List cv_run_cpp(const List& specs, const List& columns, const Eigen::Map<Eigen::VectorXi> y, const Eigen::Map<Eigen::MatrixXi> folds, int v, const std::vector<std::string>& metrics, double threshold, double seed, const Rcpp::IntegerVector& task_grid, const Rcpp::IntegerVector& task_repeat, const Rcpp::IntegerVector& task_fold, int n_threads, Rcpp::Nullable<Rcpp::Function> progress, SEXP case_weights);
-RcppExport SEXP _smotelab_cv_run_cpp(SEXP specsSEXP, SEXP columnsSEXP, SEXP ySEXP, SEXP foldsSEXP, SEXP vSEXP, SEXP metricsSEXP, SEXP thresholdSEXP, SEXP seedSEXP, SEXP task_gridSEXP, SEXP task_repeatSEXP, SEXP task_foldSEXP, SEXP n_threadsSEXP, SEXP progressSEXP, SEXP case_weightsSEXP) {
+List cv_run_cpp(const List& specs, const List& columns, const Eigen::Map<Eigen::VectorXi> y, const Eigen::Map<Eigen::MatrixXi> folds, int v, const std::vector<std::string>& metrics, double threshold, double seed, const Rcpp::IntegerVector& task_grid, const Rcpp::IntegerVector& task_repeat, const Rcpp::IntegerVector& task_fold, int n_threads, Rcpp::Nullable<Rcpp::Function> progress, SEXP case_weights, bool weighted);
+RcppExport SEXP _smotelab_cv_run_cpp(SEXP specsSEXP, SEXP columnsSEXP, SEXP ySEXP, SEXP foldsSEXP, SEXP vSEXP, SEXP metricsSEXP, SEXP thresholdSEXP, SEXP seedSEXP, SEXP task_gridSEXP, SEXP task_repeatSEXP, SEXP task_foldSEXP, SEXP n_threadsSEXP, SEXP progressSEXP, SEXP case_weightsSEXP, SEXP weightedSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
     Rcpp::traits::input_parameter< const List& >::type specs(specsSEXP);
@@ -186,7 +186,8 @@ BEGIN_RCPP
     Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
     Rcpp::traits::input_parameter< Rcpp::Nullable<Rcpp::Function> >::type progress(progressSEXP);
     Rcpp::traits::input_parameter< SEXP >::type case_weights(case_weightsSEXP);
-    rcpp_result_gen = Rcpp::wrap(cv_run_cpp(specs, columns, y, folds, v, metrics, threshold, seed, task_grid, task_repeat, task_fold, n_threads, progress, case_weights));
+    Rcpp::traits::input_parameter< bool >::type weighted(weightedSEXP);
+    rcpp_result_gen = Rcpp::wrap(cv_run_cpp(specs, columns, y, folds, v, metrics, threshold, seed, task_grid, task_repeat, task_fold, n_threads, progress, case_weights, weighted));
     return rcpp_result_gen;
 END_RCPP
 }
@@ -229,14 +230,15 @@ BEGIN_RCPP
 END_RCPP
 }
 // metric_confusion_cpp
-Rcpp::NumericVector metric_confusion_cpp(Rcpp::IntegerVector truth, Rcpp::NumericVector prob, double threshold);
-RcppExport SEXP _smotelab_metric_confusion_cpp(SEXP truthSEXP, SEXP probSEXP, SEXP thresholdSEXP) {
+Rcpp::NumericVector metric_confusion_cpp(Rcpp::IntegerVector truth, Rcpp::NumericVector prob, double threshold, SEXP weights);
+RcppExport SEXP _smotelab_metric_confusion_cpp(SEXP truthSEXP, SEXP probSEXP, SEXP thresholdSEXP, SEXP weightsSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
     Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type truth(truthSEXP);
     Rcpp::traits::input_parameter< Rcpp::NumericVector >::type prob(probSEXP);
     Rcpp::traits::input_parameter< double >::type threshold(thresholdSEXP);
-    rcpp_result_gen = Rcpp::wrap(metric_confusion_cpp(truth, prob, threshold));
+    Rcpp::traits::input_parameter< SEXP >::type weights(weightsSEXP);
+    rcpp_result_gen = Rcpp::wrap(metric_confusion_cpp(truth, prob, threshold, weights));
     return rcpp_result_gen;
 END_RCPP
 }
@@ -271,8 +273,8 @@ BEGIN_RCPP
 END_RCPP
 }
 // metric_ranking_cpp
-Rcpp::NumericVector metric_ranking_cpp(Rcpp::IntegerVector truth, Rcpp::NumericVector prob, int n_threads, int event_code, int non_event_code);
-RcppExport SEXP _smotelab_metric_ranking_cpp(SEXP truthSEXP, SEXP probSEXP, SEXP n_threadsSEXP, SEXP event_codeSEXP, SEXP non_event_codeSEXP) {
+Rcpp::NumericVector metric_ranking_cpp(Rcpp::IntegerVector truth, Rcpp::NumericVector prob, int n_threads, int event_code, int non_event_code, SEXP weights);
+RcppExport SEXP _smotelab_metric_ranking_cpp(SEXP truthSEXP, SEXP probSEXP, SEXP n_threadsSEXP, SEXP event_codeSEXP, SEXP non_event_codeSEXP, SEXP weightsSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
     Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type truth(truthSEXP);
@@ -280,20 +282,22 @@ BEGIN_RCPP
     Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
     Rcpp::traits::input_parameter< int >::type event_code(event_codeSEXP);
     Rcpp::traits::input_parameter< int >::type non_event_code(non_event_codeSEXP);
-    rcpp_result_gen = Rcpp::wrap(metric_ranking_cpp(truth, prob, n_threads, event_code, non_event_code));
+    Rcpp::traits::input_parameter< SEXP >::type weights(weightsSEXP);
+    rcpp_result_gen = Rcpp::wrap(metric_ranking_cpp(truth, prob, n_threads, event_code, non_event_code, weights));
     return rcpp_result_gen;
 END_RCPP
 }
 // metric_probability_cpp
-Rcpp::NumericVector metric_probability_cpp(Rcpp::IntegerVector truth, Rcpp::NumericVector prob, int event_code, int non_event_code);
-RcppExport SEXP _smotelab_metric_probability_cpp(SEXP truthSEXP, SEXP probSEXP, SEXP event_codeSEXP, SEXP non_event_codeSEXP) {
+Rcpp::NumericVector metric_probability_cpp(Rcpp::IntegerVector truth, Rcpp::NumericVector prob, int event_code, int non_event_code, SEXP weights);
+RcppExport SEXP _smotelab_metric_probability_cpp(SEXP truthSEXP, SEXP probSEXP, SEXP event_codeSEXP, SEXP non_event_codeSEXP, SEXP weightsSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
     Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type truth(truthSEXP);
     Rcpp::traits::input_parameter< Rcpp::NumericVector >::type prob(probSEXP);
     Rcpp::traits::input_parameter< int >::type event_code(event_codeSEXP);
     Rcpp::traits::input_parameter< int >::type non_event_code(non_event_codeSEXP);
-    rcpp_result_gen = Rcpp::wrap(metric_probability_cpp(truth, prob, event_code, non_event_code));
+    Rcpp::traits::input_parameter< SEXP >::type weights(weightsSEXP);
+    rcpp_result_gen = Rcpp::wrap(metric_probability_cpp(truth, prob, event_code, non_event_code, weights));
     return rcpp_result_gen;
 END_RCPP
 }
@@ -742,6 +746,20 @@ BEGIN_RCPP
     return rcpp_result_gen;
 END_RCPP
 }
+// carry_case_weights_cpp
+Rcpp::NumericVector carry_case_weights_cpp(const std::vector<double>& w, SEXP keep, SEXP seed_row, SEXP neighbour_row, SEXP gap);
+RcppExport SEXP _smotelab_carry_case_weights_cpp(SEXP wSEXP, SEXP keepSEXP, SEXP seed_rowSEXP, SEXP neighbour_rowSEXP, SEXP gapSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::traits::input_parameter< const std::vector<double>& >::type w(wSEXP);
+    Rcpp::traits::input_parameter< SEXP >::type keep(keepSEXP);
+    Rcpp::traits::input_parameter< SEXP >::type seed_row(seed_rowSEXP);
+    Rcpp::traits::input_parameter< SEXP >::type neighbour_row(neighbour_rowSEXP);
+    Rcpp::traits::input_parameter< SEXP >::type gap(gapSEXP);
+    rcpp_result_gen = Rcpp::wrap(carry_case_weights_cpp(w, keep, seed_row, neighbour_row, gap));
+    return rcpp_result_gen;
+END_RCPP
+}
 
 static const R_CallMethodDef CallEntries[] = {
     {"_smotelab_calibrate_prefit_cpp", (DL_FUNC) &_smotelab_calibrate_prefit_cpp, 5},
@@ -754,15 +772,15 @@ static const R_CallMethodDef CallEntries[] = {
     {"_smotelab_near_miss_cpp", (DL_FUNC) &_smotelab_near_miss_cpp, 10},
     {"_smotelab_smote_cleaning_cpp", (DL_FUNC) &_smotelab_smote_cleaning_cpp, 12},
     {"_smotelab_instance_hardness_cpp", (DL_FUNC) &_smotelab_instance_hardness_cpp, 9},
-    {"_smotelab_cv_run_cpp", (DL_FUNC) &_smotelab_cv_run_cpp, 14},
+    {"_smotelab_cv_run_cpp", (DL_FUNC) &_smotelab_cv_run_cpp, 15},
     {"_smotelab_make_imbalanced_cpp", (DL_FUNC) &_smotelab_make_imbalanced_cpp, 10},
     {"_smotelab_make_imbalanced_numpy_cpp", (DL_FUNC) &_smotelab_make_imbalanced_numpy_cpp, 10},
-    {"_smotelab_metric_confusion_cpp", (DL_FUNC) &_smotelab_metric_confusion_cpp, 3},
+    {"_smotelab_metric_confusion_cpp", (DL_FUNC) &_smotelab_metric_confusion_cpp, 4},
     {"_smotelab_metric_confusion_labels_cpp", (DL_FUNC) &_smotelab_metric_confusion_labels_cpp, 2},
     {"_smotelab_metric_class_cpp", (DL_FUNC) &_smotelab_metric_class_cpp, 1},
     {"_smotelab_metric_names_cpp", (DL_FUNC) &_smotelab_metric_names_cpp, 0},
-    {"_smotelab_metric_ranking_cpp", (DL_FUNC) &_smotelab_metric_ranking_cpp, 5},
-    {"_smotelab_metric_probability_cpp", (DL_FUNC) &_smotelab_metric_probability_cpp, 4},
+    {"_smotelab_metric_ranking_cpp", (DL_FUNC) &_smotelab_metric_ranking_cpp, 6},
+    {"_smotelab_metric_probability_cpp", (DL_FUNC) &_smotelab_metric_probability_cpp, 5},
     {"_smotelab_metric_roc_curve_cpp", (DL_FUNC) &_smotelab_metric_roc_curve_cpp, 3},
     {"_smotelab_metric_pr_curve_cpp", (DL_FUNC) &_smotelab_metric_pr_curve_cpp, 3},
     {"_smotelab_event_indicator_cpp", (DL_FUNC) &_smotelab_event_indicator_cpp, 2},
@@ -794,6 +812,7 @@ static const R_CallMethodDef CallEntries[] = {
     {"_smotelab_knn_cpp", (DL_FUNC) &_smotelab_knn_cpp, 6},
     {"_smotelab_split_stratified_cpp", (DL_FUNC) &_smotelab_split_stratified_cpp, 4},
     {"_smotelab_folds_stratified_cpp", (DL_FUNC) &_smotelab_folds_stratified_cpp, 5},
+    {"_smotelab_carry_case_weights_cpp", (DL_FUNC) &_smotelab_carry_case_weights_cpp, 5},
     {NULL, NULL, 0}
 };
 

@@ -9,13 +9,14 @@ using Rcpp::Named;
 // `specs`: one pipeline spec per grid point. `tasks_*`: 1-based grid point,
 // 1-based repeat and fold id of every task to run. `progress`: NULL or an R
 // function(done, total), called on the main thread between chunks.
-// `case_weights`: NULL or one positive double per row, checked by R.
+// `case_weights`: NULL or one positive double per row, checked by R;
+// `weighted`: score the held-out rows with them too.
 // [[Rcpp::export(rng = false)]]
 List cv_run_cpp(const List& specs, const List& columns, const Eigen::Map<Eigen::VectorXi> y,
                 const Eigen::Map<Eigen::MatrixXi> folds, int v, const std::vector<std::string>& metrics,
                 double threshold, double seed, const Rcpp::IntegerVector& task_grid,
                 const Rcpp::IntegerVector& task_repeat, const Rcpp::IntegerVector& task_fold, int n_threads,
-                Rcpp::Nullable<Rcpp::Function> progress, SEXP case_weights = R_NilValue) {
+                Rcpp::Nullable<Rcpp::Function> progress, SEXP case_weights = R_NilValue, bool weighted = false) {
   smotelab::CvProblem problem;
   for (R_xlen_t g = 0; g < specs.size(); ++g) problem.grid.push_back(glue::spec_from_r(specs[g]));
   for (const auto& m : metrics) problem.metrics.push_back(smotelab::metrics::metric_index(m));
@@ -26,6 +27,8 @@ List cv_run_cpp(const List& specs, const List& columns, const Eigen::Map<Eigen::
       throw smotelab::internal_error("case weights must be a double vector with one value per row");
     problem.case_weight = REAL(case_weights);
   }
+  if (weighted && problem.case_weight == nullptr) throw smotelab::internal_error("weighted metrics need case weights");
+  problem.weighted_metrics = weighted;
 
   std::vector<smotelab::CvTask> tasks(task_grid.size());
   for (R_xlen_t t = 0; t < task_grid.size(); ++t) {

@@ -8,19 +8,30 @@ namespace {
 namespace m = smotelab::metrics;
 
 Rcpp::NumericVector counts_vector(const m::Confusion& c) {
-  return Rcpp::NumericVector::create(Rcpp::Named("tp") = double(c.tp), Rcpp::Named("fp") = double(c.fp),
-                                     Rcpp::Named("fn") = double(c.fn), Rcpp::Named("tn") = double(c.tn));
+  return Rcpp::NumericVector::create(Rcpp::Named("tp") = c.tp, Rcpp::Named("fp") = c.fp, Rcpp::Named("fn") = c.fn,
+                                     Rcpp::Named("tn") = c.tn);
 }
 
 void check_same_length(R_xlen_t a, R_xlen_t b) { smotelab::require(a == b, "truth and scores differ in length"); }
 
+// NULL, or one double per row (checked by R): the rows' case weights.
+const double* weights_of(SEXP weights, R_xlen_t n) {
+  if (Rf_isNull(weights)) return nullptr;
+  if (TYPEOF(weights) != REALSXP || Rf_xlength(weights) != n)
+    throw smotelab::internal_error("case weights must be a double vector with one value per row");
+  return REAL(weights);
+}
+
 }  // namespace
 
-// Confusion counts c(tp, fp, fn, tn) at a threshold (event iff prob > threshold).
+// Confusion counts c(tp, fp, fn, tn) at a threshold (event iff prob > threshold);
+// sums of the case weights when `weights` is not NULL.
 // [[Rcpp::export(rng = false)]]
-Rcpp::NumericVector metric_confusion_cpp(Rcpp::IntegerVector truth, Rcpp::NumericVector prob, double threshold) {
+Rcpp::NumericVector metric_confusion_cpp(Rcpp::IntegerVector truth, Rcpp::NumericVector prob, double threshold,
+                                         SEXP weights = R_NilValue) {
   check_same_length(truth.size(), prob.size());
-  return counts_vector(m::confusion_at(truth.begin(), prob.begin(), truth.size(), threshold));
+  return counts_vector(
+      m::confusion_at(truth.begin(), prob.begin(), truth.size(), threshold, weights_of(weights, truth.size())));
 }
 
 // Confusion counts c(tp, fp, fn, tn) from predicted 0/1 labels.
@@ -30,17 +41,18 @@ Rcpp::NumericVector metric_confusion_labels_cpp(Rcpp::IntegerVector truth, Rcpp:
   return counts_vector(m::confusion_of(truth.begin(), predicted.begin(), truth.size()));
 }
 
-// Every class metric of the registry from counts c(tp, fp, fn, tn), named as
+// Every class metric of the registry from counts c(tp, fp, fn, tn) (sums of
+// case weights, possibly fractional, for weighted metrics), named as
 // there; which of them hit a zero division; whether balanced accuracy saw one
 // class only; and the per-class values for reports.
 // [[Rcpp::export(rng = false)]]
 Rcpp::List metric_class_cpp(Rcpp::NumericVector counts) {
   smotelab::require(counts.size() == 4, "counts must have 4 entries");
   m::Confusion c;
-  c.tp = std::uint64_t(counts[0]);
-  c.fp = std::uint64_t(counts[1]);
-  c.fn = std::uint64_t(counts[2]);
-  c.tn = std::uint64_t(counts[3]);
+  c.tp = counts[0];
+  c.fp = counts[1];
+  c.fn = counts[2];
+  c.tn = counts[3];
   const m::ClassMetrics k = m::class_metrics(c);
   const m::Ranking no_ranking{};
   std::vector<std::string> names;
@@ -93,12 +105,14 @@ Rcpp::List metric_names_cpp() {
 // one sort, and the class counts. truth
 // holds 0/1, or other codes for the event and the non-event, such as a
 // two-level factor's (which saves R an indicator vector as long as the data).
+// `weights`: NULL or case weights (n_pos and n_neg then count rows of positive weight).
 // [[Rcpp::export(rng = false)]]
 Rcpp::NumericVector metric_ranking_cpp(Rcpp::IntegerVector truth, Rcpp::NumericVector prob, int n_threads,
-                                       int event_code = 1, int non_event_code = 0) {
+                                       int event_code = 1, int non_event_code = 0, SEXP weights = R_NilValue) {
   check_same_length(truth.size(), prob.size());
   const m::detail::LabelCodes codes{event_code, non_event_code};
-  const m::Ranking r = m::ranking_metrics(truth.begin(), prob.begin(), truth.size(), glue::executor(n_threads), codes);
+  const m::Ranking r = m::ranking_metrics(truth.begin(), prob.begin(), truth.size(), glue::executor(n_threads), codes,
+                                          weights_of(weights, truth.size()));
   const m::ClassMetrics no_class{};
   std::vector<std::string> names;
   std::vector<double> values;
@@ -115,13 +129,14 @@ Rcpp::NumericVector metric_ranking_cpp(Rcpp::IntegerVector truth, Rcpp::NumericV
 }
 
 // Every probability metric of the registry (Brier score, log loss), named as
-// there; truth codes as for metric_ranking_cpp().
+// there; truth codes and weights as for metric_ranking_cpp().
 // [[Rcpp::export(rng = false)]]
 Rcpp::NumericVector metric_probability_cpp(Rcpp::IntegerVector truth, Rcpp::NumericVector prob, int event_code = 1,
-                                           int non_event_code = 0) {
+                                           int non_event_code = 0, SEXP weights = R_NilValue) {
   check_same_length(truth.size(), prob.size());
-  const m::ProbabilityScores p = m::probability_scores(truth.begin(), prob.begin(), truth.size(),
-                                                       m::detail::LabelCodes{event_code, non_event_code});
+  const m::ProbabilityScores p =
+      m::probability_scores(truth.begin(), prob.begin(), truth.size(),
+                            m::detail::LabelCodes{event_code, non_event_code}, weights_of(weights, truth.size()));
   std::vector<std::string> names;
   std::vector<double> values;
   for (std::size_t i = 0; i < m::kMetricCount; ++i) {

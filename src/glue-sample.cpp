@@ -38,7 +38,8 @@ smotelab::KnnAlgorithm algorithm_from_r(const std::string& name) {
 
 List resampled_to_r(const smotelab::Resampled& r) {
   return List::create(Named("x_new") = Rcpp::wrap(r.X_new), Named("y_new") = Rcpp::wrap(r.y_new),
-                      Named("seed_row") = one_based(r.seed_row), Named("neighbour_row") = one_based(r.neighbour_row));
+                      Named("seed_row") = one_based(r.seed_row), Named("neighbour_row") = one_based(r.neighbour_row),
+                      Named("gap") = Rcpp::wrap(r.gap));
 }
 
 // An over-sampler's output as whole predictor columns: each of `columns`
@@ -58,7 +59,8 @@ List resampled_columns_to_r(const List& columns, const smotelab::Resampled& r) {
   }
   out.names() = columns.names();
   return List::create(Named("columns") = out, Named("y_new") = Rcpp::wrap(r.y_new),
-                      Named("seed_row") = one_based(r.seed_row), Named("neighbour_row") = one_based(r.neighbour_row));
+                      Named("seed_row") = one_based(r.seed_row), Named("neighbour_row") = one_based(r.neighbour_row),
+                      Named("gap") = Rcpp::wrap(r.gap));
 }
 
 smotelab::Columns predictor_columns(const List& columns, const Eigen::Map<Eigen::VectorXi>& y) {

@@ -203,5 +203,41 @@ int main() {
     }
   }
 
+  // Case weights: whole numbers give the metrics of the rows repeated that
+  // many times, 0 drops a row, and unit weights change nothing.
+  {
+    smotelab::Rng rng(7, 0);
+    const std::size_t n = 200;
+    std::vector<int> y(n);
+    std::vector<double> s(n), w(n);
+    std::vector<int> y_rep;
+    std::vector<double> s_rep;
+    for (std::size_t i = 0; i < n; ++i) {
+      y[i] = rng.uniform() < 0.3 ? 1 : 0;
+      s[i] = static_cast<double>(rng.below(6)) / 5.0;  // ties
+      w[i] = static_cast<double>(rng.below(4));        // 0 to 3
+      for (int k = 0; k < static_cast<int>(w[i]); ++k) {
+        y_rep.push_back(y[i]);
+        s_rep.push_back(s[i]);
+      }
+    }
+    const auto weighted = m::ranking_metrics(y.data(), s.data(), n, serial, {}, w.data());
+    const auto repeated = m::ranking_metrics(y_rep.data(), s_rep.data(), y_rep.size(), serial);
+    CHECK_NEAR(weighted.roc_auc, repeated.roc_auc, 1e-14);
+    CHECK_NEAR(weighted.average_precision, repeated.average_precision, 1e-14);
+    const auto c_w = m::confusion_at(y.data(), s.data(), n, 0.5, w.data());
+    const auto c_r = m::confusion_at(y_rep.data(), s_rep.data(), y_rep.size(), 0.5);
+    CHECK(c_w.tp == c_r.tp && c_w.fp == c_r.fp && c_w.fn == c_r.fn && c_w.tn == c_r.tn);
+    const auto p_w = m::probability_scores(y.data(), s.data(), n, {}, w.data());
+    const auto p_r = m::probability_scores(y_rep.data(), s_rep.data(), y_rep.size());
+    CHECK_NEAR(p_w.brier, p_r.brier, 1e-14);
+    CHECK_NEAR(p_w.log_loss, p_r.log_loss, 1e-13);
+    const std::vector<double> ones(n, 1.0);
+    const auto unit = m::ranking_metrics(y.data(), s.data(), n, serial, {}, ones.data());
+    const auto plain = m::ranking_metrics(y.data(), s.data(), n, serial);
+    CHECK_NEAR(unit.roc_auc, plain.roc_auc, 1e-15);
+    CHECK_NEAR(unit.average_precision, plain.average_precision, 1e-15);
+  }
+
   return cpptest::report("test-metrics");
 }

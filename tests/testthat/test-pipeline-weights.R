@@ -63,12 +63,6 @@ test_that("bad case weights and unsupported pipelines are refused", {
   expect_snapshot(error = TRUE, fit(pipe, y ~ ., data = d, case_weights = letters[1:2]))
   expect_error(fit(pipe, y ~ ., data = d, case_weights = c(Inf, rep(1, 99))), class = "smotelab_error_infinite")
   expect_error(fit(pipe, y ~ ., data = d, case_weights = TRUE), class = "smotelab_error_type")
-  w <- rep(1, 100)
-  expect_snapshot(error = TRUE, fit(imb_pipeline(clf = model_forest(n_trees = 2)), y ~ ., data = d, case_weights = w))
-  expect_error(
-    fit(imb_pipeline(clf = model_balanced_forest(n_trees = 2)), y ~ ., data = d, case_weights = w),
-    class = "smotelab_error_argument"
-  )
 })
 
 test_that("case weights follow their rows into every fold of cross_validate() and grid_search()", {

@@ -74,8 +74,10 @@ inline std::vector<Eigen::Index> bagging_draw(const BaggingOptions& opt, Eigen::
 
 namespace detail {
 
+// `case_weight`: none, or one per row; each member fits with the weights of
+// its drawn rows (a row drawn twice brings its weight twice).
 inline BaggingFit fit_bagging(const BaggingOptions& opt, const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y,
-                              std::uint64_t seed, const Executor& exec) {
+                              std::uint64_t seed, const Executor& exec, const double* case_weight) {
   require(opt.member != nullptr, "a bagging model needs a member pipeline");
   require(opt.n_estimators >= 1, "n_estimators must be at least 1");
   require(X.rows() == y.size(), "X and y must have the same number of rows");
@@ -94,8 +96,12 @@ inline BaggingFit fit_bagging(const BaggingOptions& opt, const Columns& X, const
         for (std::size_t i = 0; i < rows.size(); ++i) y_member(static_cast<Eigen::Index>(i)) = y(rows[i]);
         Columns member_columns = Columns::of(X_member);
         member_columns.checked_finite();
+        std::vector<double> w_member;
+        if (case_weight != nullptr)
+          for (Eigen::Index i : rows) w_member.push_back(case_weight[i]);
         fit.members[t] = std::make_shared<const FittedPipeline>(
-            fit_pipeline(*opt.member, member_columns, y_member, derive_seed(seed, t), serial_executor()));
+            fit_pipeline(*opt.member, member_columns, y_member, derive_seed(seed, t), serial_executor(),
+                         case_weight != nullptr ? w_member.data() : nullptr));
       } catch (...) {
         errors[t] = std::current_exception();
       }

@@ -6,7 +6,8 @@
 // then scikit-learn bootstraps the rows it kept; `sampling_strategy` and
 // `replacement` are the sampler's. The counts each tree keeps depend only on
 // the training class counts, so they are resolved once here, and every tree
-// draws its rows from its own stream.
+// draws its rows from its own stream. Case weights go into every tree, as
+// scikit-learn hands sample_weight to each tree of the balanced forest.
 #pragma once
 
 #include <Eigen/Dense>
@@ -36,7 +37,8 @@ struct BalancedForestFit {
 inline BalancedForestFit fit_balanced_forest(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y,
                                              const BalancedForestOptions& opt, std::uint64_t seed,
                                              const Executor& exec = serial_executor(),
-                                             const std::vector<std::string>& class_names = {}) {
+                                             const std::vector<std::string>& class_names = {},
+                                             const double* case_weight = nullptr) {
   const Eigen::Index events = y.sum();
   BalancedForestFit fit;
   fit.keep = rows_to_keep(opt.strategy, {y.size() - events, events}, class_names);
@@ -44,7 +46,7 @@ inline BalancedForestFit fit_balanced_forest(const Columns& X, const Eigen::Ref<
   under.keep[0] = static_cast<std::uint64_t>(fit.keep[0]);
   under.keep[1] = static_cast<std::uint64_t>(fit.keep[1]);
   under.replacement = opt.replacement;
-  fit.forest = fit_forest(X, y, opt.forest, seed, exec, &under);
+  fit.forest = fit_forest(X, y, opt.forest, seed, exec, &under, case_weight);
   return fit;
 }
 

@@ -24,19 +24,20 @@
 namespace smotelab {
 
 // Scores of held-out rows: truth 0/1 and the predicted event probability.
-// `wanted` holds rows of metrics::kMetrics.
+// `wanted` holds rows of metrics::kMetrics; `weight` is none or one case
+// weight per row.
 inline std::vector<double> score_metrics(const std::vector<std::size_t>& wanted, const int* truth, const double* prob,
-                                         std::size_t n, double threshold) {
-  const metrics::ClassMetrics cls = metrics::class_metrics(metrics::confusion_at(truth, prob, n, threshold));
+                                         std::size_t n, double threshold, const double* weight = nullptr) {
+  const metrics::ClassMetrics cls = metrics::class_metrics(metrics::confusion_at(truth, prob, n, threshold, weight));
   bool need_ranking = false, need_probability = false;
   for (std::size_t id : wanted) {
     need_ranking |= metrics::kMetrics[id].ranking();
     need_probability |= metrics::kMetrics[id].probability();
   }
   metrics::Ranking rank{std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN(), 0, 0};
-  if (need_ranking) rank = metrics::ranking_metrics(truth, prob, n, serial_executor());
+  if (need_ranking) rank = metrics::ranking_metrics(truth, prob, n, serial_executor(), {}, weight);
   metrics::ProbabilityScores proba{std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN()};
-  if (need_probability) proba = metrics::probability_scores(truth, prob, n);
+  if (need_probability) proba = metrics::probability_scores(truth, prob, n, {}, weight);
   std::vector<double> out;
   out.reserve(wanted.size());
   for (std::size_t id : wanted) out.push_back(metrics::metric_value(id, cls, rank, proba));
@@ -49,6 +50,7 @@ struct CvProblem {
   double threshold = 0.5;
   std::uint64_t seed = 0;
   const double* case_weight = nullptr;  // one per row, or none: the training rows' weights follow them
+  bool weighted_metrics = false;        // score held-out rows with their case weights too
 };
 
 struct CvTask {
@@ -89,8 +91,15 @@ inline Eigen::VectorXd run_task(const CvProblem& problem, const Columns& X, cons
       serial_executor(), problem.case_weight != nullptr ? w_train.data() : nullptr);
   Eigen::VectorXd prob(X_test.rows());
   predict_pipeline(fitted, X_test, prob);
-  const std::vector<double> values = score_metrics(problem.metrics, y_test.data(), prob.data(),
-                                                   static_cast<std::size_t>(prob.size()), problem.threshold);
+  std::vector<double> w_test;
+  if (problem.weighted_metrics) {
+    require(problem.case_weight != nullptr, "weighted metrics need case weights");
+    w_test.reserve(test.size());
+    for (Eigen::Index i : test) w_test.push_back(problem.case_weight[i]);
+  }
+  const std::vector<double> values =
+      score_metrics(problem.metrics, y_test.data(), prob.data(), static_cast<std::size_t>(prob.size()),
+                    problem.threshold, problem.weighted_metrics ? w_test.data() : nullptr);
   return Eigen::Map<const Eigen::VectorXd>(values.data(), static_cast<Eigen::Index>(values.size()));
 }
 

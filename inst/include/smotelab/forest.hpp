@@ -11,6 +11,13 @@
 // tree, so histograms hold integer counts and weights enter only when a split
 // is scored: sums are exact and independent of row order.
 //
+// Case weights follow scikit-learn's sample_weight: a row's mass in a tree
+// is its bootstrap copies times its case weight (times its class weight), and
+// both the Gini criterion and the leaf proportions use masses. Histograms
+// then also sum masses in doubles, on a separate path, so the unweighted
+// forest keeps its integer histograms. min_node_size still counts bootstrap
+// copies, not mass, as scikit-learn's min_samples_leaf counts samples.
+//
 // Leaves hold the weighted proportion of the event class; the forest's
 // probability is the mean over trees (ranger's probability forest,
 // scikit-learn's predict_proba). Each tree has its own Rng stream and its own
@@ -104,6 +111,7 @@ struct SplitCandidate {
   int bin_hi = 0;  // first bin of the right child that holds rows of the node
   double score = -1;
   std::uint64_t left0 = 0, left1 = 0;
+  double mass0 = 0, mass1 = 0;  // the left child's masses (copies times case weights)
 };
 
 // Weighted Gini criterion of a split: sum over children of
@@ -116,7 +124,8 @@ inline double split_score(double w0l, double w1l, double w0r, double w1r) {
 class TreeGrower {
  public:
   TreeGrower(const BinnedMatrix& bins, const BinMapper& mapper, const Eigen::Ref<const Eigen::VectorXi>& y,
-             const ForestOptions& opt, int mtry, const double balanced[2], const TreeUnderSampling* under = nullptr)
+             const ForestOptions& opt, int mtry, const double balanced[2], const TreeUnderSampling* under = nullptr,
+             const double* case_weight = nullptr)
       : bins_(bins),
         mapper_(mapper),
         y_(y),
@@ -127,8 +136,10 @@ class TreeGrower {
         scratch_(n_),
         hist_(2 * kMaxBins + 2, 0),
         features_(static_cast<std::size_t>(bins.cols)),
-        under_(under) {
+        under_(under),
+        case_weight_(case_weight) {
     bag_.reserve(n_);
+    if (case_weight_) mass_hist_.assign(2 * kMaxBins + 2, 0.0);
     if (under_) marked_.assign(n_, 0);
     balanced_[0] = balanced[0];
     balanced_[1] = balanced[1];
@@ -145,31 +156,37 @@ class TreeGrower {
 
     std::uint64_t total[2] = {0, 0};
     for (const BagRow& r : bag_) total[r.tag & 1] += r.tag >> 1;
+    double mass[2] = {static_cast<double>(total[0]), static_cast<double>(total[1])};
+    if (case_weight_) {
+      mass[0] = mass[1] = 0;
+      for (const BagRow& r : bag_) mass[r.tag & 1] += row_mass(r);
+    }
     out.bag[0] = total[0];
     out.bag[1] = total[1];
     set_weights(total);
-    const double root_weight = cw_[0] * static_cast<double>(total[0]) + cw_[1] * static_cast<double>(total[1]);
+    const double root_weight = cw_[0] * mass[0] + cw_[1] * mass[1];
 
     struct Task {
       std::int32_t node;
       std::size_t begin, end;
       int depth;
       std::uint64_t n0, n1;
+      double m0, m1;
     };
     std::vector<Task> stack;
     out.feature.push_back(-1);
     out.left.push_back(0);
     out.value.push_back(0.0);
-    stack.push_back({0, 0, bag_.size(), 0, total[0], total[1]});
+    stack.push_back({0, 0, bag_.size(), 0, total[0], total[1], mass[0], mass[1]});
     while (!stack.empty()) {
       const Task t = stack.back();
       stack.pop_back();
       const auto k = static_cast<std::size_t>(t.node);
-      const double w0 = cw_[0] * static_cast<double>(t.n0), w1 = cw_[1] * static_cast<double>(t.n1);
+      const double w0 = cw_[0] * t.m0, w1 = cw_[1] * t.m1;
       const bool can_split = t.n0 > 0 && t.n1 > 0 && t.n0 + t.n1 > static_cast<std::uint64_t>(opt_.min_node_size) &&
                              (opt_.max_depth == 0 || t.depth < opt_.max_depth);
       SplitCandidate best;
-      if (can_split) best = find_split(rng, t.begin, t.end, t.n0, t.n1);
+      if (can_split) best = find_split(rng, t.begin, t.end, {t.n0, t.n1, t.m0, t.m1});
       if (best.feature < 0) {
         out.value[k] = w1 / (w0 + w1);
         out.depth = std::max(out.depth, t.depth);
@@ -193,8 +210,9 @@ class TreeGrower {
         out.left.push_back(0);
         out.value.push_back(0.0);
       }
-      stack.push_back({child + 1, mid, t.end, t.depth + 1, t.n0 - best.left0, t.n1 - best.left1});
-      stack.push_back({child, t.begin, mid, t.depth + 1, best.left0, best.left1});
+      stack.push_back({child + 1, mid, t.end, t.depth + 1, t.n0 - best.left0, t.n1 - best.left1,
+                       right_mass(t.n0, best.left0, t.m0, best.mass0), right_mass(t.n1, best.left1, t.m1, best.mass1)});
+      stack.push_back({child, t.begin, mid, t.depth + 1, best.left0, best.left1, best.mass0, best.mass1});
     }
     for (double& v : out.importance) v /= root_weight;
     return out;
@@ -263,7 +281,24 @@ class TreeGrower {
     }
   }
 
-  SplitCandidate find_split(Rng& rng, std::size_t begin, std::size_t end, std::uint64_t n0, std::uint64_t n1) {
+  // A node's copies and masses per class.
+  struct NodeCounts {
+    std::uint64_t n0, n1;
+    double m0, m1;
+  };
+
+  // The right child's mass of a class: exactly 0 when it holds no copy of
+  // it, whatever rounding the difference of the sums left.
+  static double right_mass(std::uint64_t n, std::uint64_t left, double m, double m_left) {
+    return n == left ? 0.0 : m - m_left;
+  }
+
+  // A bag row's mass: its copies times its case weight.
+  double row_mass(const BagRow& r) const {
+    return static_cast<double>(r.tag >> 1) * case_weight_[static_cast<std::size_t>(r.row)];
+  }
+
+  SplitCandidate find_split(Rng& rng, std::size_t begin, std::size_t end, const NodeCounts& node) {
     const std::size_t p = features_.size();
     for (std::size_t m = 0; m < static_cast<std::size_t>(mtry_); ++m) {
       std::swap(features_[m], features_[m + rng.below(p - m)]);
@@ -273,23 +308,29 @@ class TreeGrower {
     for (std::size_t m = 0; m < static_cast<std::size_t>(mtry_); ++m) {
       const int j = features_[m];
       if (by_sorting) {
-        search_sorted(j, begin, end, n0, n1, best);
+        if (case_weight_) {
+          search_sorted_weighted(j, begin, end, node, best);
+        } else {
+          search_sorted(j, begin, end, node, best);
+        }
+      } else if (case_weight_) {
+        search_histogram<true>(j, begin, end, node, best);
       } else {
-        search_histogram(j, begin, end, n0, n1, best);
+        search_histogram<false>(j, begin, end, node, best);
       }
     }
     return best;
   }
 
-  // Offers the split "bin <= b" with left counts (l0, l1); `prev_best_here`
-  // tracks whether the best split so far ended at the previous occupied bin of
-  // this feature, whose successor then becomes its bin_hi.
-  void offer(int j, int b, std::uint64_t l0, std::uint64_t l1, std::uint64_t n0, std::uint64_t n1,
+  // Offers the split "bin <= b" with left copies (l0, l1) and masses (m0,
+  // m1); `prev_best_here` tracks whether the best split so far ended at the
+  // previous occupied bin of this feature, whose successor then becomes its
+  // bin_hi. Without case weights the masses are the copies, exactly.
+  void offer(int j, int b, std::uint64_t l0, std::uint64_t l1, double m0, double m1, const NodeCounts& node,
              SplitCandidate& best) const {
-    const std::uint64_t r0 = n0 - l0, r1 = n1 - l1;
-    if (l0 + l1 == 0 || r0 + r1 == 0) return;
-    const double score = split_score(cw_[0] * static_cast<double>(l0), cw_[1] * static_cast<double>(l1),
-                                     cw_[0] * static_cast<double>(r0), cw_[1] * static_cast<double>(r1));
+    if (l0 + l1 == 0 || (node.n0 - l0) + (node.n1 - l1) == 0) return;
+    const double score = split_score(cw_[0] * m0, cw_[1] * m1, cw_[0] * right_mass(node.n0, l0, node.m0, m0),
+                                     cw_[1] * right_mass(node.n1, l1, node.m1, m1));
     if (score > best.score) {
       best.score = score;
       best.feature = j;
@@ -297,32 +338,44 @@ class TreeGrower {
       best.bin_hi = -1;
       best.left0 = l0;
       best.left1 = l1;
+      best.mass0 = m0;
+      best.mass1 = m1;
     }
   }
 
-  void search_histogram(int j, std::size_t begin, std::size_t end, std::uint64_t n0, std::uint64_t n1,
-                        SplitCandidate& best) {
+  template <bool Weighted>
+  void search_histogram(int j, std::size_t begin, std::size_t end, const NodeCounts& node, SplitCandidate& best) {
     const int nb = mapper_.n_bins(j);
     std::uint32_t* h = hist_.data();
     std::fill(h, h + 2 * nb, 0U);
+    double* hm = Weighted ? mass_hist_.data() : nullptr;
+    if constexpr (Weighted) std::fill(hm, hm + 2 * nb, 0.0);
     const std::uint8_t* codes = bins_.col(j);
     const BagRow* rows = bag_.data();
     for (std::size_t i = begin; i < end; ++i) {
       const BagRow r = rows[i];
-      h[2 * codes[r.row] + (r.tag & 1)] += r.tag >> 1;
+      const std::size_t at = 2 * codes[r.row] + (r.tag & 1);
+      h[at] += r.tag >> 1;
+      if constexpr (Weighted) hm[at] += row_mass(r);
     }
     std::uint64_t l0 = 0, l1 = 0;
+    double m0 = 0, m1 = 0;
     for (int b = 0; b < nb; ++b) {
       if (h[2 * b] == 0 && h[2 * b + 1] == 0) continue;
       if (best.feature == j && best.bin_hi < 0) best.bin_hi = b;
       l0 += h[2 * b];
       l1 += h[2 * b + 1];
-      offer(j, b, l0, l1, n0, n1, best);
+      if constexpr (Weighted) {
+        m0 += hm[2 * b];
+        m1 += hm[2 * b + 1];
+        offer(j, b, l0, l1, m0, m1, node, best);
+      } else {
+        offer(j, b, l0, l1, static_cast<double>(l0), static_cast<double>(l1), node, best);
+      }
     }
   }
 
-  void search_sorted(int j, std::size_t begin, std::size_t end, std::uint64_t n0, std::uint64_t n1,
-                     SplitCandidate& best) {
+  void search_sorted(int j, std::size_t begin, std::size_t end, const NodeCounts& node, SplitCandidate& best) {
     const std::uint8_t* codes = bins_.col(j);
     keys_.clear();
     for (std::size_t i = begin; i < end; ++i) {
@@ -338,7 +391,30 @@ class TreeGrower {
         const auto tag = static_cast<std::uint32_t>(keys_[i]);
         (tag & 1 ? l1 : l0) += tag >> 1;
       }
-      offer(j, b, l0, l1, n0, n1, best);
+      offer(j, b, l0, l1, static_cast<double>(l0), static_cast<double>(l1), node, best);
+    }
+  }
+
+  // The same with case weights: the sorted keys carry the bag index, whose
+  // row gives the mass.
+  void search_sorted_weighted(int j, std::size_t begin, std::size_t end, const NodeCounts& node, SplitCandidate& best) {
+    const std::uint8_t* codes = bins_.col(j);
+    keys_.clear();
+    for (std::size_t i = begin; i < end; ++i)
+      keys_.push_back(static_cast<std::uint64_t>(codes[bag_[i].row]) << 32 | static_cast<std::uint64_t>(i));
+    std::sort(keys_.begin(), keys_.end());
+    std::uint64_t l0 = 0, l1 = 0;
+    double m0 = 0, m1 = 0;
+    for (std::size_t i = 0; i < keys_.size();) {
+      const int b = static_cast<int>(keys_[i] >> 32);
+      if (best.feature == j && best.bin_hi < 0) best.bin_hi = b;
+      for (; i < keys_.size() && static_cast<int>(keys_[i] >> 32) == b; ++i) {
+        const BagRow& r = bag_[static_cast<std::size_t>(keys_[i] & 0xffffffffu)];
+        const bool event = r.tag & 1;
+        (event ? l1 : l0) += r.tag >> 1;
+        (event ? m1 : m0) += row_mass(r);
+      }
+      offer(j, b, l0, l1, m0, m1, node, best);
     }
   }
 
@@ -373,6 +449,8 @@ class TreeGrower {
   std::vector<std::uint64_t> keys_;
   std::vector<int> features_;
   const TreeUnderSampling* under_;
+  const double* case_weight_;
+  std::vector<double> mass_hist_;
   std::vector<std::uint32_t> picked_;
   std::vector<char> marked_;
   double balanced_[2] = {1.0, 1.0};
@@ -389,9 +467,10 @@ inline int forest_mtry(const ForestOptions& opt, Eigen::Index p) {
 // y holds 0/1 labels, 1 the event. `seed` seeds the binning sample and the
 // trees (tree t uses stream t + 1). With `under`, each tree under-samples
 // its rows first (see TreeUnderSampling); its `rows` are filled here.
+// `case_weight`: none, or one finite weight > 0 per row.
 inline ForestFit fit_forest(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y, const ForestOptions& opt,
                             std::uint64_t seed, const Executor& exec = serial_executor(),
-                            TreeUnderSampling* under = nullptr) {
+                            TreeUnderSampling* under = nullptr, const double* case_weight = nullptr) {
   const Eigen::Index n = X.rows(), p = X.cols();
   require(y.size() == n, "X and y must have the same number of rows");
   check(n > 0 && p > 0, kind::empty, "The forest needs at least one row and one predictor column.");
@@ -407,6 +486,8 @@ inline ForestFit fit_forest(const Columns& X, const Eigen::Ref<const Eigen::Vect
   for (Eigen::Index i = 0; i < n; ++i) {
     require(y(i) == 0 || y(i) == 1, "labels must be 0 or 1");
     ++class_n[y(i)];
+    if (case_weight)
+      require(std::isfinite(case_weight[i]) && case_weight[i] > 0, "case weights must be finite and larger than 0");
   }
   double balanced[2] = {1.0, 1.0};
   for (int c = 0; c < 2; ++c)
@@ -427,7 +508,7 @@ inline ForestFit fit_forest(const Columns& X, const Eigen::Ref<const Eigen::Vect
 
   std::vector<detail::TreeNodes> trees(static_cast<std::size_t>(opt.n_trees));
   exec(trees.size(), 1, [&](std::size_t begin, std::size_t end) {
-    detail::TreeGrower grower(bins, mapper, y, opt, mtry, balanced, under);
+    detail::TreeGrower grower(bins, mapper, y, opt, mtry, balanced, under, case_weight);
     for (std::size_t t = begin; t < end; ++t) trees[t] = grower.grow(seed, t);
   });
 

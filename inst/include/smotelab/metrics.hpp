@@ -7,6 +7,12 @@
 // Curves follow scikit-learn's _binary_clf_curve: a point per distinct score,
 // counting the rows with score >= that threshold.
 //
+// Every metric also takes case weights (scikit-learn's sample_weight): a row
+// with weight w counts as w rows in the confusion counts, in the curves'
+// cumulative counts and in the means of the probability scores, so integer
+// weights give the metrics of the data with each row repeated w times. Rows
+// of weight 0 count as absent, as scikit-learn drops them from its curves.
+//
 // The ranking metrics sort scores once with an LSD radix sort on 64-bit keys
 // that order like the doubles, carrying the labels (packed into the key for
 // probabilities), so that ROC-AUC and
@@ -34,9 +40,10 @@ namespace metrics {
 // ---------------------------------------------------------------------------
 // Confusion counts and the metrics computed from them
 
+// Row counts, or sums of case weights. Doubles count rows exactly up to 2^53.
 struct Confusion {
-  std::uint64_t tp = 0, fp = 0, fn = 0, tn = 0;
-  std::uint64_t n() const { return tp + fp + fn + tn; }
+  double tp = 0, fp = 0, fn = 0, tn = 0;
+  double n() const { return tp + fp + fn + tn; }
 };
 
 namespace detail {
@@ -57,23 +64,32 @@ struct LabelCodes {
 inline void check_score(double s) {
   if (!std::isfinite(s)) fail(kind::numeric, "The predicted scores must be finite numbers.");
 }
-inline void add(Confusion& c, int truth, int predicted) {
+inline void add(Confusion& c, int truth, int predicted, double weight) {
   if (truth == 1) {
-    ++(predicted == 1 ? c.tp : c.fn);
+    (predicted == 1 ? c.tp : c.fn) += weight;
   } else {
-    ++(predicted == 1 ? c.fp : c.tn);
+    (predicted == 1 ? c.fp : c.tn) += weight;
   }
+}
+// Case weights are checked by the callers' validation; here only invariants.
+inline double weight_of(const double* weight, std::size_t i) {
+  if (weight == nullptr) return 1.0;
+  const double w = weight[i];
+  if (!(w >= 0 && std::isfinite(w))) throw internal_error("case weights must be finite and >= 0");
+  return w;
 }
 }  // namespace detail
 
-// Counts at a threshold: predicted event iff prob > threshold.
-inline Confusion confusion_at(const int* truth, const double* prob, std::size_t n, double threshold) {
+// Counts at a threshold: predicted event iff prob > threshold. `weight`:
+// none, or one case weight per row.
+inline Confusion confusion_at(const int* truth, const double* prob, std::size_t n, double threshold,
+                              const double* weight = nullptr) {
   require(!std::isnan(threshold), "threshold must not be NaN");
   Confusion c;
   for (std::size_t i = 0; i < n; ++i) {
     detail::check_label(truth[i]);
     detail::check_score(prob[i]);
-    detail::add(c, truth[i], prob[i] > threshold ? 1 : 0);
+    detail::add(c, truth[i], prob[i] > threshold ? 1 : 0, detail::weight_of(weight, i));
   }
   return c;
 }
@@ -84,7 +100,7 @@ inline Confusion confusion_of(const int* truth, const int* predicted, std::size_
   for (std::size_t i = 0; i < n; ++i) {
     detail::check_label(truth[i]);
     detail::check_label(predicted[i]);
-    detail::add(c, truth[i], predicted[i]);
+    detail::add(c, truth[i], predicted[i], 1.0);
   }
   return c;
 }
@@ -129,7 +145,7 @@ inline double f1_of(double p, double r) {
 
 inline ClassMetrics class_metrics(const Confusion& c) {
   ClassMetrics m;
-  const double tp = double(c.tp), fp = double(c.fp), fn = double(c.fn), tn = double(c.tn);
+  const double tp = c.tp, fp = c.fp, fn = c.fn, tn = c.tn;
   const double n = tp + fp + fn + tn;
   const double pos = tp + fn, neg = tn + fp;    // truth
   const double ppos = tp + fp, pneg = tn + fn;  // prediction
@@ -403,11 +419,58 @@ struct Ranking {
   std::uint64_t n_pos, n_neg;
 };
 
+namespace detail {
+// With case weights: the same walk over distinct scores, on a comparison
+// sort of the rows of positive weight (the radix keys have no room for a
+// weight), summing weights where the unweighted walk counts rows. A row of
+// weight 0 counts as absent, as in scikit-learn's _binary_clf_curve.
+inline Ranking weighted_ranking_metrics(const int* truth, const double* score, const double* weight, std::size_t n,
+                                        LabelCodes codes) {
+  struct Row {
+    double score, weight;
+    int label;
+  };
+  std::vector<Row> rows;
+  rows.reserve(n);
+  Ranking r{0, 0, 0, 0};
+  for (std::size_t i = 0; i < n; ++i) {
+    check_score(score[i]);
+    const int y = codes(truth[i]);
+    const double w = weight_of(weight, i);
+    if (w == 0) continue;
+    rows.push_back({score[i], w, y});
+    ++(y == 1 ? r.n_pos : r.n_neg);
+  }
+  std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.score > b.score; });
+  double tp = 0, fp = 0, area2 = 0, ap = 0;
+  for (std::size_t i = 0; i < rows.size();) {
+    double dtp = 0, dfp = 0;
+    const double s = rows[i].score;
+    for (; i < rows.size() && rows[i].score == s; ++i) (rows[i].label == 1 ? dtp : dfp) += rows[i].weight;
+    area2 += dfp * (2 * tp + dtp);
+    tp += dtp;
+    fp += dfp;
+    if (dtp > 0) ap += dtp * (tp / (tp + fp));
+  }
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  r.roc_auc = (tp > 0 && fp > 0) ? area2 / (2.0 * tp * fp) : nan;
+  if (n == 0) {
+    r.average_precision = nan;
+  } else {
+    r.average_precision = tp > 0 ? ap / tp : 0.0;
+  }
+  return r;
+}
+}  // namespace detail
+
 // Walks the sorted scores from the highest down, one step per distinct score,
 // as _binary_clf_curve does. The ROC trapezoids are summed in integers
 // (dfp * (2 * tp_before + dtp)) and divided once, so ties cost no rounding.
+// `weight`: none, or one case weight per row (then n_pos and n_neg count the
+// rows of positive weight).
 inline Ranking ranking_metrics(const int* truth, const double* score, std::size_t n, const Executor& exec,
-                               detail::LabelCodes codes = {}) {
+                               detail::LabelCodes codes = {}, const double* weight = nullptr) {
+  if (weight != nullptr) return detail::weighted_ranking_metrics(truth, score, weight, n, codes);
   const SortedScores s = sort_scores(truth, score, n, exec, codes);
   std::uint64_t tp = 0, fp = 0, area2 = 0;
   double ap = 0;
@@ -520,23 +583,27 @@ struct ProbabilityScores {
 // As scikit-learn 1.2: p is clipped to [eps, 1 - eps], the pair (1 - p, p)
 // is renormalised by its sum (which can differ from 1 by a rounding), and the
 // loss is -log of the truth's share. Probabilities must lie in [0, 1].
+// With case weights both are weighted means (NaN when the weights sum to 0).
 inline ProbabilityScores probability_scores(const int* truth, const double* prob, std::size_t n,
-                                            detail::LabelCodes codes = {}) {
+                                            detail::LabelCodes codes = {}, const double* weight = nullptr) {
   const double nan = std::numeric_limits<double>::quiet_NaN();
   if (n == 0) return {nan, nan};
   const double eps = std::numeric_limits<double>::epsilon();
-  double brier = 0, loss = 0;
+  double brier = 0, loss = 0, total = 0;
   for (std::size_t i = 0; i < n; ++i) {
     const double p = prob[i];
     if (!(p >= 0 && p <= 1)) fail(kind::numeric, "Predicted probabilities must lie in [0, 1].");
     const int y = codes(truth[i]);
+    const double w = detail::weight_of(weight, i);
     const double d = double(y) - p;
-    brier += d * d;
+    brier += w * (d * d);
     const double clipped = std::min(std::max(p, eps), 1 - eps);
     const double other = 1 - clipped;
-    loss -= std::log((y == 1 ? clipped : other) / (other + clipped));
+    loss -= w * std::log((y == 1 ? clipped : other) / (other + clipped));
+    total += w;
   }
-  return {brier / double(n), loss / double(n)};
+  if (total == 0) return {nan, nan};
+  return {brier / total, loss / total};
 }
 
 // ---------------------------------------------------------------------------

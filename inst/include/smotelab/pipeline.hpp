@@ -21,6 +21,7 @@
 #include "balanced_forest.hpp"
 #include "boost.hpp"
 #include "calibration.hpp"
+#include "case_weights.hpp"
 #include "cleaning.hpp"
 #include "cluster_sampling.hpp"
 #include "columns.hpp"
@@ -289,25 +290,9 @@ inline void append(Rows& rows, const Resampled& r) {
   }
   out.X.bottomRows(r.X_new.rows()) = r.X_new;
   out.y.tail(r.y_new.size()) = r.y_new;
-  // A kept row keeps its weight, a copy copies it, and an interpolated row
-  // gets its seed's and neighbour's weights interpolated with the gap of
-  // its features.
-  if (!rows.w.empty()) {
-    // New rows that are not made from one original row (k-means centroids,
-    // a smoothed bootstrap's replacement of every row) have no weight to carry.
-    const bool traceable = r.seed_row.size() == static_cast<std::size_t>(r.X_new.rows()) &&
-                           std::all_of(r.seed_row.begin(), r.seed_row.end(), [](Eigen::Index i) { return i >= 0; });
-    check(traceable, kind::argument, "This resampling step makes rows that no case weight can follow.",
-          {"Case weights pass through steps whose new rows copy or interpolate original rows (SMOTE and its "
-           "variants, random over-sampling) and through the under-samplers."});
-    out.w.reserve(r.keep.size() + static_cast<std::size_t>(r.X_new.rows()));
-    for (Eigen::Index k : r.keep) out.w.push_back(rows.w[static_cast<std::size_t>(k)]);
-    for (std::size_t t = 0; t < static_cast<std::size_t>(r.X_new.rows()); ++t) {
-      const double seed = rows.w[static_cast<std::size_t>(r.seed_row[t])];
-      const bool copy = r.neighbour_row.empty() || r.neighbour_row[t] < 0 || r.gap.empty();
-      out.w.push_back(copy ? seed : seed + r.gap[t] * (rows.w[static_cast<std::size_t>(r.neighbour_row[t])] - seed));
-    }
-  }
+  if (!rows.w.empty())
+    out.w = carry_case_weights(rows.w, r.keep, static_cast<std::size_t>(r.X_new.rows()), r.seed_row, r.neighbour_row,
+                               r.gap);
   rows = std::move(out);
 }
 
@@ -450,7 +435,7 @@ struct StepApplier {
 // Models that draw random numbers (bootstrap, row and column sampling) use
 // `seed`, which fit_pipeline() derives after the steps' seeds.
 inline BaggingFit fit_bagging(const BaggingOptions& opt, const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y,
-                              std::uint64_t seed, const Executor& exec);
+                              std::uint64_t seed, const Executor& exec, const double* case_weight);
 inline void predict_bagging(const BaggingFit& fit, const Columns& X, Eigen::Ref<Eigen::VectorXd> prob,
                             const Executor& exec);
 
@@ -463,22 +448,14 @@ struct ModelFitter {
   const double* case_weight = nullptr;  // one per row, or none
   ModelState operator()(const LogisticOptions& opt) const { return fit_logistic(X, y, opt, exec, case_weight); }
   ModelState operator()(const ForestOptions& opt) const {
-    unweighted("The random forest");
-    return fit_forest(X, y, opt, seed, exec);
+    return fit_forest(X, y, opt, seed, exec, nullptr, case_weight);
   }
   ModelState operator()(const BoostOptions& opt) const { return fit_boost(X, y, opt, seed, exec, case_weight); }
   ModelState operator()(const BalancedForestOptions& opt) const {
-    unweighted("The balanced random forest");
-    return fit_balanced_forest(X, y, opt, seed, exec, class_names ? *class_names : std::vector<std::string>{});
+    return fit_balanced_forest(X, y, opt, seed, exec, class_names ? *class_names : std::vector<std::string>{},
+                               case_weight);
   }
-  ModelState operator()(const BaggingOptions& opt) const {
-    unweighted("Balanced bagging");
-    return fit_bagging(opt, X, y, seed, exec);
-  }
-  void unweighted(const std::string& model) const {
-    check(case_weight == nullptr, kind::argument, model + " can't use case weights yet.",
-          {"Case weights work with model_logistic() and model_boost()."});
-  }
+  ModelState operator()(const BaggingOptions& opt) const { return fit_bagging(opt, X, y, seed, exec, case_weight); }
 };
 
 struct ModelPredictor {

@@ -1,0 +1,82 @@
+# Standalone resamplers carry case weights as the pipeline steps do (issue 14).
+
+# The pipeline's step against the standalone resampler with weights, with
+# the seed the engine derives for the step: the logistic fits on the two
+# must be the same.
+expect_standalone_weights <- function(step, standalone, w) {
+  d <- logistic_data(500)
+  pipe <- imb_pipeline(resample = step, clf = model_logistic(C = Inf))
+  in_pipeline <- fit(pipe, y ~ ., data = d, case_weights = w, seed = 7, n_threads = 2)
+  resampled <- standalone(d, w, smotelab:::pipeline_step_seed_cpp(7, 0))
+  expect_true(is.double(resampled$.case_weight))
+  by_hand <- fit(imb_pipeline(clf = model_logistic(C = Inf)), y ~ ., resampled, case_weights = ".case_weight")
+  expect_equal(coef(by_hand), coef(in_pipeline), tolerance = 1e-10)
+  resampled
+}
+
+test_that("standalone over-samplers return the weights the pipeline steps use", {
+  d <- logistic_data(500)
+  # A weight linear in x1 stays the same linear function of x1 on every
+  # synthetic row only if it is interpolated with the row's own gap.
+  w <- 0.5 + d$x1 - min(d$x1)
+  for (made in list(
+    expect_standalone_weights(step_smote(), function(d, w, s) smote(d, y, seed = s, case_weights = w), w),
+    expect_standalone_weights(
+      step_borderline_smote(kind = "borderline-2"),
+      function(d, w, s) borderline_smote(d, y, kind = "borderline-2", seed = s, case_weights = w), w
+    ),
+    expect_standalone_weights(step_adasyn(), function(d, w, s) adasyn(d, y, seed = s, case_weights = w), w)
+  )) {
+    expect_gt(nrow(made), nrow(d))
+    expect_equal(made$.case_weight, 0.5 + made$x1 - min(d$x1), tolerance = 1e-12)
+  }
+})
+
+test_that("random over- and under-sampling and the cleaning rules carry their rows' weights", {
+  d <- logistic_data(500)
+  w <- withr::with_seed(8, stats::runif(nrow(d), 0.2, 5))
+  # Rows are told apart by x1, which is continuous.
+  own <- function(out) w[match(out$x1, d$x1)]
+  over <- expect_standalone_weights(
+    step_random_oversample(),
+    function(d, w, s) random_oversample(d, y, seed = s, case_weights = w), w
+  )
+  expect_equal(over$.case_weight, own(over))
+  under <- expect_standalone_weights(
+    step_random_undersample(),
+    function(d, w, s) random_undersample(d, y, seed = s, case_weights = w), w
+  )
+  expect_equal(under$.case_weight, own(under))
+  enn <- expect_standalone_weights(
+    step_edited_nearest_neighbours(),
+    function(d, w, s) edited_nearest_neighbours(d, y, case_weights = w, n_threads = 1), w
+  )
+  expect_lt(nrow(enn), nrow(d))
+  expect_equal(enn$.case_weight, own(enn))
+})
+
+test_that("a weight column keeps its name and place and is not a predictor", {
+  d <- logistic_data(300)
+  d <- cbind(d[1:2], w = withr::with_seed(2, stats::runif(nrow(d), 0.5, 2)), d[-(1:2)])
+  by_column <- smote(d, y, case_weights = "w", seed = 3, .synthetic = TRUE)
+  expect_named(by_column, c(names(d), ".synthetic"))
+  by_vector <- smote(d[names(d) != "w"], y, case_weights = d$w, seed = 3, .synthetic = TRUE)
+  expect_equal(by_column$w, by_vector$.case_weight)
+  expect_equal(by_column[c("x1", "x2", "x3", "x4")], by_vector[c("x1", "x2", "x3", "x4")])
+  # The weight column is not interpolated as a feature: without weights the
+  # same seed makes the same synthetic rows.
+  plain <- smote(d[names(d) != "w"], y, seed = 3)
+  expect_equal(plain$x1, by_vector$x1)
+  kept <- tomek_links(d, y, case_weights = "w", n_threads = 1)
+  expect_named(kept, names(d))
+  expect_equal(kept$w, d$w[match(kept$x1, d$x1)])
+})
+
+test_that("bad standalone case weights are refused with classed errors", {
+  d <- logistic_data(100)
+  expect_error(smote(d, y, case_weights = rep(1, 3)), class = "smotelab_error_length")
+  expect_error(random_undersample(d, y, case_weights = "nope"), class = "smotelab_error_columns")
+  expect_error(adasyn(d, y, case_weights = c(0, rep(1, 99))), class = "smotelab_error_argument")
+  d$.case_weight <- 1
+  expect_snapshot(error = TRUE, random_oversample(d, y, case_weights = rep(1, 100)))
+})

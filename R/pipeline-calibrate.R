@@ -170,6 +170,17 @@ check_both_classes <- function(counts, levels, purpose, call) {
 }
 
 prior_calibrator <- function(fitted, data, call) {
+  # The correction reads the class counts the model saw; case weights move
+  # the prior by their sums instead, which those counts do not record.
+  if (!is.null(fitted$case_weights)) {
+    abort_smotelab(
+      c("The prior correction can't correct a fit made with case weights.",
+        "i" = "Calibrate it with {.code method = \"sigmoid\"} or {.code \"isotonic\"} on held-out {.arg data}."
+      ),
+      "argument",
+      call = call
+    )
+  }
   counts <- unname(fitted$class_counts)
   if (!is.null(data)) {
     check_data(data, call = call)

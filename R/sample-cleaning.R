@@ -84,10 +84,7 @@
 #' table(edited_nearest_neighbours(d, class, n_threads = 1)$class)
 #' table(all_knn(d, class, n_threads = 1)$class)
 #' table(condensed_nearest_neighbour(d, class, seed = 1, n_threads = 1)$class)
-tomek_links <- function(
-  data, outcome, sampling_strategy = "auto", n_threads = NULL,
-  case_weights = NULL
-) {
+tomek_links <- function(data, outcome, sampling_strategy = "auto", n_threads = NULL, case_weights = NULL) {
   clean_rows(data, rlang::enquo(outcome), "tomek", sampling_strategy, list(), n_threads, case_weights)
 }
 

@@ -145,3 +145,12 @@ test_that("steps whose new rows come from no single original row refuse case wei
   calibrated <- calibrate(imb_pipeline(clf = model_logistic()), method = "sigmoid", folds = 3)
   expect_error(fit(calibrated, class ~ ., d, case_weights = w, seed = 1), class = "smotelab_error_argument")
 })
+
+test_that("the prior correction refuses a fit made with case weights", {
+  d <- logistic_data(300)
+  w <- withr::with_seed(9, stats::runif(nrow(d), 0.5, 2))
+  weighted <- fit(imb_pipeline(smote = step_smote(), clf = model_logistic()), y ~ ., d, case_weights = w, seed = 1)
+  expect_snapshot(error = TRUE, calibrate(weighted, method = "prior"))
+  # Held-out calibration still works on it.
+  expect_s3_class(calibrate(weighted, method = "sigmoid", data = d), "smotelab_fit")
+})

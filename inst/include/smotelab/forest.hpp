@@ -325,12 +325,21 @@ class TreeGrower {
   // Offers the split "bin <= b" with left copies (l0, l1) and masses (m0,
   // m1); `prev_best_here` tracks whether the best split so far ended at the
   // previous occupied bin of this feature, whose successor then becomes its
-  // bin_hi. Without case weights the masses are the copies, exactly.
+  // bin_hi. Without case weights the masses are the copies, exactly, and
+  // the score is computed from the integer counts as before weights existed.
+  template <bool Weighted>
   void offer(int j, int b, std::uint64_t l0, std::uint64_t l1, double m0, double m1, const NodeCounts& node,
              SplitCandidate& best) const {
-    if (l0 + l1 == 0 || (node.n0 - l0) + (node.n1 - l1) == 0) return;
-    const double score = split_score(cw_[0] * m0, cw_[1] * m1, cw_[0] * right_mass(node.n0, l0, node.m0, m0),
-                                     cw_[1] * right_mass(node.n1, l1, node.m1, m1));
+    const std::uint64_t r0 = node.n0 - l0, r1 = node.n1 - l1;
+    if (l0 + l1 == 0 || r0 + r1 == 0) return;
+    double score;
+    if constexpr (Weighted) {
+      score = split_score(cw_[0] * m0, cw_[1] * m1, cw_[0] * right_mass(node.n0, l0, node.m0, m0),
+                          cw_[1] * right_mass(node.n1, l1, node.m1, m1));
+    } else {
+      score = split_score(cw_[0] * static_cast<double>(l0), cw_[1] * static_cast<double>(l1),
+                          cw_[0] * static_cast<double>(r0), cw_[1] * static_cast<double>(r1));
+    }
     if (score > best.score) {
       best.score = score;
       best.feature = j;
@@ -338,8 +347,8 @@ class TreeGrower {
       best.bin_hi = -1;
       best.left0 = l0;
       best.left1 = l1;
-      best.mass0 = m0;
-      best.mass1 = m1;
+      best.mass0 = Weighted ? m0 : static_cast<double>(l0);
+      best.mass1 = Weighted ? m1 : static_cast<double>(l1);
     }
   }
 
@@ -368,9 +377,9 @@ class TreeGrower {
       if constexpr (Weighted) {
         m0 += hm[2 * b];
         m1 += hm[2 * b + 1];
-        offer(j, b, l0, l1, m0, m1, node, best);
+        offer<true>(j, b, l0, l1, m0, m1, node, best);
       } else {
-        offer(j, b, l0, l1, static_cast<double>(l0), static_cast<double>(l1), node, best);
+        offer<false>(j, b, l0, l1, 0.0, 0.0, node, best);
       }
     }
   }
@@ -391,7 +400,7 @@ class TreeGrower {
         const auto tag = static_cast<std::uint32_t>(keys_[i]);
         (tag & 1 ? l1 : l0) += tag >> 1;
       }
-      offer(j, b, l0, l1, static_cast<double>(l0), static_cast<double>(l1), node, best);
+      offer<false>(j, b, l0, l1, 0.0, 0.0, node, best);
     }
   }
 
@@ -414,7 +423,7 @@ class TreeGrower {
         (event ? l1 : l0) += r.tag >> 1;
         (event ? m1 : m0) += row_mass(r);
       }
-      offer(j, b, l0, l1, m0, m1, node, best);
+      offer<true>(j, b, l0, l1, m0, m1, node, best);
     }
   }
 

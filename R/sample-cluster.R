@@ -17,6 +17,10 @@
 #'   `"auto"` (every class but the minority shrinks to the minority's size),
 #'   `"majority"`, `"not minority"`, `"all"`, or final counts named by class.
 #' @param data A data frame with the outcome column and numeric predictors.
+#' @param case_weights `NULL`, or case weights as in [smote()], with
+#'   `voting = "hard"`: kept rows and the rows chosen for the centres keep
+#'   their weights. Soft voting makes centres that no row's weight can follow
+#'   and refuses case weights (an error of class `smotelab_error_argument`).
 #' @return A tibble with the columns of `data`: first the rows of the classes
 #'   left whole, in their original order, then the rows that replace each
 #'   shrunk class (class by class in level order, cluster by cluster).
@@ -28,9 +32,11 @@
 #' out <- cluster_centroids(d, class, seed = 1, n_threads = 1)
 #' table(out$class)
 cluster_centroids <- function(data, outcome, voting = c("soft", "hard"), sampling_strategy = "auto", seed = NULL,
-                              n_threads = NULL) {
+                              n_threads = NULL, case_weights = NULL) {
   call <- rlang::current_env()
   voting <- check_choice(voting, c("soft", "hard"))
+  weights <- sampler_weights(case_weights, data, call = call)
+  data <- weights$data
   out <- resample_outcome(data, rlang::enquo(outcome), call = call)
   x <- numeric_predictors(data, out$name, "cluster_centroids", call = call)
   n_keep <- sampling_counts(sampling_strategy, out$y, "under", call = call)
@@ -40,7 +46,7 @@ cluster_centroids <- function(data, outcome, voting = c("soft", "hard"), samplin
     cluster_centroids_cpp(x, as.integer(out$y) - 1L, n_keep, voting, seed, n_threads),
     call = call
   )
-  resampled_rows(data, out, x, res, FALSE)
+  with_carried_weights(resampled_rows(data, out, x, res, FALSE), weights, keep = res$keep, res = res, call = call)
 }
 
 #' Cluster centroids as a pipeline step

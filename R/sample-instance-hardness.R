@@ -27,8 +27,11 @@
 #' kept <- instance_hardness_threshold(d, class, model = model_logistic(), seed = 1, n_threads = 1)
 #' table(kept$class)
 instance_hardness_threshold <- function(data, outcome, model = model_forest(n_trees = 100), cv = 5,
-                                        sampling_strategy = "auto", seed = NULL, n_threads = NULL) {
+                                        sampling_strategy = "auto", seed = NULL, n_threads = NULL,
+                                        case_weights = NULL) {
   call <- rlang::current_env()
+  weights <- sampler_weights(case_weights, data, call = call)
+  data <- weights$data
   check_hardness_model(model, call = call)
   check_count(cv, min = 2)
   out <- resample_outcome(data, rlang::enquo(outcome), call = call)
@@ -55,7 +58,7 @@ instance_hardness_threshold <- function(data, outcome, model = model_forest(n_tr
     ),
     call = call
   )
-  tibble::as_tibble(data)[keep, , drop = FALSE]
+  with_carried_weights(tibble::as_tibble(data)[keep, , drop = FALSE], weights, keep = keep, call = call)
 }
 
 #' Instance hardness threshold as a pipeline step

@@ -36,8 +36,10 @@
 #' table(near_miss(d, class, n_threads = 1)$class)
 #' table(near_miss(d, class, version = 3, sampling_strategy = 0.5, n_threads = 1)$class)
 near_miss <- function(data, outcome, version = 1, n_neighbors = 3, n_neighbors_ver3 = 3, sampling_strategy = "auto",
-                      n_threads = NULL) {
+                      n_threads = NULL, case_weights = NULL) {
   call <- rlang::current_env()
+  weights <- sampler_weights(case_weights, data, call = call)
+  data <- weights$data
   check_near_miss_version(version)
   check_count(n_neighbors)
   check_count(n_neighbors_ver3)
@@ -70,7 +72,7 @@ near_miss <- function(data, outcome, version = 1, n_neighbors = 3, n_neighbors_v
       "short_class"
     )
   }
-  tibble::as_tibble(data)[keep, , drop = FALSE]
+  with_carried_weights(tibble::as_tibble(data)[keep, , drop = FALSE], weights, keep = keep, call = call)
 }
 
 #' NearMiss as a pipeline step

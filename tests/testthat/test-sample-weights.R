@@ -3,13 +3,13 @@
 # The pipeline's step against the standalone resampler with weights, with
 # the seed the engine derives for the step: the logistic fits on the two
 # must be the same.
-expect_standalone_weights <- function(step, standalone, w) {
+expect_standalone_weights <- function(step, standalone, w, clf = model_logistic(C = Inf)) {
   d <- logistic_data(500)
-  pipe <- imb_pipeline(resample = step, clf = model_logistic(C = Inf))
+  pipe <- imb_pipeline(resample = step, clf = clf)
   in_pipeline <- fit(pipe, y ~ ., data = d, case_weights = w, seed = 7, n_threads = 2)
   resampled <- standalone(d, w, smotelab:::pipeline_step_seed_cpp(7, 0))
   expect_true(is.double(resampled$.case_weight))
-  by_hand <- fit(imb_pipeline(clf = model_logistic(C = Inf)), y ~ ., resampled, case_weights = ".case_weight")
+  by_hand <- fit(imb_pipeline(clf = clf), y ~ ., resampled, case_weights = ".case_weight")
   expect_equal(coef(by_hand), coef(in_pipeline), tolerance = 1e-10)
   resampled
 }
@@ -53,6 +53,33 @@ test_that("random over- and under-sampling and the cleaning rules carry their ro
   )
   expect_lt(nrow(enn), nrow(d))
   expect_equal(enn$.case_weight, own(enn))
+})
+
+test_that("NearMiss, instance hardness and hard cluster centroids carry weights; soft centroids refuse them", {
+  d <- logistic_data(500)
+  w <- withr::with_seed(8, stats::runif(nrow(d), 0.2, 5))
+  own <- function(out) w[match(out$x1, d$x1)]
+  nm <- expect_standalone_weights(
+    step_near_miss(),
+    function(d, w, s) near_miss(d, y, case_weights = w, n_threads = 1), w
+  )
+  expect_equal(nm$.case_weight, own(nm))
+  iht <- expect_standalone_weights(
+    step_instance_hardness_threshold(model = model_logistic()),
+    function(d, w, s) instance_hardness_threshold(d, y, model = model_logistic(), seed = s, case_weights = w), w,
+    # The rows it keeps are separable: a penalised fit stays finite.
+    clf = model_logistic(C = 1)
+  )
+  expect_equal(iht$.case_weight, own(iht))
+  hard <- expect_standalone_weights(
+    step_cluster_centroids(voting = "hard"),
+    function(d, w, s) cluster_centroids(d, y, voting = "hard", seed = s, case_weights = w), w
+  )
+  expect_equal(hard$.case_weight, own(hard))
+  expect_error(
+    cluster_centroids(d, y, voting = "soft", seed = 1, case_weights = w),
+    class = "smotelab_error_argument"
+  )
 })
 
 test_that("a weight column keeps its name and place and is not a predictor", {

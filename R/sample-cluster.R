@@ -106,8 +106,10 @@ step_cluster_centroids <- function(voting = c("soft", "hard"), sampling_strategy
 #' table(out$class)
 kmeans_smote <- function(data, outcome, k_neighbors = 2, kmeans = 8, cluster_balance_threshold = "auto",
                          density_exponent = "auto", sampling_strategy = "auto", seed = NULL, n_threads = NULL,
-                         .synthetic = FALSE) {
+                         case_weights = NULL, .synthetic = FALSE) {
   call <- rlang::current_env()
+  weights <- sampler_weights(case_weights, data, call = call)
+  data <- weights$data
   params <- kmeans_smote_params(k_neighbors, kmeans, cluster_balance_threshold, density_exponent, call)
   out <- resample_outcome(data, rlang::enquo(outcome), call = call)
   check_synthetic_flag(.synthetic, data, call = call)
@@ -119,7 +121,7 @@ kmeans_smote <- function(data, outcome, k_neighbors = 2, kmeans = 8, cluster_bal
     kmeans_smote_cpp(x, as.integer(out$y) - 1L, n_new, params, seed, n_threads, levels(out$y)),
     call = call
   )
-  resampled_rows(data, out, x, res, .synthetic)
+  with_carried_weights(resampled_rows(data, out, x, res, .synthetic), weights, keep = res$keep, res = res, call = call)
 }
 
 #' KMeans-SMOTE as a pipeline step

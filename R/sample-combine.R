@@ -24,29 +24,33 @@
 #' table(smote_tomek(d, class, seed = 1, n_threads = 1)$class)
 smote_enn <- function(data, outcome, k_neighbors = 5, n_neighbors = 3, kind_sel = c("all", "mode"),
                       sampling_strategy = "auto", enn_sampling_strategy = "all", seed = NULL, n_threads = NULL,
-                      .synthetic = FALSE) {
+                      case_weights = NULL, .synthetic = FALSE) {
   check_count(k_neighbors)
   check_count(n_neighbors)
   kind_sel <- check_choice(kind_sel, c("all", "mode"))
   smote_then_clean(
     data, rlang::enquo(outcome), "enn", k_neighbors, sampling_strategy, enn_sampling_strategy, n_neighbors,
-    kind_sel, seed, n_threads, .synthetic
+    kind_sel, seed, n_threads, .synthetic,
+    case_weights = case_weights
   )
 }
 
 #' @rdname smote_enn
 #' @export
 smote_tomek <- function(data, outcome, k_neighbors = 5, sampling_strategy = "auto", tomek_sampling_strategy = "all",
-                        seed = NULL, n_threads = NULL, .synthetic = FALSE) {
+                        seed = NULL, n_threads = NULL, case_weights = NULL, .synthetic = FALSE) {
   check_count(k_neighbors)
   smote_then_clean(
     data, rlang::enquo(outcome), "tomek", k_neighbors, sampling_strategy, tomek_sampling_strategy, 1L,
-    "all", seed, n_threads, .synthetic
+    "all", seed, n_threads, .synthetic,
+    case_weights = case_weights
   )
 }
 
 smote_then_clean <- function(data, quo, cleaning, k_neighbors, sampling_strategy, cleaning_strategy, n_neighbors,
-                             kind_sel, seed, n_threads, synthetic, call = caller_env()) {
+                             kind_sel, seed, n_threads, synthetic, case_weights = NULL, call = caller_env()) {
+  weights <- sampler_weights(case_weights, data, call = call)
+  data <- weights$data
   out <- resample_outcome(data, quo, call = call)
   check_synthetic_flag(synthetic, data, arg = ".synthetic", call = call)
   x <- numeric_predictors(data, out$name, rlang::call_name(rlang::frame_call(call)), call = call)
@@ -74,7 +78,8 @@ smote_then_clean <- function(data, quo, cleaning, k_neighbors, sampling_strategy
   kept <- list(y = out$y[res$keep], is_factor = out$is_factor)
   result[[out$name]] <- extend_outcome(kept, res$y_new)
   result <- tibble::new_tibble(result, nrow = n_old + n_add)
-  add_synthetic_column(result, n_old, n_add, synthetic)
+  result <- add_synthetic_column(result, n_old, n_add, synthetic)
+  with_carried_weights(result, weights, keep = res$keep, res = res, call = call)
 }
 
 #' SMOTE and a cleaning rule as pipeline steps

@@ -76,7 +76,7 @@ namespace {
 List cluster_rows_to_r(const smotelab::Resampled& r) {
   return List::create(Named("keep") = one_based_rows(r.keep), Named("x_new") = Rcpp::wrap(r.X_new),
                       Named("y_new") = Rcpp::wrap(r.y_new), Named("seed_row") = one_based_rows(r.seed_row),
-                      Named("neighbour_row") = one_based_rows(r.neighbour_row));
+                      Named("neighbour_row") = one_based_rows(r.neighbour_row), Named("gap") = Rcpp::wrap(r.gap));
 }
 
 }  // namespace

@@ -82,6 +82,30 @@ test_that("NearMiss, instance hardness and hard cluster centroids carry weights;
   )
 })
 
+test_that("SMOTE-ENN, SMOTE-Tomek and k-means SMOTE carry weights as their steps do", {
+  d <- logistic_data(500)
+  w <- 0.5 + d$x1 - min(d$x1)
+  for (made in list(
+    expect_standalone_weights(
+      step_smote_enn(),
+      function(d, w, s) smote_enn(d, y, seed = s, case_weights = w, n_threads = 1), w
+    ),
+    expect_standalone_weights(
+      step_smote_tomek(),
+      function(d, w, s) smote_tomek(d, y, seed = s, case_weights = w, n_threads = 1), w
+    ),
+    expect_standalone_weights(
+      step_kmeans_smote(kmeans = 3, cluster_balance_threshold = 0.05),
+      function(d, w, s) {
+        kmeans_smote(d, y, kmeans = 3, cluster_balance_threshold = 0.05, seed = s, case_weights = w, n_threads = 1)
+      }, w
+    )
+  )) {
+    # A weight linear in x1 stays linear on every kept and synthetic row.
+    expect_equal(made$.case_weight, 0.5 + made$x1 - min(d$x1), tolerance = 1e-12)
+  }
+})
+
 test_that("a weight column keeps its name and place and is not a predictor", {
   d <- logistic_data(300)
   d <- cbind(d[1:2], w = withr::with_seed(2, stats::runif(nrow(d), 0.5, 2)), d[-(1:2)])

@@ -563,6 +563,9 @@ inline Resampled smote_then_clean(const Columns& X, const Eigen::Ref<const Eigen
     out.y_new(static_cast<Eigen::Index>(t)) = grown.y_new(new_rows[t]);
     out.seed_row.push_back(grown.seed_row[static_cast<std::size_t>(new_rows[t])]);
     out.neighbour_row.push_back(grown.neighbour_row[static_cast<std::size_t>(new_rows[t])]);
+    // Without its gap a surviving synthetic row's case weight would be its
+    // seed's instead of interpolated like its features.
+    if (!grown.gap.empty()) out.gap.push_back(grown.gap[static_cast<std::size_t>(new_rows[t])]);
   }
   return out;
 }

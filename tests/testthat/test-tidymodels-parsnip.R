@@ -49,7 +49,8 @@ test_that("with pipeline_steps = 1, the forest and boosting engines fit what fit
   expect_identical(predict(forest_fit, test, type = "prob"), predict(ref_forest, test, type = "prob"))
   expect_identical(predict(forest_fit, test), predict(ref_forest, test))
   # The model's stream matters: without the offset the trees differ.
-  other <- generics::fit(workflows::update_model(forest, parsnip::rand_forest(trees = 40, mtry = 2, min_n = 3, mode = "classification") |>
+  plain_spec <- parsnip::rand_forest(trees = 40, mtry = 2, min_n = 3, mode = "classification")
+  other <- generics::fit(workflows::update_model(forest, plain_spec |>
     parsnip::set_engine("smotelab", seed = 7, class_weight = "balanced_subsample")), train)
   expect_false(identical(predict(other, test, type = "prob"), predict(ref_forest, test, type = "prob")))
 
@@ -165,7 +166,8 @@ test_that("the engines refuse what smotelab's models can't do, with smotelab's c
     parsnip::logistic_reg(penalty = 1, mixture = 0.5) |> parsnip::set_engine("smotelab")
   )
   expect_error(generics::fit(mixed, d), class = "smotelab_error_argument")
-  gamma <- workflows::workflow(class ~ ., parsnip::boost_tree(loss_reduction = 1, mode = "classification") |> parsnip::set_engine("smotelab"))
+  gamma_spec <- parsnip::boost_tree(loss_reduction = 1, mode = "classification")
+  gamma <- workflows::workflow(class ~ ., gamma_spec |> parsnip::set_engine("smotelab"))
   expect_error(generics::fit(gamma, d), class = "smotelab_error_argument")
   too_few <- workflows::workflow(
     recipes::recipe(class ~ ., data = d) |>

@@ -61,7 +61,7 @@
 #'   rows (`n`).
 #' @export
 #' @examplesIf rlang::is_installed("recipes")
-#' d <- make_imbalanced(n_samples = 500, n_features = 4, seed = 1)
+#' d <- make_imbalanced(n_samples = 500, seed = 1)
 #' rec <- recipes::recipe(class ~ ., data = d) |>
 #'   step_resample(class, sampler = step_smote(sampling_strategy = 0.75), seed = 1)
 #' prepped <- recipes::prep(rec)

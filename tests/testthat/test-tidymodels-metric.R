@@ -29,6 +29,7 @@ test_that("gmean() joins yardstick's metrics in metric_set()", {
 
 test_that("gmean() drops missing pairs with na_rm = TRUE, else is NA; it refuses case weights", {
   skip_if_not_installed("yardstick")
+  skip_if_not_installed("hardhat")
   d <- data.frame(
     truth = factor(c("neg", "neg", "pos", "pos", NA, "pos")),
     estimate = factor(c("neg", "pos", "pos", "neg", "pos", "pos"))

@@ -4,8 +4,9 @@ smote_recipe <- function(data, seed, ...) {
 }
 
 test_that("a workflow with step_resample() and the smotelab logistic engine predicts what fit() predicts", {
-  skip_if_not_installed("workflows")
+  skip_if_not_installed("recipes")
   skip_if_not_installed("parsnip")
+  skip_if_not_installed("workflows")
   d <- tidy_data()
   train <- d[1:300, ]
   test <- d[301:400, ]
@@ -26,8 +27,9 @@ test_that("a workflow with step_resample() and the smotelab logistic engine pred
 })
 
 test_that("with pipeline_steps = 1, the forest and boosting engines fit what fit() of the pipeline fits", {
-  skip_if_not_installed("workflows")
+  skip_if_not_installed("recipes")
   skip_if_not_installed("parsnip")
+  skip_if_not_installed("workflows")
   d <- tidy_data()
   train <- d[1:300, ]
   test <- d[301:400, ]
@@ -79,6 +81,9 @@ test_that("fit_resamples() on vfold_cv() scores each fold as cross_validate() on
   skip_if_not_installed("tune")
   skip_if_not_installed("rsample")
   skip_if_not_installed("yardstick")
+  skip_if_not_installed("recipes")
+  skip_if_not_installed("parsnip")
+  skip_if_not_installed("workflows")
   withr::local_options(smotelab.rng = "numpy")
   d <- tidy_data()
   set.seed(3)
@@ -107,6 +112,10 @@ test_that("fit_resamples() on vfold_cv() scores each fold as cross_validate() on
 test_that("fit_resamples() with a cleaning rule matches cross_validate() with the default streams", {
   skip_if_not_installed("tune")
   skip_if_not_installed("rsample")
+  skip_if_not_installed("yardstick")
+  skip_if_not_installed("recipes")
+  skip_if_not_installed("parsnip")
+  skip_if_not_installed("workflows")
   d <- tidy_data()
   set.seed(4)
   folds <- rsample::vfold_cv(d, v = 3, strata = class)
@@ -129,6 +138,11 @@ test_that("fit_resamples() with a cleaning rule matches cross_validate() with th
 test_that("tune_grid() tunes the sampler's and the model's parameters as grid_search() does", {
   skip_if_not_installed("tune")
   skip_if_not_installed("dials")
+  skip_if_not_installed("rsample")
+  skip_if_not_installed("yardstick")
+  skip_if_not_installed("recipes")
+  skip_if_not_installed("parsnip")
+  skip_if_not_installed("workflows")
   withr::local_options(smotelab.rng = "numpy")
   d <- tidy_data()
   set.seed(5)
@@ -158,8 +172,9 @@ test_that("tune_grid() tunes the sampler's and the model's parameters as grid_se
 })
 
 test_that("the engines refuse what smotelab's models can't do, with smotelab's classes", {
-  skip_if_not_installed("workflows")
+  skip_if_not_installed("recipes")
   skip_if_not_installed("parsnip")
+  skip_if_not_installed("workflows")
   d <- tidy_data(n = 200)
   mixed <- workflows::workflow(
     class ~ .,

@@ -58,6 +58,7 @@ test_that("tidy() reports the outcome, the sampler, the seed and the training co
 test_that("step_resample() declares smotelab and its tunable sampler parameters", {
   skip_if_not_installed("recipes")
   skip_if_not_installed("dials")
+  skip_if_not_installed("tune")
   d <- tidy_data()
   step <- step_resample(recipes::recipe(class ~ ., data = d), class,
     sampler = step_smote(k_neighbors = tune::tune(), sampling_strategy = tune::tune())

@@ -209,14 +209,14 @@ register_parsnip_engines <- function(...) {
       model = model, eng = "smotelab", mode = "classification", type = "class",
       value = list(
         pre = NULL, post = parsnip_pred_class, func = c(fun = "predict"),
-        args = list(object = rlang::expr(object$fit), new_data = rlang::expr(new_data), type = "class")
+        args = list(object = quote(object$fit), new_data = quote(new_data), type = "class")
       )
     )
     parsnip::set_pred(
       model = model, eng = "smotelab", mode = "classification", type = "prob",
       value = list(
         pre = NULL, post = parsnip_pred_prob, func = c(fun = "predict"),
-        args = list(object = rlang::expr(object$fit), new_data = rlang::expr(new_data), type = "prob")
+        args = list(object = quote(object$fit), new_data = quote(new_data), type = "prob")
       )
     )
   }

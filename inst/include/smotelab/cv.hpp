@@ -86,11 +86,12 @@ inline Eigen::VectorXd run_task(const CvProblem& problem, const Columns& X, cons
     w_train.reserve(train.size());
     for (Eigen::Index i : train) w_train.push_back(problem.case_weight[i]);
   }
-  const FittedPipeline fitted = fit_pipeline(
-      spec, X_train, y_train, spec.numpy_rng ? problem.seed : task_seed(problem.seed, task.repeat, task.fold, v),
-      serial_executor(), problem.case_weight != nullptr ? w_train.data() : nullptr);
+  const FittedPipeline fitted =
+      fit_pipeline(spec, Columns::of(X_train), y_train,
+                   spec.numpy_rng ? problem.seed : task_seed(problem.seed, task.repeat, task.fold, v),
+                   serial_executor(), problem.case_weight != nullptr ? w_train.data() : nullptr);
   Eigen::VectorXd prob(X_test.rows());
-  predict_pipeline(fitted, X_test, prob);
+  predict_pipeline(fitted, Columns::of(X_test), prob);
   std::vector<double> w_test;
   if (problem.weighted_metrics) {
     require(problem.case_weight != nullptr, "weighted metrics need case weights");

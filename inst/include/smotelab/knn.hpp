@@ -19,7 +19,8 @@
 // The reference rows are read as Columns, so a design held column by column
 // (an R data frame) is searched without first being copied into one matrix;
 // each algorithm makes the one layout it needs (the tree's points, the
-// screen's centred copy) from the columns directly.
+// screen's centred float copy, one for a self-join) from the columns directly,
+// and the exact distances read the columns in place.
 #pragma once
 
 #include <Eigen/Dense>
@@ -94,6 +95,45 @@ class TopK {
 
  private:
   std::size_t k_;
+  std::vector<Candidate> heap_;
+};
+
+// TopK for every row of a self-join at once, in one flat array: a vector of
+// its own per row would cost a heap allocation and its bookkeeping per row,
+// more than the candidates themselves when k is small.
+class RowsTopK {
+ public:
+  RowsTopK(std::size_t rows, std::size_t k) : k_(k), size_(rows, 0), heap_(rows * k) {}
+
+  bool full(std::size_t row) const { return size_[row] == k_; }
+  const Candidate& worst(std::size_t row) const { return heap_[row * k_]; }
+  bool admits(std::size_t row, double dist2) const { return !full(row) || dist2 <= worst(row).first; }
+
+  void offer(std::size_t row, double dist2, Eigen::Index index) {
+    Candidate* heap = &heap_[row * k_];
+    const Candidate c(dist2, index);
+    if (!full(row)) {
+      heap[size_[row]++] = c;
+      std::push_heap(heap, heap + size_[row]);
+    } else if (c < heap[0]) {
+      std::pop_heap(heap, heap + k_);
+      heap[k_ - 1] = c;
+      std::push_heap(heap, heap + k_);
+    }
+  }
+
+  void write(std::size_t row, Eigen::Index* index, double* dist2) {
+    Candidate* heap = &heap_[row * k_];
+    std::sort_heap(heap, heap + size_[row]);
+    for (std::size_t j = 0; j < size_[row]; ++j) {
+      index[j] = heap[j].second;
+      dist2[j] = heap[j].first;
+    }
+  }
+
+ private:
+  std::size_t k_;
+  std::vector<std::size_t> size_;
   std::vector<Candidate> heap_;
 };
 
@@ -308,12 +348,19 @@ struct ScreenData {
   std::size_t ld = 0;
   std::vector<Real> query_rows;  // row-major, n_query rounded up to the query block
   std::vector<double> r_norm, q_norm;
+  // Coordinate j of query i is at query()[i * q_row + j * q_col]. A
+  // self-join reads its queries from the reference columns: one copy, not two.
+  bool shared = false;
+  std::size_t q_row = 0, q_col = 1;
+
+  const Real* query() const { return shared ? ref_cols.data() : query_rows.data(); }
 
   ScreenData() = default;
   ScreenData(const Columns& ref, const Columns& query, const Eigen::RowVectorXd& center, Eigen::Index query_rows_padded,
-             double scale) {
+             double scale, bool self_join) {
     const Eigen::Index p = ref.cols();
     ld = static_cast<std::size_t>(ref.rows()) + simd::kScreenRefTile;
+    if (self_join) ld = std::max(ld, static_cast<std::size_t>(query_rows_padded));
     ref_cols.assign(ld * static_cast<std::size_t>(p), Real(0));
     r_norm.assign(ld, 0.0);
     for (Eigen::Index j = 0; j < p; ++j) {
@@ -324,6 +371,14 @@ struct ScreenData {
         r_norm[static_cast<std::size_t>(c)] += static_cast<double>(v) * static_cast<double>(v);
       }
     }
+    if (self_join) {
+      shared = true;
+      q_row = 1;
+      q_col = ld;
+      q_norm = r_norm;
+      return;
+    }
+    q_row = static_cast<std::size_t>(p);
     query_rows.assign(static_cast<std::size_t>(query_rows_padded * p), Real(0));
     q_norm.assign(static_cast<std::size_t>(query_rows_padded), 0.0);
     for (Eigen::Index j = 0; j < p; ++j) {
@@ -356,7 +411,9 @@ struct ScreenData {
 // (p + 2) eps).
 class Screen {
  public:
-  Screen(const Columns& ref, const Columns& query, Eigen::Index query_rows_padded) : p_(ref.cols()) {
+  // self_join: query is ref, and its rows are the reference rows.
+  Screen(const Columns& ref, const Columns& query, Eigen::Index query_rows_padded, bool self_join = false)
+      : p_(ref.cols()) {
     // Centring shrinks the norms, and so the cancellation in the expansion.
     Eigen::RowVectorXd center(p_);
     double max_abs = 0.0;
@@ -374,14 +431,14 @@ class Screen {
       slack_ = 2.0 * ((pd + 4.0) * std::ldexp(1.0, -24) + (pd + 2.0) * eps);
       floor_ = 2.0 * (pd + 2.0) * std::ldexp(1.0, -126);
       to_scaled_ = max_abs == 0 ? 1.0 : std::ldexp(1.0, -2 * exponent);
-      single_ =
-          ScreenData<float>(ref, query, center, query_rows_padded, max_abs > 0 ? std::ldexp(1.0, -exponent) : 1.0);
+      single_ = ScreenData<float>(ref, query, center, query_rows_padded, max_abs > 0 ? std::ldexp(1.0, -exponent) : 1.0,
+                                  self_join);
       r_kept_ = single_.r_norm;
     } else {
       slack_ = 4.0 * (pd + 2.0) * eps;
       floor_ = 1e-300;
       to_scaled_ = 1.0;
-      twice_ = ScreenData<double>(ref, query, center, query_rows_padded, 1.0);
+      twice_ = ScreenData<double>(ref, query, center, query_rows_padded, 1.0, self_join);
       r_kept_ = twice_.r_norm;
     }
     for (double& v : r_kept_) v *= 1.0 - slack_;
@@ -397,19 +454,19 @@ class Screen {
   std::size_t run(Eigen::Index q0, std::size_t nq, Eigen::Index r0, std::size_t nr, const double* limit,
                   const double* r_limit, std::vector<std::uint32_t>& cand_query,
                   std::vector<std::uint32_t>& cand_ref) const {
-    if (cand_query.size() < nq * nr) {
-      cand_query.resize(nq * nr);
-      cand_ref.resize(nq * nr);
+    if (cand_query.size() < nq * nr + 1) {
+      cand_query.resize(nq * nr + 1);
+      cand_ref.resize(nq * nr + 1);
     }
     const auto qs = static_cast<std::size_t>(q0), rs = static_cast<std::size_t>(r0), p = static_cast<std::size_t>(p_);
     if (in_float_) {
-      return simd::knn_screen(single_.query_rows.data() + qs * p, single_.q_norm.data() + qs, limit, nq,
-                              single_.ref_cols.data() + rs, single_.ld, r_kept_.data() + rs, r_limit, nr, p, slack_,
-                              floor_, cand_query.data(), cand_ref.data());
+      return simd::knn_screen(single_.query() + qs * single_.q_row, single_.q_row, single_.q_col,
+                              single_.q_norm.data() + qs, limit, nq, single_.ref_cols.data() + rs, single_.ld,
+                              r_kept_.data() + rs, r_limit, nr, p, slack_, floor_, cand_query.data(), cand_ref.data());
     }
-    return simd::knn_screen(twice_.query_rows.data() + qs * p, twice_.q_norm.data() + qs, limit, nq,
-                            twice_.ref_cols.data() + rs, twice_.ld, r_kept_.data() + rs, r_limit, nr, p, slack_, floor_,
-                            cand_query.data(), cand_ref.data());
+    return simd::knn_screen(twice_.query() + qs * twice_.q_row, twice_.q_row, twice_.q_col, twice_.q_norm.data() + qs,
+                            limit, nq, twice_.ref_cols.data() + rs, twice_.ld, r_kept_.data() + rs, r_limit, nr, p,
+                            slack_, floor_, cand_query.data(), cand_ref.data());
   }
 
  private:
@@ -427,6 +484,13 @@ inline void offer(TopK& top, double& limit, const Screen& screen, double dist2, 
   if (!top.admits(dist2)) return;
   top.offer(dist2, index);
   if (top.full()) limit = screen.scaled(top.worst().first);
+}
+
+inline void offer(RowsTopK& top, std::size_t row, double& limit, const Screen& screen, double dist2,
+                  Eigen::Index index) {
+  if (!top.admits(row, dist2)) return;
+  top.offer(row, dist2, index);
+  if (top.full(row)) limit = screen.scaled(top.worst(row).first);
 }
 
 // Limits for rows padded to whole query blocks: none yet (+inf) for the
@@ -503,9 +567,9 @@ struct Candidates {
 inline void knn_self_brute_force(const Columns& X, int k, const Executor& exec, Neighbours& out) {
   const Eigen::Index n = X.rows();
   const Eigen::Index n_blocks = (n + kQueryBlock - 1) / kQueryBlock;
-  const Screen screen(X, X, n_blocks * kQueryBlock);
+  const Screen screen(X, X, n_blocks * kQueryBlock, true);
   const std::vector<const double*> cols = column_pointers(X);
-  std::vector<TopK> best(static_cast<std::size_t>(n), TopK(static_cast<std::size_t>(k)));
+  RowsTopK best(static_cast<std::size_t>(n), static_cast<std::size_t>(k));
   std::vector<double> limit = initial_limits(n, n_blocks * kQueryBlock);
 
   const auto block_rows = [&](Eigen::Index b) {
@@ -533,8 +597,8 @@ inline void knn_self_brute_force(const Columns& X, int k, const Executor& exec, 
       const Eigen::Index j = b0 + static_cast<Eigen::Index>(cand.b[f]);
       if (i == j) continue;
       const double d = cand.dist[f];
-      offer(best[static_cast<std::size_t>(i)], limit[static_cast<std::size_t>(i)], screen, d, j);
-      if (both_ways) offer(best[static_cast<std::size_t>(j)], limit[static_cast<std::size_t>(j)], screen, d, i);
+      offer(best, static_cast<std::size_t>(i), limit[static_cast<std::size_t>(i)], screen, d, j);
+      if (both_ways) offer(best, static_cast<std::size_t>(j), limit[static_cast<std::size_t>(j)], screen, d, i);
     }
   };
 
@@ -567,7 +631,7 @@ inline void knn_self_brute_force(const Columns& X, int k, const Executor& exec, 
   }
   for (Eigen::Index i = 0; i < n; ++i) {
     const std::size_t at = static_cast<std::size_t>(i) * static_cast<std::size_t>(k);
-    best[static_cast<std::size_t>(i)].write(&out.index[at], &out.dist2[at]);
+    best.write(static_cast<std::size_t>(i), &out.index[at], &out.dist2[at]);
   }
 }
 

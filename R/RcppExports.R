@@ -141,6 +141,14 @@ pipeline_step_seed_cpp <- function(seed, index) {
     .Call(`_smotelab_pipeline_step_seed_cpp`, seed, index)
 }
 
+pipeline_resample_cpp <- function(spec, columns, y, seed, n_threads) {
+    .Call(`_smotelab_pipeline_resample_cpp`, spec, columns, y, seed, n_threads)
+}
+
+pipeline_fit_model_cpp <- function(spec, columns, y, seed, steps, n_threads) {
+    .Call(`_smotelab_pipeline_fit_model_cpp`, spec, columns, y, seed, steps, n_threads)
+}
+
 sampling_counts_cpp <- function(strategy, class_counts, class_names, over) {
     .Call(`_smotelab_sampling_counts_cpp`, strategy, class_counts, class_names, over)
 }

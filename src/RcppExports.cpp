@@ -515,6 +515,35 @@ BEGIN_RCPP
     return rcpp_result_gen;
 END_RCPP
 }
+// pipeline_resample_cpp
+List pipeline_resample_cpp(const List& spec, const List& columns, const Eigen::Map<Eigen::VectorXi> y, double seed, int n_threads);
+RcppExport SEXP _smotelab_pipeline_resample_cpp(SEXP specSEXP, SEXP columnsSEXP, SEXP ySEXP, SEXP seedSEXP, SEXP n_threadsSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::traits::input_parameter< const List& >::type spec(specSEXP);
+    Rcpp::traits::input_parameter< const List& >::type columns(columnsSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type y(ySEXP);
+    Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
+    Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
+    rcpp_result_gen = Rcpp::wrap(pipeline_resample_cpp(spec, columns, y, seed, n_threads));
+    return rcpp_result_gen;
+END_RCPP
+}
+// pipeline_fit_model_cpp
+List pipeline_fit_model_cpp(const List& spec, const List& columns, const Eigen::Map<Eigen::VectorXi> y, double seed, int steps, int n_threads);
+RcppExport SEXP _smotelab_pipeline_fit_model_cpp(SEXP specSEXP, SEXP columnsSEXP, SEXP ySEXP, SEXP seedSEXP, SEXP stepsSEXP, SEXP n_threadsSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::traits::input_parameter< const List& >::type spec(specSEXP);
+    Rcpp::traits::input_parameter< const List& >::type columns(columnsSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type y(ySEXP);
+    Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
+    Rcpp::traits::input_parameter< int >::type steps(stepsSEXP);
+    Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
+    rcpp_result_gen = Rcpp::wrap(pipeline_fit_model_cpp(spec, columns, y, seed, steps, n_threads));
+    return rcpp_result_gen;
+END_RCPP
+}
 // sampling_counts_cpp
 Rcpp::IntegerVector sampling_counts_cpp(const List& strategy, const Rcpp::IntegerVector& class_counts, const std::vector<std::string>& class_names, bool over);
 RcppExport SEXP _smotelab_sampling_counts_cpp(SEXP strategySEXP, SEXP class_countsSEXP, SEXP class_namesSEXP, SEXP overSEXP) {
@@ -780,6 +809,8 @@ static const R_CallMethodDef CallEntries[] = {
     {"_smotelab_pipeline_predict_cpp", (DL_FUNC) &_smotelab_pipeline_predict_cpp, 4},
     {"_smotelab_first_nonfinite_cpp", (DL_FUNC) &_smotelab_first_nonfinite_cpp, 3},
     {"_smotelab_pipeline_step_seed_cpp", (DL_FUNC) &_smotelab_pipeline_step_seed_cpp, 2},
+    {"_smotelab_pipeline_resample_cpp", (DL_FUNC) &_smotelab_pipeline_resample_cpp, 5},
+    {"_smotelab_pipeline_fit_model_cpp", (DL_FUNC) &_smotelab_pipeline_fit_model_cpp, 6},
     {"_smotelab_sampling_counts_cpp", (DL_FUNC) &_smotelab_sampling_counts_cpp, 4},
     {"_smotelab_smote_cpp", (DL_FUNC) &_smotelab_smote_cpp, 8},
     {"_smotelab_borderline_smote_cpp", (DL_FUNC) &_smotelab_borderline_smote_cpp, 10},

@@ -104,8 +104,8 @@ List borderline_smote_cpp(const List& columns, const Eigen::Map<Eigen::VectorXi>
 // [[Rcpp::export(rng = false)]]
 Rcpp::LogicalVector borderline_danger_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::VectorXi> y,
                                           int cls, int m_neighbors, int n_threads, const std::string& algorithm) {
-  const std::vector<char> d =
-      smotelab::borderline_danger(x, y, cls, m_neighbors, glue::executor(n_threads), algorithm_from_r(algorithm));
+  const std::vector<char> d = smotelab::borderline_danger(smotelab::Columns::of(x), y, cls, m_neighbors,
+                                                          glue::executor(n_threads), algorithm_from_r(algorithm));
   return Rcpp::LogicalVector(d.begin(), d.end());
 }
 
@@ -126,7 +126,7 @@ Rcpp::IntegerVector adasyn_allocation_cpp(const Eigen::Map<Eigen::MatrixXd> x, c
                                           int cls, int n_neighbors, int n_samples, int n_threads,
                                           const std::string& algorithm) {
   const std::vector<Eigen::Index> a = smotelab::adasyn_allocation(
-      x, y, cls, n_neighbors, n_samples, glue::executor(n_threads), algorithm_from_r(algorithm));
+      smotelab::Columns::of(x), y, cls, n_neighbors, n_samples, glue::executor(n_threads), algorithm_from_r(algorithm));
   return Rcpp::IntegerVector(a.begin(), a.end());
 }
 
@@ -145,7 +145,8 @@ List smote_nc_cpp(const List& numeric, const Eigen::Map<Eigen::MatrixXi> codes, 
 List random_oversample_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::VectorXi> y,
                            const Rcpp::IntegerVector& n_new, double seed) {
   return glue::allocating(synthetic_bytes(n_new, 1), "the new rows", [&] {
-    const smotelab::Resampled r = smotelab::random_oversample(x, y, index_vector(n_new), glue::seed_from_r(seed));
+    const smotelab::Resampled r =
+        smotelab::random_oversample(smotelab::Columns::of(x), y, index_vector(n_new), glue::seed_from_r(seed));
     return List::create(Named("y_new") = Rcpp::wrap(r.y_new), Named("seed_row") = one_based(r.seed_row));
   });
 }
@@ -153,7 +154,8 @@ List random_oversample_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map
 // [[Rcpp::export(rng = false)]]
 Rcpp::IntegerVector random_undersample_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::VectorXi> y,
                                            const Rcpp::IntegerVector& n_keep, double seed) {
-  return one_based(smotelab::random_undersample(x, y, index_vector(n_keep), glue::seed_from_r(seed)).keep);
+  return one_based(
+      smotelab::random_undersample(smotelab::Columns::of(x), y, index_vector(n_keep), glue::seed_from_r(seed)).keep);
 }
 
 // The numpy-exact samplers (imbalanced-learn's with an integer random_state);
@@ -171,8 +173,8 @@ List smote_numpy_cpp(const List& columns, const Eigen::Map<Eigen::VectorXi> y, c
 // [[Rcpp::export(rng = false)]]
 List random_oversample_numpy_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::VectorXi> y,
                                  const Rcpp::IntegerVector& n_new, double seed) {
-  const smotelab::Resampled r =
-      smotelab::random_oversample_numpy(x, y, index_vector(n_new), static_cast<std::uint32_t>(seed));
+  const smotelab::Resampled r = smotelab::random_oversample_numpy(smotelab::Columns::of(x), y, index_vector(n_new),
+                                                                  static_cast<std::uint32_t>(seed));
   return List::create(Named("y_new") = Rcpp::wrap(r.y_new), Named("seed_row") = one_based(r.seed_row));
 }
 
@@ -186,7 +188,9 @@ Rcpp::IntegerVector random_undersample_numpy_cpp(const Eigen::Map<Eigen::MatrixX
   std::vector<Eigen::Index> counts(keep.size(), 0);
   for (Eigen::Index i = 0; i < y.size(); ++i) ++counts[static_cast<std::size_t>(y(i))];
   const std::vector<char> targeted = smotelab::under_sampling_targets(glue::strategy_from_r(strategy), counts);
-  return one_based(smotelab::random_undersample_numpy(x, y, keep, targeted, static_cast<std::uint32_t>(seed)).keep);
+  return one_based(
+      smotelab::random_undersample_numpy(smotelab::Columns::of(x), y, keep, targeted, static_cast<std::uint32_t>(seed))
+          .keep);
 }
 
 // [[Rcpp::export(rng = false)]]

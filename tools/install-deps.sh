@@ -20,6 +20,13 @@ r_pkgs=(Rcpp RcppEigen RcppParallel cli generics ggplot2 rlang tibble
 # pkgdown checks the reference index in .ci/run; it needs rsconnect to list
 # the learnr tutorial.
 debian_name() { echo "r-cran-$(echo "$1" | tr '[:upper:]' '[:lower:]')"; }
+# The tidymodels bridge (its tests and vignette). Debian has recipes, rsample,
+# hardhat and themis, but older than CRAN's tune and parsnip need, and lacks
+# the rest: those come from CRAN through tools/cran-upgrades.R below, which
+# also upgrades the Debian ones that are too old. RcppArmadillo from Debian:
+# CRAN's needs a newer Rcpp than Debian's, and tune's GauPro links to it.
+r_pkgs+=(recipes rsample hardhat themis RcppArmadillo)
+tidy_cran=(parsnip workflows tune yardstick dials)
 if [ "$mode" = dev ]; then
   # lintr and covr from Debian; styler is not packaged there.
   r_pkgs+=(lintr covr styler)
@@ -40,7 +47,7 @@ if [ "$mode" = bench ]; then
 fi
 
 missing_r=()
-for p in "${r_pkgs[@]}"; do
+for p in "${r_pkgs[@]}" "${tidy_cran[@]}"; do
   Rscript -e "quit(status = !requireNamespace('$p', quietly = TRUE))" >/dev/null 2>&1 ||
     missing_r+=("$p")
 done
@@ -64,6 +71,7 @@ fi
 debs=("${missing_sys[@]}")
 cran=()
 for p in "${missing_r[@]}"; do
+  [[ " ${tidy_cran[*]} " == *" $p "* ]] && continue
   d=$(debian_name "$p")
   if [ $apt_ok -eq 1 ] && apt-cache show "$d" >/dev/null 2>&1; then
     debs+=("$d")
@@ -76,16 +84,27 @@ if [ ${#debs[@]} -gt 0 ]; then
   echo "install-deps: apt-get install ${debs[*]}"
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${debs[@]}"
 fi
+set_repos="repos <- getOption('repos', c(CRAN = '@CRAN@'))
+    if (is.na(repos['CRAN']) || repos['CRAN'] %in% c('', '@CRAN@')) chooseCRANmirror(ind = 1, local.only = TRUE)"
 if [ ${#cran[@]} -gt 0 ]; then
   echo "install-deps: from CRAN: ${cran[*]}"
   pkgs=$(printf "'%s'," "${cran[@]}")
-  Rscript -e "repos <- getOption('repos', c(CRAN = '@CRAN@'))
-    if (is.na(repos['CRAN']) || repos['CRAN'] %in% c('', '@CRAN@')) chooseCRANmirror(ind = 1, local.only = TRUE)
+  Rscript -e "$set_repos
+    install.packages(c(${pkgs%,}), Ncpus = 2)"
+fi
+# The version-upgrade case: packages absent, plus installed ones too old for
+# what is installed from CRAN (install.packages() alone would keep them).
+upgrades=$(Rscript -e "$set_repos" -e "source('$(dirname "$0")/cran-upgrades.R')" \
+  "${tidy_cran[@]}" recipes rsample hardhat)
+if [ -n "$upgrades" ]; then
+  echo "install-deps: from CRAN, new or upgraded:" $upgrades
+  pkgs=$(printf "'%s'," $upgrades)
+  Rscript -e "$set_repos
     install.packages(c(${pkgs%,}), Ncpus = 2)"
 fi
 
 still_missing=()
-for p in "${r_pkgs[@]}"; do
+for p in "${r_pkgs[@]}" "${tidy_cran[@]}"; do
   Rscript -e "quit(status = !requireNamespace('$p', quietly = TRUE))" >/dev/null 2>&1 ||
     still_missing+=("$p")
 done

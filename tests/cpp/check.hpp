@@ -20,24 +20,24 @@ inline int report(const char* name) {
 }
 }  // namespace cpptest
 
-#define CHECK(cond)                                                            \
-  do {                                                                         \
-    ++cpptest::checks();                                                       \
-    if (!(cond)) {                                                             \
-      ++cpptest::failures();                                                   \
-      std::printf("%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond);     \
-    }                                                                          \
+#define CHECK(cond)                                                        \
+  do {                                                                     \
+    ++cpptest::checks();                                                   \
+    if (!(cond)) {                                                         \
+      ++cpptest::failures();                                               \
+      std::printf("%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
+    }                                                                      \
   } while (0)
 
 #define CHECK_NEAR(a, b, tol) CHECK(std::fabs((a) - (b)) <= (tol))
 
-#define CHECK_THROWS(expr, type)                                               \
-  do {                                                                         \
-    bool thrown_ = false;                                                      \
-    try {                                                                      \
-      expr;                                                                    \
-    } catch (const type&) {                                                    \
-      thrown_ = true;                                                          \
-    }                                                                          \
-    CHECK(thrown_);                                                            \
+#define CHECK_THROWS(expr, type) \
+  do {                           \
+    bool thrown_ = false;        \
+    try {                        \
+      expr;                      \
+    } catch (const type&) {      \
+      thrown_ = true;            \
+    }                            \
+    CHECK(thrown_);              \
   } while (0)

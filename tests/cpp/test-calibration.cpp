@@ -101,17 +101,18 @@ int main() {
     ratio.ratio = 0.8;
     smotelab::PipelineSpec spec{{smotelab::SmoteSpec{5, ratio}}, smotelab::LogisticOptions{}, {"neg", "pos"}};
     spec.calibration = smotelab::PipelineSpec::Calibration{smotelab::CalibrationMethod::isotonic, 4};
-    const auto serial = smotelab::fit_pipeline(spec, train.X, train.y, 5);
-    const auto reversed = smotelab::fit_pipeline(spec, train.X, train.y, 5, smotelab::Executor(cpptest::run_reversed));
+    const auto serial = smotelab::fit_pipeline(spec, smotelab::Columns::of(train.X), train.y, 5);
+    const auto reversed = smotelab::fit_pipeline(spec, smotelab::Columns::of(train.X), train.y, 5,
+                                                 smotelab::Executor(cpptest::run_reversed));
     CHECK(serial.members.size() == 4 && serial.calibrators.size() == 4);
     Eigen::VectorXd a(test.X.rows()), b(test.X.rows());
-    smotelab::predict_pipeline(serial, test.X, a);
-    smotelab::predict_pipeline(reversed, test.X, b);
+    smotelab::predict_pipeline(serial, smotelab::Columns::of(test.X), a);
+    smotelab::predict_pipeline(reversed, smotelab::Columns::of(test.X), b);
     CHECK(a == b);
     CHECK(a.minCoeff() >= 0 && a.maxCoeff() <= 1);
 
     spec.calibration->method = smotelab::CalibrationMethod::prior;
-    const auto prior = smotelab::fit_pipeline(spec, train.X, train.y, 5);
+    const auto prior = smotelab::fit_pipeline(spec, smotelab::Columns::of(train.X), train.y, 5);
     CHECK(prior.members.empty() && prior.calibrators.size() == 1);
     const double trained = double(prior.fit_counts[1]) / double(prior.fit_counts[0] + prior.fit_counts[1]);
     const double target = double(train.y.sum()) / double(train.y.size());

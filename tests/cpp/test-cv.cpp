@@ -71,10 +71,11 @@ std::vector<double> task_by_hand(const CvProblem& problem, const Data& d, const 
     return out;
   };
   const Data tr = rows(train), te = rows(test);
-  const smotelab::FittedPipeline fitted = smotelab::fit_pipeline(
-      problem.grid[task.grid_point], tr.X, tr.y, smotelab::task_seed(problem.seed, task.repeat, task.fold, v));
+  const smotelab::FittedPipeline fitted =
+      smotelab::fit_pipeline(problem.grid[task.grid_point], smotelab::Columns::of(tr.X), tr.y,
+                             smotelab::task_seed(problem.seed, task.repeat, task.fold, v));
   Eigen::VectorXd prob(te.X.rows());
-  smotelab::predict_pipeline(fitted, te.X, prob);
+  smotelab::predict_pipeline(fitted, smotelab::Columns::of(te.X), prob);
   return smotelab::score_metrics(problem.metrics, te.y.data(), prob.data(), static_cast<std::size_t>(prob.size()),
                                  problem.threshold);
 }

@@ -56,7 +56,7 @@ int main() {
 
   smotelab::LogisticOptions unpenalised;
   unpenalised.C = std::numeric_limits<double>::infinity();
-  const auto mle = smotelab::fit_logistic(d.X, d.y, unpenalised);
+  const auto mle = smotelab::fit_logistic(smotelab::Columns::of(d.X), d.y, unpenalised);
   CHECK(mle.converged);
   CHECK(!mle.aliased[0] && !mle.aliased[1] && !mle.aliased[2] && mle.aliased[3]);
   CHECK(mle.coef(3) == 0.0);
@@ -65,12 +65,12 @@ int main() {
 
   smotelab::LogisticOptions ridge;
   ridge.C = 0.05;
-  const auto fit = smotelab::fit_logistic(d.X, d.y, ridge);
+  const auto fit = smotelab::fit_logistic(smotelab::Columns::of(d.X), d.y, ridge);
   CHECK(fit.converged);
   CHECK(gradient(fit, d, ridge.C).cwiseAbs().maxCoeff() < 1e-8);
 
   // A different schedule of the same blocks gives bit-identical results.
-  const auto again = smotelab::fit_logistic(d.X, d.y, ridge, smotelab::Executor(run_backwards));
+  const auto again = smotelab::fit_logistic(smotelab::Columns::of(d.X), d.y, ridge, smotelab::Executor(run_backwards));
   CHECK(again.intercept == fit.intercept);
   CHECK((again.coef.array() == fit.coef.array()).all());
 
@@ -90,10 +90,11 @@ int main() {
     for (const double C : {0.05, std::numeric_limits<double>::infinity()}) {
       smotelab::LogisticOptions opt;
       opt.C = C;
-      const auto warm = smotelab::fit_logistic(big.X, big.y, opt);
+      const auto warm = smotelab::fit_logistic(smotelab::Columns::of(big.X), big.y, opt);
       CHECK(warm.converged && !warm.separated);
       CHECK(gradient(warm, big, C).cwiseAbs().maxCoeff() < 1e-6);
-      const auto warm_again = smotelab::fit_logistic(big.X, big.y, opt, smotelab::Executor(run_backwards));
+      const auto warm_again =
+          smotelab::fit_logistic(smotelab::Columns::of(big.X), big.y, opt, smotelab::Executor(run_backwards));
       CHECK(warm_again.intercept == warm.intercept);
       CHECK((warm_again.coef.array() == warm.coef.array()).all());
     }
@@ -101,9 +102,9 @@ int main() {
 
   // The pipeline: scaled fit predicts probabilities in (0, 1).
   smotelab::PipelineSpec spec{{smotelab::ScaleSpec{}}, ridge, {"neg", "pos"}};
-  const auto fitted = smotelab::fit_pipeline(spec, d.X, d.y, 1);
+  const auto fitted = smotelab::fit_pipeline(spec, smotelab::Columns::of(d.X), d.y, 1);
   Eigen::VectorXd prob(d.X.rows());
-  smotelab::predict_pipeline(fitted, d.X, prob);
+  smotelab::predict_pipeline(fitted, smotelab::Columns::of(d.X), prob);
   CHECK(prob.minCoeff() > 0.0 && prob.maxCoeff() < 1.0);
 
   // Columns at extreme scales: the coefficient times the scale is the same
@@ -114,11 +115,11 @@ int main() {
     const Eigen::MatrixXd X3 = u.X.leftCols(3);
     smotelab::LogisticOptions unpen;
     unpen.C = std::numeric_limits<double>::infinity();
-    const smotelab::LogisticFit base = smotelab::fit_logistic(X3, u.y, unpen);
+    const smotelab::LogisticFit base = smotelab::fit_logistic(smotelab::Columns::of(X3), u.y, unpen);
     for (double scale : {1e-300, 1e-200, 1e200, 1e300}) {
       Eigen::MatrixXd S = X3;
       S.col(0) *= scale;
-      const smotelab::LogisticFit f = smotelab::fit_logistic(S, u.y, unpen);
+      const smotelab::LogisticFit f = smotelab::fit_logistic(smotelab::Columns::of(S), u.y, unpen);
       CHECK(!f.aliased[0]);
       CHECK_NEAR(f.coef(0) * scale, base.coef(0), 1e-8);
       CHECK_NEAR(f.intercept, base.intercept, 1e-8);
@@ -127,14 +128,14 @@ int main() {
     one.C = 1;
     Eigen::MatrixXd S = X3;
     S.col(0) *= 1e300;
-    const smotelab::LogisticFit big = smotelab::fit_logistic(S, u.y, one);
+    const smotelab::LogisticFit big = smotelab::fit_logistic(smotelab::Columns::of(S), u.y, one);
     const smotelab::LogisticFit free_first = [&] {
       // Only the first column's penalty vanishes at 1e300: compare with a fit
       // that penalises the other two alone, by giving column 0 a huge scale
       // that is still safe from overflow.
       Eigen::MatrixXd T = X3;
       T.col(0) *= 1e30;
-      return smotelab::fit_logistic(T, u.y, one);
+      return smotelab::fit_logistic(smotelab::Columns::of(T), u.y, one);
     }();
     CHECK_NEAR(big.coef(0) * 1e300, free_first.coef(0) * 1e30, 1e-6);
     CHECK_NEAR(big.coef(1), free_first.coef(1), 1e-6);
@@ -143,12 +144,12 @@ int main() {
   // Input errors are exceptions, never undefined behaviour.
   Eigen::MatrixXd bad = d.X;
   bad(3, 1) = std::numeric_limits<double>::quiet_NaN();
-  CHECK_THROWS(smotelab::fit_logistic(bad, d.y, ridge), smotelab::user_error);
+  CHECK_THROWS(smotelab::fit_logistic(smotelab::Columns::of(bad), d.y, ridge), smotelab::user_error);
   Eigen::VectorXi one_class = Eigen::VectorXi::Zero(d.y.size());
-  CHECK_THROWS(smotelab::fit_logistic(d.X, one_class, ridge), smotelab::user_error);
-  CHECK_THROWS(smotelab::fit_logistic(d.X.topRows(10), d.y, ridge), smotelab::internal_error);
+  CHECK_THROWS(smotelab::fit_logistic(smotelab::Columns::of(d.X), one_class, ridge), smotelab::user_error);
+  CHECK_THROWS(smotelab::fit_logistic(smotelab::Columns::of(d.X.topRows(10)), d.y, ridge), smotelab::internal_error);
   Eigen::VectorXd short_out(3);
-  CHECK_THROWS(smotelab::predict_pipeline(fitted, d.X, short_out), smotelab::internal_error);
+  CHECK_THROWS(smotelab::predict_pipeline(fitted, smotelab::Columns::of(d.X), short_out), smotelab::internal_error);
 
   return cpptest::report("logistic");
 }

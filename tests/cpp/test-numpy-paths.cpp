@@ -92,9 +92,9 @@ int main() {
       CHECK(s.X_new(t, 0) >= 22.0 && s.X_new(t, 0) <= 29.0);
       CHECK(y(s.seed_row[static_cast<std::size_t>(t)]) == 1 && y(s.neighbour_row[static_cast<std::size_t>(t)]) == 1);
     }
-    const smotelab::Resampled o = smotelab::random_oversample_numpy(X, y, {0, 5}, 1);
+    const smotelab::Resampled o = smotelab::random_oversample_numpy(smotelab::Columns::of(X), y, {0, 5}, 1);
     CHECK(o.seed_row.size() == 5);
-    const smotelab::Resampled u = smotelab::random_undersample_numpy(X, y, {8, 8}, {1, 0}, 1);
+    const smotelab::Resampled u = smotelab::random_undersample_numpy(smotelab::Columns::of(X), y, {8, 8}, {1, 0}, 1);
     CHECK(u.keep.size() == 16);
     for (std::size_t i = 0; i < 8; ++i) CHECK(u.keep[i] < 22);
     for (std::size_t i = 8; i < 16; ++i) CHECK(u.keep[i] == static_cast<Eigen::Index>(22 + i - 8));

@@ -36,7 +36,7 @@ PipelineSpec pipeline(std::vector<smotelab::StepSpec> steps, smotelab::ModelSpec
 
 Eigen::VectorXd predict(const smotelab::FittedPipeline& fitted, const Eigen::MatrixXd& X) {
   Eigen::VectorXd prob(X.rows());
-  smotelab::predict_pipeline(fitted, X, prob);
+  smotelab::predict_pipeline(fitted, smotelab::Columns::of(X), prob);
   return prob;
 }
 
@@ -77,28 +77,32 @@ int main() {
     };
     const std::vector<Case> cases = {
         {smotelab::SmoteSpec{3, ratio(0.6)},
-         smotelab::smote(train.X, train.y, n_new, 3, s0, smotelab::serial_executor(), smotelab::KnnAlgorithm::automatic,
-                         names)},
-        {borderline,
-         smotelab::borderline_smote(train.X, train.y, n_new, 5, 10, smotelab::BorderlineKind::borderline_2, s0,
-                                    smotelab::serial_executor(), smotelab::KnnAlgorithm::automatic, names)},
+         smotelab::smote(smotelab::Columns::of(train.X), train.y, n_new, 3, s0, smotelab::serial_executor(),
+                         smotelab::KnnAlgorithm::automatic, names)},
+        {borderline, smotelab::borderline_smote(smotelab::Columns::of(train.X), train.y, n_new, 5, 10,
+                                                smotelab::BorderlineKind::borderline_2, s0, smotelab::serial_executor(),
+                                                smotelab::KnnAlgorithm::automatic, names)},
         {smotelab::AdasynSpec{4, ratio(0.6)},
-         smotelab::adasyn(train.X, train.y, n_new, 4, s0, smotelab::serial_executor(),
+         smotelab::adasyn(smotelab::Columns::of(train.X), train.y, n_new, 4, s0, smotelab::serial_executor(),
                           smotelab::KnnAlgorithm::automatic, names)},
-        {smotelab::RandomOverSpec{ratio(0.6)}, smotelab::random_oversample(train.X, train.y, n_new, s0)},
+        {smotelab::RandomOverSpec{ratio(0.6)},
+         smotelab::random_oversample(smotelab::Columns::of(train.X), train.y, n_new, s0)},
         {smotelab::RandomUnderSpec{ratio(0.5)},
-         smotelab::random_undersample(train.X, train.y, smotelab::rows_to_keep(ratio(0.5), counts(train.y), names),
-                                      s0)},
+         smotelab::random_undersample(smotelab::Columns::of(train.X), train.y,
+                                      smotelab::rows_to_keep(ratio(0.5), counts(train.y), names), s0)},
     };
     for (const Case& c : cases) {
-      const smotelab::FittedPipeline in_pipeline = smotelab::fit_pipeline(pipeline({c.step}), train.X, train.y, seed);
+      const smotelab::FittedPipeline in_pipeline =
+          smotelab::fit_pipeline(pipeline({c.step}), smotelab::Columns::of(train.X), train.y, seed);
       const Data resampled = apply(train, c.by_hand);
-      const smotelab::FittedPipeline by_hand = smotelab::fit_pipeline(pipeline({}), resampled.X, resampled.y, 1);
+      const smotelab::FittedPipeline by_hand =
+          smotelab::fit_pipeline(pipeline({}), smotelab::Columns::of(resampled.X), resampled.y, 1);
       CHECK(in_pipeline.fit_counts == counts(resampled.y));
       CHECK(predict(in_pipeline, test.X) == predict(by_hand, test.X));
       // Another seed resamples differently (random undersampling keeps the
       // same counts but other rows), so the comparison above can fail.
-      const smotelab::FittedPipeline other = smotelab::fit_pipeline(pipeline({c.step}), train.X, train.y, seed + 1);
+      const smotelab::FittedPipeline other =
+          smotelab::fit_pipeline(pipeline({c.step}), smotelab::Columns::of(train.X), train.y, seed + 1);
       CHECK(predict(other, test.X) != predict(in_pipeline, test.X));
     }
   }
@@ -107,8 +111,8 @@ int main() {
   // shift the stream SMOTE uses, and SMOTE works on the scaled rows.
   {
     const smotelab::SmoteSpec smote_spec{5, ratio(0.8)};
-    const smotelab::FittedPipeline fitted =
-        smotelab::fit_pipeline(pipeline({smotelab::ScaleSpec{}, smote_spec}), train.X, train.y, seed);
+    const smotelab::FittedPipeline fitted = smotelab::fit_pipeline(pipeline({smotelab::ScaleSpec{}, smote_spec}),
+                                                                   smotelab::Columns::of(train.X), train.y, seed);
     // The scaler's own state, applied by hand, so that the rows SMOTE sees
     // are bit for bit those inside the pipeline.
     const auto& scale = std::get<smotelab::ScaleState>(fitted.steps.at(0));
@@ -120,10 +124,11 @@ int main() {
     };
     const Data scaled{scaled_rows(train.X), train.y};
     const auto n_new = smotelab::rows_to_add(ratio(0.8), counts(train.y), names);
-    const Data resampled =
-        apply(scaled, smotelab::smote(scaled.X, scaled.y, n_new, 5, smotelab::derive_seed(seed, 1),
-                                      smotelab::serial_executor(), smotelab::KnnAlgorithm::automatic, names));
-    const smotelab::FittedPipeline by_hand = smotelab::fit_pipeline(pipeline({}), resampled.X, resampled.y, 1);
+    const Data resampled = apply(
+        scaled, smotelab::smote(smotelab::Columns::of(scaled.X), scaled.y, n_new, 5, smotelab::derive_seed(seed, 1),
+                                smotelab::serial_executor(), smotelab::KnnAlgorithm::automatic, names));
+    const smotelab::FittedPipeline by_hand =
+        smotelab::fit_pipeline(pipeline({}), smotelab::Columns::of(resampled.X), resampled.y, 1);
     CHECK(predict(fitted, test.X) == predict(by_hand, scaled_rows(test.X)));
     CHECK(fitted.fit_counts == counts(resampled.y));
   }
@@ -133,7 +138,7 @@ int main() {
   // are (a scaler refitted on the new rows would centre them at 0).
   {
     const smotelab::FittedPipeline fitted =
-        smotelab::fit_pipeline(pipeline({smotelab::ScaleSpec{}}), train.X, train.y, seed);
+        smotelab::fit_pipeline(pipeline({smotelab::ScaleSpec{}}), smotelab::Columns::of(train.X), train.y, seed);
     const auto& state = std::get<smotelab::ScaleState>(fitted.steps.at(0));
     CHECK((state.center - train.X.colwise().mean().transpose()).cwiseAbs().maxCoeff() < 1e-12);
     Eigen::MatrixXd shifted = test.X;
@@ -144,8 +149,9 @@ int main() {
   // Prediction never resamples: one probability per row, the same whether
   // the rows are predicted together or one at a time.
   {
-    const smotelab::FittedPipeline fitted = smotelab::fit_pipeline(
-        pipeline({smotelab::ScaleSpec{}, smotelab::SmoteSpec{5, ratio(1.0)}}), train.X, train.y, seed);
+    const smotelab::FittedPipeline fitted =
+        smotelab::fit_pipeline(pipeline({smotelab::ScaleSpec{}, smotelab::SmoteSpec{5, ratio(1.0)}}),
+                               smotelab::Columns::of(train.X), train.y, seed);
     const Eigen::VectorXd all = predict(fitted, test.X);
     for (Eigen::Index i = 0; i < 5; ++i) CHECK(predict(fitted, test.X.row(i)).coeff(0) == all(i));
   }
@@ -157,14 +163,18 @@ int main() {
     smotelab::ForestOptions forest;
     forest.n_trees = 20;
     const PipelineSpec spec = pipeline({smotelab::ScaleSpec{}, smotelab::SmoteSpec{5, ratio(1.0)}}, forest);
-    const Eigen::VectorXd serial = predict(smotelab::fit_pipeline(spec, train.X, train.y, seed), test.X);
+    const Eigen::VectorXd serial =
+        predict(smotelab::fit_pipeline(spec, smotelab::Columns::of(train.X), train.y, seed), test.X);
     const smotelab::Executor reversed(cpptest::run_reversed);
-    CHECK(predict(smotelab::fit_pipeline(spec, train.X, train.y, seed, reversed), test.X) == serial);
-    CHECK(predict(smotelab::fit_pipeline(spec, train.X, train.y, seed, cpptest::threaded_executor(3)), test.X) ==
+    CHECK(predict(smotelab::fit_pipeline(spec, smotelab::Columns::of(train.X), train.y, seed, reversed), test.X) ==
           serial);
-    CHECK(predict(smotelab::fit_pipeline(spec, train.X, train.y, seed + 1), test.X) != serial);
+    CHECK(predict(smotelab::fit_pipeline(spec, smotelab::Columns::of(train.X), train.y, seed,
+                                         cpptest::threaded_executor(3)),
+                  test.X) == serial);
+    CHECK(predict(smotelab::fit_pipeline(spec, smotelab::Columns::of(train.X), train.y, seed + 1), test.X) != serial);
   }
 
-  CHECK_THROWS(smotelab::fit_pipeline(pipeline({}), train.X, test.y, seed), smotelab::internal_error);
+  CHECK_THROWS(smotelab::fit_pipeline(pipeline({}), smotelab::Columns::of(train.X), test.y, seed),
+               smotelab::internal_error);
   return cpptest::report("pipeline");
 }

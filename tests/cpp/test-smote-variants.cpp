@@ -57,11 +57,11 @@ int main() {
   // m = 4: 8.5 sees 8, 9, 9.5, 7 (3 of 4 other: danger); 9.5 sees 9, 8.5,
   // 10.5, 8 (2 of 4: danger); 10.5 sees 9.5, 9, 8.5, 8 (2 of 4: danger);
   // 30 sees 10.5, 9.5, 9, 8.5 (1 of 4: safe).
-  const std::vector<char> danger = smotelab::borderline_danger(X, y, 1, 4);
+  const std::vector<char> danger = smotelab::borderline_danger(smotelab::Columns::of(X), y, 1, 4);
   CHECK(danger == std::vector<char>({1, 1, 1, 0}));
   // Row 0 (value 0) of class 0 has only class-0 neighbours: safe.
-  CHECK(smotelab::borderline_danger(X, y, 0, 4)[0] == 0);
-  CHECK_THROWS(smotelab::borderline_danger(X, y, 1, 14), smotelab::user_error);
+  CHECK(smotelab::borderline_danger(smotelab::Columns::of(X), y, 0, 4)[0] == 0);
+  CHECK_THROWS(smotelab::borderline_danger(smotelab::Columns::of(X), y, 1, 14), smotelab::user_error);
 
   // Larger data: deterministic whatever the schedule, counts as promised.
   const Eigen::Index n = 3000;
@@ -75,9 +75,9 @@ int main() {
   }
   const Counts n_new = {0, 2200, 4500};
   for (auto kind : {smotelab::BorderlineKind::borderline_1, smotelab::BorderlineKind::borderline_2}) {
-    const auto a = smotelab::borderline_smote(Z, c, n_new, 5, 10, kind, 42);
-    const auto b =
-        smotelab::borderline_smote(Z, c, n_new, 5, 10, kind, 42, reverse_executor, smotelab::KnnAlgorithm::brute_force);
+    const auto a = smotelab::borderline_smote(smotelab::Columns::of(Z), c, n_new, 5, 10, kind, 42);
+    const auto b = smotelab::borderline_smote(smotelab::Columns::of(Z), c, n_new, 5, 10, kind, 42, reverse_executor,
+                                              smotelab::KnnAlgorithm::brute_force);
     CHECK(same(a, b));
     const Eigen::Index made = a.y_new.size();
     if (kind == smotelab::BorderlineKind::borderline_1) {
@@ -86,12 +86,13 @@ int main() {
       CHECK(made >= 6698 && made <= 6700);
     }
   }
-  CHECK_THROWS(smotelab::borderline_smote(Z, c, Counts({0, 10, 0}), 300, 10, smotelab::BorderlineKind::borderline_1, 1),
+  CHECK_THROWS(smotelab::borderline_smote(smotelab::Columns::of(Z), c, Counts({0, 10, 0}), 300, 10,
+                                          smotelab::BorderlineKind::borderline_1, 1),
                smotelab::user_error);
 
-  const auto a = smotelab::adasyn(Z, c, n_new, 5, 9);
-  CHECK(same(a, smotelab::adasyn(Z, c, n_new, 5, 9, reverse_executor)));
-  const auto alloc = smotelab::adasyn_allocation(Z, c, 2, 5, 4500);
+  const auto a = smotelab::adasyn(smotelab::Columns::of(Z), c, n_new, 5, 9);
+  CHECK(same(a, smotelab::adasyn(smotelab::Columns::of(Z), c, n_new, 5, 9, reverse_executor)));
+  const auto alloc = smotelab::adasyn_allocation(smotelab::Columns::of(Z), c, 2, 5, 4500);
   Eigen::Index total = 0;
   for (Eigen::Index v : alloc) total += v;
   CHECK(std::abs(total - 4500) <= 100);
@@ -99,7 +100,7 @@ int main() {
   // A class far from the others has no weights.
   Eigen::MatrixXd F = Z;
   for (Eigen::Index i = 2800; i < n; ++i) F(i, 0) += 100;
-  CHECK_THROWS(smotelab::adasyn(F, c, n_new, 5, 9), smotelab::user_error);
+  CHECK_THROWS(smotelab::adasyn(smotelab::Columns::of(F), c, n_new, 5, 9), smotelab::user_error);
 
   // SMOTE-NC: in class 0 level 2 is held by three of the four rows, so it
   // is the mode among any row's three neighbours.
@@ -111,13 +112,14 @@ int main() {
     L(i, 0) = i == 3 ? 0 : 2;
     t(i) = i < 4 ? 0 : 1;
   }
-  const auto r = smotelab::smote_nc(N, L, {3}, t, Counts({50, 0}), 3, 5);
+  const auto r = smotelab::smote_nc(smotelab::Columns::of(N), L, {3}, t, Counts({50, 0}), 3, 5);
   CHECK(r.X_new.cols() == 2);
   for (Eigen::Index i = 0; i < r.X_new.rows(); ++i) {
     CHECK(r.X_new(i, 1) == 2.0);
     CHECK(r.X_new(i, 0) >= 0 && r.X_new(i, 0) <= 3);
   }
-  CHECK(same(r, smotelab::smote_nc(N, L, {3}, t, Counts({50, 0}), 3, 5, reverse_executor)));
-  CHECK_THROWS(smotelab::smote_nc(N, L, {2}, t, Counts({50, 0}), 3, 5), smotelab::internal_error);
+  CHECK(same(r, smotelab::smote_nc(smotelab::Columns::of(N), L, {3}, t, Counts({50, 0}), 3, 5, reverse_executor)));
+  CHECK_THROWS(smotelab::smote_nc(smotelab::Columns::of(N), L, {2}, t, Counts({50, 0}), 3, 5),
+               smotelab::internal_error);
   return cpptest::report("smote-variants");
 }

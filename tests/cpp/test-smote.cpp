@@ -62,14 +62,14 @@ int main() {
   }
   X.row(371) = X.row(370);
   const Counts add = {0, 230, 5000};  // class 2 spans two synthetic blocks
-  const auto a = smotelab::smote(X, y, add, 5, 99);
+  const auto a = smotelab::smote(smotelab::Columns::of(X), y, add, 5, 99);
   const smotelab::Executor reverse(reverse_executor);
-  const auto b = smotelab::smote(X, y, add, 5, 99, reverse, smotelab::KnnAlgorithm::brute_force);
+  const auto b = smotelab::smote(smotelab::Columns::of(X), y, add, 5, 99, reverse, smotelab::KnnAlgorithm::brute_force);
   CHECK(a.keep.size() == static_cast<std::size_t>(n));
   CHECK(a.X_new.rows() == 5230 && a.y_new.size() == 5230);
   CHECK((a.y_new.head(230).array() == 1).all() && (a.y_new.tail(5000).array() == 2).all());
   CHECK(a.X_new == b.X_new && a.seed_row == b.seed_row && a.neighbour_row == b.neighbour_row);
-  const auto c = smotelab::smote(X, y, add, 5, 100);
+  const auto c = smotelab::smote(smotelab::Columns::of(X), y, add, 5, 100);
   CHECK(!(a.X_new == c.X_new));
 
   bool on_segment = true, same_class = true, is_neighbour = true;
@@ -91,11 +91,11 @@ int main() {
   CHECK(same_class);
   CHECK(is_neighbour);
 
-  CHECK_THROWS(smotelab::smote(X, y, Counts({0, 0, 10}), 30, 1), smotelab::user_error);
+  CHECK_THROWS(smotelab::smote(smotelab::Columns::of(X), y, Counts({0, 0, 10}), 30, 1), smotelab::user_error);
   // The kind and the fields travel in what(), which is all Rcpp hands to R.
   try {
-    smotelab::smote(X, y, Counts({0, 0, 10}), 30, 1, smotelab::serial_executor(), smotelab::KnnAlgorithm::automatic,
-                    {"a", "b", "c"});
+    smotelab::smote(smotelab::Columns::of(X), y, Counts({0, 0, 10}), 30, 1, smotelab::serial_executor(),
+                    smotelab::KnnAlgorithm::automatic, {"a", "b", "c"});
     CHECK(false);
   } catch (const smotelab::user_error& e) {
     CHECK(e.kind() == "too_few_rows");
@@ -105,10 +105,10 @@ int main() {
     CHECK(e.message() == e.headline() + "\n" + e.bullets()[0]);
     CHECK(e.headline().find("The class \"c\" has") == 0);
   }
-  CHECK_THROWS(smotelab::smote(X, y, Counts({0, 10}), 5, 1), smotelab::internal_error);
+  CHECK_THROWS(smotelab::smote(smotelab::Columns::of(X), y, Counts({0, 10}), 5, 1), smotelab::internal_error);
 
   // Random over-sampling copies rows of the right class.
-  const auto o = smotelab::random_oversample(X, y, Counts({0, 7, 3}), 5);
+  const auto o = smotelab::random_oversample(smotelab::Columns::of(X), y, Counts({0, 7, 3}), 5);
   CHECK(o.X_new.rows() == 10);
   bool copies = true;
   for (Eigen::Index t = 0; t < 10; ++t)
@@ -116,15 +116,16 @@ int main() {
   CHECK(copies);
 
   // Random under-sampling keeps the asked counts, in original order.
-  const auto u = smotelab::random_undersample(X, y, Counts({30, 70, 20}), 5);
+  const auto u = smotelab::random_undersample(smotelab::Columns::of(X), y, Counts({30, 70, 20}), 5);
   CHECK(u.keep.size() == 120 && u.X_new.rows() == 0);
   CHECK(std::is_sorted(u.keep.begin(), u.keep.end()));
   CHECK(std::adjacent_find(u.keep.begin(), u.keep.end()) == u.keep.end());
   Counts kept(3, 0);
   for (auto i : u.keep) ++kept[y(i)];
   CHECK(kept == Counts({30, 70, 20}));
-  CHECK(u.keep == smotelab::random_undersample(X, y, Counts({30, 70, 20}), 5).keep);
-  CHECK_THROWS(smotelab::random_undersample(X, y, Counts({301, 70, 30}), 5), smotelab::internal_error);
+  CHECK(u.keep == smotelab::random_undersample(smotelab::Columns::of(X), y, Counts({30, 70, 20}), 5).keep);
+  CHECK_THROWS(smotelab::random_undersample(smotelab::Columns::of(X), y, Counts({301, 70, 30}), 5),
+               smotelab::internal_error);
 
   return cpptest::report("smote");
 }

@@ -1,6 +1,8 @@
 test_that("every exported step and model constructor is in the element table", {
   exports <- getNamespaceExports("smotelab")
   constructors <- sort(grep("^(step|model)_", exports, value = TRUE))
+  # step_resample() is a recipes step that holds an element, not an element.
+  constructors <- setdiff(constructors, "step_resample")
   table <- smotelab:::element_types()
   registered <- vapply(table, function(e) {
     for (name in constructors) {

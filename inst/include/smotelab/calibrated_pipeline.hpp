@@ -210,7 +210,7 @@ inline void fit_member(const PipelineSpec& inner, CalibrationMethod method, cons
   const std::uint64_t member_seed = inner.numpy_rng ? seed : derive_seed(seed, static_cast<std::uint64_t>(f));
   const Eigen::MatrixXd X_train = X.rows_of(train);
   const auto m = static_cast<std::size_t>(f);
-  out.members[m] = fit_pipeline(inner, X_train, y_train, member_seed);
+  out.members[m] = fit_pipeline(inner, Columns::of(X_train), y_train, member_seed);
   const Eigen::MatrixXd X_test = X.rows_of(test);
   out.calibrators[m] = calibrate_fitted(out.members[m], method, Columns::of(X_test), y_test, serial_executor());
 }

@@ -84,11 +84,12 @@ inline Eigen::VectorXd run_task(const CvProblem& problem, const Columns& X, cons
     w_train.reserve(train.size());
     for (Eigen::Index i : train) w_train.push_back(problem.case_weight[i]);
   }
-  const FittedPipeline fitted = fit_pipeline(
-      spec, X_train, y_train, spec.numpy_rng ? problem.seed : task_seed(problem.seed, task.repeat, task.fold, v),
-      serial_executor(), problem.case_weight != nullptr ? w_train.data() : nullptr);
+  const FittedPipeline fitted =
+      fit_pipeline(spec, Columns::of(X_train), y_train,
+                   spec.numpy_rng ? problem.seed : task_seed(problem.seed, task.repeat, task.fold, v),
+                   serial_executor(), problem.case_weight != nullptr ? w_train.data() : nullptr);
   Eigen::VectorXd prob(X_test.rows());
-  predict_pipeline(fitted, X_test, prob);
+  predict_pipeline(fitted, Columns::of(X_test), prob);
   const std::vector<double> values = score_metrics(problem.metrics, y_test.data(), prob.data(),
                                                    static_cast<std::size_t>(prob.size()), problem.threshold);
   return Eigen::Map<const Eigen::VectorXd>(values.data(), static_cast<Eigen::Index>(values.size()));

@@ -516,11 +516,6 @@ inline LogisticFit fit_logistic(const Columns& X, const Eigen::Ref<const Eigen::
   return fit;
 }
 
-inline LogisticFit fit_logistic(const Eigen::Ref<const Eigen::MatrixXd>& X, const Eigen::Ref<const Eigen::VectorXi>& y,
-                                const LogisticOptions& opt, const Executor& exec = serial_executor()) {
-  return fit_logistic(Columns::of(X), y, opt, exec);
-}
-
 // Probability of class 1 for every row of X.
 inline void predict_logistic(const LogisticFit& fit, const Columns& X, Eigen::Ref<Eigen::VectorXd> prob,
                              const Executor& exec = serial_executor()) {

@@ -106,25 +106,26 @@ inline Eigen::MatrixXd uniform_matrix(Eigen::Index rows, Eigen::Index cols, doub
   return m;
 }
 
-// The checks both generators make; R has validated every argument before, so
-// a failure here is a bug of the caller.
-inline void check_spec(const ClassificationSpec& spec) {
+// The sizes both generators work with: rows, features, informative,
+// redundant and repeated features, classes.
+struct SpecSizes {
+  std::size_t n, p, n_inf, n_red, n_rep, n_classes;
+};
+
+// Checks the spec and returns its sizes. R has validated every argument
+// before, so a failure here is a bug of the caller.
+inline SpecSizes checked_sizes(const ClassificationSpec& spec) {
   require(spec.weights.size() >= 2, "there must be at least two classes");
   require(spec.n_informative >= 1, "there must be at least one informative feature");
   require(spec.n_informative + spec.n_redundant + spec.n_repeated <= spec.n_features,
           "informative, redundant and repeated features must not outnumber the features");
   require(spec.flip_y >= 0.0 && spec.flip_y <= 1.0, "flip_y must lie in [0, 1]");
   require(spec.class_sep > 0.0, "class_sep must be positive");
+  return {spec.n_samples, spec.n_features, spec.n_informative, spec.n_redundant, spec.n_repeated, spec.weights.size()};
 }
 
 inline Classification make_classification(const ClassificationSpec& spec, std::uint64_t seed) {
-  const std::size_t n = spec.n_samples;
-  const std::size_t p = spec.n_features;
-  const std::size_t n_inf = spec.n_informative;
-  const std::size_t n_red = spec.n_redundant;
-  const std::size_t n_rep = spec.n_repeated;
-  const std::size_t n_classes = spec.weights.size();
-  check_spec(spec);
+  const auto [n, p, n_inf, n_red, n_rep, n_classes] = checked_sizes(spec);
 
   Rng rng(seed, 0);
   const std::vector<std::size_t> rows = rows_per_cluster(n, spec.weights, spec.n_clusters_per_class);
@@ -262,13 +263,7 @@ inline Eigen::MatrixXd hypercube_vertices_numpy(std::size_t n_vertices, std::siz
 inline Classification make_classification_numpy(const ClassificationSpec& spec, std::uint32_t seed,
                                                 const std::vector<double*>& columns) {
   using RowMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-  const std::size_t n = spec.n_samples;
-  const std::size_t p = spec.n_features;
-  const std::size_t n_inf = spec.n_informative;
-  const std::size_t n_red = spec.n_redundant;
-  const std::size_t n_rep = spec.n_repeated;
-  const std::size_t n_classes = spec.weights.size();
-  check_spec(spec);
+  const auto [n, p, n_inf, n_red, n_rep, n_classes] = checked_sizes(spec);
   require(n_inf >= 64 || (std::uint64_t{1} << n_inf) >= n_classes * spec.n_clusters_per_class,
           "the hypercube has fewer vertices than clusters requested");
 

@@ -333,34 +333,37 @@ struct StepFitter {
       append(rows, smote_numpy(Columns::of(rows.X), rows.y, n_new, spec.k_neighbors, static_cast<std::uint32_t>(seed),
                                exec, KnnAlgorithm::automatic, class_names));
     } else {
-      append(rows, smote(rows.X, rows.y, n_new, spec.k_neighbors, seed, exec, KnnAlgorithm::automatic, class_names));
+      append(rows, smote(Columns::of(rows.X), rows.y, n_new, spec.k_neighbors, seed, exec, KnnAlgorithm::automatic,
+                         class_names));
     }
     return std::nullopt;
   }
   std::optional<StepState> operator()(const BorderlineSpec& spec) const {
     const auto n_new = rows_to_add(spec.strategy, class_counts(rows.y), class_names);
-    append(rows, borderline_smote(rows.X, rows.y, n_new, spec.k_neighbors, spec.m_neighbors, spec.kind, seed, exec,
-                                  KnnAlgorithm::automatic, class_names));
+    append(rows, borderline_smote(Columns::of(rows.X), rows.y, n_new, spec.k_neighbors, spec.m_neighbors, spec.kind,
+                                  seed, exec, KnnAlgorithm::automatic, class_names));
     return std::nullopt;
   }
   std::optional<StepState> operator()(const AdasynSpec& spec) const {
     const auto n_new = rows_to_add(spec.strategy, class_counts(rows.y), class_names);
-    append(rows, adasyn(rows.X, rows.y, n_new, spec.n_neighbors, seed, exec, KnnAlgorithm::automatic, class_names));
+    append(rows, adasyn(Columns::of(rows.X), rows.y, n_new, spec.n_neighbors, seed, exec, KnnAlgorithm::automatic,
+                        class_names));
     return std::nullopt;
   }
   std::optional<StepState> operator()(const RandomOverSpec& spec) const {
     const auto n_new = rows_to_add(spec.strategy, class_counts(rows.y), class_names);
-    append(rows, numpy_rng ? random_oversample_numpy(rows.X, rows.y, n_new, static_cast<std::uint32_t>(seed))
-                           : random_oversample(rows.X, rows.y, n_new, seed));
+    append(rows, numpy_rng
+                     ? random_oversample_numpy(Columns::of(rows.X), rows.y, n_new, static_cast<std::uint32_t>(seed))
+                     : random_oversample(Columns::of(rows.X), rows.y, n_new, seed));
     return std::nullopt;
   }
   std::optional<StepState> operator()(const RandomUnderSpec& spec) const {
     const auto counts = class_counts(rows.y);
     const auto n_keep = rows_to_keep(spec.strategy, counts, class_names);
-    append(rows, numpy_rng
-                     ? random_undersample_numpy(rows.X, rows.y, n_keep, under_sampling_targets(spec.strategy, counts),
-                                                static_cast<std::uint32_t>(seed))
-                     : random_undersample(rows.X, rows.y, n_keep, seed));
+    append(rows, numpy_rng ? random_undersample_numpy(Columns::of(rows.X), rows.y, n_keep,
+                                                      under_sampling_targets(spec.strategy, counts),
+                                                      static_cast<std::uint32_t>(seed))
+                           : random_undersample(Columns::of(rows.X), rows.y, n_keep, seed));
     return std::nullopt;
   }
   std::optional<StepState> operator()(const TomekSpec& spec) const {
@@ -606,17 +609,6 @@ inline void predict_pipeline(const FittedPipeline& fitted, const Columns& X, Eig
   Eigen::MatrixXd Xt = X.to_matrix();
   for (const auto& state : fitted.steps) std::visit(detail::StepApplier{Xt}, state);
   std::visit(detail::ModelPredictor{Columns::of(Xt), prob, exec}, fitted.model);
-}
-
-inline FittedPipeline fit_pipeline(const PipelineSpec& spec, const Eigen::Ref<const Eigen::MatrixXd>& X,
-                                   const Eigen::Ref<const Eigen::VectorXi>& y, std::uint64_t seed,
-                                   const Executor& exec = serial_executor(), const double* case_weight = nullptr) {
-  return fit_pipeline(spec, Columns::of(X), y, seed, exec, case_weight);
-}
-
-inline void predict_pipeline(const FittedPipeline& fitted, const Eigen::Ref<const Eigen::MatrixXd>& X,
-                             Eigen::Ref<Eigen::VectorXd> prob, const Executor& exec = serial_executor()) {
-  predict_pipeline(fitted, Columns::of(X), prob, exec);
 }
 
 }  // namespace smotelab

@@ -128,6 +128,20 @@ inline Eigen::MatrixXd gather_rows(const Eigen::Ref<const Eigen::MatrixXd>& X, c
   return out;
 }
 
+// Calls grow(c, members, n_c, offset) for every class c that gets n_c > 0
+// new rows, in class order; members are its rows and offset the first of its
+// rows in the output, the classes' new rows standing one after the other.
+template <typename Grow>
+void for_each_growing_class(const std::vector<std::vector<Eigen::Index>>& rows, const std::vector<Eigen::Index>& n_new,
+                            Grow grow) {
+  Eigen::Index offset = 0;
+  for (std::size_t c = 0; c < n_new.size(); ++c) {
+    if (n_new[c] == 0) continue;
+    grow(c, rows[c], n_new[c], offset);
+    offset += n_new[c];
+  }
+}
+
 // An over-sampler's output: every original row kept, room for n_total new ones.
 inline Resampled start_output(Eigen::Index n_rows, Eigen::Index n_total, Eigen::Index p) {
   Resampled out;
@@ -209,54 +223,43 @@ inline Resampled smote(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>
                        const Executor& exec = serial_executor(), KnnAlgorithm algorithm = KnnAlgorithm::automatic,
                        const std::vector<std::string>& class_names = {}) {
   const auto rows = detail::smote_class_rows(X.rows(), y, n_new, k_neighbors, class_names);
-  const std::size_t K = n_new.size();
-  const Eigen::Index p = X.cols();
-
-  Resampled out = detail::start_output(X.rows(), detail::total(n_new), p);
-
-  Eigen::Index offset = 0;
+  Resampled out = detail::start_output(X.rows(), detail::total(n_new), X.cols());
   std::uint64_t stream = 0;  // block streams run on across classes
-  for (std::size_t c = 0; c < K; ++c) {
-    const Eigen::Index n_c = n_new[c];
-    if (n_c == 0) continue;
-    const std::vector<Eigen::Index>& members = rows[c];
-    const Eigen::MatrixXd Xc = detail::gather_rows(X, members);
-    const Neighbours nn = knn_self(Xc, k_neighbors, exec, algorithm);
-
-    stream += detail::interpolate(Xc, Xc, nn, members, members, nullptr, 1.0, n_c, static_cast<int>(c), offset, seed,
-                                  stream, exec, out);
-    offset += n_c;
-  }
+  detail::for_each_growing_class(
+      rows, n_new, [&](std::size_t c, const std::vector<Eigen::Index>& members, Eigen::Index n_c, Eigen::Index offset) {
+        const Eigen::MatrixXd Xc = detail::gather_rows(X, members);
+        const Neighbours nn = knn_self(Xc, k_neighbors, exec, algorithm);
+        stream += detail::interpolate(Xc, Xc, nn, members, members, nullptr, 1.0, n_c, static_cast<int>(c), offset,
+                                      seed, stream, exec, out);
+      });
   return out;
 }
 
-inline Resampled smote(const Eigen::Ref<const Eigen::MatrixXd>& X, const Eigen::Ref<const Eigen::VectorXi>& y,
-                       const std::vector<Eigen::Index>& n_new, int k_neighbors, std::uint64_t seed,
-                       const Executor& exec = serial_executor(), KnnAlgorithm algorithm = KnnAlgorithm::automatic,
-                       const std::vector<std::string>& class_names = {}) {
-  return smote(Columns::of(X), y, n_new, k_neighbors, seed, exec, algorithm, class_names);
-}
+namespace detail {
 
-// n_new[c] copies of rows of class c drawn uniformly with replacement.
-inline Resampled random_oversample(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y,
-                                   const std::vector<Eigen::Index>& n_new, std::uint64_t seed) {
-  detail::check_resample_input(X.rows(), y, n_new);
+// n_new[c] copies of rows of class c, in class order. draw_for(c) gives the
+// draw of class c: a callable that returns a position in [0, m) among the
+// class's m rows. The two random over-samplers differ only in that draw.
+template <typename DrawFor>
+Resampled copy_class_rows(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y,
+                          const std::vector<Eigen::Index>& n_new, DrawFor draw_for) {
+  check_resample_input(X.rows(), y, n_new);
   const std::size_t K = n_new.size();
-  const auto rows = detail::class_rows(y, K);
+  const auto rows = class_rows(y, K);
   Resampled out;
-  out.keep = detail::all_rows(X.rows());
-  const Eigen::Index n_total = detail::total(n_new);
+  out.keep = all_rows(X.rows());
+  const Eigen::Index n_total = total(n_new);
   out.y_new.resize(n_total);
   out.seed_row.reserve(static_cast<std::size_t>(n_total));
   out.neighbour_row.assign(static_cast<std::size_t>(n_total), -1);
   for (std::size_t c = 0; c < K; ++c) {
     if (n_new[c] == 0) continue;
     require(!rows[c].empty(), "class " + std::to_string(c) + " has no rows to copy");
-    Rng rng(seed, c);
+    auto draw = draw_for(c);
     const auto m = static_cast<std::uint64_t>(rows[c].size());
     for (Eigen::Index t = 0; t < n_new[c]; ++t) {
       out.y_new(static_cast<Eigen::Index>(out.seed_row.size())) = static_cast<int>(c);
-      out.seed_row.push_back(rows[c][static_cast<std::size_t>(rng.below(m))]);
+      out.seed_row.push_back(rows[c][static_cast<std::size_t>(draw(m))]);
     }
   }
   out.X_new.resize(n_total, X.cols());
@@ -267,10 +270,15 @@ inline Resampled random_oversample(const Columns& X, const Eigen::Ref<const Eige
   return out;
 }
 
-inline Resampled random_oversample(const Eigen::Ref<const Eigen::MatrixXd>& X,
-                                   const Eigen::Ref<const Eigen::VectorXi>& y, const std::vector<Eigen::Index>& n_new,
-                                   std::uint64_t seed) {
-  return random_oversample(Columns::of(X), y, n_new, seed);
+}  // namespace detail
+
+// n_new[c] copies of rows of class c drawn uniformly with replacement, class
+// c from its own stream Rng(seed, c).
+inline Resampled random_oversample(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y,
+                                   const std::vector<Eigen::Index>& n_new, std::uint64_t seed) {
+  return detail::copy_class_rows(X, y, n_new, [seed](std::size_t c) {
+    return [rng = Rng(seed, c)](std::uint64_t m) mutable { return rng.below(m); };
+  });
 }
 
 // Keeps n_keep[c] rows of class c, drawn without replacement; the kept rows
@@ -306,12 +314,6 @@ inline Resampled random_undersample(const Columns& X, const Eigen::Ref<const Eig
   return out;
 }
 
-inline Resampled random_undersample(const Eigen::Ref<const Eigen::MatrixXd>& X,
-                                    const Eigen::Ref<const Eigen::VectorXi>& y, const std::vector<Eigen::Index>& n_keep,
-                                    std::uint64_t seed) {
-  return random_undersample(Columns::of(X), y, n_keep, seed);
-}
-
 // imbalanced-learn's SMOTE(k_neighbors, random_state = seed).fit_resample():
 // classes in code order; each class that grows draws from a fresh
 // RandomState(seed) (imbalanced-learn builds one per class), first n indices
@@ -324,91 +326,65 @@ inline Resampled smote_numpy(const Columns& X, const Eigen::Ref<const Eigen::Vec
                              const Executor& exec = serial_executor(), KnnAlgorithm algorithm = KnnAlgorithm::automatic,
                              const std::vector<std::string>& class_names = {}) {
   const auto rows = detail::smote_class_rows(X.rows(), y, n_new, k_neighbors, class_names);
-  const std::size_t K = n_new.size();
   const Eigen::Index p = X.cols();
-
   Resampled out = detail::start_output(X.rows(), detail::total(n_new), p);
   std::vector<double> gap;
-  Eigen::Index offset = 0;
-  for (std::size_t c = 0; c < K; ++c) {
-    const Eigen::Index n_c = n_new[c];
-    if (n_c == 0) continue;
-    const std::vector<Eigen::Index>& members = rows[c];
-    const Eigen::MatrixXd Xc = detail::gather_rows(X, members);
-    const Neighbours nn = knn_self(Xc, k_neighbors, exec, algorithm);
-    const detail::RowMajor Xr = Xc;  // each synthetic row reads two rows whole
-    const auto k = static_cast<std::int64_t>(nn.k);
-    const auto cells = static_cast<std::int64_t>(members.size()) * k;
+  detail::for_each_growing_class(
+      rows, n_new, [&](std::size_t c, const std::vector<Eigen::Index>& members, Eigen::Index n_c, Eigen::Index offset) {
+        const Eigen::MatrixXd Xc = detail::gather_rows(X, members);
+        const Neighbours nn = knn_self(Xc, k_neighbors, exec, algorithm);
+        const detail::RowMajor Xr = Xc;  // each synthetic row reads two rows whole
+        const auto k = static_cast<std::int64_t>(nn.k);
+        const auto cells = static_cast<std::int64_t>(members.size()) * k;
 
-    NumpyRandomState rs(seed);
-    Eigen::Index* a = out.seed_row.data() + offset;
-    Eigen::Index* b = out.neighbour_row.data() + offset;
-    for (Eigen::Index t = 0; t < n_c; ++t) {
-      const std::int64_t cell = rs.randint(0, cells);
-      a[t] = static_cast<Eigen::Index>(cell / k);
-      b[t] = nn.index[static_cast<std::size_t>(cell)];
-    }
-    gap.resize(static_cast<std::size_t>(n_c));
-    for (double& g : gap) g = rs.random_sample();
-    std::copy(gap.begin(), gap.end(), out.gap.begin() + offset);
-
-    out.y_new.segment(offset, n_c).setConstant(static_cast<int>(c));
-    const auto ld = static_cast<std::size_t>(out.X_new.rows());
-    const Eigen::Index n_blocks = (n_c + detail::kSyntheticBlock - 1) / detail::kSyntheticBlock;
-    exec(static_cast<std::size_t>(n_blocks), 1, [&](std::size_t begin, std::size_t end) {
-      for (std::size_t blk = begin; blk < end; ++blk) {
-        const Eigen::Index first = static_cast<Eigen::Index>(blk) * detail::kSyntheticBlock;
-        const Eigen::Index last = std::min(n_c, first + detail::kSyntheticBlock);
-        for (Eigen::Index t = first; t < last; ++t) {
-          const double* xa = Xr.row(a[t]).data();
-          const double* xb = Xr.row(b[t]).data();
-          const double g = gap[static_cast<std::size_t>(t)];
-          double* dst = out.X_new.data() + offset + t;
-          for (Eigen::Index col = 0; col < p; ++col) {
-            const double v = xa[col];
-            dst[static_cast<std::size_t>(col) * ld] = v + g * (xb[col] - v);
-          }
+        NumpyRandomState rs(seed);
+        Eigen::Index* a = out.seed_row.data() + offset;
+        Eigen::Index* b = out.neighbour_row.data() + offset;
+        for (Eigen::Index t = 0; t < n_c; ++t) {
+          const std::int64_t cell = rs.randint(0, cells);
+          a[t] = static_cast<Eigen::Index>(cell / k);
+          b[t] = nn.index[static_cast<std::size_t>(cell)];
         }
-      }
-    });
-    for (Eigen::Index t = 0; t < n_c; ++t) {
-      a[t] = members[static_cast<std::size_t>(a[t])];
-      b[t] = members[static_cast<std::size_t>(b[t])];
-    }
-    offset += n_c;
-  }
+        gap.resize(static_cast<std::size_t>(n_c));
+        for (double& g : gap) g = rs.random_sample();
+        std::copy(gap.begin(), gap.end(), out.gap.begin() + offset);
+
+        out.y_new.segment(offset, n_c).setConstant(static_cast<int>(c));
+        const auto ld = static_cast<std::size_t>(out.X_new.rows());
+        const Eigen::Index n_blocks = (n_c + detail::kSyntheticBlock - 1) / detail::kSyntheticBlock;
+        exec(static_cast<std::size_t>(n_blocks), 1, [&](std::size_t begin, std::size_t end) {
+          for (std::size_t blk = begin; blk < end; ++blk) {
+            const Eigen::Index first = static_cast<Eigen::Index>(blk) * detail::kSyntheticBlock;
+            const Eigen::Index last = std::min(n_c, first + detail::kSyntheticBlock);
+            for (Eigen::Index t = first; t < last; ++t) {
+              const double* xa = Xr.row(a[t]).data();
+              const double* xb = Xr.row(b[t]).data();
+              const double g = gap[static_cast<std::size_t>(t)];
+              double* dst = out.X_new.data() + offset + t;
+              for (Eigen::Index col = 0; col < p; ++col) {
+                const double v = xa[col];
+                dst[static_cast<std::size_t>(col) * ld] = v + g * (xb[col] - v);
+              }
+            }
+          }
+        });
+        for (Eigen::Index t = 0; t < n_c; ++t) {
+          a[t] = members[static_cast<std::size_t>(a[t])];
+          b[t] = members[static_cast<std::size_t>(b[t])];
+        }
+      });
   return out;
 }
 
 // imbalanced-learn's RandomOverSampler(random_state = seed): one
 // RandomState(seed) for all classes, in code order; each class draws its
 // copies with choice(rows of the class, n, replace = True).
-inline Resampled random_oversample_numpy(const Eigen::Ref<const Eigen::MatrixXd>& X,
-                                         const Eigen::Ref<const Eigen::VectorXi>& y,
+inline Resampled random_oversample_numpy(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y,
                                          const std::vector<Eigen::Index>& n_new, std::uint32_t seed) {
-  detail::check_resample_input(X.rows(), y, n_new);
-  const std::size_t K = n_new.size();
-  const auto rows = detail::class_rows(y, K);
-  Resampled out;
-  out.keep = detail::all_rows(X.rows());
-  const Eigen::Index n_total = detail::total(n_new);
-  out.y_new.resize(n_total);
-  out.seed_row.reserve(static_cast<std::size_t>(n_total));
-  out.neighbour_row.assign(static_cast<std::size_t>(n_total), -1);
   NumpyRandomState rs(seed);
-  for (std::size_t c = 0; c < K; ++c) {
-    if (n_new[c] == 0) continue;
-    require(!rows[c].empty(), "class " + std::to_string(c) + " has no rows to copy");
-    const auto m = static_cast<std::int64_t>(rows[c].size());
-    for (Eigen::Index t = 0; t < n_new[c]; ++t) {
-      out.y_new(static_cast<Eigen::Index>(out.seed_row.size())) = static_cast<int>(c);
-      out.seed_row.push_back(rows[c][static_cast<std::size_t>(rs.randint(0, m))]);
-    }
-  }
-  out.X_new.resize(n_total, X.cols());
-  for (Eigen::Index j = 0; j < X.cols(); ++j)
-    for (Eigen::Index t = 0; t < n_total; ++t) out.X_new(t, j) = X(out.seed_row[static_cast<std::size_t>(t)], j);
-  return out;
+  return detail::copy_class_rows(X, y, n_new, [&rs](std::size_t) {
+    return [&rs](std::uint64_t m) { return rs.randint(0, static_cast<std::int64_t>(m)); };
+  });
 }
 
 // imbalanced-learn's RandomUnderSampler(random_state = seed): classes in
@@ -416,8 +392,7 @@ inline Resampled random_oversample_numpy(const Eigen::Ref<const Eigen::MatrixXd>
 // (targeted[c]) keeps the first n_keep[c] of a permutation of its rows, in
 // that order, drawn from one RandomState(seed); the others keep all their
 // rows in their order and draw nothing. `keep` is in that order, not sorted.
-inline Resampled random_undersample_numpy(const Eigen::Ref<const Eigen::MatrixXd>& X,
-                                          const Eigen::Ref<const Eigen::VectorXi>& y,
+inline Resampled random_undersample_numpy(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y,
                                           const std::vector<Eigen::Index>& n_keep, const std::vector<char>& targeted,
                                           std::uint32_t seed) {
   detail::check_resample_input(X.rows(), y, n_keep);

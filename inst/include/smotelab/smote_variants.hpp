@@ -126,13 +126,6 @@ inline std::vector<char> borderline_danger(const Columns& X, const Eigen::Ref<co
   return danger;
 }
 
-inline std::vector<char> borderline_danger(const Eigen::Ref<const Eigen::MatrixXd>& X,
-                                           const Eigen::Ref<const Eigen::VectorXi>& y, int cls, int m_neighbors,
-                                           const Executor& exec = serial_executor(),
-                                           KnnAlgorithm algorithm = KnnAlgorithm::automatic) {
-  return borderline_danger(Columns::of(X), y, cls, m_neighbors, exec, algorithm);
-}
-
 // Borderline-SMOTE. Seeds are the danger rows of the class; a class without
 // any gets no rows, as in imbalanced-learn. Borderline-1 interpolates towards
 // the seed's k nearest same-class neighbours with a gap in [0, 1).
@@ -209,15 +202,6 @@ inline Resampled borderline_smote(const Columns& X, const Eigen::Ref<const Eigen
   return out;
 }
 
-inline Resampled borderline_smote(const Eigen::Ref<const Eigen::MatrixXd>& X,
-                                  const Eigen::Ref<const Eigen::VectorXi>& y, const std::vector<Eigen::Index>& n_new,
-                                  int k_neighbors, int m_neighbors, BorderlineKind kind, std::uint64_t seed,
-                                  const Executor& exec = serial_executor(),
-                                  KnnAlgorithm algorithm = KnnAlgorithm::automatic,
-                                  const std::vector<std::string>& class_names = {}) {
-  return borderline_smote(Columns::of(X), y, n_new, k_neighbors, m_neighbors, kind, seed, exec, algorithm, class_names);
-}
-
 // ADASYN's share of n_samples for each row of class cls, in row order: the
 // fraction r_i of other-class rows among its n_neighbors nearest neighbours
 // (among all rows), normalised to sum to 1, times n_samples, rounded half to
@@ -259,14 +243,6 @@ inline std::vector<Eigen::Index> adasyn_allocation(const Columns& X, const Eigen
   return alloc;
 }
 
-inline std::vector<Eigen::Index> adasyn_allocation(const Eigen::Ref<const Eigen::MatrixXd>& X,
-                                                   const Eigen::Ref<const Eigen::VectorXi>& y, int cls, int n_neighbors,
-                                                   Eigen::Index n_samples, const Executor& exec = serial_executor(),
-                                                   KnnAlgorithm algorithm = KnnAlgorithm::automatic,
-                                                   const std::vector<std::string>& class_names = {}) {
-  return adasyn_allocation(Columns::of(X), y, cls, n_neighbors, n_samples, exec, algorithm, class_names);
-}
-
 // ADASYN: class cls grows by the rows of adasyn_allocation(); row i of the
 // class seeds its share, each towards one of its n_neighbors nearest
 // same-class neighbours drawn uniformly, with a gap in [0, 1).
@@ -303,13 +279,6 @@ inline Resampled adasyn(const Columns& X, const Eigen::Ref<const Eigen::VectorXi
     offset += n_made[c];
   }
   return out;
-}
-
-inline Resampled adasyn(const Eigen::Ref<const Eigen::MatrixXd>& X, const Eigen::Ref<const Eigen::VectorXi>& y,
-                        const std::vector<Eigen::Index>& n_new, int n_neighbors, std::uint64_t seed,
-                        const Executor& exec = serial_executor(), KnnAlgorithm algorithm = KnnAlgorithm::automatic,
-                        const std::vector<std::string>& class_names = {}) {
-  return adasyn(Columns::of(X), y, n_new, n_neighbors, seed, exec, algorithm, class_names);
 }
 
 // The scale of SMOTE-NC's one-hot columns: the median, over the numeric
@@ -370,65 +339,53 @@ inline Resampled smote_nc(const Columns& X_num, const Eigen::Ref<const Eigen::Ma
   }
   const auto k = static_cast<std::size_t>(k_neighbors);
 
-  Eigen::Index offset = 0;
   std::uint64_t stream = 0;
-  for (std::size_t c = 0; c < K; ++c) {
-    const Eigen::Index n_c = n_new[c];
-    if (n_c == 0) continue;
-    const std::vector<Eigen::Index>& members = rows[c];
-    const auto m = static_cast<Eigen::Index>(members.size());
-    const Eigen::MatrixXd Xc = detail::gather_rows(X_num, members);
-    Eigen::MatrixXd encoded = Eigen::MatrixXd::Zero(m, width);
-    encoded.leftCols(p) = Xc;
-    for (Eigen::Index i = 0; i < m; ++i)
-      for (Eigen::Index j = 0; j < q; ++j)
-        encoded(i, first_col[static_cast<std::size_t>(j)] + codes(members[static_cast<std::size_t>(i)], j)) = half;
-    const Neighbours nn = knn_self(encoded, k_neighbors, exec, algorithm);
-    encoded.resize(0, 0);
-    const std::uint64_t n_blocks = detail::interpolate(Xc, Xc, nn, members, members, nullptr, 1.0, n_c,
-                                                       static_cast<int>(c), offset, seed, stream, exec, out);
+  detail::for_each_growing_class(
+      rows, n_new, [&](std::size_t c, const std::vector<Eigen::Index>& members, Eigen::Index n_c, Eigen::Index offset) {
+        const auto m = static_cast<Eigen::Index>(members.size());
+        const Eigen::MatrixXd Xc = detail::gather_rows(X_num, members);
+        Eigen::MatrixXd encoded = Eigen::MatrixXd::Zero(m, width);
+        encoded.leftCols(p) = Xc;
+        for (Eigen::Index i = 0; i < m; ++i)
+          for (Eigen::Index j = 0; j < q; ++j)
+            encoded(i, first_col[static_cast<std::size_t>(j)] + codes(members[static_cast<std::size_t>(i)], j)) = half;
+        const Neighbours nn = knn_self(encoded, k_neighbors, exec, algorithm);
+        encoded.resize(0, 0);
+        const std::uint64_t n_blocks = detail::interpolate(Xc, Xc, nn, members, members, nullptr, 1.0, n_c,
+                                                           static_cast<int>(c), offset, seed, stream, exec, out);
 
-    // The seed's class position, from the original row it reports.
-    std::vector<Eigen::Index> position(static_cast<std::size_t>(X_num.rows()), -1);
-    for (Eigen::Index i = 0; i < m; ++i) position[static_cast<std::size_t>(members[static_cast<std::size_t>(i)])] = i;
-    const std::uint64_t first_stream = stream + n_blocks;
-    const Eigen::Index class_offset = offset;
-    exec(static_cast<std::size_t>(n_blocks), 1, [&](std::size_t begin, std::size_t end) {
-      std::vector<int> tally, best;
-      for (std::size_t blk = begin; blk < end; ++blk) {
-        Rng rng(seed, first_stream + blk);
-        const Eigen::Index start = static_cast<Eigen::Index>(blk) * detail::kSyntheticBlock;
-        const Eigen::Index len = std::min(detail::kSyntheticBlock, n_c - start);
-        for (Eigen::Index t = 0; t < len; ++t) {
-          const Eigen::Index at = class_offset + start + t;
-          const auto s =
-              static_cast<std::size_t>(position[static_cast<std::size_t>(out.seed_row[static_cast<std::size_t>(at)])]);
-          for (Eigen::Index j = 0; j < q; ++j) {
-            tally.assign(static_cast<std::size_t>(n_levels[static_cast<std::size_t>(j)]), 0);
-            for (std::size_t r = 0; r < k; ++r)
-              ++tally[static_cast<std::size_t>(codes(members[static_cast<std::size_t>(nn.index[s * k + r])], j))];
-            const int top = *std::max_element(tally.begin(), tally.end());
-            best.clear();
-            for (std::size_t l = 0; l < tally.size(); ++l)
-              if (tally[l] == top) best.push_back(static_cast<int>(l));
-            const int level = best.size() == 1 ? best[0] : best[rng.below(best.size())];
-            out.X_new(at, p + j) = static_cast<double>(level);
+        // The seed's class position, from the original row it reports.
+        std::vector<Eigen::Index> position(static_cast<std::size_t>(X_num.rows()), -1);
+        for (Eigen::Index i = 0; i < m; ++i)
+          position[static_cast<std::size_t>(members[static_cast<std::size_t>(i)])] = i;
+        const std::uint64_t first_stream = stream + n_blocks;
+        exec(static_cast<std::size_t>(n_blocks), 1, [&](std::size_t begin, std::size_t end) {
+          std::vector<int> tally, best;
+          for (std::size_t blk = begin; blk < end; ++blk) {
+            Rng rng(seed, first_stream + blk);
+            const Eigen::Index start = static_cast<Eigen::Index>(blk) * detail::kSyntheticBlock;
+            const Eigen::Index len = std::min(detail::kSyntheticBlock, n_c - start);
+            for (Eigen::Index t = 0; t < len; ++t) {
+              const Eigen::Index at = offset + start + t;
+              const auto s = static_cast<std::size_t>(
+                  position[static_cast<std::size_t>(out.seed_row[static_cast<std::size_t>(at)])]);
+              for (Eigen::Index j = 0; j < q; ++j) {
+                tally.assign(static_cast<std::size_t>(n_levels[static_cast<std::size_t>(j)]), 0);
+                for (std::size_t r = 0; r < k; ++r)
+                  ++tally[static_cast<std::size_t>(codes(members[static_cast<std::size_t>(nn.index[s * k + r])], j))];
+                const int top = *std::max_element(tally.begin(), tally.end());
+                best.clear();
+                for (std::size_t l = 0; l < tally.size(); ++l)
+                  if (tally[l] == top) best.push_back(static_cast<int>(l));
+                const int level = best.size() == 1 ? best[0] : best[rng.below(best.size())];
+                out.X_new(at, p + j) = static_cast<double>(level);
+              }
+            }
           }
-        }
-      }
-    });
-    stream = first_stream + n_blocks;
-    offset += n_c;
-  }
+        });
+        stream = first_stream + n_blocks;
+      });
   return out;
-}
-
-inline Resampled smote_nc(const Eigen::Ref<const Eigen::MatrixXd>& X_num,
-                          const Eigen::Ref<const Eigen::MatrixXi>& codes, const std::vector<int>& n_levels,
-                          const Eigen::Ref<const Eigen::VectorXi>& y, const std::vector<Eigen::Index>& n_new,
-                          int k_neighbors, std::uint64_t seed, const Executor& exec = serial_executor(),
-                          KnnAlgorithm algorithm = KnnAlgorithm::automatic) {
-  return smote_nc(Columns::of(X_num), codes, n_levels, y, n_new, k_neighbors, seed, exec, algorithm);
 }
 
 }  // namespace smotelab

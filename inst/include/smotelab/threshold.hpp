@@ -48,10 +48,11 @@ inline FoldPredictions cv_fold_predictions(const PipelineSpec& spec, const Colum
       check(!test.empty(), kind::empty, "Fold " + std::to_string(fold) + " has no rows.");
       Eigen::VectorXi y_train(static_cast<Eigen::Index>(train.size()));
       for (std::size_t i = 0; i < train.size(); ++i) y_train(static_cast<Eigen::Index>(i)) = y(train[i]);
+      const Eigen::MatrixXd X_train = X.rows_of(train), X_test = X.rows_of(test);
       const FittedPipeline fitted =
-          fit_pipeline(spec, X.rows_of(train), y_train, spec.numpy_rng ? seed : task_seed(seed, 0, fold, v));
+          fit_pipeline(spec, Columns::of(X_train), y_train, spec.numpy_rng ? seed : task_seed(seed, 0, fold, v));
       Eigen::VectorXd prob(static_cast<Eigen::Index>(test.size()));
-      predict_pipeline(fitted, X.rows_of(test), prob);
+      predict_pipeline(fitted, Columns::of(X_test), prob);
       for (std::size_t i = 0; i < test.size(); ++i) out.prob(test[i]) = prob(static_cast<Eigen::Index>(i));
     }
   });

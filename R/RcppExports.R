@@ -113,8 +113,8 @@ kmeans_cpp <- function(x, n_clusters, n_init, max_iter, tol, seed, n_threads) {
     .Call(`_smotelab_kmeans_cpp`, x, n_clusters, n_init, max_iter, tol, seed, n_threads)
 }
 
-cluster_centroids_cpp <- function(columns, y, n_keep, voting, seed, n_threads) {
-    .Call(`_smotelab_cluster_centroids_cpp`, columns, y, n_keep, voting, seed, n_threads)
+cluster_centroids_cpp <- function(columns, y, n_keep, voting, seed, n_threads, class_names) {
+    .Call(`_smotelab_cluster_centroids_cpp`, columns, y, n_keep, voting, seed, n_threads, class_names)
 }
 
 kmeans_smote_cpp <- function(columns, y, n_new, params, seed, n_threads, class_names) {

@@ -43,7 +43,7 @@ cluster_centroids <- function(data, outcome, voting = c("soft", "hard"), samplin
   seed <- resolve_seed(seed, call = call)
   n_threads <- resolve_threads(n_threads, call = call)
   res <- with_core(
-    cluster_centroids_cpp(x, as.integer(out$y) - 1L, n_keep, voting, seed, n_threads),
+    cluster_centroids_cpp(x, as.integer(out$y) - 1L, n_keep, voting, seed, n_threads, levels(out$y)),
     call = call
   )
   with_carried_weights(resampled_rows(data, out, x, res, FALSE), weights, keep = res$keep, res = res, call = call)

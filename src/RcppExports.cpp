@@ -421,8 +421,8 @@ BEGIN_RCPP
 END_RCPP
 }
 // cluster_centroids_cpp
-List cluster_centroids_cpp(const List& columns, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_keep, const std::string& voting, double seed, int n_threads);
-RcppExport SEXP _smotelab_cluster_centroids_cpp(SEXP columnsSEXP, SEXP ySEXP, SEXP n_keepSEXP, SEXP votingSEXP, SEXP seedSEXP, SEXP n_threadsSEXP) {
+List cluster_centroids_cpp(const List& columns, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_keep, const std::string& voting, double seed, int n_threads, const std::vector<std::string>& class_names);
+RcppExport SEXP _smotelab_cluster_centroids_cpp(SEXP columnsSEXP, SEXP ySEXP, SEXP n_keepSEXP, SEXP votingSEXP, SEXP seedSEXP, SEXP n_threadsSEXP, SEXP class_namesSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
     Rcpp::traits::input_parameter< const List& >::type columns(columnsSEXP);
@@ -431,7 +431,8 @@ BEGIN_RCPP
     Rcpp::traits::input_parameter< const std::string& >::type voting(votingSEXP);
     Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
     Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
-    rcpp_result_gen = Rcpp::wrap(cluster_centroids_cpp(columns, y, n_keep, voting, seed, n_threads));
+    Rcpp::traits::input_parameter< const std::vector<std::string>& >::type class_names(class_namesSEXP);
+    rcpp_result_gen = Rcpp::wrap(cluster_centroids_cpp(columns, y, n_keep, voting, seed, n_threads, class_names));
     return rcpp_result_gen;
 END_RCPP
 }
@@ -819,7 +820,7 @@ static const R_CallMethodDef CallEntries[] = {
     {"_smotelab_folds_stratified_numpy_cpp", (DL_FUNC) &_smotelab_folds_stratified_numpy_cpp, 5},
     {"_smotelab_smoten_cpp", (DL_FUNC) &_smotelab_smoten_cpp, 8},
     {"_smotelab_kmeans_cpp", (DL_FUNC) &_smotelab_kmeans_cpp, 7},
-    {"_smotelab_cluster_centroids_cpp", (DL_FUNC) &_smotelab_cluster_centroids_cpp, 6},
+    {"_smotelab_cluster_centroids_cpp", (DL_FUNC) &_smotelab_cluster_centroids_cpp, 7},
     {"_smotelab_kmeans_smote_cpp", (DL_FUNC) &_smotelab_kmeans_smote_cpp, 7},
     {"_smotelab_rose_cpp", (DL_FUNC) &_smotelab_rose_cpp, 7},
     {"_smotelab_pipeline_fit_cpp", (DL_FUNC) &_smotelab_pipeline_fit_cpp, 6},

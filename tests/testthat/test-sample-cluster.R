@@ -218,3 +218,14 @@ test_that("the cluster samplers explain bad input", {
   expect_snapshot(error = TRUE, cluster_centroids(d, y))
   expect_error(step_cluster_centroids(voting = "mean"), class = "smotelab_error_argument")
 })
+
+test_that("cluster_centroids() names a class it can't shrink to 0 rows by its label, not its number", {
+  d <- withr::with_seed(2, data.frame(
+    x1 = stats::rnorm(60), x2 = stats::rnorm(60),
+    y = factor(rep(c("neg", "pos"), c(45, 15)))
+  ))
+  expect_snapshot(error = TRUE, cluster_centroids(d, y, sampling_strategy = c(neg = 0, pos = 15), seed = 1))
+  expect_error(cluster_centroids(d, y, sampling_strategy = c(neg = 0, pos = 15), seed = 1),
+    class = "smotelab_error_sampling"
+  )
+})

@@ -86,8 +86,8 @@ inline Resampled keep_rows(const std::vector<char>& kept, Eigen::Index p) {
 // of its own list. When they are most of the rows, the self-join, which
 // forms each distance once for both rows, beats a one-way search even though
 // it also finds the other rows' neighbours; both give the same lists.
-inline Neighbours neighbours_of(const Eigen::MatrixXd& X, const std::vector<Eigen::Index>& rows, int k,
-                                const Executor& exec, KnnAlgorithm algorithm) {
+inline Neighbours neighbours_of(const Columns& X, const std::vector<Eigen::Index>& rows, int k, const Executor& exec,
+                                KnnAlgorithm algorithm) {
   if (static_cast<Eigen::Index>(rows.size()) == X.rows()) return knn_self(X, k, exec, algorithm);
   if (2 * static_cast<Eigen::Index>(rows.size()) < X.rows() || resolve(algorithm, X.cols()) == KnnAlgorithm::kd_tree)
     return knn_query(X, gather_rows(X, rows), k, &rows, exec, algorithm);
@@ -119,7 +119,7 @@ inline int neighbour_mode(const Eigen::Index* index, int k, const Eigen::Ref<con
 // ENN's decision for each row of X: kept unless its class is a target and
 // its k nearest neighbours disagree with it (kind all: any neighbour of
 // another class; kind mode: the most common class among them is another).
-inline std::vector<char> enn_mask(const Eigen::MatrixXd& X, const Eigen::Ref<const Eigen::VectorXi>& y,
+inline std::vector<char> enn_mask(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y,
                                   const std::vector<char>& targets, int k, EnnKind kind, const Executor& exec,
                                   KnnAlgorithm algorithm) {
   check_all_rows(X.rows(), k, "ENN", "n_neighbors");
@@ -144,26 +144,27 @@ inline std::vector<char> enn_mask(const Eigen::MatrixXd& X, const Eigen::Ref<con
   return kept;
 }
 
-// Rows of X flagged in `kept`, and their classes.
-inline void subset(const Eigen::MatrixXd& X, const Eigen::VectorXi& y, const std::vector<char>& kept,
-                   std::vector<Eigen::Index>& original, Eigen::MatrixXd& X_out, Eigen::VectorXi& y_out) {
-  std::vector<Eigen::Index> rows, next;
+// Narrows `original` (rows of X) and their classes y to the ones flagged in
+// `kept`, and gathers those rows of X into X_out.
+inline void subset(const Columns& X, Eigen::VectorXi& y, const std::vector<char>& kept,
+                   std::vector<Eigen::Index>& original, Eigen::MatrixXd& X_out) {
+  std::vector<Eigen::Index> next;
+  std::vector<int> y_kept;
   for (std::size_t i = 0; i < kept.size(); ++i)
     if (kept[i]) {
-      rows.push_back(static_cast<Eigen::Index>(i));
       next.push_back(original[i]);
+      y_kept.push_back(y(static_cast<Eigen::Index>(i)));
     }
-  Eigen::VectorXi y_kept(static_cast<Eigen::Index>(rows.size()));
-  for (std::size_t i = 0; i < rows.size(); ++i) y_kept(static_cast<Eigen::Index>(i)) = y(rows[i]);
-  // X_out and y_out may be X and y themselves.
-  X_out = gather_rows(X, rows);
-  y_out = std::move(y_kept);
+  y = Eigen::Map<const Eigen::VectorXi>(y_kept.data(), static_cast<Eigen::Index>(y_kept.size()));
   original = std::move(next);
+  // Free the last pass's rows before gathering the next.
+  X_out.resize(0, 0);
+  X_out = gather_rows(X, original);
 }
 
 // Tomek links: pairs of rows of different classes, each the other's nearest
 // neighbour. A row in a link is flagged when its class is a target.
-inline std::vector<char> tomek_mask(const Eigen::MatrixXd& X, const Eigen::Ref<const Eigen::VectorXi>& y,
+inline std::vector<char> tomek_mask(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y,
                                     const std::vector<char>& targets, const Executor& exec, KnnAlgorithm algorithm) {
   require(X.rows() >= 2, "Tomek links need at least two rows");
   const Neighbours nn = knn_self(X, 1, exec, algorithm);
@@ -190,7 +191,7 @@ inline Resampled tomek_links(const Columns& X, const Eigen::Ref<const Eigen::Vec
                              KnnAlgorithm algorithm = KnnAlgorithm::automatic) {
   detail::check_cleaning_input(X.rows(), y, n_classes);
   const auto targets = detail::cleaning_targets(strategy, detail::count_classes(y, n_classes));
-  return detail::keep_rows(detail::tomek_mask(X.to_matrix(), y, targets, exec, algorithm), X.cols());
+  return detail::keep_rows(detail::tomek_mask(X, y, targets, exec, algorithm), X.cols());
 }
 
 // imbalanced-learn's EditedNearestNeighbours.
@@ -201,7 +202,7 @@ inline Resampled edited_nearest_neighbours(const Columns& X, const Eigen::Ref<co
   detail::check_cleaning_input(X.rows(), y, n_classes);
   require(n_neighbors >= 1, "n_neighbors must be at least 1");
   const auto targets = detail::cleaning_targets(strategy, detail::count_classes(y, n_classes));
-  return detail::keep_rows(detail::enn_mask(X.to_matrix(), y, targets, n_neighbors, kind, exec, algorithm), X.cols());
+  return detail::keep_rows(detail::enn_mask(X, y, targets, n_neighbors, kind, exec, algorithm), X.cols());
 }
 
 // imbalanced-learn's RepeatedEditedNearestNeighbours and AllKNN: ENN applied
@@ -223,7 +224,8 @@ inline Resampled repeated_enn(const Columns& X, const Eigen::Ref<const Eigen::Ve
   require(all_knn || max_iter >= 1, "max_iter must be at least 1");
   const auto start = detail::count_classes(y, n_classes);
   const std::size_t minority = detail::minority(start);
-  Eigen::MatrixXd Xc = X.to_matrix();
+  // The rows the last pass kept, gathered from X; the first pass reads X.
+  Eigen::MatrixXd Xc;
   Eigen::VectorXi yc = y;
   std::vector<Eigen::Index> original = detail::all_rows(X.rows());
   const int passes = all_knn ? n_neighbors : max_iter;
@@ -231,9 +233,10 @@ inline Resampled repeated_enn(const Columns& X, const Eigen::Ref<const Eigen::Ve
     const int k = all_knn ? pass + 1 : n_neighbors;
     const auto counts = detail::count_classes(yc, n_classes);
     const auto targets = detail::cleaning_targets(strategy, counts);
-    const std::vector<char> kept = detail::enn_mask(Xc, yc, targets, k, kind, exec, algorithm);
+    const std::vector<char> kept =
+        detail::enn_mask(pass == 0 ? X : Columns::of(Xc), yc, targets, k, kind, exec, algorithm);
     const Eigen::Index before = yc.size();
-    detail::subset(Xc, yc, kept, original, Xc, yc);
+    detail::subset(X, yc, kept, original, Xc);
     const auto after = detail::count_classes(yc, n_classes);
     bool below_minority = false, class_lost = false;
     for (std::size_t c = 0; c < n_classes; ++c) {
@@ -272,8 +275,7 @@ inline Resampled neighbourhood_cleaning_rule(const Columns& X, const Eigen::Ref<
   require(n_neighbors >= 1, "n_neighbors must be at least 1");
   const auto counts = detail::count_classes(y, n_classes);
   const auto targets = detail::cleaning_targets(strategy, counts);
-  const Eigen::MatrixXd Xm = X.to_matrix();
-  std::vector<char> kept = detail::enn_mask(Xm, y, targets, n_neighbors, EnnKind::mode, exec, algorithm);
+  std::vector<char> kept = detail::enn_mask(X, y, targets, n_neighbors, EnnKind::mode, exec, algorithm);
   const auto minority = static_cast<int>(detail::minority(counts));
   std::vector<char> cleanable(n_classes, 0);
   for (std::size_t c = 0; c < n_classes; ++c)
@@ -281,7 +283,7 @@ inline Resampled neighbourhood_cleaning_rule(const Columns& X, const Eigen::Ref<
   std::vector<Eigen::Index> rows;
   for (Eigen::Index i = 0; i < y.size(); ++i)
     if (y(i) == minority) rows.push_back(i);
-  const Neighbours nn = detail::neighbours_of(Xm, rows, n_neighbors, exec, algorithm);
+  const Neighbours nn = detail::neighbours_of(X, rows, n_neighbors, exec, algorithm);
   std::vector<int> votes(n_classes);
   for (std::size_t r = 0; r < rows.size(); ++r) {
     const Eigen::Index* index = &nn.index[r * static_cast<std::size_t>(n_neighbors)];
@@ -419,8 +421,8 @@ inline Resampled one_sided_selection(const Columns& X, const Eigen::Ref<const Ei
     if (kept[static_cast<std::size_t>(i)]) original.push_back(i);
   Eigen::VectorXi yk(static_cast<Eigen::Index>(original.size()));
   for (std::size_t i = 0; i < original.size(); ++i) yk(static_cast<Eigen::Index>(i)) = y(original[i]);
-  const std::vector<char> clean =
-      detail::tomek_mask(detail::gather_rows(X, original), yk, start.targets, exec, algorithm);
+  const Eigen::MatrixXd Xk = detail::gather_rows(X, original);
+  const std::vector<char> clean = detail::tomek_mask(Columns::of(Xk), yk, start.targets, exec, algorithm);
   std::vector<char> final_kept(static_cast<std::size_t>(X.rows()), 0);
   for (std::size_t i = 0; i < original.size(); ++i)
     if (clean[i]) final_kept[static_cast<std::size_t>(original[i])] = 1;
@@ -544,20 +546,26 @@ inline Resampled smote_then_clean(const Columns& X, const Eigen::Ref<const Eigen
     all.col(j).head(n) = X.col(j);
     all.col(j).tail(m) = grown.X_new.col(j);
   }
+  // The synthetic rows live on in `all` only, until the kept ones are
+  // gathered back out of it.
+  grown.X_new.resize(0, 0);
   Eigen::VectorXi y_all(n + m);
   y_all.head(n) = y;
   y_all.tail(m) = grown.y_new;
   const auto targets = detail::cleaning_targets(cleaning_strategy, detail::count_classes(y_all, K));
-  const std::vector<char> kept = cleaning == SmoteCleaning::enn
-                                     ? detail::enn_mask(all, y_all, targets, n_neighbors, kind, exec, algorithm)
-                                     : detail::tomek_mask(all, y_all, targets, exec, algorithm);
+  const std::vector<char> kept =
+      cleaning == SmoteCleaning::enn
+          ? detail::enn_mask(Columns::of(all), y_all, targets, n_neighbors, kind, exec, algorithm)
+          : detail::tomek_mask(Columns::of(all), y_all, targets, exec, algorithm);
   Resampled out;
   for (Eigen::Index i = 0; i < n; ++i)
     if (kept[static_cast<std::size_t>(i)]) out.keep.push_back(i);
   std::vector<Eigen::Index> new_rows;
   for (Eigen::Index t = 0; t < m; ++t)
     if (kept[static_cast<std::size_t>(n + t)]) new_rows.push_back(t);
-  out.X_new = detail::gather_rows(grown.X_new, new_rows);
+  out.X_new.resize(static_cast<Eigen::Index>(new_rows.size()), X.cols());
+  for (std::size_t t = 0; t < new_rows.size(); ++t)
+    out.X_new.row(static_cast<Eigen::Index>(t)) = all.row(n + new_rows[t]);
   out.y_new.resize(static_cast<Eigen::Index>(new_rows.size()));
   for (std::size_t t = 0; t < new_rows.size(); ++t) {
     out.y_new(static_cast<Eigen::Index>(t)) = grown.y_new(new_rows[t]);

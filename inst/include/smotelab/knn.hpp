@@ -19,7 +19,8 @@
 // The reference rows are read as Columns, so a design held column by column
 // (an R data frame) is searched without first being copied into one matrix;
 // each algorithm makes the one layout it needs (the tree's points, the
-// screen's centred copy) from the columns directly.
+// screen's centred float copy, one for a self-join) from the columns directly,
+// and the exact distances read the columns in place.
 #pragma once
 
 #include <Eigen/Dense>
@@ -97,6 +98,45 @@ class TopK {
   std::vector<Candidate> heap_;
 };
 
+// TopK for every row of a self-join at once, in one flat array: a vector of
+// its own per row would cost a heap allocation and its bookkeeping per row,
+// more than the candidates themselves when k is small.
+class RowsTopK {
+ public:
+  RowsTopK(std::size_t rows, std::size_t k) : k_(k), size_(rows, 0), heap_(rows * k) {}
+
+  bool full(std::size_t row) const { return size_[row] == k_; }
+  const Candidate& worst(std::size_t row) const { return heap_[row * k_]; }
+  bool admits(std::size_t row, double dist2) const { return !full(row) || dist2 <= worst(row).first; }
+
+  void offer(std::size_t row, double dist2, Eigen::Index index) {
+    Candidate* heap = &heap_[row * k_];
+    const Candidate c(dist2, index);
+    if (!full(row)) {
+      heap[size_[row]++] = c;
+      std::push_heap(heap, heap + size_[row]);
+    } else if (c < heap[0]) {
+      std::pop_heap(heap, heap + k_);
+      heap[k_ - 1] = c;
+      std::push_heap(heap, heap + k_);
+    }
+  }
+
+  void write(std::size_t row, Eigen::Index* index, double* dist2) {
+    Candidate* heap = &heap_[row * k_];
+    std::sort_heap(heap, heap + size_[row]);
+    for (std::size_t j = 0; j < size_[row]; ++j) {
+      index[j] = heap[j].second;
+      dist2[j] = heap[j].first;
+    }
+  }
+
+ private:
+  std::size_t k_;
+  std::vector<std::size_t> size_;
+  std::vector<Candidate> heap_;
+};
+
 // The one distance formula both algorithms report, summed in column order.
 template <typename A, typename B>
 inline double exact_dist2(const A& a, const B& b, Eigen::Index p) {
@@ -106,6 +146,53 @@ inline double exact_dist2(const A& a, const B& b, Eigen::Index p) {
     s += d * d;
   }
   return s;
+}
+
+// The same distance between row i of the columns a and row r of the
+// columns b, read in place: the candidates that reach it lie in a few
+// hundred rows at a time, which the cache holds, so a row-major copy of the
+// data would cost memory and gain nothing.
+inline double column_dist2(const std::vector<const double*>& a, Eigen::Index i, const std::vector<const double*>& b,
+                           Eigen::Index r) {
+  double s = 0.0;
+  for (std::size_t j = 0; j < a.size(); ++j) {
+    const double d = a[j][i] - b[j][r];
+    s += d * d;
+  }
+  return s;
+}
+
+// column_dist2 for `count` pairs (row a0 + ia[f] of a, row b0 + ib[f] of b),
+// four pairs at a time: each sum keeps its own order, and the four chains
+// of dependent additions overlap instead of waiting on each other.
+inline void candidate_dist2(const std::vector<const double*>& a, Eigen::Index a0, const std::uint32_t* ia,
+                            const std::vector<const double*>& b, Eigen::Index b0, const std::uint32_t* ib,
+                            std::size_t count, double* out) {
+  std::size_t f = 0;
+  for (; f + 4 <= count; f += 4) {
+    const Eigen::Index i0 = a0 + ia[f], i1 = a0 + ia[f + 1], i2 = a0 + ia[f + 2], i3 = a0 + ia[f + 3];
+    const Eigen::Index r0 = b0 + ib[f], r1 = b0 + ib[f + 1], r2 = b0 + ib[f + 2], r3 = b0 + ib[f + 3];
+    double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
+    for (std::size_t j = 0; j < a.size(); ++j) {
+      const double *x = a[j], *y = b[j];
+      const double d0 = x[i0] - y[r0], d1 = x[i1] - y[r1], d2 = x[i2] - y[r2], d3 = x[i3] - y[r3];
+      s0 += d0 * d0;
+      s1 += d1 * d1;
+      s2 += d2 * d2;
+      s3 += d3 * d3;
+    }
+    out[f] = s0;
+    out[f + 1] = s1;
+    out[f + 2] = s2;
+    out[f + 3] = s3;
+  }
+  for (; f < count; ++f) out[f] = column_dist2(a, a0 + ia[f], b, b0 + ib[f]);
+}
+
+inline std::vector<const double*> column_pointers(const Columns& X) {
+  std::vector<const double*> out(static_cast<std::size_t>(X.cols()));
+  for (Eigen::Index j = 0; j < X.cols(); ++j) out[static_cast<std::size_t>(j)] = X.col(j).data();
+  return out;
 }
 
 inline void check_knn_input(Eigen::Index n_ref, Eigen::Index p_ref, Eigen::Index p_query, int k,
@@ -252,36 +339,61 @@ using RowMajor = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::Ro
 constexpr Eigen::Index kQueryBlock = 256;
 
 // The centred coordinates of the screen, in double or, scaled by a power of
-// two into [-1, 1] (exactly), in float. Tiles are read whole, so the copies
-// are padded with zero rows that the screen never reports.
+// two into [-1, 1] (exactly), in float, made straight from the columns: no
+// centred double copy of the data is held. Tiles are read whole, so the
+// copies are padded with zero rows that the screen never reports.
 template <typename Real>
 struct ScreenData {
   std::vector<Real> ref_cols;  // column j of the reference rows at ref_cols[j * ld]
   std::size_t ld = 0;
   std::vector<Real> query_rows;  // row-major, n_query rounded up to the query block
   std::vector<double> r_norm, q_norm;
+  // Coordinate j of query i is at query()[i * q_row + j * q_col]. A
+  // self-join reads its queries from the reference columns: one copy, not two.
+  bool shared = false;
+  std::size_t q_row = 0, q_col = 1;
+
+  const Real* query() const { return shared ? ref_cols.data() : query_rows.data(); }
 
   ScreenData() = default;
-  ScreenData(const Eigen::MatrixXd& R, const Eigen::MatrixXd& Q, Eigen::Index query_rows_padded, double scale) {
-    const Eigen::Index p = R.cols();
-    ld = static_cast<std::size_t>(R.rows()) + simd::kScreenRefTile;
+  ScreenData(const Columns& ref, const Columns& query, const Eigen::RowVectorXd& center, Eigen::Index query_rows_padded,
+             double scale, bool self_join) {
+    const Eigen::Index p = ref.cols();
+    ld = static_cast<std::size_t>(ref.rows()) + simd::kScreenRefTile;
+    if (self_join) ld = std::max(ld, static_cast<std::size_t>(query_rows_padded));
     ref_cols.assign(ld * static_cast<std::size_t>(p), Real(0));
     r_norm.assign(ld, 0.0);
     for (Eigen::Index j = 0; j < p; ++j) {
-      for (Eigen::Index c = 0; c < R.rows(); ++c) {
-        const Real v = static_cast<Real>(R(c, j) * scale);
+      const double* col = ref.col(j).data();
+      for (Eigen::Index c = 0; c < ref.rows(); ++c) {
+        const Real v = static_cast<Real>((col[c] - center(j)) * scale);
         ref_cols[static_cast<std::size_t>(j) * ld + static_cast<std::size_t>(c)] = v;
         r_norm[static_cast<std::size_t>(c)] += static_cast<double>(v) * static_cast<double>(v);
       }
     }
+    if (self_join) {
+      shared = true;
+      q_row = 1;
+      q_col = ld;
+      q_norm = r_norm;
+      return;
+    }
+    q_row = static_cast<std::size_t>(p);
     query_rows.assign(static_cast<std::size_t>(query_rows_padded * p), Real(0));
     q_norm.assign(static_cast<std::size_t>(query_rows_padded), 0.0);
-    for (Eigen::Index i = 0; i < Q.rows(); ++i) {
+    for (Eigen::Index j = 0; j < p; ++j) {
+      const double* col = query.col(j).data();
+      for (Eigen::Index i = 0; i < query.rows(); ++i)
+        query_rows[static_cast<std::size_t>(i * p + j)] = static_cast<Real>((col[i] - center(j)) * scale);
+    }
+    // Each norm summed in column order, as the reference norms are.
+    for (Eigen::Index i = 0; i < query.rows(); ++i) {
+      double s = 0.0;
       for (Eigen::Index j = 0; j < p; ++j) {
-        const Real v = static_cast<Real>(Q(i, j) * scale);
-        query_rows[static_cast<std::size_t>(i * p + j)] = v;
-        q_norm[static_cast<std::size_t>(i)] += static_cast<double>(v) * static_cast<double>(v);
+        const double v = static_cast<double>(query_rows[static_cast<std::size_t>(i * p + j)]);
+        s += v * v;
       }
+      q_norm[static_cast<std::size_t>(i)] = s;
     }
   }
 };
@@ -299,17 +411,17 @@ struct ScreenData {
 // (p + 2) eps).
 class Screen {
  public:
-  Screen(const Columns& ref, const Eigen::Ref<const Eigen::MatrixXd>& query, Eigen::Index query_rows_padded)
+  // self_join: query is ref, and its rows are the reference rows.
+  Screen(const Columns& ref, const Columns& query, Eigen::Index query_rows_padded, bool self_join = false)
       : p_(ref.cols()) {
     // Centring shrinks the norms, and so the cancellation in the expansion.
     Eigen::RowVectorXd center(p_);
-    Eigen::MatrixXd R(ref.rows(), p_);
+    double max_abs = 0.0;
     for (Eigen::Index j = 0; j < p_; ++j) {
       center(j) = ref.col(j).mean();
-      R.col(j) = ref.col(j).array() - center(j);
+      if (ref.rows() > 0) max_abs = std::max(max_abs, (ref.col(j).array() - center(j)).abs().maxCoeff());
+      if (query.rows() > 0) max_abs = std::max(max_abs, (query.col(j).array() - center(j)).abs().maxCoeff());
     }
-    const Eigen::MatrixXd Q = query.rowwise() - center;
-    const double max_abs = std::max(R.cwiseAbs().maxCoeff(), Q.cwiseAbs().maxCoeff());
     int exponent = 0;
     std::frexp(max_abs, &exponent);
     in_float_ = max_abs == 0 || (exponent > -400 && exponent < 400);
@@ -319,13 +431,14 @@ class Screen {
       slack_ = 2.0 * ((pd + 4.0) * std::ldexp(1.0, -24) + (pd + 2.0) * eps);
       floor_ = 2.0 * (pd + 2.0) * std::ldexp(1.0, -126);
       to_scaled_ = max_abs == 0 ? 1.0 : std::ldexp(1.0, -2 * exponent);
-      single_ = ScreenData<float>(R, Q, query_rows_padded, max_abs > 0 ? std::ldexp(1.0, -exponent) : 1.0);
+      single_ = ScreenData<float>(ref, query, center, query_rows_padded, max_abs > 0 ? std::ldexp(1.0, -exponent) : 1.0,
+                                  self_join);
       r_kept_ = single_.r_norm;
     } else {
       slack_ = 4.0 * (pd + 2.0) * eps;
       floor_ = 1e-300;
       to_scaled_ = 1.0;
-      twice_ = ScreenData<double>(R, Q, query_rows_padded, 1.0);
+      twice_ = ScreenData<double>(ref, query, center, query_rows_padded, 1.0, self_join);
       r_kept_ = twice_.r_norm;
     }
     for (double& v : r_kept_) v *= 1.0 - slack_;
@@ -341,19 +454,19 @@ class Screen {
   std::size_t run(Eigen::Index q0, std::size_t nq, Eigen::Index r0, std::size_t nr, const double* limit,
                   const double* r_limit, std::vector<std::uint32_t>& cand_query,
                   std::vector<std::uint32_t>& cand_ref) const {
-    if (cand_query.size() < nq * nr) {
-      cand_query.resize(nq * nr);
-      cand_ref.resize(nq * nr);
+    if (cand_query.size() < nq * nr + 1) {
+      cand_query.resize(nq * nr + 1);
+      cand_ref.resize(nq * nr + 1);
     }
     const auto qs = static_cast<std::size_t>(q0), rs = static_cast<std::size_t>(r0), p = static_cast<std::size_t>(p_);
     if (in_float_) {
-      return simd::knn_screen(single_.query_rows.data() + qs * p, single_.q_norm.data() + qs, limit, nq,
-                              single_.ref_cols.data() + rs, single_.ld, r_kept_.data() + rs, r_limit, nr, p, slack_,
-                              floor_, cand_query.data(), cand_ref.data());
+      return simd::knn_screen(single_.query() + qs * single_.q_row, single_.q_row, single_.q_col,
+                              single_.q_norm.data() + qs, limit, nq, single_.ref_cols.data() + rs, single_.ld,
+                              r_kept_.data() + rs, r_limit, nr, p, slack_, floor_, cand_query.data(), cand_ref.data());
     }
-    return simd::knn_screen(twice_.query_rows.data() + qs * p, twice_.q_norm.data() + qs, limit, nq,
-                            twice_.ref_cols.data() + rs, twice_.ld, r_kept_.data() + rs, r_limit, nr, p, slack_, floor_,
-                            cand_query.data(), cand_ref.data());
+    return simd::knn_screen(twice_.query() + qs * twice_.q_row, twice_.q_row, twice_.q_col, twice_.q_norm.data() + qs,
+                            limit, nq, twice_.ref_cols.data() + rs, twice_.ld, r_kept_.data() + rs, r_limit, nr, p,
+                            slack_, floor_, cand_query.data(), cand_ref.data());
   }
 
  private:
@@ -373,6 +486,13 @@ inline void offer(TopK& top, double& limit, const Screen& screen, double dist2, 
   if (top.full()) limit = screen.scaled(top.worst().first);
 }
 
+inline void offer(RowsTopK& top, std::size_t row, double& limit, const Screen& screen, double dist2,
+                  Eigen::Index index) {
+  if (!top.admits(row, dist2)) return;
+  top.offer(row, dist2, index);
+  if (top.full(row)) limit = screen.scaled(top.worst(row).first);
+}
+
 // Limits for rows padded to whole query blocks: none yet (+inf) for the
 // rows, -inf (never a candidate) for the padding.
 inline std::vector<double> initial_limits(Eigen::Index rows, Eigen::Index padded) {
@@ -383,41 +503,43 @@ inline std::vector<double> initial_limits(Eigen::Index rows, Eigen::Index padded
 
 inline Eigen::Index round_up(Eigen::Index n, Eigen::Index block) { return (n + block - 1) / block * block; }
 
-inline void knn_brute_force(const Columns& ref, const Eigen::Ref<const Eigen::MatrixXd>& query, int k,
-                            const std::vector<Eigen::Index>* self, const Executor& exec, Neighbours& out) {
+// How many references to compare in full before screening: a few more than
+// k, so that a query that is itself among them still gets k.
+inline Eigen::Index first_block(int k) { return std::max<Eigen::Index>(k + 1, 16); }
+
+inline void knn_brute_force(const Columns& ref, const Columns& query, int k, const std::vector<Eigen::Index>* self,
+                            const Executor& exec, Neighbours& out) {
   constexpr Eigen::Index kRefBlock = 1024;
-  constexpr Eigen::Index kFirstRefBlock = 64;
-  const Eigen::Index p = ref.cols();
   const Eigen::Index n_ref = ref.rows();
   const Eigen::Index n_query = query.rows();
   const Screen screen(ref, query, round_up(n_query, kQueryBlock));
-  // Contiguous rows for the exact recomputation of the few candidates that
-  // pass the screen.
-  RowMajor ref_rows(n_ref, p);
-  for (Eigen::Index j = 0; j < p; ++j) ref_rows.col(j) = ref.col(j);
-  const RowMajor query_rows = query;
+  const std::vector<const double*> ref_cols = column_pointers(ref), query_cols = column_pointers(query);
 
   const std::size_t n_blocks = static_cast<std::size_t>((n_query + kQueryBlock - 1) / kQueryBlock);
   exec(n_blocks, 1, [&](std::size_t begin, std::size_t end) {
     std::vector<TopK> best;
     std::vector<std::uint32_t> cand_query, cand_ref;
+    std::vector<double> dist;
     for (std::size_t b = begin; b < end; ++b) {
       const Eigen::Index q0 = static_cast<Eigen::Index>(b) * kQueryBlock;
       const Eigen::Index nq = std::min(kQueryBlock, n_query - q0);
       best.assign(static_cast<std::size_t>(nq), TopK(static_cast<std::size_t>(k)));
       std::vector<double> limit = initial_limits(nq, kQueryBlock);
-      // The first reference block is short: every reference in it passes the
-      // screen (no limits yet) and costs an exact distance.
+      // Every reference in the first block passes the screen (no limits
+      // yet) and costs an exact distance, so it holds just enough rows to
+      // give each query a limit; the blocks then grow fourfold, each
+      // screened against the limits the last ones tightened.
       for (Eigen::Index r0 = 0, nr = 0; r0 < n_ref; r0 += nr) {
-        nr = std::min(r0 == 0 ? kFirstRefBlock : kRefBlock, n_ref - r0);
+        nr = std::min(r0 == 0 ? first_block(k) : std::min(4 * nr, kRefBlock), n_ref - r0);
         const std::size_t found =
             screen.run(q0, kQueryBlock, r0, static_cast<std::size_t>(nr), limit.data(), nullptr, cand_query, cand_ref);
+        dist.resize(found);
+        candidate_dist2(query_cols, q0, cand_query.data(), ref_cols, r0, cand_ref.data(), found, dist.data());
         for (std::size_t f = 0; f < found; ++f) {
           const std::size_t i = cand_query[f];
           const Eigen::Index r = r0 + static_cast<Eigen::Index>(cand_ref[f]);
           if (self != nullptr && (*self)[static_cast<std::size_t>(q0) + i] == r) continue;
-          offer(best[i], limit[i], screen,
-                exact_dist2(query_rows.row(q0 + static_cast<Eigen::Index>(i)).data(), ref_rows.row(r).data(), p), r);
+          offer(best[i], limit[i], screen, dist[f], r);
         }
       }
       for (Eigen::Index i = 0; i < nq; ++i) {
@@ -436,14 +558,18 @@ inline void knn_brute_force(const Columns& ref, const Eigen::Ref<const Eigen::Ma
 // parallel without sharing a row. Each row's final list does not depend on
 // the order in which candidates arrive, so the result is the one-way
 // search's, bit for bit.
-inline void knn_self_brute_force(const Eigen::Ref<const Eigen::MatrixXd>& X, int k, const Executor& exec,
-                                 Neighbours& out) {
+// A screen's candidate pairs and their exact distances, reused across calls.
+struct Candidates {
+  std::vector<std::uint32_t> a, b;
+  std::vector<double> dist;
+};
+
+inline void knn_self_brute_force(const Columns& X, int k, const Executor& exec, Neighbours& out) {
   const Eigen::Index n = X.rows();
-  const Eigen::Index p = X.cols();
   const Eigen::Index n_blocks = (n + kQueryBlock - 1) / kQueryBlock;
-  const Screen screen(Columns::of(X), X, n_blocks * kQueryBlock);
-  const RowMajor rows = X;
-  std::vector<TopK> best(static_cast<std::size_t>(n), TopK(static_cast<std::size_t>(k)));
+  const Screen screen(X, X, n_blocks * kQueryBlock, true);
+  const std::vector<const double*> cols = column_pointers(X);
+  RowsTopK best(static_cast<std::size_t>(n), static_cast<std::size_t>(k));
   std::vector<double> limit = initial_limits(n, n_blocks * kQueryBlock);
 
   const auto block_rows = [&](Eigen::Index b) {
@@ -451,19 +577,28 @@ inline void knn_self_brute_force(const Eigen::Ref<const Eigen::MatrixXd>& X, int
   };
   // Screens the rows of block a against rows [b0, b0 + nr) of block b, both
   // ways unless the blocks are one.
-  const auto meet = [&](Eigen::Index a, Eigen::Index b0, std::size_t nr, bool both_ways,
-                        std::vector<std::uint32_t>& cand_a, std::vector<std::uint32_t>& cand_b) {
+  const auto meet = [&](Eigen::Index a, Eigen::Index b0, std::size_t nr, bool both_ways, Candidates& cand) {
     const Eigen::Index a0 = a * kQueryBlock;
     const std::size_t found = screen.run(a0, kQueryBlock, b0, nr, &limit[static_cast<std::size_t>(a0)],
-                                         both_ways ? &limit[static_cast<std::size_t>(b0)] : nullptr, cand_a, cand_b);
-    for (std::size_t f = 0; f < found; ++f) {
-      const Eigen::Index i = a0 + static_cast<Eigen::Index>(cand_a[f]);
-      const Eigen::Index j = b0 + static_cast<Eigen::Index>(cand_b[f]);
-      // Padding rows of a short last block can pass against a row's limit.
-      if (i == j || i >= n) continue;
-      const double d = exact_dist2(rows.row(i).data(), rows.row(j).data(), p);
-      offer(best[static_cast<std::size_t>(i)], limit[static_cast<std::size_t>(i)], screen, d, j);
-      if (both_ways) offer(best[static_cast<std::size_t>(j)], limit[static_cast<std::size_t>(j)], screen, d, i);
+                                         both_ways ? &limit[static_cast<std::size_t>(b0)] : nullptr, cand.a, cand.b);
+    // Padding rows of a short last block can pass against a row's limit:
+    // they are moved out before the distances.
+    std::size_t kept = 0;
+    for (std::size_t f = 0; f < found; ++f)
+      if (a0 + static_cast<Eigen::Index>(cand.a[f]) < n) {
+        cand.a[kept] = cand.a[f];
+        cand.b[kept] = cand.b[f];
+        ++kept;
+      }
+    cand.dist.resize(kept);
+    candidate_dist2(cols, a0, cand.a.data(), cols, b0, cand.b.data(), kept, cand.dist.data());
+    for (std::size_t f = 0; f < kept; ++f) {
+      const Eigen::Index i = a0 + static_cast<Eigen::Index>(cand.a[f]);
+      const Eigen::Index j = b0 + static_cast<Eigen::Index>(cand.b[f]);
+      if (i == j) continue;
+      const double d = cand.dist[f];
+      offer(best, static_cast<std::size_t>(i), limit[static_cast<std::size_t>(i)], screen, d, j);
+      if (both_ways) offer(best, static_cast<std::size_t>(j), limit[static_cast<std::size_t>(j)], screen, d, i);
     }
   };
 
@@ -472,12 +607,12 @@ inline void knn_self_brute_force(const Eigen::Ref<const Eigen::MatrixXd>& X, int
   // few rows go first: with no limits yet, every pair passes the screen and
   // costs an exact distance.
   exec(static_cast<std::size_t>(n_blocks), 1, [&](std::size_t begin, std::size_t end) {
-    std::vector<std::uint32_t> cand_a, cand_b;
+    Candidates cand;
     for (std::size_t blk = begin; blk < end; ++blk) {
       const auto b = static_cast<Eigen::Index>(blk);
-      const std::size_t nr = block_rows(b), first = std::min<std::size_t>(nr, simd::kScreenRefTile);
-      meet(b, b * kQueryBlock, first, false, cand_a, cand_b);
-      if (first < nr) meet(b, b * kQueryBlock + static_cast<Eigen::Index>(first), nr - first, false, cand_a, cand_b);
+      const std::size_t nr = block_rows(b), first = std::min<std::size_t>(nr, first_block(k));
+      meet(b, b * kQueryBlock, first, false, cand);
+      if (first < nr) meet(b, b * kQueryBlock + static_cast<Eigen::Index>(first), nr - first, false, cand);
     }
   });
   // The circle method over an even number of seats (an odd count gets an
@@ -485,18 +620,18 @@ inline void knn_self_brute_force(const Eigen::Ref<const Eigen::MatrixXd>& X, int
   const Eigen::Index m = n_blocks + n_blocks % 2;
   for (Eigen::Index round = 0; round + 1 < m; ++round) {
     exec(static_cast<std::size_t>(m / 2), 1, [&](std::size_t begin, std::size_t end) {
-      std::vector<std::uint32_t> cand_a, cand_b;
+      Candidates cand;
       for (std::size_t t = begin; t < end; ++t) {
         const auto pair = static_cast<Eigen::Index>(t);
         const Eigen::Index a = pair == 0 ? m - 1 : (round + pair) % (m - 1);
         const Eigen::Index b = pair == 0 ? round : (round - pair + (m - 1)) % (m - 1);
-        if (a < n_blocks && b < n_blocks) meet(a, b * kQueryBlock, block_rows(b), true, cand_a, cand_b);
+        if (a < n_blocks && b < n_blocks) meet(a, b * kQueryBlock, block_rows(b), true, cand);
       }
     });
   }
   for (Eigen::Index i = 0; i < n; ++i) {
     const std::size_t at = static_cast<std::size_t>(i) * static_cast<std::size_t>(k);
-    best[static_cast<std::size_t>(i)].write(&out.index[at], &out.dist2[at]);
+    best.write(static_cast<std::size_t>(i), &out.index[at], &out.dist2[at]);
   }
 }
 
@@ -572,7 +707,7 @@ inline Neighbours knn_query(const Columns& ref, const Eigen::Ref<const Eigen::Ma
   if (resolve(algorithm, ref.cols()) == KnnAlgorithm::kd_tree) {
     detail::knn_kd_tree(ref, query, k, query_self_index, exec, out);
   } else {
-    detail::knn_brute_force(ref, query, k, query_self_index, exec, out);
+    detail::knn_brute_force(ref, Columns::of(query), k, query_self_index, exec, out);
   }
   return out;
 }
@@ -585,20 +720,27 @@ inline Neighbours knn_query(const Eigen::Ref<const Eigen::MatrixXd>& ref,
 }
 
 // Neighbours of each row of X among the other rows of X.
-inline Neighbours knn_self(const Eigen::Ref<const Eigen::MatrixXd>& X, int k, const Executor& exec = serial_executor(),
+inline Neighbours knn_self(const Columns& X, int k, const Executor& exec = serial_executor(),
                            KnnAlgorithm algorithm = KnnAlgorithm::automatic) {
   std::vector<Eigen::Index> self(static_cast<std::size_t>(X.rows()));
   for (Eigen::Index i = 0; i < X.rows(); ++i) self[static_cast<std::size_t>(i)] = i;
-  if (resolve(algorithm, X.cols()) == KnnAlgorithm::kd_tree) return knn_query(X, X, k, &self, exec, algorithm);
+  if (resolve(algorithm, X.cols()) == KnnAlgorithm::kd_tree)
+    return knn_query(X, X.to_matrix(), k, &self, exec, algorithm);
   detail::check_knn_input(X.rows(), X.cols(), X.cols(), k, &self, X.rows());
   if (const int e = detail::knn_rescale_exponent(X, X)) {
-    Neighbours out = knn_self(detail::times_power_of_two(X, e), k, exec, algorithm);
+    const Eigen::MatrixXd scaled = detail::times_power_of_two(X.to_matrix(), e);
+    Neighbours out = knn_self(Columns::of(scaled), k, exec, algorithm);
     detail::restore_dist2(out, e);
     return out;
   }
   Neighbours out = detail::empty_neighbours(X.rows(), k);
   detail::knn_self_brute_force(X, k, exec, out);
   return out;
+}
+
+inline Neighbours knn_self(const Eigen::Ref<const Eigen::MatrixXd>& X, int k, const Executor& exec = serial_executor(),
+                           KnnAlgorithm algorithm = KnnAlgorithm::automatic) {
+  return knn_self(Columns::of(X), k, exec, algorithm);
 }
 
 }  // namespace smotelab

@@ -530,10 +530,38 @@ inline std::optional<StepState> detail::StepFitter::operator()(const IhtSpec& sp
   return std::nullopt;
 }
 
-// `seed` feeds the resampling steps, step i with derive_seed(seed, i) (with
-// spec.numpy_rng, SMOTE and the random samplers take `seed` itself, as an
-// imblearn random_state), and the model with derive_seed(seed, number of
-// steps). `case_weight`, when given, holds a positive weight per row for the
+namespace detail {
+
+// Runs the steps of `spec` on `rows` in order, step i seeded with
+// derive_seed(seed, i) (with spec.numpy_rng, SMOTE and the random samplers
+// take `seed` itself, as an imblearn random_state), and returns the states
+// of the steps that fitted a transform.
+inline std::vector<StepState> fit_steps(const PipelineSpec& spec, Rows& rows, std::uint64_t seed,
+                                        const Executor& exec) {
+  std::vector<StepState> states;
+  // Where 0 and 1 land under the transforms fitted so far: what SMOTE-NC and
+  // SMOTEN read a one-hot dummy back from.
+  Eigen::MatrixXd unit(2, rows.X.cols());
+  unit.row(0).setZero();
+  unit.row(1).setOnes();
+  for (std::size_t i = 0; i < spec.steps.size(); ++i) {
+    const bool numpy_step = spec.numpy_rng && (std::holds_alternative<SmoteSpec>(spec.steps[i]) ||
+                                               std::holds_alternative<RandomOverSpec>(spec.steps[i]) ||
+                                               std::holds_alternative<RandomUnderSpec>(spec.steps[i]));
+    const StepFitter fitter{
+        rows, numpy_step ? seed : derive_seed(seed, i), spec.class_names, exec, numpy_step, &spec.categorical, &unit};
+    if (auto state = std::visit(fitter, spec.steps[i])) {
+      std::visit(StepApplier{unit}, *state);
+      states.push_back(std::move(*state));
+    }
+  }
+  return states;
+}
+
+}  // namespace detail
+
+// `seed` feeds the steps (see fit_steps()) and the model, which draws
+// derive_seed(seed, number of steps). `case_weight`, when given, holds a positive weight per row for the
 // model; they follow the rows through the resampling steps (see append()).
 inline FittedPipeline fit_pipeline(const PipelineSpec& spec, const Columns& X,
                                    const Eigen::Ref<const Eigen::VectorXi>& y, std::uint64_t seed,
@@ -552,20 +580,7 @@ inline FittedPipeline fit_pipeline(const PipelineSpec& spec, const Columns& X,
   }
   detail::Rows rows{X.to_matrix(), y, {}};
   if (case_weight != nullptr) rows.w.assign(case_weight, case_weight + X.rows());
-  Eigen::MatrixXd unit(2, X.cols());
-  unit.row(0).setZero();
-  unit.row(1).setOnes();
-  for (std::size_t i = 0; i < spec.steps.size(); ++i) {
-    const bool numpy_step = spec.numpy_rng && (std::holds_alternative<SmoteSpec>(spec.steps[i]) ||
-                                               std::holds_alternative<RandomOverSpec>(spec.steps[i]) ||
-                                               std::holds_alternative<RandomUnderSpec>(spec.steps[i]));
-    const detail::StepFitter fitter{
-        rows, numpy_step ? seed : derive_seed(seed, i), spec.class_names, exec, numpy_step, &spec.categorical, &unit};
-    if (auto state = std::visit(fitter, spec.steps[i])) {
-      std::visit(detail::StepApplier{unit}, *state);
-      fitted.steps.push_back(std::move(*state));
-    }
-  }
+  fitted.steps = detail::fit_steps(spec, rows, seed, exec);
   fitted.model = std::visit(detail::ModelFitter{Columns::of(rows.X), rows.y, model_seed, exec, &spec.class_names,
                                                 rows.w.empty() ? nullptr : rows.w.data()},
                             spec.model);

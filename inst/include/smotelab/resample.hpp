@@ -25,25 +25,9 @@ inline ResampledRows resample_rows(const PipelineSpec& spec, const Columns& X,
                                    const Executor& exec = serial_executor()) {
   require(X.rows() == y.size(), "X and y must have the same number of rows");
   detail::Rows rows{X.to_matrix(), y, {}};
-  Eigen::MatrixXd unit(2, X.cols());
-  unit.row(0).setZero();
-  unit.row(1).setOnes();
-  for (std::size_t i = 0; i < spec.steps.size(); ++i) {
-    const bool numpy_step = spec.numpy_rng && (std::holds_alternative<SmoteSpec>(spec.steps[i]) ||
-                                               std::holds_alternative<RandomOverSpec>(spec.steps[i]) ||
-                                               std::holds_alternative<RandomUnderSpec>(spec.steps[i]));
-    const detail::StepFitter fitter{
-        rows, numpy_step ? seed : derive_seed(seed, i), spec.class_names, exec, numpy_step, &spec.categorical, &unit};
-    check(!std::visit(fitter, spec.steps[i]).has_value(), kind::argument,
-          "A step that transforms predictors can't run as a resampler.");
-  }
+  check(detail::fit_steps(spec, rows, seed, exec).empty(), kind::argument,
+        "A step that transforms predictors can't run as a resampler.");
   return {std::move(rows.X), std::move(rows.y)};
-}
-
-inline ResampledRows resample_rows(const PipelineSpec& spec, const Eigen::Ref<const Eigen::MatrixXd>& X,
-                                   const Eigen::Ref<const Eigen::VectorXi>& y, std::uint64_t seed,
-                                   const Executor& exec = serial_executor()) {
-  return resample_rows(spec, Columns::of(X), y, seed, exec);
 }
 
 // The model of `spec` alone, on rows resampled elsewhere, drawing the stream

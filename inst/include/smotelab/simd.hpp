@@ -405,12 +405,17 @@ inline void bin_codes(const double* x, std::size_t rows, const double* padded, c
 // exceeds limit[i]; the caller passes r_kept[c] = ||r_c||^2 (1 - slack). A
 // self-join passes r_limit too, each reference's own limit, and then a pair
 // is also a candidate when the bound is within r_limit[c]: one product
-// screens both directions. The products q.r are summed in the coordinates'
+// screens both directions. Coordinate j of query i is at
+// q_rows[i * q_row + j * q_col] (row-major: q_row = p, q_col = 1; a
+// self-join may pass the reference columns themselves: q_row = 1,
+// q_col = ld). The products q.r are summed in the coordinates'
 // type (float: twice as many per instruction; the caller's slack covers its
 // rounding); the bound is formed in double. nq must be a multiple of 4, and
 // the reference columns, r_kept and r_limit included, readable up to a
 // multiple of kScreenRefTile past nr. Candidates are written as (i, c) pairs
-// in query-major order; returns how many.
+// in query-major order into arrays of at least nq * nr + 1 entries (a lane
+// that does not pass may still be written one past the last candidate);
+// returns how many.
 //
 // Each product is summed over the coordinates in their order whatever the
 // vector width, so every compiled version screens the same pairs up to the
@@ -463,13 +468,23 @@ SMOTELAB_LANE_INLINE typename Vectors<Real, W>::Mask passes(const typename Vecto
   return ~(bound > (own > query ? own : query));
 }
 
+// Whether any of the kPart lanes of a comparison is set.
+template <int kPart, typename Mask>
+SMOTELAB_LANE_INLINE bool any_lane(const Mask& m) {
+  std::int64_t lanes[kPart];
+  std::memcpy(lanes, &m, sizeof lanes);
+  std::int64_t any = 0;
+  for (std::int64_t lane : lanes) any |= lane;
+  return any != 0;
+}
+
 // A tile of 4 query rows x 4 W reference rows: 16 accumulators, few enough
 // for the registers of every instruction set.
 template <typename Real, int W, bool Symmetric>
-SMOTELAB_LANE_INLINE std::size_t run(const Real* q_rows, const double* q_norm, const double* limit, std::size_t nq,
-                                     const Real* ref_cols, std::size_t ld, const double* r_kept, const double* r_limit,
-                                     std::size_t nr, std::size_t p, double slack, double floor,
-                                     std::uint32_t* cand_query, std::uint32_t* cand_ref) {
+SMOTELAB_LANE_INLINE std::size_t run(const Real* q_rows, std::size_t q_row, std::size_t q_col, const double* q_norm,
+                                     const double* limit, std::size_t nq, const Real* ref_cols, std::size_t ld,
+                                     const double* r_kept, const double* r_limit, std::size_t nr, std::size_t p,
+                                     double slack, double floor, std::uint32_t* cand_query, std::uint32_t* cand_ref) {
   using V = Vectors<Real, W>;
   using Coord = typename V::Coord;
   using Part = typename V::Part;
@@ -479,7 +494,7 @@ SMOTELAB_LANE_INLINE std::size_t run(const Real* q_rows, const double* q_norm, c
   static_assert(kScreenRefTile % (4 * W) == 0, "the reference tile must hold whole vector tiles");
   std::size_t found = 0;
   for (std::size_t i0 = 0; i0 < nq; i0 += 4) {
-    const Real *x0 = q_rows + i0 * p, *x1 = x0 + p, *x2 = x1 + p, *x3 = x2 + p;
+    const Real *x0 = q_rows + i0 * q_row, *x1 = x0 + q_row, *x2 = x1 + q_row, *x3 = x2 + q_row;
     double q_kept[4];
     for (int u = 0; u < 4; ++u) q_kept[u] = q_norm[i0 + u] * (1.0 - slack) - floor;
     for (std::size_t c0 = 0; c0 < nr; c0 += 4 * W) {
@@ -489,22 +504,22 @@ SMOTELAB_LANE_INLINE std::size_t run(const Real* q_rows, const double* q_norm, c
         const Real* r = ref_cols + j * ld + c0;
         const Coord r0 = load_vector<Coord>(r), r1 = load_vector<Coord>(r + W), r2 = load_vector<Coord>(r + 2 * W),
                     r3 = load_vector<Coord>(r + 3 * W);
-        Real u = x0[j];
+        Real u = x0[j * q_col];
         d00 += r0 * u;
         d01 += r1 * u;
         d02 += r2 * u;
         d03 += r3 * u;
-        u = x1[j];
+        u = x1[j * q_col];
         d10 += r0 * u;
         d11 += r1 * u;
         d12 += r2 * u;
         d13 += r3 * u;
-        u = x2[j];
+        u = x2[j * q_col];
         d20 += r0 * u;
         d21 += r1 * u;
         d22 += r2 * u;
         d23 += r3 * u;
-        u = x3[j];
+        u = x3[j * q_col];
         d30 += r0 * u;
         d31 += r1 * u;
         d32 += r2 * u;
@@ -512,33 +527,33 @@ SMOTELAB_LANE_INLINE std::size_t run(const Real* q_rows, const double* q_norm, c
       }
       const Coord dots[4][4] = {{d00, d01, d02, d03}, {d10, d11, d12, d13}, {d20, d21, d22, d23}, {d30, d31, d32, d33}};
       // Nearly every tile has no candidate: one test for the whole tile,
-      // and a lane-by-lane pass only when some lane passes.
+      // and a look at the parts only when some lane passes. The masks are
+      // kept, not recomputed, and a part's lanes are written without a
+      // branch per lane (the count moves only for the lanes that pass), so
+      // a tile with a candidate or two costs little more than one without.
+      Mask hits[4][4][kParts];
       Mask pass = Mask{};
       for (int u = 0; u < 4; ++u)
         for (int v = 0; v < 4; ++v)
           for (int part = 0; part < kParts; ++part) {
             const std::size_t first = c0 + static_cast<std::size_t>(v * W + part * kPart);
-            pass |= passes<Real, W, Symmetric>(lower_bound<Real, W>(dots[u][v], part, r_kept + first, q_kept[u]),
-                                               limit[i0 + u], r_limit, first);
+            hits[u][v][part] = passes<Real, W, Symmetric>(
+                lower_bound<Real, W>(dots[u][v], part, r_kept + first, q_kept[u]), limit[i0 + u], r_limit, first);
+            pass |= hits[u][v][part];
           }
-      std::int64_t lanes[kPart];
-      std::memcpy(lanes, &pass, sizeof lanes);
-      std::int64_t any = 0;
-      for (std::int64_t lane : lanes) any |= lane;
-      if (any == 0) continue;
+      if (!any_lane<kPart>(pass)) continue;
       for (int u = 0; u < 4; ++u) {
+        const auto query = static_cast<std::uint32_t>(i0 + static_cast<std::size_t>(u));
         for (int v = 0; v < 4; ++v) {
           for (int part = 0; part < kParts; ++part) {
+            const Mask& hit = hits[u][v][part];
+            if (!any_lane<kPart>(hit)) continue;
             const std::size_t first = c0 + static_cast<std::size_t>(v) * W + static_cast<std::size_t>(part) * kPart;
-            const Mask hit = passes<Real, W, Symmetric>(
-                lower_bound<Real, W>(dots[u][v], part, r_kept + first, q_kept[u]), limit[i0 + u], r_limit, first);
             for (int l = 0; l < kPart; ++l) {
               const std::size_t c = first + static_cast<std::size_t>(l);
-              if (hit[l] && c < nr) {
-                cand_query[found] = static_cast<std::uint32_t>(i0 + static_cast<std::size_t>(u));
-                cand_ref[found] = static_cast<std::uint32_t>(c);
-                ++found;
-              }
+              cand_query[found] = query;
+              cand_ref[found] = static_cast<std::uint32_t>(c);
+              found += static_cast<std::size_t>((hit[l] != 0) & (c < nr));
             }
           }
         }
@@ -552,37 +567,37 @@ SMOTELAB_LANE_INLINE std::size_t run(const Real* q_rows, const double* q_norm, c
 
 // knn_screen() below for coordinates of type Real in vectors of W.
 template <typename Real, int W>
-SMOTELAB_LANE_INLINE std::size_t screen_pairs(const Real* q_rows, const double* q_norm, const double* limit,
-                                              std::size_t nq, const Real* ref_cols, std::size_t ld,
-                                              const double* r_kept, const double* r_limit, std::size_t nr,
-                                              std::size_t p, double slack, double floor, std::uint32_t* cand_query,
-                                              std::uint32_t* cand_ref) {
-  return r_limit != nullptr ? screen::run<Real, W, true>(q_rows, q_norm, limit, nq, ref_cols, ld, r_kept, r_limit, nr,
-                                                         p, slack, floor, cand_query, cand_ref)
-                            : screen::run<Real, W, false>(q_rows, q_norm, limit, nq, ref_cols, ld, r_kept, r_limit, nr,
-                                                          p, slack, floor, cand_query, cand_ref);
+SMOTELAB_LANE_INLINE std::size_t screen_pairs(const Real* q_rows, std::size_t q_row, std::size_t q_col,
+                                              const double* q_norm, const double* limit, std::size_t nq,
+                                              const Real* ref_cols, std::size_t ld, const double* r_kept,
+                                              const double* r_limit, std::size_t nr, std::size_t p, double slack,
+                                              double floor, std::uint32_t* cand_query, std::uint32_t* cand_ref) {
+  return r_limit != nullptr ? screen::run<Real, W, true>(q_rows, q_row, q_col, q_norm, limit, nq, ref_cols, ld, r_kept,
+                                                         r_limit, nr, p, slack, floor, cand_query, cand_ref)
+                            : screen::run<Real, W, false>(q_rows, q_row, q_col, q_norm, limit, nq, ref_cols, ld, r_kept,
+                                                          r_limit, nr, p, slack, floor, cand_query, cand_ref);
 }
 
 SMOTELAB_CLONES
-inline std::size_t knn_screen(const double* q_rows, const double* q_norm, const double* limit, std::size_t nq,
-                              const double* ref_cols, std::size_t ld, const double* r_kept, const double* r_limit,
-                              std::size_t nr, std::size_t p, double slack, double floor, std::uint32_t* cand_query,
-                              std::uint32_t* cand_ref) {
-  return screen_pairs<double, 4>(q_rows, q_norm, limit, nq, ref_cols, ld, r_kept, r_limit, nr, p, slack, floor,
-                                 cand_query, cand_ref);
+inline std::size_t knn_screen(const double* q_rows, std::size_t q_row, std::size_t q_col, const double* q_norm,
+                              const double* limit, std::size_t nq, const double* ref_cols, std::size_t ld,
+                              const double* r_kept, const double* r_limit, std::size_t nr, std::size_t p, double slack,
+                              double floor, std::uint32_t* cand_query, std::uint32_t* cand_ref) {
+  return screen_pairs<double, 4>(q_rows, q_row, q_col, q_norm, limit, nq, ref_cols, ld, r_kept, r_limit, nr, p, slack,
+                                 floor, cand_query, cand_ref);
 }
 
 // The float screen is the hot loop of SMOTE in many dimensions. AVX-512
 // machines run it on 16 floats per instruction; target_clones would compile
 // one body for every instruction set, so each width gets its own version here
 // and the loader picks as for target_clones.
-#define SMOTELAB_KNN_SCREEN_FLOAT(W)                                                                                  \
-  inline std::size_t knn_screen(const float* q_rows, const double* q_norm, const double* limit, std::size_t nq,       \
-                                const float* ref_cols, std::size_t ld, const double* r_kept, const double* r_limit,   \
-                                std::size_t nr, std::size_t p, double slack, double floor, std::uint32_t* cand_query, \
-                                std::uint32_t* cand_ref) {                                                            \
-    return screen_pairs<float, W>(q_rows, q_norm, limit, nq, ref_cols, ld, r_kept, r_limit, nr, p, slack, floor,      \
-                                  cand_query, cand_ref);                                                              \
+#define SMOTELAB_KNN_SCREEN_FLOAT(W)                                                                              \
+  inline std::size_t knn_screen(const float* q_rows, std::size_t q_row, std::size_t q_col, const double* q_norm,  \
+                                const double* limit, std::size_t nq, const float* ref_cols, std::size_t ld,       \
+                                const double* r_kept, const double* r_limit, std::size_t nr, std::size_t p,       \
+                                double slack, double floor, std::uint32_t* cand_query, std::uint32_t* cand_ref) { \
+    return screen_pairs<float, W>(q_rows, q_row, q_col, q_norm, limit, nq, ref_cols, ld, r_kept, r_limit, nr, p,  \
+                                  slack, floor, cand_query, cand_ref);                                            \
   }
 #if defined(SMOTELAB_HAVE_CLONES)
 __attribute__((target("arch=x86-64-v4"))) SMOTELAB_KNN_SCREEN_FLOAT(16) __attribute__((target("arch=x86-64-v3")))

@@ -26,8 +26,9 @@
 #' @param min_node_size Nodes with at most this many training rows are not
 #'   split (ranger's `min.node.size`; bootstrap copies of a row count
 #'   separately; case weights do not change the count, as scikit-learn's
-#'   `min_samples_leaf` counts rows whatever their `sample_weight`). The default 1 grows trees until their leaves are pure, as
-#'   scikit-learn does by default.
+#'   `min_samples_leaf` counts rows whatever their `sample_weight`). The
+#'   default 1 grows trees until their leaves are pure, as scikit-learn does
+#'   by default.
 #' @param max_depth `NULL` for no limit, or the largest depth of a leaf (the
 #'   root has depth 0; `max_depth = 1` grows stumps).
 #' @param class_weight `NULL` (rows weigh 1), `"balanced"` (a row of class

@@ -96,25 +96,18 @@ inline Resampled rose(const Columns& X, const std::vector<char>& smooth, const E
       const double mean = Xc.col(j).mean();
       h(j) = factor * std::sqrt((Xc.col(j).array() - mean).square().sum() / (n - 1.0));
     }
-    const Eigen::Index n_blocks = (n_c + detail::kSyntheticBlock - 1) / detail::kSyntheticBlock;
     const Eigen::Index class_offset = offset;
-    const std::uint64_t first_stream = stream;
     out.y_new.segment(offset, n_c).setConstant(static_cast<int>(c));
-    exec(static_cast<std::size_t>(n_blocks), 1, [&](std::size_t begin, std::size_t end) {
-      for (std::size_t blk = begin; blk < end; ++blk) {
-        Rng rng(seed, first_stream + blk);
-        const Eigen::Index start = static_cast<Eigen::Index>(blk) * detail::kSyntheticBlock;
-        const Eigen::Index len = std::min(detail::kSyntheticBlock, n_c - start);
-        for (Eigen::Index t = 0; t < len; ++t) {
-          const auto i = static_cast<Eigen::Index>(rng.below(members.size()));
-          const Eigen::Index at = class_offset + start + t;
-          for (Eigen::Index j = 0; j < X.cols(); ++j)
-            out.X_new(at, j) = smooth[static_cast<std::size_t>(j)] ? Xc(i, j) + h(j) * rng.normal() : Xc(i, j);
-          out.seed_row[static_cast<std::size_t>(at)] = members[static_cast<std::size_t>(i)];
-        }
-      }
-    });
-    stream += static_cast<std::uint64_t>(n_blocks);
+    stream +=
+        detail::for_each_synthetic_block(n_c, seed, stream, exec, [&](Rng& rng, Eigen::Index start, Eigen::Index len) {
+          for (Eigen::Index t = 0; t < len; ++t) {
+            const auto i = static_cast<Eigen::Index>(rng.below(members.size()));
+            const Eigen::Index at = class_offset + start + t;
+            for (Eigen::Index j = 0; j < X.cols(); ++j)
+              out.X_new(at, j) = smooth[static_cast<std::size_t>(j)] ? Xc(i, j) + h(j) * rng.normal() : Xc(i, j);
+            out.seed_row[static_cast<std::size_t>(at)] = members[static_cast<std::size_t>(i)];
+          }
+        });
     offset += n_c;
   }
   return out;

@@ -51,6 +51,24 @@ namespace detail {
 
 constexpr Eigen::Index kSyntheticBlock = 4096;
 
+// Calls make(rng, start, len) for the n new rows of one class in blocks of
+// kSyntheticBlock rows, [start, start + len), on the executor; block b draws
+// from Rng(seed, first_stream + b), so the rows do not depend on the number
+// of threads. Returns the number of streams used.
+template <typename Make>
+std::uint64_t for_each_synthetic_block(Eigen::Index n, std::uint64_t seed, std::uint64_t first_stream,
+                                       const Executor& exec, const Make& make) {
+  const Eigen::Index n_blocks = (n + kSyntheticBlock - 1) / kSyntheticBlock;
+  exec(static_cast<std::size_t>(n_blocks), 1, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t blk = begin; blk < end; ++blk) {
+      Rng rng(seed, first_stream + blk);
+      const Eigen::Index start = static_cast<Eigen::Index>(blk) * kSyntheticBlock;
+      make(rng, start, std::min(kSyntheticBlock, n - start));
+    }
+  });
+  return static_cast<std::uint64_t>(n_blocks);
+}
+
 // Row indices of each class; checks the codes against the number of classes.
 inline std::vector<std::vector<Eigen::Index>> class_rows(const Eigen::Ref<const Eigen::VectorXi>& y, std::size_t K) {
   std::vector<std::vector<Eigen::Index>> rows(K);
@@ -173,7 +191,6 @@ inline std::uint64_t interpolate(const Eigen::MatrixXd& from, const Eigen::Matri
   const Eigen::Index p = from.cols();
   const auto n_from = static_cast<std::uint64_t>(from.rows());
   const auto k = static_cast<std::uint64_t>(nn.k);
-  const Eigen::Index n_blocks = (n + kSyntheticBlock - 1) / kSyntheticBlock;
   // Each synthetic row reads one seed row and one neighbour row whole, so
   // the rows are copied to be contiguous.
   const RowMajor from_data = from;
@@ -181,38 +198,32 @@ inline std::uint64_t interpolate(const Eigen::MatrixXd& from, const Eigen::Matri
   if (&to != &from) to_copy = to;
   const RowMajor& to_data = &to != &from ? to_copy : from_data;
   out.y_new.segment(offset, n).setConstant(cls);
-  exec(static_cast<std::size_t>(n_blocks), 1, [&](std::size_t begin, std::size_t end) {
-    std::vector<Eigen::Index> a(kSyntheticBlock), b(kSyntheticBlock);
-    std::vector<double> gap(kSyntheticBlock);
-    for (std::size_t blk = begin; blk < end; ++blk) {
-      Rng rng(seed, first_stream + blk);
-      const Eigen::Index start = static_cast<Eigen::Index>(blk) * kSyntheticBlock;
-      const Eigen::Index len = std::min(kSyntheticBlock, n - start);
-      for (Eigen::Index t = 0; t < len; ++t) {
-        const Eigen::Index i = fixed_seed != nullptr ? (*fixed_seed)[static_cast<std::size_t>(start + t)]
-                                                     : static_cast<Eigen::Index>(rng.below(n_from));
-        const auto j = static_cast<std::size_t>(rng.below(k));
-        a[t] = i;
-        b[t] = nn.index[static_cast<std::size_t>(i) * static_cast<std::size_t>(k) + j];
-        gap[t] = step * rng.uniform();
-        const auto at = static_cast<std::size_t>(offset + start + t);
-        out.seed_row[at] = from_rows[static_cast<std::size_t>(a[t])];
-        out.neighbour_row[at] = to_rows[static_cast<std::size_t>(b[t])];
-        out.gap[at] = gap[t];
-      }
-      double* dst = out.X_new.data() + offset + start;
-      const auto ld = static_cast<std::size_t>(out.X_new.rows());
-      for (Eigen::Index t = 0; t < len; ++t) {
-        const double* xa = from_data.row(a[t]).data();
-        const double* xb = to_data.row(b[t]).data();
-        for (Eigen::Index col = 0; col < p; ++col) {
-          const double v = xa[col];
-          dst[static_cast<std::size_t>(col) * ld + static_cast<std::size_t>(t)] = v + gap[t] * (xb[col] - v);
-        }
+  return for_each_synthetic_block(n, seed, first_stream, exec, [&](Rng& rng, Eigen::Index start, Eigen::Index len) {
+    std::vector<Eigen::Index> a(static_cast<std::size_t>(len)), b(static_cast<std::size_t>(len));
+    std::vector<double> gap(static_cast<std::size_t>(len));
+    for (Eigen::Index t = 0; t < len; ++t) {
+      const Eigen::Index i = fixed_seed != nullptr ? (*fixed_seed)[static_cast<std::size_t>(start + t)]
+                                                   : static_cast<Eigen::Index>(rng.below(n_from));
+      const auto j = static_cast<std::size_t>(rng.below(k));
+      a[t] = i;
+      b[t] = nn.index[static_cast<std::size_t>(i) * static_cast<std::size_t>(k) + j];
+      gap[t] = step * rng.uniform();
+      const auto at = static_cast<std::size_t>(offset + start + t);
+      out.seed_row[at] = from_rows[static_cast<std::size_t>(a[t])];
+      out.neighbour_row[at] = to_rows[static_cast<std::size_t>(b[t])];
+      out.gap[at] = gap[t];
+    }
+    double* dst = out.X_new.data() + offset + start;
+    const auto ld = static_cast<std::size_t>(out.X_new.rows());
+    for (Eigen::Index t = 0; t < len; ++t) {
+      const double* xa = from_data.row(a[t]).data();
+      const double* xb = to_data.row(b[t]).data();
+      for (Eigen::Index col = 0; col < p; ++col) {
+        const double v = xa[col];
+        dst[static_cast<std::size_t>(col) * ld + static_cast<std::size_t>(t)] = v + gap[t] * (xb[col] - v);
       }
     }
   });
-  return static_cast<std::uint64_t>(n_blocks);
 }
 
 }  // namespace detail

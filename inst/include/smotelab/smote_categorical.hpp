@@ -207,30 +207,23 @@ inline Resampled smoten(const Eigen::Ref<const Eigen::MatrixXi>& codes, const st
       rows, n_new,
       [&](std::size_t c, const std::vector<Eigen::Index>& members, Eigen::Index n_c, Eigen::Index class_offset) {
         const std::vector<Eigen::Index> hood = smoten_neighbourhoods(codes, vdm, members, k_neighbors, exec);
-        const auto n_blocks = static_cast<std::uint64_t>((n_c + detail::kSyntheticBlock - 1) / detail::kSyntheticBlock);
-        const std::uint64_t first_stream = stream;
-        exec(static_cast<std::size_t>(n_blocks), 1, [&](std::size_t begin, std::size_t end) {
-          std::vector<int> tally;
-          for (std::size_t blk = begin; blk < end; ++blk) {
-            Rng rng(seed, first_stream + blk);
-            const Eigen::Index start = static_cast<Eigen::Index>(blk) * detail::kSyntheticBlock;
-            const Eigen::Index len = std::min(detail::kSyntheticBlock, n_c - start);
-            for (Eigen::Index t = 0; t < len; ++t) {
-              const Eigen::Index at = class_offset + start + t;
-              const auto s = static_cast<std::size_t>(rng.below(members.size()));
-              for (Eigen::Index j = 0; j < q; ++j) {
-                tally.assign(static_cast<std::size_t>(n_levels[static_cast<std::size_t>(j)]), 0);
-                for (std::size_t r = 0; r < kk; ++r)
-                  ++tally[static_cast<std::size_t>(codes(members[static_cast<std::size_t>(hood[s * kk + r])], j))];
-                out.X_new(at, j) = static_cast<double>(std::max_element(tally.begin(), tally.end()) - tally.begin());
+        stream += detail::for_each_synthetic_block(
+            n_c, seed, stream, exec, [&](Rng& rng, Eigen::Index start, Eigen::Index len) {
+              std::vector<int> tally;
+              for (Eigen::Index t = 0; t < len; ++t) {
+                const Eigen::Index at = class_offset + start + t;
+                const auto s = static_cast<std::size_t>(rng.below(members.size()));
+                for (Eigen::Index j = 0; j < q; ++j) {
+                  tally.assign(static_cast<std::size_t>(n_levels[static_cast<std::size_t>(j)]), 0);
+                  for (std::size_t r = 0; r < kk; ++r)
+                    ++tally[static_cast<std::size_t>(codes(members[static_cast<std::size_t>(hood[s * kk + r])], j))];
+                  out.X_new(at, j) = static_cast<double>(std::max_element(tally.begin(), tally.end()) - tally.begin());
+                }
+                out.y_new(at) = static_cast<int>(c);
+                out.seed_row[static_cast<std::size_t>(at)] = members[s];
+                out.neighbour_row[static_cast<std::size_t>(at)] = -1;
               }
-              out.y_new(at) = static_cast<int>(c);
-              out.seed_row[static_cast<std::size_t>(at)] = members[s];
-              out.neighbour_row[static_cast<std::size_t>(at)] = -1;
-            }
-          }
-        });
-        stream += n_blocks;
+            });
       });
   return out;
 }

@@ -358,32 +358,28 @@ inline Resampled smote_nc(const Columns& X_num, const Eigen::Ref<const Eigen::Ma
         std::vector<Eigen::Index> position(static_cast<std::size_t>(X_num.rows()), -1);
         for (Eigen::Index i = 0; i < m; ++i)
           position[static_cast<std::size_t>(members[static_cast<std::size_t>(i)])] = i;
-        const std::uint64_t first_stream = stream + n_blocks;
-        exec(static_cast<std::size_t>(n_blocks), 1, [&](std::size_t begin, std::size_t end) {
-          std::vector<int> tally, best;
-          for (std::size_t blk = begin; blk < end; ++blk) {
-            Rng rng(seed, first_stream + blk);
-            const Eigen::Index start = static_cast<Eigen::Index>(blk) * detail::kSyntheticBlock;
-            const Eigen::Index len = std::min(detail::kSyntheticBlock, n_c - start);
-            for (Eigen::Index t = 0; t < len; ++t) {
-              const Eigen::Index at = offset + start + t;
-              const auto s = static_cast<std::size_t>(
-                  position[static_cast<std::size_t>(out.seed_row[static_cast<std::size_t>(at)])]);
-              for (Eigen::Index j = 0; j < q; ++j) {
-                tally.assign(static_cast<std::size_t>(n_levels[static_cast<std::size_t>(j)]), 0);
-                for (std::size_t r = 0; r < k; ++r)
-                  ++tally[static_cast<std::size_t>(codes(members[static_cast<std::size_t>(nn.index[s * k + r])], j))];
-                const int top = *std::max_element(tally.begin(), tally.end());
-                best.clear();
-                for (std::size_t l = 0; l < tally.size(); ++l)
-                  if (tally[l] == top) best.push_back(static_cast<int>(l));
-                const int level = best.size() == 1 ? best[0] : best[rng.below(best.size())];
-                out.X_new(at, p + j) = static_cast<double>(level);
+        detail::for_each_synthetic_block(
+            n_c, seed, stream + n_blocks, exec, [&](Rng& rng, Eigen::Index start, Eigen::Index len) {
+              std::vector<int> tally, best;
+              for (Eigen::Index t = 0; t < len; ++t) {
+                const Eigen::Index at = offset + start + t;
+                const auto s = static_cast<std::size_t>(
+                    position[static_cast<std::size_t>(out.seed_row[static_cast<std::size_t>(at)])]);
+                for (Eigen::Index j = 0; j < q; ++j) {
+                  tally.assign(static_cast<std::size_t>(n_levels[static_cast<std::size_t>(j)]), 0);
+                  for (std::size_t r = 0; r < k; ++r)
+                    ++tally[static_cast<std::size_t>(codes(members[static_cast<std::size_t>(nn.index[s * k + r])], j))];
+                  const int top = *std::max_element(tally.begin(), tally.end());
+                  best.clear();
+                  for (std::size_t l = 0; l < tally.size(); ++l)
+                    if (tally[l] == top) best.push_back(static_cast<int>(l));
+                  const int level = best.size() == 1 ? best[0] : best[rng.below(best.size())];
+                  out.X_new(at, p + j) = static_cast<double>(level);
+                }
               }
-            }
-          }
-        });
-        stream = first_stream + n_blocks;
+            });
+        // n_blocks streams for the numeric columns, as many for the categorical.
+        stream += 2 * n_blocks;
       });
   return out;
 }

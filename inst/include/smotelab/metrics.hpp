@@ -420,6 +420,33 @@ struct Ranking {
 };
 
 namespace detail {
+// The sums of one walk over distinct scores, highest first, in the count type
+// T (integers for rows, doubles for case weights): the doubled ROC area as
+// trapezoids dfp * (2 * tp_before + dtp), divided once at the end so that
+// ties cost no rounding, and the average precision.
+template <typename T>
+struct RankingSums {
+  T tp = 0, fp = 0, area2 = 0;
+  double ap = 0;
+
+  void step(T dtp, T dfp) {
+    area2 += dfp * (2 * tp + dtp);
+    tp += dtp;
+    fp += dfp;
+    if (dtp > 0) ap += double(dtp) * (double(tp) / double(tp + fp));
+  }
+  // n: the rows given, whatever their weight.
+  void finish(Ranking& r, std::size_t n) const {
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    r.roc_auc = (tp > 0 && fp > 0) ? double(area2) / (2.0 * double(tp) * double(fp)) : nan;
+    if (n == 0) {
+      r.average_precision = nan;
+    } else {
+      r.average_precision = tp > 0 ? ap / double(tp) : 0.0;
+    }
+  }
+};
+
 // With case weights: the same walk over distinct scores, on a comparison
 // sort of the rows of positive weight (the radix keys have no room for a
 // weight), summing weights where the unweighted walk counts rows. A row of
@@ -442,54 +469,32 @@ inline Ranking weighted_ranking_metrics(const int* truth, const double* score, c
     ++(y == 1 ? r.n_pos : r.n_neg);
   }
   std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.score > b.score; });
-  double tp = 0, fp = 0, area2 = 0, ap = 0;
+  RankingSums<double> sums;
   for (std::size_t i = 0; i < rows.size();) {
     double dtp = 0, dfp = 0;
     const double s = rows[i].score;
     for (; i < rows.size() && rows[i].score == s; ++i) (rows[i].label == 1 ? dtp : dfp) += rows[i].weight;
-    area2 += dfp * (2 * tp + dtp);
-    tp += dtp;
-    fp += dfp;
-    if (dtp > 0) ap += dtp * (tp / (tp + fp));
+    sums.step(dtp, dfp);
   }
-  const double nan = std::numeric_limits<double>::quiet_NaN();
-  r.roc_auc = (tp > 0 && fp > 0) ? area2 / (2.0 * tp * fp) : nan;
-  if (n == 0) {
-    r.average_precision = nan;
-  } else {
-    r.average_precision = tp > 0 ? ap / tp : 0.0;
-  }
+  sums.finish(r, n);
   return r;
 }
 }  // namespace detail
 
 // Walks the sorted scores from the highest down, one step per distinct score,
-// as _binary_clf_curve does. The ROC trapezoids are summed in integers
-// (dfp * (2 * tp_before + dtp)) and divided once, so ties cost no rounding.
+// as _binary_clf_curve does, summing the ROC trapezoids in integers.
 // `weight`: none, or one case weight per row (then n_pos and n_neg count the
 // rows of positive weight).
 inline Ranking ranking_metrics(const int* truth, const double* score, std::size_t n, const Executor& exec,
                                detail::LabelCodes codes = {}, const double* weight = nullptr) {
   if (weight != nullptr) return detail::weighted_ranking_metrics(truth, score, weight, n, codes);
   const SortedScores s = sort_scores(truth, score, n, exec, codes);
-  std::uint64_t tp = 0, fp = 0, area2 = 0;
-  double ap = 0;
-  for_each_distinct_score(s, n, [&](std::uint64_t, std::uint64_t dtp, std::uint64_t dfp) {
-    area2 += dfp * (2 * tp + dtp);
-    tp += dtp;
-    fp += dfp;
-    if (dtp > 0) ap += double(dtp) * (double(tp) / double(tp + fp));
-  });
+  detail::RankingSums<std::uint64_t> sums;
+  for_each_distinct_score(s, n, [&](std::uint64_t, std::uint64_t dtp, std::uint64_t dfp) { sums.step(dtp, dfp); });
   Ranking r;
   r.n_pos = s.n_pos;
   r.n_neg = s.n_neg;
-  const double nan = std::numeric_limits<double>::quiet_NaN();
-  r.roc_auc = (s.n_pos > 0 && s.n_neg > 0) ? double(area2) / (2.0 * double(s.n_pos) * double(s.n_neg)) : nan;
-  if (n == 0) {
-    r.average_precision = nan;
-  } else {
-    r.average_precision = s.n_pos > 0 ? ap / double(s.n_pos) : 0.0;
-  }
+  sums.finish(r, n);
   return r;
 }
 

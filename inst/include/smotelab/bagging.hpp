@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "case_weights.hpp"
 #include "columns.hpp"
 #include "errors.hpp"
 #include "parallel.hpp"
@@ -96,9 +97,7 @@ inline BaggingFit fit_bagging(const BaggingOptions& opt, const Columns& X, const
         for (std::size_t i = 0; i < rows.size(); ++i) y_member(static_cast<Eigen::Index>(i)) = y(rows[i]);
         Columns member_columns = Columns::of(X_member);
         member_columns.checked_finite();
-        std::vector<double> w_member;
-        if (case_weight != nullptr)
-          for (Eigen::Index i : rows) w_member.push_back(case_weight[i]);
+        const std::vector<double> w_member = weights_of_rows(case_weight, rows);
         fit.members[t] = std::make_shared<const FittedPipeline>(
             fit_pipeline(*opt.member, member_columns, y_member, derive_seed(seed, t), serial_executor(),
                          case_weight != nullptr ? w_member.data() : nullptr));

@@ -50,4 +50,13 @@ inline std::vector<double> carry_case_weights(const std::vector<double>& w, cons
   return out;
 }
 
+// The weights of `rows`, in their order; none when there are no weights.
+inline std::vector<double> weights_of_rows(const double* case_weight, const std::vector<Eigen::Index>& rows) {
+  std::vector<double> out;
+  if (case_weight == nullptr) return out;
+  out.reserve(rows.size());
+  for (Eigen::Index i : rows) out.push_back(case_weight[i]);
+  return out;
+}
+
 }  // namespace smotelab

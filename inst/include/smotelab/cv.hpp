@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "case_weights.hpp"
 #include "columns.hpp"
 #include "errors.hpp"
 #include "metrics.hpp"
@@ -81,23 +82,16 @@ inline Eigen::VectorXd run_task(const CvProblem& problem, const Columns& X, cons
 
   // An imblearn Pipeline cloned for each fold keeps its integer random_state.
   const PipelineSpec& spec = problem.grid[task.grid_point];
-  std::vector<double> w_train;
-  if (problem.case_weight != nullptr) {
-    w_train.reserve(train.size());
-    for (Eigen::Index i : train) w_train.push_back(problem.case_weight[i]);
-  }
+  const std::vector<double> w_train = weights_of_rows(problem.case_weight, train);
   const FittedPipeline fitted =
       fit_pipeline(spec, Columns::of(X_train), y_train,
                    spec.numpy_rng ? problem.seed : task_seed(problem.seed, task.repeat, task.fold, v),
                    serial_executor(), problem.case_weight != nullptr ? w_train.data() : nullptr);
   Eigen::VectorXd prob(X_test.rows());
   predict_pipeline(fitted, Columns::of(X_test), prob);
-  std::vector<double> w_test;
-  if (problem.weighted_metrics) {
-    require(problem.case_weight != nullptr, "weighted metrics need case weights");
-    w_test.reserve(test.size());
-    for (Eigen::Index i : test) w_test.push_back(problem.case_weight[i]);
-  }
+  require(!problem.weighted_metrics || problem.case_weight != nullptr, "weighted metrics need case weights");
+  const std::vector<double> w_test =
+      problem.weighted_metrics ? weights_of_rows(problem.case_weight, test) : std::vector<double>{};
   const std::vector<double> values =
       score_metrics(problem.metrics, y_test.data(), prob.data(), static_cast<std::size_t>(prob.size()),
                     problem.threshold, problem.weighted_metrics ? w_test.data() : nullptr);

@@ -558,11 +558,21 @@ inline std::vector<StepState> fit_steps(const PipelineSpec& spec, Rows& rows, st
   return states;
 }
 
+// Fits the model of `spec` on X and y (the rows after the steps), drawing
+// model_seed, and records the class counts it saw.
+inline void fit_model(const PipelineSpec& spec, const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y,
+                      std::uint64_t model_seed, const Executor& exec, const double* case_weight,
+                      FittedPipeline& fitted) {
+  fitted.model = std::visit(ModelFitter{X, y, model_seed, exec, &spec.class_names, case_weight}, spec.model);
+  fitted.fit_counts = class_counts(y);
+}
+
 }  // namespace detail
 
 // `seed` feeds the steps (see fit_steps()) and the model, which draws
-// derive_seed(seed, number of steps). `case_weight`, when given, holds a positive weight per row for the
-// model; they follow the rows through the resampling steps (see append()).
+// derive_seed(seed, number of steps). `case_weight`, when given, holds a
+// positive weight per row for the model; they follow the rows through the
+// resampling steps (see append()).
 inline FittedPipeline fit_pipeline(const PipelineSpec& spec, const Columns& X,
                                    const Eigen::Ref<const Eigen::VectorXi>& y, std::uint64_t seed,
                                    const Executor& exec = serial_executor(), const double* case_weight = nullptr) {
@@ -574,17 +584,14 @@ inline FittedPipeline fit_pipeline(const PipelineSpec& spec, const Columns& X,
   FittedPipeline fitted;
   const std::uint64_t model_seed = derive_seed(seed, spec.steps.size());
   if (spec.steps.empty()) {
-    fitted.model = std::visit(detail::ModelFitter{X, y, model_seed, exec, &spec.class_names, case_weight}, spec.model);
-    fitted.fit_counts = detail::class_counts(y);
+    detail::fit_model(spec, X, y, model_seed, exec, case_weight, fitted);
     return fitted;
   }
   detail::Rows rows{X.to_matrix(), y, {}};
   if (case_weight != nullptr) rows.w.assign(case_weight, case_weight + X.rows());
   fitted.steps = detail::fit_steps(spec, rows, seed, exec);
-  fitted.model = std::visit(detail::ModelFitter{Columns::of(rows.X), rows.y, model_seed, exec, &spec.class_names,
-                                                rows.w.empty() ? nullptr : rows.w.data()},
-                            spec.model);
-  fitted.fit_counts = detail::class_counts(rows.y);
+  detail::fit_model(spec, Columns::of(rows.X), rows.y, model_seed, exec, rows.w.empty() ? nullptr : rows.w.data(),
+                    fitted);
   return fitted;
 }
 

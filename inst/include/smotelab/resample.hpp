@@ -40,8 +40,7 @@ inline FittedPipeline fit_model_after_steps(const PipelineSpec& spec, const Colu
   require(X.rows() == y.size(), "X and y must have the same number of rows");
   require(spec.steps.empty() && !spec.calibration, "the spec must hold a model only");
   FittedPipeline fitted;
-  fitted.model = std::visit(detail::ModelFitter{X, y, derive_seed(seed, steps), exec, &spec.class_names}, spec.model);
-  fitted.fit_counts = detail::class_counts(y);
+  detail::fit_model(spec, X, y, derive_seed(seed, steps), exec, nullptr, fitted);
   return fitted;
 }
 

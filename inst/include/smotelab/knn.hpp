@@ -189,12 +189,6 @@ inline void candidate_dist2(const std::vector<const double*>& a, Eigen::Index a0
   for (; f < count; ++f) out[f] = column_dist2(a, a0 + ia[f], b, b0 + ib[f]);
 }
 
-inline std::vector<const double*> column_pointers(const Columns& X) {
-  std::vector<const double*> out(static_cast<std::size_t>(X.cols()));
-  for (Eigen::Index j = 0; j < X.cols(); ++j) out[static_cast<std::size_t>(j)] = X.col(j).data();
-  return out;
-}
-
 inline void check_knn_input(Eigen::Index n_ref, Eigen::Index p_ref, Eigen::Index p_query, int k,
                             const std::vector<Eigen::Index>* self, Eigen::Index n_query) {
   require(p_ref == p_query, "the query and reference matrices must have the same number of columns");
@@ -217,8 +211,7 @@ class KdTree {
     order_.resize(static_cast<std::size_t>(n));
     for (Eigen::Index i = 0; i < n; ++i) order_[static_cast<std::size_t>(i)] = i;
     nodes_.reserve(static_cast<std::size_t>(2 * (n / kLeafSize + 1)));
-    std::vector<const double*> cols(static_cast<std::size_t>(p_));
-    for (Eigen::Index j = 0; j < p_; ++j) cols[static_cast<std::size_t>(j)] = ref.col(j).data();
+    const std::vector<const double*>& cols = ref.pointers();
     build(cols, 0, n);
     points_.resize(static_cast<std::size_t>(n * p_));
     for (Eigen::Index i = 0; i < n; ++i)
@@ -513,7 +506,8 @@ inline void knn_brute_force(const Columns& ref, const Columns& query, int k, con
   const Eigen::Index n_ref = ref.rows();
   const Eigen::Index n_query = query.rows();
   const Screen screen(ref, query, round_up(n_query, kQueryBlock));
-  const std::vector<const double*> ref_cols = column_pointers(ref), query_cols = column_pointers(query);
+  const std::vector<const double*>& ref_cols = ref.pointers();
+  const std::vector<const double*>& query_cols = query.pointers();
 
   const std::size_t n_blocks = static_cast<std::size_t>((n_query + kQueryBlock - 1) / kQueryBlock);
   exec(n_blocks, 1, [&](std::size_t begin, std::size_t end) {
@@ -568,7 +562,7 @@ inline void knn_self_brute_force(const Columns& X, int k, const Executor& exec, 
   const Eigen::Index n = X.rows();
   const Eigen::Index n_blocks = (n + kQueryBlock - 1) / kQueryBlock;
   const Screen screen(X, X, n_blocks * kQueryBlock, true);
-  const std::vector<const double*> cols = column_pointers(X);
+  const std::vector<const double*>& cols = X.pointers();
   RowsTopK best(static_cast<std::size_t>(n), static_cast<std::size_t>(k));
   std::vector<double> limit = initial_limits(n, n_blocks * kQueryBlock);
 

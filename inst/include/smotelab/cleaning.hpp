@@ -90,7 +90,7 @@ inline Neighbours neighbours_of(const Columns& X, const std::vector<Eigen::Index
                                 KnnAlgorithm algorithm) {
   if (static_cast<Eigen::Index>(rows.size()) == X.rows()) return knn_self(X, k, exec, algorithm);
   if (2 * static_cast<Eigen::Index>(rows.size()) < X.rows() || resolve(algorithm, X.cols()) == KnnAlgorithm::kd_tree)
-    return knn_query(X, gather_rows(X, rows), k, &rows, exec, algorithm);
+    return knn_query(X, Columns::of(gather_rows(X, rows)), k, &rows, exec, algorithm);
   const Neighbours all = knn_self(X, k, exec, algorithm);
   Neighbours out;
   out.k = k;

@@ -308,16 +308,18 @@ class KdTree {
   std::vector<double> points_;
 };
 
-inline void knn_kd_tree(const Columns& ref, const Eigen::Ref<const Eigen::MatrixXd>& query, int k,
-                        const std::vector<Eigen::Index>* self, const Executor& exec, Neighbours& out) {
+inline void knn_kd_tree(const Columns& ref, const Columns& query, int k, const std::vector<Eigen::Index>* self,
+                        const Executor& exec, Neighbours& out) {
   const KdTree tree(ref);
   const Eigen::Index p = ref.cols();
+  const std::vector<const double*>& query_cols = query.pointers();
   exec(static_cast<std::size_t>(query.rows()), 256, [&](std::size_t begin, std::size_t end) {
     TopK best(static_cast<std::size_t>(k));
     std::vector<double> q(static_cast<std::size_t>(p)), offset;
     for (std::size_t i = begin; i < end; ++i) {
       const auto row = static_cast<Eigen::Index>(i);
-      for (Eigen::Index j = 0; j < p; ++j) q[static_cast<std::size_t>(j)] = query(row, j);
+      for (Eigen::Index j = 0; j < p; ++j)
+        q[static_cast<std::size_t>(j)] = query_cols[static_cast<std::size_t>(j)][row];
       best.clear();
       tree.search(q.data(), self != nullptr ? (*self)[i] : -1, best, offset);
       best.write(&out.index[i * static_cast<std::size_t>(k)], &out.dist2[i * static_cast<std::size_t>(k)]);
@@ -686,14 +688,15 @@ inline KnnAlgorithm resolve(KnnAlgorithm algorithm, Eigen::Index p) {
 // Neighbours of each query row among the reference rows. When
 // query_self_index is given, query row i is reference row (*query_self_index)[i]
 // (or -1 for none) and is left out of its own list.
-inline Neighbours knn_query(const Columns& ref, const Eigen::Ref<const Eigen::MatrixXd>& query, int k,
+inline Neighbours knn_query(const Columns& ref, const Columns& query, int k,
                             const std::vector<Eigen::Index>* query_self_index, const Executor& exec = serial_executor(),
                             KnnAlgorithm algorithm = KnnAlgorithm::automatic) {
   detail::check_knn_input(ref.rows(), ref.cols(), query.cols(), k, query_self_index, query.rows());
   if (const int e = detail::knn_rescale_exponent(ref, query)) {
     const Eigen::MatrixXd scaled_ref = detail::times_power_of_two(ref.to_matrix(), e);
+    const Eigen::MatrixXd scaled_query = detail::times_power_of_two(query.to_matrix(), e);
     Neighbours out =
-        knn_query(Columns::of(scaled_ref), detail::times_power_of_two(query, e), k, query_self_index, exec, algorithm);
+        knn_query(Columns::of(scaled_ref), Columns::of(scaled_query), k, query_self_index, exec, algorithm);
     detail::restore_dist2(out, e);
     return out;
   }
@@ -701,7 +704,7 @@ inline Neighbours knn_query(const Columns& ref, const Eigen::Ref<const Eigen::Ma
   if (resolve(algorithm, ref.cols()) == KnnAlgorithm::kd_tree) {
     detail::knn_kd_tree(ref, query, k, query_self_index, exec, out);
   } else {
-    detail::knn_brute_force(ref, Columns::of(query), k, query_self_index, exec, out);
+    detail::knn_brute_force(ref, query, k, query_self_index, exec, out);
   }
   return out;
 }
@@ -710,7 +713,7 @@ inline Neighbours knn_query(const Eigen::Ref<const Eigen::MatrixXd>& ref,
                             const Eigen::Ref<const Eigen::MatrixXd>& query, int k,
                             const std::vector<Eigen::Index>* query_self_index, const Executor& exec = serial_executor(),
                             KnnAlgorithm algorithm = KnnAlgorithm::automatic) {
-  return knn_query(Columns::of(ref), query, k, query_self_index, exec, algorithm);
+  return knn_query(Columns::of(ref), Columns::of(query), k, query_self_index, exec, algorithm);
 }
 
 // Neighbours of each row of X among the other rows of X.
@@ -718,8 +721,7 @@ inline Neighbours knn_self(const Columns& X, int k, const Executor& exec = seria
                            KnnAlgorithm algorithm = KnnAlgorithm::automatic) {
   std::vector<Eigen::Index> self(static_cast<std::size_t>(X.rows()));
   for (Eigen::Index i = 0; i < X.rows(); ++i) self[static_cast<std::size_t>(i)] = i;
-  if (resolve(algorithm, X.cols()) == KnnAlgorithm::kd_tree)
-    return knn_query(X, X.to_matrix(), k, &self, exec, algorithm);
+  if (resolve(algorithm, X.cols()) == KnnAlgorithm::kd_tree) return knn_query(X, X, k, &self, exec, algorithm);
   detail::check_knn_input(X.rows(), X.cols(), X.cols(), k, &self, X.rows());
   if (const int e = detail::knn_rescale_exponent(X, X)) {
     const Eigen::MatrixXd scaled = detail::times_power_of_two(X.to_matrix(), e);

@@ -563,9 +563,7 @@ inline Resampled smote_then_clean(const Columns& X, const Eigen::Ref<const Eigen
   std::vector<Eigen::Index> new_rows;
   for (Eigen::Index t = 0; t < m; ++t)
     if (kept[static_cast<std::size_t>(n + t)]) new_rows.push_back(t);
-  out.X_new.resize(static_cast<Eigen::Index>(new_rows.size()), X.cols());
-  for (std::size_t t = 0; t < new_rows.size(); ++t)
-    out.X_new.row(static_cast<Eigen::Index>(t)) = all.row(n + new_rows[t]);
+  out.X_new = detail::gather_rows(all.bottomRows(m), new_rows);
   out.y_new.resize(static_cast<Eigen::Index>(new_rows.size()));
   for (std::size_t t = 0; t < new_rows.size(); ++t) {
     out.y_new(static_cast<Eigen::Index>(t)) = grown.y_new(new_rows[t]);

@@ -416,12 +416,10 @@ inline Resampled one_sided_selection(const Columns& X, const Eigen::Ref<const Ei
   }
   // Tomek links among the rows kept so far, gathered straight from the
   // columns.
-  std::vector<Eigen::Index> original;
-  for (Eigen::Index i = 0; i < X.rows(); ++i)
-    if (kept[static_cast<std::size_t>(i)]) original.push_back(i);
-  Eigen::VectorXi yk(static_cast<Eigen::Index>(original.size()));
-  for (std::size_t i = 0; i < original.size(); ++i) yk(static_cast<Eigen::Index>(i)) = y(original[i]);
-  const Eigen::MatrixXd Xk = detail::gather_rows(X, original);
+  std::vector<Eigen::Index> original = detail::all_rows(X.rows());
+  Eigen::VectorXi yk = y;
+  Eigen::MatrixXd Xk;
+  detail::subset(X, yk, kept, original, Xk);
   const std::vector<char> clean = detail::tomek_mask(Columns::of(Xk), yk, start.targets, exec, algorithm);
   std::vector<char> final_kept(static_cast<std::size_t>(X.rows()), 0);
   for (std::size_t i = 0; i < original.size(); ++i)

@@ -444,7 +444,8 @@ inline Resampled condensed_nearest_neighbour(const Columns& X, const Eigen::Ref<
   const detail::StoreStart start = detail::start_stores(X.rows(), y, n_classes, strategy, n_neighbors, n_seeds_S,
                                                         "condensed nearest neighbour", class_names);
   const Eigen::Index p = X.cols();
-  const detail::RowMajor R = X.to_matrix();
+  detail::RowMajor R(X.rows(), p);
+  for (Eigen::Index j = 0; j < p; ++j) R.col(j) = X.col(j);
   std::vector<char> kept(static_cast<std::size_t>(X.rows()), 1);
   std::vector<int> votes(n_classes);
   detail::TopK best(static_cast<std::size_t>(n_neighbors));

@@ -341,8 +341,8 @@ template <typename Real>
 struct ScreenData {
   std::vector<Real> ref_cols;  // column j of the reference rows at ref_cols[j * ld]
   std::size_t ld = 0;
-  std::vector<Real> query_rows;  // row-major, n_query rounded up to the query block
-  std::vector<double> r_norm, q_norm;
+  std::vector<Real> query_rows;        // row-major, n_query rounded up to the query block
+  std::vector<double> r_norm, q_norm;  // squared norms; the Screen takes r_norm
   // Coordinate j of query i is at query()[i * q_row + j * q_col]. A
   // self-join reads its queries from the reference columns: one copy, not two.
   bool shared = false;
@@ -406,7 +406,8 @@ struct ScreenData {
 // (p + 2) eps).
 class Screen {
  public:
-  // self_join: query is ref, and its rows are the reference rows.
+  // self_join: query is ref, and its rows are the reference rows (so its
+  // values need no second look).
   Screen(const Columns& ref, const Columns& query, Eigen::Index query_rows_padded, bool self_join = false)
       : p_(ref.cols()) {
     // Centring shrinks the norms, and so the cancellation in the expansion.
@@ -415,7 +416,8 @@ class Screen {
     for (Eigen::Index j = 0; j < p_; ++j) {
       center(j) = ref.col(j).mean();
       if (ref.rows() > 0) max_abs = std::max(max_abs, (ref.col(j).array() - center(j)).abs().maxCoeff());
-      if (query.rows() > 0) max_abs = std::max(max_abs, (query.col(j).array() - center(j)).abs().maxCoeff());
+      if (!self_join && query.rows() > 0)
+        max_abs = std::max(max_abs, (query.col(j).array() - center(j)).abs().maxCoeff());
     }
     int exponent = 0;
     std::frexp(max_abs, &exponent);
@@ -428,13 +430,13 @@ class Screen {
       to_scaled_ = max_abs == 0 ? 1.0 : std::ldexp(1.0, -2 * exponent);
       single_ = ScreenData<float>(ref, query, center, query_rows_padded, max_abs > 0 ? std::ldexp(1.0, -exponent) : 1.0,
                                   self_join);
-      r_kept_ = single_.r_norm;
+      r_kept_ = std::move(single_.r_norm);
     } else {
       slack_ = 4.0 * (pd + 2.0) * eps;
       floor_ = 1e-300;
       to_scaled_ = 1.0;
       twice_ = ScreenData<double>(ref, query, center, query_rows_padded, 1.0, self_join);
-      r_kept_ = twice_.r_norm;
+      r_kept_ = std::move(twice_.r_norm);
     }
     for (double& v : r_kept_) v *= 1.0 - slack_;
   }

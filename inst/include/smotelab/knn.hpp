@@ -376,19 +376,14 @@ struct ScreenData {
     q_row = static_cast<std::size_t>(p);
     query_rows.assign(static_cast<std::size_t>(query_rows_padded * p), Real(0));
     q_norm.assign(static_cast<std::size_t>(query_rows_padded), 0.0);
+    // Each norm summed in column order, as the reference norms are.
     for (Eigen::Index j = 0; j < p; ++j) {
       const double* col = query.col(j).data();
-      for (Eigen::Index i = 0; i < query.rows(); ++i)
-        query_rows[static_cast<std::size_t>(i * p + j)] = static_cast<Real>((col[i] - center(j)) * scale);
-    }
-    // Each norm summed in column order, as the reference norms are.
-    for (Eigen::Index i = 0; i < query.rows(); ++i) {
-      double s = 0.0;
-      for (Eigen::Index j = 0; j < p; ++j) {
-        const double v = static_cast<double>(query_rows[static_cast<std::size_t>(i * p + j)]);
-        s += v * v;
+      for (Eigen::Index i = 0; i < query.rows(); ++i) {
+        const Real v = static_cast<Real>((col[i] - center(j)) * scale);
+        query_rows[static_cast<std::size_t>(i * p + j)] = v;
+        q_norm[static_cast<std::size_t>(i)] += static_cast<double>(v) * static_cast<double>(v);
       }
-      q_norm[static_cast<std::size_t>(i)] = s;
     }
   }
 };

@@ -100,9 +100,9 @@ List kmeans_cpp(const Eigen::Map<Eigen::MatrixXd> x, int n_clusters, int n_init,
 List cluster_centroids_cpp(const List& columns, const Eigen::Map<Eigen::VectorXi> y, const Rcpp::IntegerVector& n_keep,
                            const std::string& voting, double seed, int n_threads,
                            const std::vector<std::string>& class_names) {
-  return cluster_rows_to_r(smotelab::cluster_centroids(glue::columns_from_r(columns, y.size()), y, index_vector(n_keep),
-                                                       glue::centroid_voting_from_r(voting), glue::seed_from_r(seed),
-                                                       glue::executor(n_threads), 10, class_names));
+  return cluster_rows_to_r(smotelab::cluster_centroids(
+      glue::columns_from_r(columns, y.size()), y, index_vector(n_keep), glue::centroid_voting_from_r(voting),
+      glue::seed_from_r(seed), glue::executor(n_threads), smotelab::kClusterCentroidsInit, class_names));
 }
 
 // [[Rcpp::export(rng = false)]]

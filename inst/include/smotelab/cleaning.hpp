@@ -90,7 +90,7 @@ inline Neighbours neighbours_of(const Columns& X, const std::vector<Eigen::Index
                                 KnnAlgorithm algorithm) {
   if (static_cast<Eigen::Index>(rows.size()) == X.rows()) return knn_self(X, k, exec, algorithm);
   if (2 * static_cast<Eigen::Index>(rows.size()) < X.rows() || resolve(algorithm, X.cols()) == KnnAlgorithm::kd_tree)
-    return knn_query(X, gather_rows(X, rows), k, &rows, exec, algorithm);
+    return knn_query(X, Columns::of(gather_rows(X, rows)), k, &rows, exec, algorithm);
   const Neighbours all = knn_self(X, k, exec, algorithm);
   Neighbours out;
   out.k = k;
@@ -416,12 +416,10 @@ inline Resampled one_sided_selection(const Columns& X, const Eigen::Ref<const Ei
   }
   // Tomek links among the rows kept so far, gathered straight from the
   // columns.
-  std::vector<Eigen::Index> original;
-  for (Eigen::Index i = 0; i < X.rows(); ++i)
-    if (kept[static_cast<std::size_t>(i)]) original.push_back(i);
-  Eigen::VectorXi yk(static_cast<Eigen::Index>(original.size()));
-  for (std::size_t i = 0; i < original.size(); ++i) yk(static_cast<Eigen::Index>(i)) = y(original[i]);
-  const Eigen::MatrixXd Xk = detail::gather_rows(X, original);
+  std::vector<Eigen::Index> original = detail::all_rows(X.rows());
+  Eigen::VectorXi yk = y;
+  Eigen::MatrixXd Xk;
+  detail::subset(X, yk, kept, original, Xk);
   const std::vector<char> clean = detail::tomek_mask(Columns::of(Xk), yk, start.targets, exec, algorithm);
   std::vector<char> final_kept(static_cast<std::size_t>(X.rows()), 0);
   for (std::size_t i = 0; i < original.size(); ++i)
@@ -446,7 +444,8 @@ inline Resampled condensed_nearest_neighbour(const Columns& X, const Eigen::Ref<
   const detail::StoreStart start = detail::start_stores(X.rows(), y, n_classes, strategy, n_neighbors, n_seeds_S,
                                                         "condensed nearest neighbour", class_names);
   const Eigen::Index p = X.cols();
-  const detail::RowMajor R = X.to_matrix();
+  detail::RowMajor R(X.rows(), p);
+  for (Eigen::Index j = 0; j < p; ++j) R.col(j) = X.col(j);
   std::vector<char> kept(static_cast<std::size_t>(X.rows()), 1);
   std::vector<int> votes(n_classes);
   detail::TopK best(static_cast<std::size_t>(n_neighbors));
@@ -563,9 +562,7 @@ inline Resampled smote_then_clean(const Columns& X, const Eigen::Ref<const Eigen
   std::vector<Eigen::Index> new_rows;
   for (Eigen::Index t = 0; t < m; ++t)
     if (kept[static_cast<std::size_t>(n + t)]) new_rows.push_back(t);
-  out.X_new.resize(static_cast<Eigen::Index>(new_rows.size()), X.cols());
-  for (std::size_t t = 0; t < new_rows.size(); ++t)
-    out.X_new.row(static_cast<Eigen::Index>(t)) = all.row(n + new_rows[t]);
+  out.X_new = detail::gather_rows(all.bottomRows(m), new_rows);
   out.y_new.resize(static_cast<Eigen::Index>(new_rows.size()));
   for (std::size_t t = 0; t < new_rows.size(); ++t) {
     out.y_new(static_cast<Eigen::Index>(t)) = grown.y_new(new_rows[t]);

@@ -27,6 +27,11 @@ namespace smotelab {
 
 enum class CentroidVoting { soft, hard };
 
+// ClusterCentroids' k-means restarts unless a caller asks for others: the
+// n_init of the KMeans that imbalanced-learn uses by default. Callers that
+// pass later arguments pass this.
+constexpr int kClusterCentroidsInit = 10;
+
 // ClusterCentroids: every class c with n_keep[c] below its size is replaced
 // by the n_keep[c] centres of a k-means of its rows (soft voting), or by the
 // row of the class nearest each centre (hard voting; lowest row on ties; a
@@ -37,7 +42,7 @@ enum class CentroidVoting { soft, hard };
 // derive_seed(seed, c).
 inline Resampled cluster_centroids(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y,
                                    const std::vector<Eigen::Index>& n_keep, CentroidVoting voting, std::uint64_t seed,
-                                   const Executor& exec = serial_executor(), int n_init = 10,
+                                   const Executor& exec = serial_executor(), int n_init = kClusterCentroidsInit,
                                    const std::vector<std::string>& class_names = {}) {
   detail::check_resample_input(X.rows(), y, n_keep);
   const std::size_t K = n_keep.size();

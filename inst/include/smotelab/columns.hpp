@@ -28,6 +28,9 @@ class Columns {
   Eigen::Index rows() const { return rows_; }
   Eigen::Index cols() const { return static_cast<Eigen::Index>(cols_.size()); }
 
+  // Column j starts at pointers()[j].
+  const std::vector<const double*>& pointers() const { return cols_; }
+
   Eigen::Map<const Eigen::VectorXd> col(Eigen::Index j) const {
     return Eigen::Map<const Eigen::VectorXd>(cols_[static_cast<std::size_t>(j)], rows_);
   }

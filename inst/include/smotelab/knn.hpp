@@ -189,12 +189,6 @@ inline void candidate_dist2(const std::vector<const double*>& a, Eigen::Index a0
   for (; f < count; ++f) out[f] = column_dist2(a, a0 + ia[f], b, b0 + ib[f]);
 }
 
-inline std::vector<const double*> column_pointers(const Columns& X) {
-  std::vector<const double*> out(static_cast<std::size_t>(X.cols()));
-  for (Eigen::Index j = 0; j < X.cols(); ++j) out[static_cast<std::size_t>(j)] = X.col(j).data();
-  return out;
-}
-
 inline void check_knn_input(Eigen::Index n_ref, Eigen::Index p_ref, Eigen::Index p_query, int k,
                             const std::vector<Eigen::Index>* self, Eigen::Index n_query) {
   require(p_ref == p_query, "the query and reference matrices must have the same number of columns");
@@ -217,8 +211,7 @@ class KdTree {
     order_.resize(static_cast<std::size_t>(n));
     for (Eigen::Index i = 0; i < n; ++i) order_[static_cast<std::size_t>(i)] = i;
     nodes_.reserve(static_cast<std::size_t>(2 * (n / kLeafSize + 1)));
-    std::vector<const double*> cols(static_cast<std::size_t>(p_));
-    for (Eigen::Index j = 0; j < p_; ++j) cols[static_cast<std::size_t>(j)] = ref.col(j).data();
+    const std::vector<const double*>& cols = ref.pointers();
     build(cols, 0, n);
     points_.resize(static_cast<std::size_t>(n * p_));
     for (Eigen::Index i = 0; i < n; ++i)
@@ -315,16 +308,18 @@ class KdTree {
   std::vector<double> points_;
 };
 
-inline void knn_kd_tree(const Columns& ref, const Eigen::Ref<const Eigen::MatrixXd>& query, int k,
-                        const std::vector<Eigen::Index>* self, const Executor& exec, Neighbours& out) {
+inline void knn_kd_tree(const Columns& ref, const Columns& query, int k, const std::vector<Eigen::Index>* self,
+                        const Executor& exec, Neighbours& out) {
   const KdTree tree(ref);
   const Eigen::Index p = ref.cols();
+  const std::vector<const double*>& query_cols = query.pointers();
   exec(static_cast<std::size_t>(query.rows()), 256, [&](std::size_t begin, std::size_t end) {
     TopK best(static_cast<std::size_t>(k));
     std::vector<double> q(static_cast<std::size_t>(p)), offset;
     for (std::size_t i = begin; i < end; ++i) {
       const auto row = static_cast<Eigen::Index>(i);
-      for (Eigen::Index j = 0; j < p; ++j) q[static_cast<std::size_t>(j)] = query(row, j);
+      for (Eigen::Index j = 0; j < p; ++j)
+        q[static_cast<std::size_t>(j)] = query_cols[static_cast<std::size_t>(j)][row];
       best.clear();
       tree.search(q.data(), self != nullptr ? (*self)[i] : -1, best, offset);
       best.write(&out.index[i * static_cast<std::size_t>(k)], &out.dist2[i * static_cast<std::size_t>(k)]);
@@ -346,8 +341,8 @@ template <typename Real>
 struct ScreenData {
   std::vector<Real> ref_cols;  // column j of the reference rows at ref_cols[j * ld]
   std::size_t ld = 0;
-  std::vector<Real> query_rows;  // row-major, n_query rounded up to the query block
-  std::vector<double> r_norm, q_norm;
+  std::vector<Real> query_rows;        // row-major, n_query rounded up to the query block
+  std::vector<double> r_norm, q_norm;  // squared norms; the Screen takes r_norm
   // Coordinate j of query i is at query()[i * q_row + j * q_col]. A
   // self-join reads its queries from the reference columns: one copy, not two.
   bool shared = false;
@@ -381,19 +376,14 @@ struct ScreenData {
     q_row = static_cast<std::size_t>(p);
     query_rows.assign(static_cast<std::size_t>(query_rows_padded * p), Real(0));
     q_norm.assign(static_cast<std::size_t>(query_rows_padded), 0.0);
+    // Each norm summed in column order, as the reference norms are.
     for (Eigen::Index j = 0; j < p; ++j) {
       const double* col = query.col(j).data();
-      for (Eigen::Index i = 0; i < query.rows(); ++i)
-        query_rows[static_cast<std::size_t>(i * p + j)] = static_cast<Real>((col[i] - center(j)) * scale);
-    }
-    // Each norm summed in column order, as the reference norms are.
-    for (Eigen::Index i = 0; i < query.rows(); ++i) {
-      double s = 0.0;
-      for (Eigen::Index j = 0; j < p; ++j) {
-        const double v = static_cast<double>(query_rows[static_cast<std::size_t>(i * p + j)]);
-        s += v * v;
+      for (Eigen::Index i = 0; i < query.rows(); ++i) {
+        const Real v = static_cast<Real>((col[i] - center(j)) * scale);
+        query_rows[static_cast<std::size_t>(i * p + j)] = v;
+        q_norm[static_cast<std::size_t>(i)] += static_cast<double>(v) * static_cast<double>(v);
       }
-      q_norm[static_cast<std::size_t>(i)] = s;
     }
   }
 };
@@ -411,7 +401,8 @@ struct ScreenData {
 // (p + 2) eps).
 class Screen {
  public:
-  // self_join: query is ref, and its rows are the reference rows.
+  // self_join: query is ref, and its rows are the reference rows (so its
+  // values need no second look).
   Screen(const Columns& ref, const Columns& query, Eigen::Index query_rows_padded, bool self_join = false)
       : p_(ref.cols()) {
     // Centring shrinks the norms, and so the cancellation in the expansion.
@@ -420,7 +411,8 @@ class Screen {
     for (Eigen::Index j = 0; j < p_; ++j) {
       center(j) = ref.col(j).mean();
       if (ref.rows() > 0) max_abs = std::max(max_abs, (ref.col(j).array() - center(j)).abs().maxCoeff());
-      if (query.rows() > 0) max_abs = std::max(max_abs, (query.col(j).array() - center(j)).abs().maxCoeff());
+      if (!self_join && query.rows() > 0)
+        max_abs = std::max(max_abs, (query.col(j).array() - center(j)).abs().maxCoeff());
     }
     int exponent = 0;
     std::frexp(max_abs, &exponent);
@@ -433,13 +425,13 @@ class Screen {
       to_scaled_ = max_abs == 0 ? 1.0 : std::ldexp(1.0, -2 * exponent);
       single_ = ScreenData<float>(ref, query, center, query_rows_padded, max_abs > 0 ? std::ldexp(1.0, -exponent) : 1.0,
                                   self_join);
-      r_kept_ = single_.r_norm;
+      r_kept_ = std::move(single_.r_norm);
     } else {
       slack_ = 4.0 * (pd + 2.0) * eps;
       floor_ = 1e-300;
       to_scaled_ = 1.0;
       twice_ = ScreenData<double>(ref, query, center, query_rows_padded, 1.0, self_join);
-      r_kept_ = twice_.r_norm;
+      r_kept_ = std::move(twice_.r_norm);
     }
     for (double& v : r_kept_) v *= 1.0 - slack_;
   }
@@ -513,7 +505,8 @@ inline void knn_brute_force(const Columns& ref, const Columns& query, int k, con
   const Eigen::Index n_ref = ref.rows();
   const Eigen::Index n_query = query.rows();
   const Screen screen(ref, query, round_up(n_query, kQueryBlock));
-  const std::vector<const double*> ref_cols = column_pointers(ref), query_cols = column_pointers(query);
+  const std::vector<const double*>& ref_cols = ref.pointers();
+  const std::vector<const double*>& query_cols = query.pointers();
 
   const std::size_t n_blocks = static_cast<std::size_t>((n_query + kQueryBlock - 1) / kQueryBlock);
   exec(n_blocks, 1, [&](std::size_t begin, std::size_t end) {
@@ -568,7 +561,7 @@ inline void knn_self_brute_force(const Columns& X, int k, const Executor& exec, 
   const Eigen::Index n = X.rows();
   const Eigen::Index n_blocks = (n + kQueryBlock - 1) / kQueryBlock;
   const Screen screen(X, X, n_blocks * kQueryBlock, true);
-  const std::vector<const double*> cols = column_pointers(X);
+  const std::vector<const double*>& cols = X.pointers();
   RowsTopK best(static_cast<std::size_t>(n), static_cast<std::size_t>(k));
   std::vector<double> limit = initial_limits(n, n_blocks * kQueryBlock);
 
@@ -692,14 +685,15 @@ inline KnnAlgorithm resolve(KnnAlgorithm algorithm, Eigen::Index p) {
 // Neighbours of each query row among the reference rows. When
 // query_self_index is given, query row i is reference row (*query_self_index)[i]
 // (or -1 for none) and is left out of its own list.
-inline Neighbours knn_query(const Columns& ref, const Eigen::Ref<const Eigen::MatrixXd>& query, int k,
+inline Neighbours knn_query(const Columns& ref, const Columns& query, int k,
                             const std::vector<Eigen::Index>* query_self_index, const Executor& exec = serial_executor(),
                             KnnAlgorithm algorithm = KnnAlgorithm::automatic) {
   detail::check_knn_input(ref.rows(), ref.cols(), query.cols(), k, query_self_index, query.rows());
   if (const int e = detail::knn_rescale_exponent(ref, query)) {
     const Eigen::MatrixXd scaled_ref = detail::times_power_of_two(ref.to_matrix(), e);
+    const Eigen::MatrixXd scaled_query = detail::times_power_of_two(query.to_matrix(), e);
     Neighbours out =
-        knn_query(Columns::of(scaled_ref), detail::times_power_of_two(query, e), k, query_self_index, exec, algorithm);
+        knn_query(Columns::of(scaled_ref), Columns::of(scaled_query), k, query_self_index, exec, algorithm);
     detail::restore_dist2(out, e);
     return out;
   }
@@ -707,7 +701,7 @@ inline Neighbours knn_query(const Columns& ref, const Eigen::Ref<const Eigen::Ma
   if (resolve(algorithm, ref.cols()) == KnnAlgorithm::kd_tree) {
     detail::knn_kd_tree(ref, query, k, query_self_index, exec, out);
   } else {
-    detail::knn_brute_force(ref, Columns::of(query), k, query_self_index, exec, out);
+    detail::knn_brute_force(ref, query, k, query_self_index, exec, out);
   }
   return out;
 }
@@ -716,7 +710,7 @@ inline Neighbours knn_query(const Eigen::Ref<const Eigen::MatrixXd>& ref,
                             const Eigen::Ref<const Eigen::MatrixXd>& query, int k,
                             const std::vector<Eigen::Index>* query_self_index, const Executor& exec = serial_executor(),
                             KnnAlgorithm algorithm = KnnAlgorithm::automatic) {
-  return knn_query(Columns::of(ref), query, k, query_self_index, exec, algorithm);
+  return knn_query(Columns::of(ref), Columns::of(query), k, query_self_index, exec, algorithm);
 }
 
 // Neighbours of each row of X among the other rows of X.
@@ -724,8 +718,7 @@ inline Neighbours knn_self(const Columns& X, int k, const Executor& exec = seria
                            KnnAlgorithm algorithm = KnnAlgorithm::automatic) {
   std::vector<Eigen::Index> self(static_cast<std::size_t>(X.rows()));
   for (Eigen::Index i = 0; i < X.rows(); ++i) self[static_cast<std::size_t>(i)] = i;
-  if (resolve(algorithm, X.cols()) == KnnAlgorithm::kd_tree)
-    return knn_query(X, X.to_matrix(), k, &self, exec, algorithm);
+  if (resolve(algorithm, X.cols()) == KnnAlgorithm::kd_tree) return knn_query(X, X, k, &self, exec, algorithm);
   detail::check_knn_input(X.rows(), X.cols(), X.cols(), k, &self, X.rows());
   if (const int e = detail::knn_rescale_exponent(X, X)) {
     const Eigen::MatrixXd scaled = detail::times_power_of_two(X.to_matrix(), e);

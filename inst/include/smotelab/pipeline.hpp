@@ -413,7 +413,8 @@ struct StepFitter {
   }
   std::optional<StepState> operator()(const ClusterCentroidsSpec& spec) const {
     const auto n_keep = rows_to_keep(spec.strategy, class_counts(rows.y), class_names);
-    append(rows, cluster_centroids(Columns::of(rows.X), rows.y, n_keep, spec.voting, seed, exec, 10, class_names));
+    append(rows, cluster_centroids(Columns::of(rows.X), rows.y, n_keep, spec.voting, seed, exec, kClusterCentroidsInit,
+                                   class_names));
     return std::nullopt;
   }
   std::optional<StepState> operator()(const KMeansSmoteSpec& spec) const {

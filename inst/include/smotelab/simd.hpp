@@ -398,17 +398,16 @@ inline void bin_codes(const double* x, std::size_t rows, const double* padded, c
 }
 
 // The screen of the k-nearest-neighbour brute force over query rows x
-// reference rows. Query i (row-major, `q_rows + i * p`) and reference c
+// reference rows. Query i (coordinate j at `q_rows[i * q_row + j * q_col]`:
+// row-major with q_row = p, q_col = 1, or, as a self-join may pass the
+// reference columns themselves, q_row = 1, q_col = ld) and reference c
 // (column-major with leading dimension `ld`: coordinate j of reference c at
 // `ref_cols[j * ld + c]`) are a candidate unless the lower bound
 //   ||q||^2 + ||r||^2 - 2 q.r - slack (||q||^2 + ||r||^2) - floor
 // exceeds limit[i]; the caller passes r_kept[c] = ||r_c||^2 (1 - slack). A
 // self-join passes r_limit too, each reference's own limit, and then a pair
 // is also a candidate when the bound is within r_limit[c]: one product
-// screens both directions. Coordinate j of query i is at
-// q_rows[i * q_row + j * q_col] (row-major: q_row = p, q_col = 1; a
-// self-join may pass the reference columns themselves: q_row = 1,
-// q_col = ld). The products q.r are summed in the coordinates'
+// screens both directions. The products q.r are summed in the coordinates'
 // type (float: twice as many per instruction; the caller's slack covers its
 // rounding); the bound is formed in double. nq must be a multiple of 4, and
 // the reference columns, r_kept and r_limit included, readable up to a

@@ -64,7 +64,7 @@ inline std::vector<int> other_class_neighbours(const Columns& X, const Eigen::Re
                                                const std::vector<Eigen::Index>& members, int cls, int k,
                                                const Executor& exec, KnnAlgorithm algorithm) {
   const Eigen::MatrixXd Xc = gather_rows(X, members);
-  const Neighbours nn = knn_query(X, Xc, k, &members, exec, algorithm);
+  const Neighbours nn = knn_query(X, Columns::of(Xc), k, &members, exec, algorithm);
   std::vector<int> other(members.size(), 0);
   for (std::size_t i = 0; i < members.size(); ++i)
     for (int j = 0; j < k; ++j) other[i] += y(nn.index[i * static_cast<std::size_t>(k) + j]) != cls;

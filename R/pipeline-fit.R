@@ -56,25 +56,34 @@ fit.smotelab_pipeline <- function(object, formula, data, seed = NULL, n_threads 
   call <- rlang::current_env()
   n_threads <- resolve_threads(n_threads, call = call)
   weights <- resolve_case_weights(case_weights, data, call = call)
-  data <- weights$data
-  prepared <- pipeline_data(object, formula, data, n_threads, call)
+  fit_pipeline_data(object, formula, weights$data, seed, n_threads, rng,
+    fit_core = function(spec, x, y, seed) pipeline_fit_cpp(spec, x, y, seed, n_threads, weights$values),
+    extra = list(case_weights = weights$label),
+    call = call
+  )
+}
+
+# The smotelab_fit of `pipeline` on `data`, as fit() and the parsnip engines
+# make it: `fit_core(spec, x, y, seed)` runs the core's fit on the design
+# columns and 0/1 labels and returns its state (the engines fit the model
+# alone, on another stream); `extra` holds the fit's further entries.
+# `n_threads` is already resolved.
+fit_pipeline_data <- function(pipeline, formula, data, seed, n_threads, rng, fit_core, extra = list(), call) {
+  prepared <- pipeline_data(pipeline, formula, data, n_threads, call)
   bp <- prepared$blueprint
   y <- prepared$y
   rng <- resolve_rng(rng, call = call)
   seed <- resolve_rng_seed(seed, rng, call = call)
-  spec <- spec_to_core(object, bp$outcome_levels, rng, blueprint_blocks(bp))
-  state <- with_core(pipeline_fit_cpp(spec, prepared$x, y, seed, n_threads, weights$values), call = call)
+  spec <- spec_to_core(pipeline, bp$outcome_levels, rng, blueprint_blocks(bp))
+  state <- with_core(fit_core(spec, prepared$x, y, seed), call = call)
   counts <- c(sum(y == 0L), sum(y == 1L))
   names(counts) <- bp$outcome_levels
   names(state$fit_counts) <- bp$outcome_levels
   fitted <- structure(
-    list(
-      pipeline = object, blueprint = bp, state = state, seed = seed, rng = rng, class_counts = counts,
-      case_weights = weights$label
-    ),
+    c(list(pipeline = pipeline, blueprint = bp, state = state, seed = seed, rng = rng, class_counts = counts), extra),
     class = "smotelab_fit"
   )
-  report_fit(pipeline_model(object), fitted)
+  report_fit(pipeline_model(pipeline), fitted)
   fitted
 }
 

@@ -124,23 +124,12 @@ parsnip_fit_model <- function(model, x, y, seed, n_threads, pipeline_steps, call
   formula <- stats::as.formula(paste0("`", outcome, "` ~ ."))
   pipeline <- imb_pipeline(clf = model)
   n_threads <- resolve_threads(n_threads, call = call)
-  prepared <- pipeline_data(pipeline, formula, data, n_threads, call)
-  bp <- prepared$blueprint
-  rng <- resolve_rng(NULL, call = call)
-  seed <- resolve_rng_seed(seed, rng, call = call)
-  spec <- spec_to_core(pipeline, bp$outcome_levels, rng, blueprint_blocks(bp))
-  state <- with_core(
-    pipeline_fit_model_cpp(spec, prepared$x, prepared$y, seed, as.integer(pipeline_steps), n_threads),
+  fit_pipeline_data(pipeline, formula, data, seed, n_threads, NULL,
+    fit_core = function(spec, x, y, seed) {
+      pipeline_fit_model_cpp(spec, x, y, seed, as.integer(pipeline_steps), n_threads)
+    },
     call = call
   )
-  counts <- stats::setNames(c(sum(prepared$y == 0L), sum(prepared$y == 1L)), bp$outcome_levels)
-  names(state$fit_counts) <- bp$outcome_levels
-  fitted <- structure(
-    list(pipeline = pipeline, blueprint = bp, state = state, seed = seed, rng = rng, class_counts = counts),
-    class = "smotelab_fit"
-  )
-  report_fit(model, fitted)
-  fitted
 }
 
 parsnip_pred_prob <- function(results, object) {

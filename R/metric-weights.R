@@ -5,28 +5,14 @@ check_metric_weights <- function(case_weights, n, call = caller_env()) {
   if (is.null(case_weights)) {
     return(NULL)
   }
-  if (!is.numeric(case_weights)) {
-    abort_smotelab("{.arg case_weights} must be numeric, not {.obj_type_friendly {case_weights}}.", "type", call = call)
-  }
-  if (length(case_weights) != n) {
-    abort_smotelab(
-      c("{.arg case_weights} must have one value per row scored.",
-        "x" = "It has {length(case_weights)} value{?s}; there {cli::qty(n)}{?is/are} {n} row{?s}."
-      ),
-      "length",
-      call = call
-    )
-  }
-  bad <- which(!is.finite(case_weights) | case_weights < 0)
-  if (length(bad)) {
-    abort_smotelab(
-      c("Every case weight of a metric must be a finite number >= 0.",
-        "x" = "{length(bad)} value{?s} {?is/are} not, the first at row {bad[1]} ({format(case_weights[bad[1]])})."
-      ),
-      if (anyNA(case_weights[bad])) "missing" else if (any(is.infinite(case_weights[bad]))) "infinite" else "argument",
-      call = call
-    )
-  }
+  check_case_weight_values(case_weights, n,
+    allow_zero = TRUE,
+    length_problem = c("{.arg case_weights} must have one value per row scored.",
+      "x" = "It has {length(w)} value{?s}; there {cli::qty(n)}{?is/are} {n} row{?s}."
+    ),
+    range_problem = "Every case weight of a metric must be a finite number >= 0.",
+    call = call
+  )
   if (n > 0 && !any(case_weights > 0)) {
     abort_smotelab("{.arg case_weights} must not all be 0: no row would count.", "argument", call = call)
   }

@@ -56,25 +56,34 @@ fit.smotelab_pipeline <- function(object, formula, data, seed = NULL, n_threads 
   call <- rlang::current_env()
   n_threads <- resolve_threads(n_threads, call = call)
   weights <- resolve_case_weights(case_weights, data, call = call)
-  data <- weights$data
-  prepared <- pipeline_data(object, formula, data, n_threads, call)
+  fit_pipeline_data(object, formula, weights$data, seed, n_threads, rng,
+    fit_core = function(spec, x, y, seed) pipeline_fit_cpp(spec, x, y, seed, n_threads, weights$values),
+    extra = list(case_weights = weights$label),
+    call = call
+  )
+}
+
+# The smotelab_fit of `pipeline` on `data`, as fit() and the parsnip engines
+# make it: `fit_core(spec, x, y, seed)` runs the core's fit on the design
+# columns and 0/1 labels and returns its state (the engines fit the model
+# alone, on another stream); `extra` holds the fit's further entries.
+# `n_threads` is already resolved.
+fit_pipeline_data <- function(pipeline, formula, data, seed, n_threads, rng, fit_core, extra = list(), call) {
+  prepared <- pipeline_data(pipeline, formula, data, n_threads, call)
   bp <- prepared$blueprint
   y <- prepared$y
   rng <- resolve_rng(rng, call = call)
   seed <- resolve_rng_seed(seed, rng, call = call)
-  spec <- spec_to_core(object, bp$outcome_levels, rng, blueprint_blocks(bp))
-  state <- with_core(pipeline_fit_cpp(spec, prepared$x, y, seed, n_threads, weights$values), call = call)
+  spec <- spec_to_core(pipeline, bp$outcome_levels, rng, blueprint_blocks(bp))
+  state <- with_core(fit_core(spec, prepared$x, y, seed), call = call)
   counts <- c(sum(y == 0L), sum(y == 1L))
   names(counts) <- bp$outcome_levels
   names(state$fit_counts) <- bp$outcome_levels
   fitted <- structure(
-    list(
-      pipeline = object, blueprint = bp, state = state, seed = seed, rng = rng, class_counts = counts,
-      case_weights = weights$label
-    ),
+    c(list(pipeline = pipeline, blueprint = bp, state = state, seed = seed, rng = rng, class_counts = counts), extra),
     class = "smotelab_fit"
   )
-  report_fit(pipeline_model(object), fitted)
+  report_fit(pipeline_model(pipeline), fitted)
   fitted
 }
 
@@ -356,27 +365,37 @@ resolve_case_weights <- function(case_weights, data, call = caller_env()) {
     case_weights <- data[[column]]
     data <- data[setdiff(names(data), column)]
   }
-  if (!is.numeric(case_weights)) {
-    abort_smotelab("{.arg case_weights} must be numeric, not {.obj_type_friendly {case_weights}}.", "type", call = call)
+  check_case_weight_values(case_weights, nrow(data),
+    allow_zero = FALSE,
+    length_problem = c("{.arg case_weights} must have one value per row of {.arg data}.",
+      "x" = "It has {length(w)} value{?s}; {.arg data} has {n} row{?s}."
+    ),
+    range_problem = "Every case weight must be a finite number larger than 0.",
+    call = call
+  )
+  list(values = as.double(case_weights), data = data, label = label)
+}
+
+# The checks all case weights pass: numeric, `n` values, each finite and
+# larger than 0 (or 0, with `allow_zero`). The messages are the caller's, as
+# fit() and a metric word them differently; `length_problem` may interpolate
+# the weights `w` and the rows `n`.
+check_case_weight_values <- function(w, n, allow_zero, length_problem, range_problem, call) {
+  if (!is.numeric(w)) {
+    abort_smotelab("{.arg case_weights} must be numeric, not {.obj_type_friendly {w}}.", "type", call = call)
   }
-  if (length(case_weights) != nrow(data)) {
-    abort_smotelab(
-      c("{.arg case_weights} must have one value per row of {.arg data}.",
-        "x" = "It has {length(case_weights)} value{?s}; {.arg data} has {nrow(data)} row{?s}."
-      ),
-      "length",
-      call = call
-    )
+  if (length(w) != n) {
+    abort_smotelab(length_problem, "length", call = call)
   }
-  bad <- which(!is.finite(case_weights) | case_weights <= 0)
+  bad <- which(!is.finite(w) | (if (allow_zero) w < 0 else w <= 0))
   if (length(bad)) {
     abort_smotelab(
-      c("Every case weight must be a finite number larger than 0.",
-        "x" = "{length(bad)} value{?s} {?is/are} not, the first at row {bad[1]} ({format(case_weights[bad[1]])})."
+      c(range_problem,
+        "x" = "{length(bad)} value{?s} {?is/are} not, the first at row {bad[1]} ({format(w[bad[1]])})."
       ),
-      if (anyNA(case_weights[bad])) "missing" else if (any(is.infinite(case_weights[bad]))) "infinite" else "argument",
+      if (anyNA(w[bad])) "missing" else if (any(is.infinite(w[bad]))) "infinite" else "argument",
       call = call
     )
   }
-  list(values = as.double(case_weights), data = data, label = label)
+  invisible(w)
 }

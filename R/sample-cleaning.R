@@ -188,7 +188,7 @@ clean_rows <- function(data, quo, method, sampling_strategy, params, n_threads, 
     ),
     call = call
   )
-  with_carried_weights(tibble::as_tibble(data)[keep, , drop = FALSE], weights, keep = keep, call = call)
+  kept_rows(data, keep, weights, call)
 }
 
 #' Cleaning under-samplers as pipeline steps

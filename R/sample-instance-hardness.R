@@ -58,7 +58,7 @@ instance_hardness_threshold <- function(data, outcome, model = model_forest(n_tr
     ),
     call = call
   )
-  with_carried_weights(tibble::as_tibble(data)[keep, , drop = FALSE], weights, keep = keep, call = call)
+  kept_rows(data, keep, weights, call)
 }
 
 #' Instance hardness threshold as a pipeline step

@@ -72,7 +72,7 @@ near_miss <- function(data, outcome, version = 1, n_neighbors = 3, n_neighbors_v
       "short_class"
     )
   }
-  with_carried_weights(tibble::as_tibble(data)[keep, , drop = FALSE], weights, keep = keep, call = call)
+  kept_rows(data, keep, weights, call)
 }
 
 #' NearMiss as a pipeline step

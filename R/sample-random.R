@@ -67,7 +67,7 @@ random_undersample <- function(data, outcome, sampling_strategy = "auto", seed =
   } else {
     with_core(random_undersample_cpp(no_columns(data), y, n_keep, seed), call = call)
   }
-  with_carried_weights(tibble::as_tibble(data)[keep, , drop = FALSE], weights, keep = keep, call = call)
+  kept_rows(data, keep, weights, call)
 }
 
 #' Random over- and under-sampling as pipeline steps

@@ -43,3 +43,9 @@ with_carried_weights <- function(result, weights, keep = NULL, res = NULL, call 
   }
   result
 }
+
+# What an under-sampler returns: the rows `keep` (1-based, in output order) of
+# `data` as a tibble, with their case weights.
+kept_rows <- function(data, keep, weights, call) {
+  with_carried_weights(tibble::as_tibble(data)[keep, , drop = FALSE], weights, keep = keep, call = call)
+}

@@ -58,15 +58,10 @@ NULL
 parsnip_fit_logistic <- function(x, y, penalty = NULL, mixture = NULL, class_weight = NULL, seed = NULL,
                                  n_threads = NULL, pipeline_steps = 0) {
   call <- rlang::current_env()
-  if (!is.null(mixture) && !identical(as.double(mixture), 0)) {
-    abort_smotelab(
-      c("{.arg mixture} must be 0 with the smotelab engine: its logistic regression has a ridge penalty only.",
-        "x" = "{.arg mixture} is {format(mixture)}."
-      ),
-      "argument",
-      call = call
-    )
-  }
+  refuse_nonzero(
+    mixture, "mixture",
+    "{.arg mixture} must be 0 with the smotelab engine: its logistic regression has a ridge penalty only.", call
+  )
   C <- 1
   if (!is.null(penalty)) {
     check_number_decimal(penalty, min = 0, call = call, class = argument_error)
@@ -92,15 +87,10 @@ parsnip_fit_boost <- function(x, y, trees = 100, learn_rate = 0.3, tree_depth = 
                               min_n = 1, loss_reduction = NULL, stop_iter = NULL, scale_pos_weight = 1, lambda = 1,
                               max_bins = 255, seed = NULL, n_threads = NULL, pipeline_steps = 0) {
   call <- rlang::current_env()
-  if (!is.null(loss_reduction) && !identical(as.double(loss_reduction), 0)) {
-    abort_smotelab(
-      c("{.arg loss_reduction} can't be used with the smotelab engine: its trees have no minimum loss reduction.",
-        "x" = "{.arg loss_reduction} is {format(loss_reduction)}."
-      ),
-      "argument",
-      call = call
-    )
-  }
+  refuse_nonzero(
+    loss_reduction, "loss_reduction",
+    "{.arg loss_reduction} can't be used with the smotelab engine: its trees have no minimum loss reduction.", call
+  )
   colsample <- 1
   if (!is.null(mtry)) {
     check_count(mtry, call = call)
@@ -114,11 +104,19 @@ parsnip_fit_boost <- function(x, y, trees = 100, learn_rate = 0.3, tree_depth = 
   parsnip_fit_model(model, x, y, seed, n_threads, pipeline_steps, call)
 }
 
+# A parsnip argument smotelab has no counterpart for: only none or 0, the
+# value that changes nothing, passes; `problem` says why.
+refuse_nonzero <- function(value, arg, problem, call) {
+  if (!is.null(value) && !identical(as.double(value), 0)) {
+    abort_smotelab(c(problem, "x" = "{.arg {arg}} is {format(value)}."), "argument", call = call)
+  }
+}
+
 # fit() of a one-model pipeline, except that the model draws the stream a
 # pipeline with `pipeline_steps` resampling steps gives its model; the
 # outcome gets a name no predictor has.
 parsnip_fit_model <- function(model, x, y, seed, n_threads, pipeline_steps, call) {
-  check_number_whole(pipeline_steps, min = 0, arg = "pipeline_steps", call = call, class = argument_error)
+  check_count(pipeline_steps, min = 0, arg = "pipeline_steps", call = call)
   outcome <- "..y"
   while (outcome %in% names(x)) outcome <- paste0(outcome, "_")
   data <- tibble::as_tibble(x)
@@ -126,23 +124,12 @@ parsnip_fit_model <- function(model, x, y, seed, n_threads, pipeline_steps, call
   formula <- stats::as.formula(paste0("`", outcome, "` ~ ."))
   pipeline <- imb_pipeline(clf = model)
   n_threads <- resolve_threads(n_threads, call = call)
-  prepared <- pipeline_data(pipeline, formula, data, n_threads, call)
-  bp <- prepared$blueprint
-  rng <- resolve_rng(NULL, call = call)
-  seed <- resolve_rng_seed(seed, rng, call = call)
-  spec <- spec_to_core(pipeline, bp$outcome_levels, rng, blueprint_blocks(bp))
-  state <- with_core(
-    pipeline_fit_model_cpp(spec, prepared$x, prepared$y, seed, as.integer(pipeline_steps), n_threads),
+  fit_pipeline_data(pipeline, formula, data, seed, n_threads, NULL,
+    fit_core = function(spec, x, y, seed) {
+      pipeline_fit_model_cpp(spec, x, y, seed, as.integer(pipeline_steps), n_threads)
+    },
     call = call
   )
-  counts <- stats::setNames(c(sum(prepared$y == 0L), sum(prepared$y == 1L)), bp$outcome_levels)
-  names(state$fit_counts) <- bp$outcome_levels
-  fitted <- structure(
-    list(pipeline = pipeline, blueprint = bp, state = state, seed = seed, rng = rng, class_counts = counts),
-    class = "smotelab_fit"
-  )
-  report_fit(model, fitted)
-  fitted
 }
 
 parsnip_pred_prob <- function(results, object) {

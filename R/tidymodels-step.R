@@ -267,9 +267,15 @@ bake.step_resample <- function(object, new_data, ...) {
   tibble::as_tibble(out[names(new_data)])
 }
 
+# How print() and tidy() name the step's sampler: its format(), or only its
+# type while it can't be made yet (a tune() placeholder among its arguments).
+sampler_label <- function(x) {
+  tryCatch(format(resample_sampler(x)), error = function(e) paste0("step_", x$sampler_type, "()"))
+}
+
 #' @export
 print.step_resample <- function(x, width = max(20, options()$width - 30), ...) {
-  sampler <- tryCatch(format(resample_sampler(x)), error = function(e) paste0("step_", x$sampler_type, "()"))
+  sampler <- sampler_label(x)
   title <- paste0("Resampling with ", sampler, " based on ")
   recipes::print_step(x$column, x$terms, x$trained, title, width)
   invisible(x)
@@ -277,7 +283,7 @@ print.step_resample <- function(x, width = max(20, options()$width - 30), ...) {
 
 #' @exportS3Method generics::tidy
 tidy.step_resample <- function(x, ...) {
-  sampler <- tryCatch(format(resample_sampler(x)), error = function(e) paste0("step_", x$sampler_type, "()"))
+  sampler <- sampler_label(x)
   if (isTRUE(x$trained)) {
     return(tibble::tibble(
       terms = x$column, sampler = sampler, seed = x$seed, class = x$levels, n = x$counts, id = x$id

@@ -14,14 +14,7 @@ using Rcpp::Named;
 
 namespace {
 
-// 1-based rows for R; NA for none (-1).
-Rcpp::IntegerVector rows_to_r(const std::vector<Eigen::Index>& rows) {
-  Rcpp::IntegerVector out(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) out[i] = rows[i] < 0 ? NA_INTEGER : static_cast<int>(rows[i] + 1);
-  return out;
-}
-
-Rcpp::IntegerVector kept_to_r(const smotelab::Resampled& r) { return rows_to_r(r.keep); }
+Rcpp::IntegerVector kept_to_r(const smotelab::Resampled& r) { return glue::one_based_rows(r.keep); }
 
 smotelab::KnnAlgorithm algorithm(const std::string& name) {
   using Algorithm = smotelab::KnnAlgorithm;
@@ -104,8 +97,8 @@ List smote_cleaning_cpp(const std::string& cleaning, const List& columns, const 
   });
   // The new rows' seeds, neighbours and gaps let case weights follow them.
   return List::create(Named("keep") = kept_to_r(r), Named("x_new") = Rcpp::wrap(r.X_new),
-                      Named("y_new") = Rcpp::wrap(r.y_new), Named("seed_row") = rows_to_r(r.seed_row),
-                      Named("neighbour_row") = rows_to_r(r.neighbour_row), Named("gap") = Rcpp::wrap(r.gap));
+                      Named("y_new") = Rcpp::wrap(r.y_new), Named("seed_row") = glue::one_based_rows(r.seed_row),
+                      Named("neighbour_row") = glue::one_based_rows(r.neighbour_row), Named("gap") = Rcpp::wrap(r.gap));
 }
 
 // Instance hardness threshold: `spec` is a pipeline spec without steps whose

@@ -22,11 +22,7 @@ List cv_run_cpp(const List& specs, const List& columns, const Eigen::Map<Eigen::
   for (const auto& m : metrics) problem.metrics.push_back(smotelab::metrics::metric_index(m));
   problem.threshold = threshold;
   problem.seed = glue::seed_from_r(seed);
-  if (!Rf_isNull(case_weights)) {
-    if (TYPEOF(case_weights) != REALSXP || Rf_xlength(case_weights) != y.size())
-      throw smotelab::internal_error("case weights must be a double vector with one value per row");
-    problem.case_weight = REAL(case_weights);
-  }
+  problem.case_weight = glue::case_weights_from_r(case_weights, y.size());
   if (weighted && problem.case_weight == nullptr) throw smotelab::internal_error("weighted metrics need case weights");
   problem.weighted_metrics = weighted;
 

@@ -14,14 +14,6 @@ Rcpp::NumericVector counts_vector(const m::Confusion& c) {
 
 void check_same_length(R_xlen_t a, R_xlen_t b) { smotelab::require(a == b, "truth and scores differ in length"); }
 
-// NULL, or one double per row (checked by R): the rows' case weights.
-const double* weights_of(SEXP weights, R_xlen_t n) {
-  if (Rf_isNull(weights)) return nullptr;
-  if (TYPEOF(weights) != REALSXP || Rf_xlength(weights) != n)
-    throw smotelab::internal_error("case weights must be a double vector with one value per row");
-  return REAL(weights);
-}
-
 }  // namespace
 
 // Confusion counts c(tp, fp, fn, tn) at a threshold (event iff prob > threshold);
@@ -30,8 +22,8 @@ const double* weights_of(SEXP weights, R_xlen_t n) {
 Rcpp::NumericVector metric_confusion_cpp(Rcpp::IntegerVector truth, Rcpp::NumericVector prob, double threshold,
                                          SEXP weights = R_NilValue) {
   check_same_length(truth.size(), prob.size());
-  return counts_vector(
-      m::confusion_at(truth.begin(), prob.begin(), truth.size(), threshold, weights_of(weights, truth.size())));
+  return counts_vector(m::confusion_at(truth.begin(), prob.begin(), truth.size(), threshold,
+                                       glue::case_weights_from_r(weights, truth.size())));
 }
 
 // Confusion counts c(tp, fp, fn, tn) from predicted 0/1 labels.
@@ -112,7 +104,7 @@ Rcpp::NumericVector metric_ranking_cpp(Rcpp::IntegerVector truth, Rcpp::NumericV
   check_same_length(truth.size(), prob.size());
   const m::detail::LabelCodes codes{event_code, non_event_code};
   const m::Ranking r = m::ranking_metrics(truth.begin(), prob.begin(), truth.size(), glue::executor(n_threads), codes,
-                                          weights_of(weights, truth.size()));
+                                          glue::case_weights_from_r(weights, truth.size()));
   const m::ClassMetrics no_class{};
   std::vector<std::string> names;
   std::vector<double> values;
@@ -134,9 +126,9 @@ Rcpp::NumericVector metric_ranking_cpp(Rcpp::IntegerVector truth, Rcpp::NumericV
 Rcpp::NumericVector metric_probability_cpp(Rcpp::IntegerVector truth, Rcpp::NumericVector prob, int event_code = 1,
                                            int non_event_code = 0, SEXP weights = R_NilValue) {
   check_same_length(truth.size(), prob.size());
-  const m::ProbabilityScores p =
-      m::probability_scores(truth.begin(), prob.begin(), truth.size(),
-                            m::detail::LabelCodes{event_code, non_event_code}, weights_of(weights, truth.size()));
+  const m::ProbabilityScores p = m::probability_scores(truth.begin(), prob.begin(), truth.size(),
+                                                       m::detail::LabelCodes{event_code, non_event_code},
+                                                       glue::case_weights_from_r(weights, truth.size()));
   std::vector<std::string> names;
   std::vector<double> values;
   for (std::size_t i = 0; i < m::kMetricCount; ++i) {

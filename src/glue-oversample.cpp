@@ -25,12 +25,6 @@ namespace {
 
 std::vector<Eigen::Index> index_vector(const Rcpp::IntegerVector& v) { return {v.begin(), v.end()}; }
 
-Rcpp::IntegerVector one_based_rows(const std::vector<Eigen::Index>& rows) {
-  Rcpp::IntegerVector out(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) out[i] = rows[i] < 0 ? NA_INTEGER : static_cast<int>(rows[i] + 1);
-  return out;
-}
-
 double new_rows_bytes(const Rcpp::IntegerVector& n_new, R_xlen_t n_columns) {
   double rows = 0;
   for (int n : n_new) rows += n;
@@ -47,7 +41,7 @@ List smoten_cpp(const Eigen::Map<Eigen::MatrixXi> codes, const std::vector<int>&
     const smotelab::Resampled r = smotelab::smoten(codes, n_levels, y, index_vector(n_new), k_neighbors,
                                                    glue::seed_from_r(seed), glue::executor(n_threads), class_names);
     return List::create(Named("x_new") = Rcpp::wrap(r.X_new), Named("y_new") = Rcpp::wrap(r.y_new),
-                        Named("seed_row") = one_based_rows(r.seed_row));
+                        Named("seed_row") = glue::one_based_rows(r.seed_row));
   });
 }
 
@@ -74,9 +68,9 @@ smotelab::KMeansSmoteOptions glue::kmeans_smote_from_r(const List& params) {
 namespace {
 
 List cluster_rows_to_r(const smotelab::Resampled& r) {
-  return List::create(Named("keep") = one_based_rows(r.keep), Named("x_new") = Rcpp::wrap(r.X_new),
-                      Named("y_new") = Rcpp::wrap(r.y_new), Named("seed_row") = one_based_rows(r.seed_row),
-                      Named("neighbour_row") = one_based_rows(r.neighbour_row), Named("gap") = Rcpp::wrap(r.gap));
+  return List::create(Named("keep") = glue::one_based_rows(r.keep), Named("x_new") = Rcpp::wrap(r.X_new),
+                      Named("y_new") = Rcpp::wrap(r.y_new), Named("seed_row") = glue::one_based_rows(r.seed_row),
+                      Named("neighbour_row") = glue::one_based_rows(r.neighbour_row), Named("gap") = Rcpp::wrap(r.gap));
 }
 
 }  // namespace
@@ -127,6 +121,6 @@ List rose_cpp(const List& columns, const Rcpp::LogicalVector& smooth, const Eige
         smotelab::rose(glue::columns_from_r(columns, y.size()), flags, y, glue::rose_from_r(params),
                        glue::seed_from_r(seed), glue::executor(n_threads), class_names);
     return List::create(Named("x_new") = Rcpp::wrap(r.X_new), Named("y_new") = Rcpp::wrap(r.y_new),
-                        Named("seed_row") = one_based_rows(r.seed_row));
+                        Named("seed_row") = glue::one_based_rows(r.seed_row));
   });
 }

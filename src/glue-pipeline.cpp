@@ -225,12 +225,7 @@ smotelab::FittedPipeline glue::fitted_from_r(const List& state) {
 List pipeline_fit_cpp(const List& spec, const List& columns, const Eigen::Map<Eigen::VectorXi> y, double seed,
                       int n_threads, SEXP case_weights = R_NilValue) {
   smotelab::Columns X = glue::columns_from_r(columns, y.size());
-  const double* weights = nullptr;
-  if (!Rf_isNull(case_weights)) {
-    if (TYPEOF(case_weights) != REALSXP || Rf_xlength(case_weights) != y.size())
-      throw smotelab::internal_error("case weights must be a double vector with one value per row");
-    weights = REAL(case_weights);
-  }
+  const double* weights = glue::case_weights_from_r(case_weights, y.size());
   const smotelab::FittedPipeline fitted = glue::allocating(0, "the pipeline's resampled rows and model", [&] {
     return smotelab::fit_pipeline(glue::spec_from_r(spec), X.checked_finite(), y, glue::seed_from_r(seed),
                                   glue::executor(n_threads), weights);

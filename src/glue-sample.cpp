@@ -15,12 +15,6 @@ namespace {
 
 std::vector<Eigen::Index> index_vector(const Rcpp::IntegerVector& v) { return {v.begin(), v.end()}; }
 
-Rcpp::IntegerVector one_based(const std::vector<Eigen::Index>& rows) {
-  Rcpp::IntegerVector out(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) out[i] = rows[i] < 0 ? NA_INTEGER : static_cast<int>(rows[i] + 1);
-  return out;
-}
-
 // Bytes the synthetic rows of an over-sampler need at the least: their values
 // and class codes.
 double synthetic_bytes(const Rcpp::IntegerVector& n_new, R_xlen_t n_columns) {
@@ -38,8 +32,8 @@ smotelab::KnnAlgorithm algorithm_from_r(const std::string& name) {
 
 List resampled_to_r(const smotelab::Resampled& r) {
   return List::create(Named("x_new") = Rcpp::wrap(r.X_new), Named("y_new") = Rcpp::wrap(r.y_new),
-                      Named("seed_row") = one_based(r.seed_row), Named("neighbour_row") = one_based(r.neighbour_row),
-                      Named("gap") = Rcpp::wrap(r.gap));
+                      Named("seed_row") = glue::one_based_rows(r.seed_row),
+                      Named("neighbour_row") = glue::one_based_rows(r.neighbour_row), Named("gap") = Rcpp::wrap(r.gap));
 }
 
 // An over-sampler's output as whole predictor columns: each of `columns`
@@ -59,8 +53,8 @@ List resampled_columns_to_r(const List& columns, const smotelab::Resampled& r) {
   }
   out.names() = columns.names();
   return List::create(Named("columns") = out, Named("y_new") = Rcpp::wrap(r.y_new),
-                      Named("seed_row") = one_based(r.seed_row), Named("neighbour_row") = one_based(r.neighbour_row),
-                      Named("gap") = Rcpp::wrap(r.gap));
+                      Named("seed_row") = glue::one_based_rows(r.seed_row),
+                      Named("neighbour_row") = glue::one_based_rows(r.neighbour_row), Named("gap") = Rcpp::wrap(r.gap));
 }
 
 smotelab::Columns predictor_columns(const List& columns, const Eigen::Map<Eigen::VectorXi>& y) {
@@ -149,14 +143,14 @@ List random_oversample_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map
   return glue::allocating(synthetic_bytes(n_new, 1), "the new rows", [&] {
     const smotelab::Resampled r =
         smotelab::random_oversample(smotelab::Columns::of(x), y, index_vector(n_new), glue::seed_from_r(seed));
-    return List::create(Named("y_new") = Rcpp::wrap(r.y_new), Named("seed_row") = one_based(r.seed_row));
+    return List::create(Named("y_new") = Rcpp::wrap(r.y_new), Named("seed_row") = glue::one_based_rows(r.seed_row));
   });
 }
 
 // [[Rcpp::export(rng = false)]]
 Rcpp::IntegerVector random_undersample_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::VectorXi> y,
                                            const Rcpp::IntegerVector& n_keep, double seed) {
-  return one_based(
+  return glue::one_based_rows(
       smotelab::random_undersample(smotelab::Columns::of(x), y, index_vector(n_keep), glue::seed_from_r(seed)).keep);
 }
 
@@ -177,7 +171,7 @@ List random_oversample_numpy_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eige
                                  const Rcpp::IntegerVector& n_new, double seed) {
   const smotelab::Resampled r = smotelab::random_oversample_numpy(smotelab::Columns::of(x), y, index_vector(n_new),
                                                                   static_cast<std::uint32_t>(seed));
-  return List::create(Named("y_new") = Rcpp::wrap(r.y_new), Named("seed_row") = one_based(r.seed_row));
+  return List::create(Named("y_new") = Rcpp::wrap(r.y_new), Named("seed_row") = glue::one_based_rows(r.seed_row));
 }
 
 // Kept rows in imbalanced-learn's order: by class, a targeted class's rows
@@ -190,7 +184,7 @@ Rcpp::IntegerVector random_undersample_numpy_cpp(const Eigen::Map<Eigen::MatrixX
   std::vector<Eigen::Index> counts(keep.size(), 0);
   for (Eigen::Index i = 0; i < y.size(); ++i) ++counts[static_cast<std::size_t>(y(i))];
   const std::vector<char> targeted = smotelab::under_sampling_targets(glue::strategy_from_r(strategy), counts);
-  return one_based(
+  return glue::one_based_rows(
       smotelab::random_undersample_numpy(smotelab::Columns::of(x), y, keep, targeted, static_cast<std::uint32_t>(seed))
           .keep);
 }

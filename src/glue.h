@@ -220,4 +220,20 @@ inline std::uint64_t seed_from_r(double seed) { return static_cast<std::uint64_t
 // numpy-exact streams take 32-bit seeds, as a RandomState does; R checked the range.
 inline std::uint32_t numpy_seed_from_r(double seed) { return static_cast<std::uint32_t>(seed); }
 
+// Core rows (0-based, -1 for none) as R's 1-based rows, NA for none.
+inline Rcpp::IntegerVector one_based_rows(const std::vector<Eigen::Index>& rows) {
+  Rcpp::IntegerVector out(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) out[i] = rows[i] < 0 ? NA_INTEGER : static_cast<int>(rows[i] + 1);
+  return out;
+}
+
+// NULL, or case weights R has checked: one double per row, read in place.
+// Anything else is a bug in the package, not bad input.
+inline const double* case_weights_from_r(SEXP weights, R_xlen_t n_rows) {
+  if (Rf_isNull(weights)) return nullptr;
+  if (TYPEOF(weights) != REALSXP || Rf_xlength(weights) != n_rows)
+    throw smotelab::internal_error("case weights must be a double vector with one value per row");
+  return REAL(weights);
+}
+
 }  // namespace glue

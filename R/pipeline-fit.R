@@ -125,12 +125,15 @@ predict.smotelab_fit <- function(object, new_data, type = c("class", "prob"), n_
   threshold <- fit_threshold(object, threshold, call)
   prob <- predict_event_prob(object, new_data, n_threads, call)
   lev <- object$blueprint$outcome_levels
+  # new_tibble(): tibble()'s checks cost milliseconds, which tune pays for
+  # every fold and grid point.
   if (type == "prob") {
-    out <- tibble::tibble(1 - prob, prob, .name_repair = "minimal")
-    names(out) <- paste0(".pred_", lev)
-    return(out)
+    return(tibble::new_tibble(rlang::set_names(list(1 - prob, prob), paste0(".pred_", lev)), nrow = length(prob)))
   }
-  tibble::tibble(.pred_class = factor(ifelse(prob > threshold, lev[2], lev[1]), levels = lev))
+  tibble::new_tibble(
+    list(.pred_class = factor(ifelse(prob > threshold, lev[2], lev[1]), levels = lev)),
+    nrow = length(prob)
+  )
 }
 
 # The decision threshold: the one given, else the fit's own, else 0.5.

@@ -67,7 +67,17 @@ parsnip_fit_logistic <- function(x, y, penalty = NULL, mixture = NULL, class_wei
     check_number_decimal(penalty, min = 0, call = call, class = argument_error)
     C <- if (penalty == 0) Inf else 1 / penalty
   }
-  parsnip_fit_model(model_logistic(C = C, class_weight = class_weight), x, y, seed, n_threads, pipeline_steps, call)
+  fitted <- parsnip_fit_model(
+    model_logistic(C = C, class_weight = class_weight), x, y, seed, n_threads, pipeline_steps, call
+  )
+  # What multi_predict() needs to fit the other penalties of a tune grid as
+  # this one was fitted. x and y are the workflow's own (the fitted workflow
+  # keeps them in its mold), so in memory they are shared, not copied.
+  fitted$penalty_path <- list(
+    x = x, y = y, penalty = penalty,
+    args = list(class_weight = class_weight, seed = fitted$seed, n_threads = n_threads, pipeline_steps = pipeline_steps)
+  )
+  fitted
 }
 
 #' @rdname smotelab_engines
@@ -132,6 +142,73 @@ parsnip_fit_model <- function(model, x, y, seed, n_threads, pipeline_steps, call
   )
 }
 
+#' Predict a smotelab logistic engine at several penalties
+#'
+#' The `multi_predict()` method of parsnip's `"smotelab"` engine for
+#' [parsnip::logistic_reg()], which tune's `tune_grid()` calls so that it
+#' fits a workflow once per set of the other parameters and predicts every
+#' `penalty` of the grid from it (tune's submodel trick). Each penalty's
+#' predictions are those of a model fitted at that penalty alone: the fitted
+#' object keeps the rows it was fitted on and fits each other penalty on them
+#' with the same engine arguments.
+#'
+#' @param object A parsnip `model_fit` of `logistic_reg()` with the
+#'   `"smotelab"` engine.
+#' @param new_data A data frame of predictors.
+#' @param type `"class"` (the default) or `"prob"`.
+#' @param penalty The penalties to predict at; `NULL` takes the fitted one.
+#' @param ... Not used.
+#' @return A tibble with one row per row of `new_data` and a list column
+#'   `.pred`: for each row, a tibble with a `penalty` column and parsnip's
+#'   prediction columns, one row per penalty in increasing order.
+#' @keywords internal
+#' @rawNamespace S3method(parsnip::multi_predict, "_smotelab_fit")
+multi_predict._smotelab_fit <- function(object, new_data, type = NULL, penalty = NULL, ...) {
+  call <- rlang::current_env()
+  path <- object$fit$penalty_path
+  if (!inherits(object$spec, "logistic_reg") || is.null(path)) {
+    abort_smotelab(
+      c("{.fn multi_predict} needs a {.fn logistic_reg} fit of the smotelab engine.",
+        "i" = "Only its {.arg penalty} has submodels; the forest and boosting engines have none."
+      ),
+      "type",
+      call = call
+    )
+  }
+  rlang::check_dots_empty()
+  type <- type %||% "class"
+  type <- check_choice(type, c("class", "prob"), call = call)
+  fitted_penalty <- path$penalty %||% 1
+  penalty <- sort(unique(penalty %||% fitted_penalty))
+  check_penalties(penalty, call)
+  preds <- lapply(penalty, function(p) {
+    at <- object
+    if (!identical(p, fitted_penalty)) {
+      at$fit <- rlang::exec(parsnip_fit_logistic, x = path$x, y = path$y, penalty = p, !!!path$args)
+    }
+    stats::predict(at, new_data = new_data, type = type)
+  })
+  n <- nrow(preds[[1]])
+  columns <- lapply(rlang::set_names(names(preds[[1]])), function(nm) do.call(c, lapply(preds, `[[`, nm)))
+  offsets <- n * (seq_along(penalty) - 1L)
+  per_row <- lapply(seq_len(n), function(i) {
+    tibble::new_tibble(c(list(penalty = penalty), lapply(columns, `[`, i + offsets)), nrow = length(penalty))
+  })
+  tibble::new_tibble(list(.pred = per_row), nrow = n)
+}
+
+check_penalties <- function(penalty, call) {
+  if (!is.numeric(penalty) || anyNA(penalty) || any(penalty < 0)) {
+    abort_smotelab(
+      c("{.arg penalty} must be numbers of at least 0.",
+        "x" = "It is {.obj_type_friendly {penalty}}{if (is.numeric(penalty)) paste0(': ', format(penalty))}."
+      ),
+      "argument",
+      call = call
+    )
+  }
+}
+
 parsnip_pred_prob <- function(results, object) {
   names(results) <- sub("^\\.pred_", "", names(results))
   results
@@ -149,7 +226,8 @@ register_parsnip_engines <- function(...) {
   models <- list(
     logistic_reg = list(
       fit = "parsnip_fit_logistic",
-      args = list(penalty = "penalty", mixture = "mixture")
+      args = list(penalty = "penalty", mixture = "mixture"),
+      submodels = "penalty"
     ),
     rand_forest = list(
       fit = "parsnip_fit_forest",
@@ -175,7 +253,7 @@ register_parsnip_engines <- function(...) {
     for (arg in names(m$args)) {
       parsnip::set_model_arg(
         model = model, eng = "smotelab", parsnip = arg, original = m$args[[arg]],
-        func = list(pkg = "dials", fun = dials_fun[[arg]]), has_submodel = FALSE
+        func = list(pkg = "dials", fun = dials_fun[[arg]]), has_submodel = arg %in% m$submodels
       )
     }
     parsnip::set_fit(

@@ -299,13 +299,14 @@ required_pkgs.step_resample <- function(x, ...) "smotelab"
 #' @exportS3Method generics::tunable
 tunable.step_resample <- function(x, ...) {
   params <- intersect(x$sampler_arg_names, names(tunable_sampler_params))
-  tibble::tibble(
+  # tune asks for this at every fold and grid point: skip tibble()'s checks.
+  tibble::new_tibble(list(
     name = params,
     call_info = unname(tunable_sampler_params[params]),
     source = rep("recipe", length(params)),
     component = rep("step_resample", length(params)),
     component_id = rep(x$id, length(params))
-  )
+  ), nrow = length(params))
 }
 
 tunable_sampler_params <- list(

@@ -191,3 +191,43 @@ test_that("the engines refuse what smotelab's models can't do, with smotelab's c
   )
   expect_error(generics::fit(too_few, d), class = "smotelab_error_too_few_rows")
 })
+
+test_that("multi_predict() predicts each penalty exactly as a fit at that penalty alone (tune's submodels)", {
+  skip_if_not_installed("parsnip")
+  d <- tidy_data()
+  train <- d[1:300, ]
+  test <- d[301:400, setdiff(names(d), "class")]
+  engine <- function(penalty) {
+    parsnip::logistic_reg(penalty = penalty) |> parsnip::set_engine("smotelab", class_weight = "balanced")
+  }
+  fitted <- parsnip::fit(engine(10), class ~ ., data = train)
+  expect_identical(parsnip::multi_predict_args(fitted), "penalty")
+  penalties <- c(2, 0.05, 10, 0.5)
+  for (type in c("prob", "class")) {
+    multi <- parsnip::multi_predict(fitted, test, type = type, penalty = penalties)
+    expect_identical(nrow(multi), nrow(test))
+    expect_true(all(vapply(multi$.pred, function(p) identical(p$penalty, sort(penalties)), logical(1))))
+    for (p in penalties) {
+      alone <- stats::predict(parsnip::fit(engine(p), class ~ ., data = train), test, type = type)
+      got <- do.call(rbind, lapply(multi$.pred, function(rows) rows[rows$penalty == p, -1]))
+      expect_identical(got, alone)
+    }
+  }
+  # Penalties differ enough to change the probabilities.
+  probs <- parsnip::multi_predict(fitted, test, type = "prob", penalty = c(0.05, 10))$.pred[[1]]
+  expect_gt(abs(diff(probs$.pred_minority)), 1e-3)
+})
+
+test_that("multi_predict() refuses fits without submodels and bad penalties, with smotelab's classes", {
+  skip_if_not_installed("parsnip")
+  d <- tidy_data(n = 200)
+  forest <- parsnip::fit(
+    parsnip::rand_forest(trees = 5, mode = "classification") |> parsnip::set_engine("smotelab", seed = 1),
+    class ~ .,
+    data = d
+  )
+  expect_error(parsnip::multi_predict(forest, d, trees = 3), class = "smotelab_error_type")
+  logistic <- parsnip::fit(parsnip::logistic_reg() |> parsnip::set_engine("smotelab"), class ~ ., data = d)
+  expect_error(parsnip::multi_predict(logistic, d, penalty = c(1, -1)), class = "smotelab_error_argument")
+  expect_error(parsnip::multi_predict(logistic, d, type = "raw"), class = "smotelab_error_argument")
+})

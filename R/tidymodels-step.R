@@ -30,11 +30,14 @@
 #' after resampling, as a number `sampling_strategy` means).
 #'
 #' ## Predictors
-#' The predictors must be numeric, as the sampler works on numbers; turn
-#' factors into indicator columns first (for example with
-#' [recipes::step_dummy()]). Every column of the data must be a predictor or
-#' the outcome, since an under-sampler drops rows and a synthetic row has no
-#' value for other columns.
+#' [step_smote_nc()], [step_smoten()], [step_random_oversample()],
+#' [step_random_undersample()] and [step_rose()] take factor, character and
+#' logical predictors, as their functions do, and give the rows those
+#' functions give; a factor comes back a factor with its levels. The other
+#' samplers work on numbers: turn factors into indicator columns first (for
+#' example with [recipes::step_dummy()]). Every column of the data must be a
+#' predictor or the outcome, since an under-sampler drops rows and a synthetic
+#' row has no value for other columns.
 #'
 #' With both smotelab and themis attached, `step_smote()` may mean themis's
 #' step; `sampler` refuses it and asks for `smotelab::step_smote()`.
@@ -217,18 +220,7 @@ prep.step_resample <- function(x, training, info = NULL, ...) {
     )
   }
   predictors <- setdiff(names(training), column)
-  numeric <- vapply(training[predictors], is.numeric, logical(1))
-  if (!all(numeric)) {
-    bad <- predictors[!numeric]
-    abort_smotelab(
-      c("{.fn step_resample} can't use non-numeric predictors.",
-        "x" = "{cli::qty(length(bad))}Column{?s} {.field {bad}} {?is/are} not numeric.",
-        "i" = "Turn factors into indicator columns first, e.g. with {.fn recipes::step_dummy}."
-      ),
-      "type",
-      call = call
-    )
-  }
+  check_resample_predictors(training[predictors], x$sampler_type, call)
   resample_sampler(x, call)
   new_step_resample(
     terms = x$terms, role = x$role, trained = TRUE, sampler_type = x$sampler_type,
@@ -252,19 +244,77 @@ bake.step_resample <- function(object, new_data, ...) {
       call = call
     )
   }
-  x <- numeric_predictors(new_data, column, "step_resample", call = call)
   y <- factor(as.character(new_data[[column]]), levels = object$levels)
   check_no_missing(y, call = call, what = cli::format_inline("The outcome column {.field {column}}"))
   pipeline <- imb_pipeline(resample = resample_sampler(object, call), clf = model_logistic())
   check_pipeline_levels(pipeline, object$levels, call = call)
   rng <- resolve_rng(object$rng, call = call)
-  spec <- spec_to_core(pipeline, object$levels, rng)
   seed <- resolve_rng_seed(object$seed, rng, call = call)
   n_threads <- resolve_threads(object$n_threads, call = call)
-  res <- with_core(pipeline_resample_cpp(spec, x, as.integer(y) - 1L, seed, n_threads), call = call)
-  out <- stats::setNames(res$columns, names(x))
-  out[[column]] <- factor(object$levels[res$y + 1L], levels = object$levels)
+  predictors <- new_data[setdiff(names(new_data), column)]
+  numeric <- vapply(predictors, function(v) is.numeric(v) && !is.factor(v), logical(1))
+  resampled <- if (all(numeric)) {
+    x <- numeric_predictors(new_data, column, "step_resample", call = call)
+    spec <- spec_to_core(pipeline, object$levels, rng)
+    res <- with_core(pipeline_resample_cpp(spec, x, as.integer(y) - 1L, seed, n_threads), call = call)
+    list(columns = stats::setNames(res$columns, names(x)), y = res$y)
+  } else {
+    resample_categorical(pipeline, predictors, y, rng, seed, n_threads, call)
+  }
+  out <- resampled$columns
+  out[[column]] <- factor(object$levels[resampled$y + 1L], levels = object$levels)
   tibble::as_tibble(out[names(new_data)])
+}
+
+# The samplers whose own functions (smote_nc(), smoten(), random_oversample(),
+# random_undersample(), rose()) take factor, character and logical
+# predictors; the others work on numbers only.
+categorical_samplers <- c("smote_nc", "smoten", "random_over", "random_under", "rose")
+
+check_resample_predictors <- function(predictors, type, call) {
+  ok <- vapply(predictors, function(v) {
+    (is.numeric(v) && !is.factor(v)) || (type %in% categorical_samplers && is_categorical(v))
+  }, logical(1))
+  if (all(ok)) {
+    return(invisible())
+  }
+  bad <- names(predictors)[!ok]
+  abort_smotelab(
+    c("{.fn step_resample} can't give non-numeric predictors to this sampler.",
+      column_bullets(bad, "is {.obj_type_friendly {predictors[[bad[[i]]]]}}"),
+      "i" = "Turn factors into indicator columns first (e.g. with {.fn recipes::step_dummy}), or use a sampler that takes them: {.fn step_smote_nc}, {.fn step_smoten}, {.fn step_random_oversample}, {.fn step_random_undersample} or {.fn step_rose}." # nolint: line_length_linter.
+    ),
+    "type",
+    call = call
+  )
+}
+
+# Categorical predictors go through the design fit() builds (one 0/1 column
+# per non-reference level, each factor one block for the categorical
+# samplers) and come back with their own type, so the rows are those the
+# sampler's own function gives. Positional names keep any column name valid
+# in the blueprint's formula.
+resample_categorical <- function(pipeline, predictors, y, rng, seed, n_threads, call) {
+  data <- stats::setNames(predictors, paste0("v", seq_along(predictors)))
+  data$.y <- y
+  bp <- blueprint_make(.y ~ ., data, call = call)
+  x <- blueprint_columns(bp, data, n_threads, call = call)
+  spec <- spec_to_core(pipeline, levels(y), rng, blueprint_blocks(bp))
+  res <- with_core(pipeline_resample_cpp(spec, x, as.integer(y) - 1L, seed, n_threads), call = call)
+  design <- stats::setNames(res$columns, bp$columns)
+  out <- lapply(seq_along(predictors), function(i) {
+    v <- bp$predictors[[i]]
+    switch(bp$types[[v]],
+      numeric = design[[v]],
+      logical = design[[v]] == 1,
+      factor = {
+        code <- integer(length(res$y))
+        for (j in seq_along(bp$levels[[v]])[-1]) code[design[[paste0(v, bp$levels[[v]][j])]] == 1] <- j - 1L
+        level_values(predictors[[i]], code)
+      }
+    )
+  })
+  list(columns = stats::setNames(out, names(predictors)), y = res$y)
 }
 
 # How print() and tidy() name the step's sampler: its format(), or only its

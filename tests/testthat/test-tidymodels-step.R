@@ -100,3 +100,61 @@ test_that("step_resample() refuses what is not a smotelab sampler, and factor pr
     recipes::prep(step_resample(recipes::recipe(class ~ ., data = d), class, sampler = step_smote()))
   })
 })
+
+test_that("step_resample() gives categorical samplers factor predictors and the rows their functions give", {
+  skip_if_not_installed("recipes")
+  d <- tidy_data(n = 300)
+  withr::with_seed(1, {
+    d$group <- factor(sample(c("a", "b", "c"), nrow(d), replace = TRUE))
+    d$flag <- sample(c(TRUE, FALSE), nrow(d), replace = TRUE)
+  })
+  d <- d[c("x1", "group", "x2", "flag", "x3", "x4", "x5", "class")]
+  seed <- pipeline_step_seed_cpp(9, 0)
+  baked <- function(data, sampler) {
+    rec <- recipes::recipe(class ~ ., data = data, strings_as_factors = FALSE)
+    recipes::bake(recipes::prep(step_resample(rec, class, sampler = !!sampler, seed = 9)), new_data = NULL)
+  }
+  categorical <- d[c("group", "flag", "class")]
+  cases <- list(
+    list(step_smote_nc(k_neighbors = 4), smote_nc(d, class, k_neighbors = 4, seed = seed), d),
+    list(step_smoten(), smoten(categorical, class, seed = seed), categorical),
+    list(step_random_oversample(), random_oversample(d, class, seed = seed), d),
+    list(step_random_undersample(), random_undersample(d, class, seed = seed), d),
+    list(step_rose(), rose(d, class, seed = seed), d)
+  )
+  for (case in cases[1:4]) {
+    got <- baked(case[[3]], case[[1]])
+    expect_identical(columns_of(got[names(case[[3]])]), columns_of(case[[2]]), label = format(case[[1]]))
+  }
+  # The pipeline's ROSE and rose() make the same draws, but their smoothed
+  # numeric columns can differ in the last bit or two (about 1e-16).
+  got <- baked(d, step_rose())
+  expect_identical(columns_of(got[c("group", "flag", "class")]), columns_of(cases[[5]][[2]][c("group", "flag", "class")]))
+  expect_equal(columns_of(got[names(d)]), columns_of(cases[[5]][[2]]), tolerance = 1e-12)
+  synthetic <- baked(d, step_smote_nc())
+  expect_gt(nrow(synthetic), nrow(d))
+  expect_identical(levels(synthetic$group), c("a", "b", "c"))
+  # A character column keeps its type.
+  chr <- d
+  chr$group <- as.character(chr$group)
+  expect_identical(
+    columns_of(baked(chr, step_smote_nc())[names(chr)]),
+    columns_of(smote_nc(chr, class, seed = pipeline_step_seed_cpp(9, 0)))
+  )
+})
+
+test_that("step_resample() refuses factor predictors for samplers that need numbers, naming the columns", {
+  skip_if_not_installed("recipes")
+  d <- tidy_data(n = 200)
+  d$group <- factor(rep(c("a", "b"), length.out = nrow(d)))
+  d$flag <- rep(c(TRUE, FALSE), length.out = nrow(d))
+  for (sampler in list(step_smote(), step_tomek_links(), step_near_miss())) {
+    rec <- step_resample(recipes::recipe(class ~ ., data = d), class, sampler = !!sampler)
+    expect_error(recipes::prep(rec), class = "smotelab_error_type")
+  }
+  # smoten() needs categorical predictors only: the core's error keeps its class.
+  only_numeric <- step_resample(recipes::recipe(class ~ ., data = d[c("x1", "x2", "class")]), class,
+    sampler = step_smoten()
+  )
+  expect_error(recipes::prep(only_numeric), class = "smotelab_error")
+})

@@ -58,10 +58,7 @@ NULL
 parsnip_fit_logistic <- function(x, y, penalty = NULL, mixture = NULL, class_weight = NULL, seed = NULL,
                                  n_threads = NULL, pipeline_steps = 0) {
   call <- rlang::current_env()
-  refuse_nonzero(
-    mixture, "mixture",
-    "{.arg mixture} must be 0 with the smotelab engine: its logistic regression has a ridge penalty only.", call
-  )
+  refuse_nonzero(mixture)
   C <- 1
   if (!is.null(penalty)) {
     check_number_decimal(penalty, min = 0, call = call, class = argument_error)
@@ -97,10 +94,7 @@ parsnip_fit_boost <- function(x, y, trees = 100, learn_rate = 0.3, tree_depth = 
                               min_n = 1, loss_reduction = NULL, stop_iter = NULL, scale_pos_weight = 1, lambda = 1,
                               max_bins = 255, seed = NULL, n_threads = NULL, pipeline_steps = 0) {
   call <- rlang::current_env()
-  refuse_nonzero(
-    loss_reduction, "loss_reduction",
-    "{.arg loss_reduction} can't be used with the smotelab engine: its trees have no minimum loss reduction.", call
-  )
+  refuse_nonzero(loss_reduction)
   colsample <- 1
   if (!is.null(mtry)) {
     check_count(mtry, call = call)
@@ -115,12 +109,20 @@ parsnip_fit_boost <- function(x, y, trees = 100, learn_rate = 0.3, tree_depth = 
 }
 
 # A parsnip argument smotelab has no counterpart for: only none or 0, the
-# value that changes nothing, passes; `problem` says why.
-refuse_nonzero <- function(value, arg, problem, call) {
+# value that changes nothing, passes; `unsupported_args` says why.
+refuse_nonzero <- function(value, arg = rlang::caller_arg(value), call = caller_env()) {
   if (!is.null(value) && !identical(as.double(value), 0)) {
-    abort_smotelab(c(problem, "x" = "{.arg {arg}} is {format(value)}."), "argument", call = call)
+    abort_smotelab(c(unsupported_args[[arg]], "x" = "{.arg {arg}} is {format(value)}."), "argument", call = call)
   }
 }
+
+unsupported_args <- c(
+  mixture = "{.arg mixture} must be 0 with the smotelab engine: its logistic regression has a ridge penalty only.",
+  loss_reduction = paste(
+    "{.arg loss_reduction} can't be used with the smotelab engine:",
+    "its trees have no minimum loss reduction."
+  )
+)
 
 # fit() of a one-model pipeline, except that the model draws the stream a
 # pipeline with `pipeline_steps` resampling steps gives its model; the
@@ -179,8 +181,9 @@ multi_predict._smotelab_fit <- function(object, new_data, type = NULL, penalty =
   type <- type %||% "class"
   type <- check_choice(type, c("class", "prob"), call = call)
   fitted_penalty <- path$penalty %||% 1
-  penalty <- sort(unique(penalty %||% fitted_penalty))
-  check_penalties(penalty, call)
+  penalty <- penalty %||% fitted_penalty
+  for (p in penalty) check_number_decimal(p, min = 0, arg = "penalty", call = call, class = argument_error)
+  penalty <- sort(unique(penalty))
   preds <- lapply(penalty, function(p) {
     at <- object
     if (!identical(p, fitted_penalty)) {
@@ -195,18 +198,6 @@ multi_predict._smotelab_fit <- function(object, new_data, type = NULL, penalty =
     tibble::new_tibble(c(list(penalty = penalty), lapply(columns, `[`, i + offsets)), nrow = length(penalty))
   })
   tibble::new_tibble(list(.pred = per_row), nrow = n)
-}
-
-check_penalties <- function(penalty, call) {
-  if (!is.numeric(penalty) || anyNA(penalty) || any(penalty < 0)) {
-    abort_smotelab(
-      c("{.arg penalty} must be numbers of at least 0.",
-        "x" = "It is {.obj_type_friendly {penalty}}{if (is.numeric(penalty)) paste0(': ', format(penalty))}."
-      ),
-      "argument",
-      call = call
-    )
-  }
 }
 
 parsnip_pred_prob <- function(results, object) {

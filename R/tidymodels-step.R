@@ -209,24 +209,15 @@ prep.step_resample <- function(x, training, info = NULL, ...) {
       call = call
     )
   }
-  y <- training[[column]]
-  if (!is.factor(y) || nlevels(y) != 2) {
-    abort_smotelab(
-      c("The outcome column {.field {column}} must be a factor with two levels.",
-        "x" = "It is {.obj_type_friendly {y}}{if (is.factor(y)) paste0(' with ', nlevels(y), ' levels')}."
-      ),
-      "type",
-      call = call
-    )
-  }
+  lev <- outcome_levels_of(training[[column]], column, call)
   predictors <- setdiff(names(training), column)
   check_resample_predictors(training[predictors], x$sampler_type, call)
   resample_sampler(x, call)
   new_step_resample(
     terms = x$terms, role = x$role, trained = TRUE, sampler_type = x$sampler_type,
     sampler_object = x$sampler_object, sampler_args = x[x$sampler_arg_names], seed = x$seed, rng = x$rng,
-    n_threads = x$n_threads, column = column, predictors = predictors, levels = levels(y),
-    counts = as.vector(table(y)), skip = x$skip, id = x$id
+    n_threads = x$n_threads, column = column, predictors = predictors, levels = lev,
+    counts = as.vector(table(factor(as.character(training[[column]]), levels = lev))), skip = x$skip, id = x$id
   )
 }
 

@@ -48,6 +48,13 @@
 #'   `set_engine("smotelab", seed = s, pipeline_steps = 1)`, a workflow fits
 #'   exactly what `fit(imb_pipeline(sampler, model), seed = s)` fits, also for
 #'   the forest and boosting, whose trees draw random numbers.
+#' `penalty` has submodels: `tune_grid()` fits a workflow once per setting of
+#' the other parameters and predicts every penalty of its grid with
+#' [parsnip::multi_predict()], which fits each other penalty on the rows the
+#' fit was given, so each penalty predicts exactly what a fit at that penalty
+#' alone predicts. For that the logistic engine's fit keeps those rows (in
+#' memory it shares their columns with the workflow; a saved fit holds them).
+#'
 #' @return A `smotelab_fit`.
 #' @keywords internal
 #' @name smotelab_engines
@@ -68,8 +75,8 @@ parsnip_fit_logistic <- function(x, y, penalty = NULL, mixture = NULL, class_wei
     model_logistic(C = C, class_weight = class_weight), x, y, seed, n_threads, pipeline_steps, call
   )
   # What multi_predict() needs to fit the other penalties of a tune grid as
-  # this one was fitted. x and y are the workflow's own (the fitted workflow
-  # keeps them in its mold), so in memory they are shared, not copied.
+  # this one was fitted. x and y hold the workflow's own columns (the fitted
+  # workflow keeps them in its mold), so in memory they are shared, not copied.
   fitted$penalty_path <- list(
     x = x, y = y, penalty = penalty,
     args = list(class_weight = class_weight, seed = fitted$seed, n_threads = n_threads, pipeline_steps = pipeline_steps)
@@ -163,7 +170,7 @@ parsnip_fit_model <- function(model, x, y, seed, n_threads, pipeline_steps, call
 #' @return A tibble with one row per row of `new_data` and a list column
 #'   `.pred`: for each row, a tibble with a `penalty` column and parsnip's
 #'   prediction columns, one row per penalty in increasing order.
-#' @keywords internal
+#' @noRd
 #' @rawNamespace S3method(parsnip::multi_predict, "_smotelab_fit")
 multi_predict._smotelab_fit <- function(object, new_data, type = NULL, penalty = NULL, ...) {
   call <- rlang::current_env()

@@ -230,15 +230,7 @@ resample_outcome <- function(data, quo, call = caller_env()) {
       call = call
     )
   }
-  if (nlevels(f) < 2) {
-    abort_smotelab(
-      c("The outcome {.field {name}} must have at least two classes to resample.",
-        "x" = "It has only {.val {levels(f)}}."
-      ),
-      "levels",
-      call = call
-    )
-  }
+  check_two_classes(f, name, call = call)
   list(name = name, y = f, counts = stats::setNames(counts, levels(f)), is_factor = is.factor(y))
 }
 

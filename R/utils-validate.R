@@ -191,6 +191,19 @@ check_known <- function(x, known, problem, class, call = caller_env(), env = cal
   invisible(x)
 }
 
+# Splitting, folding and resampling all need an outcome `f` (a factor, from
+# the column `name`) with two classes or more.
+check_two_classes <- function(f, name, call = caller_env()) {
+  if (nlevels(f) < 2) {
+    abort_smotelab(
+      c("The outcome {.field {name}} must have at least two classes.", "x" = "It has only {.val {levels(f)}}."),
+      "levels",
+      call = call
+    )
+  }
+  invisible(f)
+}
+
 # `x` must match `ref` in length, or in rows when `ref` is a data frame.
 check_same_length <- function(x, ref, arg = rlang::caller_arg(x), ref_arg = "truth", call = caller_env()) {
   n <- NROW(x)

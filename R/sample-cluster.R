@@ -37,6 +37,13 @@ cluster_centroids <- function(data, outcome, voting = c("soft", "hard"), samplin
   voting <- check_choice(voting, c("soft", "hard"))
   weights <- sampler_weights(case_weights, data, call = call)
   data <- weights$data
+  # Refused before the k-means runs, not after it.
+  if (voting == "soft" && !is.null(weights$values)) {
+    abort_smotelab(c(
+      "This resampling step makes rows that no case weight can follow.",
+      "i" = "Soft voting makes new rows from k-means centres; {.code voting = \"hard\"} keeps original rows."
+    ), "argument", call = call)
+  }
   run <- kmeans_sampler_inputs(
     data, rlang::enquo(outcome), "cluster_centroids", "under", sampling_strategy, seed, n_threads, call
   )

@@ -406,6 +406,7 @@ struct StepFitter {
     return std::nullopt;
   }
   std::optional<StepState> operator()(const ClusterCentroidsSpec& spec) const {
+    check_followable(rows.w.empty() || spec.voting == CentroidVoting::hard);
     const auto n_keep = rows_to_keep(spec.strategy, class_counts(rows.y), class_names);
     append(rows, cluster_centroids(Columns::of(rows.X), rows.y, n_keep, spec.voting, seed, exec, kClusterCentroidsInit,
                                    class_names));

@@ -73,7 +73,7 @@ smote_then_clean <- function(data, quo, cleaning, k_neighbors, sampling_strategy
   result <- vector("list", ncol(data))
   names(result) <- names(data)
   for (j in seq_along(x)) {
-    result[[names(x)[j]]] <- c(x[[j]][res$keep], res$x_new[, j])
+    result[[names(x)[j]]] <- res$columns[[j]]
   }
   kept <- list(y = out$y[res$keep], is_factor = out$is_factor)
   result[[out$name]] <- extend_outcome(kept, res$y_new)

@@ -148,13 +148,19 @@ worker_args <- function() {
 }
 
 # Median wall time of `reps` runs of f(), after one untimed run if `warmup`.
-# Returns the median and the value of the last run.
-time_median <- function(f, reps, warmup) {
+# Returns the median and the value of the last run. `fresh`: collect the
+# last run's garbage before each run, untimed, so that the process's peak
+# memory is one run's own and not one run's plus the previous output R has
+# not yet collected.
+time_median <- function(f, reps, warmup, fresh = FALSE) {
   if (warmup) {
     f()
   }
   times <- numeric(reps)
   for (i in seq_len(reps)) {
+    if (fresh) {
+      invisible(gc())
+    }
     start <- Sys.time()
     value <- f()
     times[i] <- as.numeric(difftime(Sys.time(), start, units = "secs"))

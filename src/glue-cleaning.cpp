@@ -27,6 +27,27 @@ smotelab::Columns predictors(const List& columns, const Eigen::Map<Eigen::Vector
   return glue::columns_from_r(columns, y.size());
 }
 
+// The output's predictor columns: each column's kept rows, then its kept
+// synthetic values, written once into the R vectors, so that no R matrix of
+// the synthetic rows and no R-side subsets and concatenations of every column
+// are alive beside the result.
+List kept_and_new_columns(const List& columns, const smotelab::Resampled& r) {
+  const auto n_kept = static_cast<R_xlen_t>(r.keep.size());
+  const R_xlen_t n_new = r.X_new.rows();
+  List out(columns.size());
+  for (R_xlen_t j = 0; j < columns.size(); ++j) {
+    const Rcpp::NumericVector original = columns[j];
+    Rcpp::NumericVector whole(Rcpp::no_init(n_kept + n_new));
+    double* to = whole.begin();
+    for (const Eigen::Index i : r.keep) *to++ = original[i];
+    const double* added = r.X_new.col(static_cast<Eigen::Index>(j)).data();
+    std::copy(added, added + n_new, to);
+    out[j] = whole;
+  }
+  out.names() = columns.names();
+  return out;
+}
+
 }  // namespace
 
 // One entry point for the rules without randomness; `method` names the rule
@@ -81,7 +102,7 @@ Rcpp::IntegerVector near_miss_cpp(const List& columns, const Eigen::Map<Eigen::V
 }
 
 // SMOTE then ENN or Tomek links: the kept original rows (1-based) and the
-// kept synthetic rows.
+// output's predictor columns (kept original rows, then kept synthetic rows).
 // [[Rcpp::export(rng = false)]]
 List smote_cleaning_cpp(const std::string& cleaning, const List& columns, const Eigen::Map<Eigen::VectorXi> y,
                         const Rcpp::IntegerVector& n_new, int k_neighbors, const List& cleaning_strategy,
@@ -96,7 +117,7 @@ List smote_cleaning_cpp(const std::string& cleaning, const List& columns, const 
                                       glue::executor(n_threads), algorithm(knn), class_names);
   });
   // The new rows' seeds, neighbours and gaps let case weights follow them.
-  return List::create(Named("keep") = kept_to_r(r), Named("x_new") = Rcpp::wrap(r.X_new),
+  return List::create(Named("keep") = kept_to_r(r), Named("columns") = kept_and_new_columns(columns, r),
                       Named("y_new") = Rcpp::wrap(r.y_new), Named("seed_row") = glue::one_based_rows(r.seed_row),
                       Named("neighbour_row") = glue::one_based_rows(r.neighbour_row), Named("gap") = Rcpp::wrap(r.gap));
 }

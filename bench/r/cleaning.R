@@ -44,7 +44,9 @@ run <- switch(method,
 if (is.null(run)) {
   emit(list(method = method, seconds = 0))
 } else {
-  timing <- time_median(run, args$reps, args$warmup)
+  # Python frees each run's output at once; R's garbage collector may not
+  # before the next run, and the memory target is about one call.
+  timing <- time_median(run, args$reps, args$warmup, fresh = TRUE)
   emit(list(
     method = method, seconds = timing$seconds, times = timing$times,
     n_out = timing$value[1], n_minority = timing$value[2]

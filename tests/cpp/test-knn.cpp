@@ -91,6 +91,24 @@ int main() {
     }
   }
 
+  // knn_query_rows reads the listed query rows in place (out of order, more
+  // than one block of them, some repeated) and equals knn_query on them
+  // gathered, for both algorithms and at a scale that needs rescaling.
+  for (const double scale : {1.0, 1e300}) {
+    const Eigen::MatrixXd X = data(900, 20, 9, false) * scale;
+    const Eigen::MatrixXd R = data(300, 20, 10, false) * scale;
+    std::vector<Eigen::Index> rows;
+    for (Eigen::Index i = 899; i >= 0; i -= 2) rows.push_back(i);
+    for (Eigen::Index i = 0; i < 300; i += 3) rows.push_back(i);
+    const Eigen::MatrixXd gathered = smotelab::Columns::of(X).rows_of(rows);
+    for (auto algo : {KnnAlgorithm::kd_tree, KnnAlgorithm::brute_force}) {
+      const Neighbours got =
+          smotelab::knn_query_rows(smotelab::Columns::of(R), smotelab::Columns::of(X), rows, 5, reverse, algo);
+      CHECK(same(got, smotelab::knn_query(R, gathered, 5, nullptr, smotelab::serial_executor(), algo)));
+      if (scale == 1.0) CHECK(same(got, naive(R, gathered, 5, nullptr)));
+    }
+  }
+
   // Among the rows of X, the brute force forms each distance once for both
   // rows, in rounds of block pairs: an even number of blocks (4 x 256 rows),
   // an odd one with a short last block (5, the last with 24 rows), and rows

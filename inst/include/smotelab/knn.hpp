@@ -98,43 +98,82 @@ class TopK {
   std::vector<Candidate> heap_;
 };
 
-// TopK for every row of a self-join at once, in one flat array: a vector of
-// its own per row would cost a heap allocation and its bookkeeping per row,
-// more than the candidates themselves when k is small.
+// TopK for many rows at once, kept in the output's own arrays: row r's
+// heap, on (dist2, index) in lexicographic order as TopK's, lives in
+// index[r * k ..] and dist2[r * k ..], and sort() leaves it as the row's
+// list, nearest first. Neither a heap allocation per row nor a second copy
+// of every list exists.
 class RowsTopK {
  public:
-  RowsTopK(std::size_t rows, std::size_t k) : k_(k), size_(rows, 0), heap_(rows * k) {}
+  RowsTopK(std::size_t rows, std::size_t k, Eigen::Index* index, double* dist2)
+      : k_(k), size_(rows, 0), index_(index), dist2_(dist2) {}
+
+  // Starts over on new rows, stored from index and dist2.
+  void reset(Eigen::Index* index, double* dist2) {
+    std::fill(size_.begin(), size_.end(), std::size_t{0});
+    index_ = index;
+    dist2_ = dist2;
+  }
 
   bool full(std::size_t row) const { return size_[row] == k_; }
-  const Candidate& worst(std::size_t row) const { return heap_[row * k_]; }
-  bool admits(std::size_t row, double dist2) const { return !full(row) || dist2 <= worst(row).first; }
+  double worst(std::size_t row) const { return dist2_[row * k_]; }
+  bool admits(std::size_t row, double dist2) const { return !full(row) || dist2 <= worst(row); }
 
   void offer(std::size_t row, double dist2, Eigen::Index index) {
-    Candidate* heap = &heap_[row * k_];
-    const Candidate c(dist2, index);
-    if (!full(row)) {
-      heap[size_[row]++] = c;
-      std::push_heap(heap, heap + size_[row]);
-    } else if (c < heap[0]) {
-      std::pop_heap(heap, heap + k_);
-      heap[k_ - 1] = c;
-      std::push_heap(heap, heap + k_);
+    Eigen::Index* x = index_ + row * k_;
+    double* d = dist2_ + row * k_;
+    std::size_t& size = size_[row];
+    if (size < k_) {
+      std::size_t i = size++;
+      for (; i > 0; i = (i - 1) / 2) {
+        const std::size_t up = (i - 1) / 2;
+        if (!before(d[up], x[up], dist2, index)) break;
+        d[i] = d[up];
+        x[i] = x[up];
+      }
+      d[i] = dist2;
+      x[i] = index;
+    } else if (before(dist2, index, d[0], x[0])) {
+      sift_down(d, x, k_, dist2, index);
     }
   }
 
-  void write(std::size_t row, Eigen::Index* index, double* dist2) {
-    Candidate* heap = &heap_[row * k_];
-    std::sort_heap(heap, heap + size_[row]);
-    for (std::size_t j = 0; j < size_[row]; ++j) {
-      index[j] = heap[j].second;
-      dist2[j] = heap[j].first;
+  // Sorts the row's heap into its list, nearest first.
+  void sort(std::size_t row) {
+    Eigen::Index* x = index_ + row * k_;
+    double* d = dist2_ + row * k_;
+    for (std::size_t end = size_[row]; end > 1; --end) {
+      const double last_d = d[end - 1];
+      const Eigen::Index last_x = x[end - 1];
+      d[end - 1] = d[0];
+      x[end - 1] = x[0];
+      sift_down(d, x, end - 1, last_d, last_x);
     }
   }
 
  private:
+  static bool before(double da, Eigen::Index xa, double db, Eigen::Index xb) {
+    return da < db || (da == db && xa < xb);
+  }
+
+  // Puts (dist2, index) in place of the root of the max-heap d[0, n).
+  static void sift_down(double* d, Eigen::Index* x, std::size_t n, double dist2, Eigen::Index index) {
+    std::size_t i = 0;
+    for (std::size_t c = 1; c < n; c = 2 * i + 1) {
+      if (c + 1 < n && before(d[c], x[c], d[c + 1], x[c + 1])) ++c;
+      if (!before(dist2, index, d[c], x[c])) break;
+      d[i] = d[c];
+      x[i] = x[c];
+      i = c;
+    }
+    d[i] = dist2;
+    x[i] = index;
+  }
+
   std::size_t k_;
   std::vector<std::size_t> size_;
-  std::vector<Candidate> heap_;
+  Eigen::Index* index_;
+  double* dist2_;
 };
 
 // The one distance formula both algorithms report, summed in column order.
@@ -351,8 +390,9 @@ struct ScreenData {
   const Real* query() const { return shared ? ref_cols.data() : query_rows.data(); }
 
   ScreenData() = default;
+  // `subset`, when given, lists the rows of `query` to convert, in order.
   ScreenData(const Columns& ref, const Columns& query, const Eigen::RowVectorXd& center, Eigen::Index query_rows_padded,
-             double scale, bool self_join) {
+             double scale, bool self_join, const std::vector<Eigen::Index>* subset = nullptr) {
     const Eigen::Index p = ref.cols();
     ld = static_cast<std::size_t>(ref.rows()) + simd::kScreenRefTile;
     if (self_join) ld = std::max(ld, static_cast<std::size_t>(query_rows_padded));
@@ -377,10 +417,12 @@ struct ScreenData {
     query_rows.assign(static_cast<std::size_t>(query_rows_padded * p), Real(0));
     q_norm.assign(static_cast<std::size_t>(query_rows_padded), 0.0);
     // Each norm summed in column order, as the reference norms are.
+    const Eigen::Index n_query = subset != nullptr ? static_cast<Eigen::Index>(subset->size()) : query.rows();
     for (Eigen::Index j = 0; j < p; ++j) {
       const double* col = query.col(j).data();
-      for (Eigen::Index i = 0; i < query.rows(); ++i) {
-        const Real v = static_cast<Real>((col[i] - center(j)) * scale);
+      for (Eigen::Index i = 0; i < n_query; ++i) {
+        const double x = subset != nullptr ? col[(*subset)[static_cast<std::size_t>(i)]] : col[i];
+        const Real v = static_cast<Real>((x - center(j)) * scale);
         query_rows[static_cast<std::size_t>(i * p + j)] = v;
         q_norm[static_cast<std::size_t>(i)] += static_cast<double>(v) * static_cast<double>(v);
       }
@@ -402,8 +444,10 @@ struct ScreenData {
 class Screen {
  public:
   // self_join: query is ref, and its rows are the reference rows (so its
-  // values need no second look).
-  Screen(const Columns& ref, const Columns& query, Eigen::Index query_rows_padded, bool self_join = false)
+  // values need no second look). subset: the rows of query to screen, in
+  // order (null for all).
+  Screen(const Columns& ref, const Columns& query, Eigen::Index query_rows_padded, bool self_join = false,
+         const std::vector<Eigen::Index>* subset = nullptr)
       : p_(ref.cols()) {
     // Centring shrinks the norms, and so the cancellation in the expansion.
     Eigen::RowVectorXd center(p_);
@@ -411,8 +455,10 @@ class Screen {
     for (Eigen::Index j = 0; j < p_; ++j) {
       center(j) = ref.col(j).mean();
       if (ref.rows() > 0) max_abs = std::max(max_abs, (ref.col(j).array() - center(j)).abs().maxCoeff());
-      if (!self_join && query.rows() > 0)
+      if (!self_join && subset == nullptr && query.rows() > 0)
         max_abs = std::max(max_abs, (query.col(j).array() - center(j)).abs().maxCoeff());
+      if (subset != nullptr)
+        for (Eigen::Index i : *subset) max_abs = std::max(max_abs, std::abs(query.col(j)(i) - center(j)));
     }
     int exponent = 0;
     std::frexp(max_abs, &exponent);
@@ -424,13 +470,13 @@ class Screen {
       floor_ = 2.0 * (pd + 2.0) * std::ldexp(1.0, -126);
       to_scaled_ = max_abs == 0 ? 1.0 : std::ldexp(1.0, -2 * exponent);
       single_ = ScreenData<float>(ref, query, center, query_rows_padded, max_abs > 0 ? std::ldexp(1.0, -exponent) : 1.0,
-                                  self_join);
+                                  self_join, subset);
       r_kept_ = std::move(single_.r_norm);
     } else {
       slack_ = 4.0 * (pd + 2.0) * eps;
       floor_ = 1e-300;
       to_scaled_ = 1.0;
-      twice_ = ScreenData<double>(ref, query, center, query_rows_padded, 1.0, self_join);
+      twice_ = ScreenData<double>(ref, query, center, query_rows_padded, 1.0, self_join, subset);
       r_kept_ = std::move(twice_.r_norm);
     }
     for (double& v : r_kept_) v *= 1.0 - slack_;
@@ -482,7 +528,7 @@ inline void offer(RowsTopK& top, std::size_t row, double& limit, const Screen& s
                   Eigen::Index index) {
   if (!top.admits(row, dist2)) return;
   top.offer(row, dist2, index);
-  if (top.full(row)) limit = screen.scaled(top.worst(row).first);
+  if (top.full(row)) limit = screen.scaled(top.worst(row));
 }
 
 // Limits for rows padded to whole query blocks: none yet (+inf) for the
@@ -499,25 +545,45 @@ inline Eigen::Index round_up(Eigen::Index n, Eigen::Index block) { return (n + b
 // k, so that a query that is itself among them still gets k.
 inline Eigen::Index first_block(int k) { return std::max<Eigen::Index>(k + 1, 16); }
 
+// `subset`, when given, lists the rows of query to search (self must then be
+// null): they are read in place, a block at a time, not gathered first.
 inline void knn_brute_force(const Columns& ref, const Columns& query, int k, const std::vector<Eigen::Index>* self,
-                            const Executor& exec, Neighbours& out) {
+                            const Executor& exec, Neighbours& out, const std::vector<Eigen::Index>* subset = nullptr) {
   constexpr Eigen::Index kRefBlock = 1024;
   const Eigen::Index n_ref = ref.rows();
-  const Eigen::Index n_query = query.rows();
-  const Screen screen(ref, query, round_up(n_query, kQueryBlock));
+  const Eigen::Index n_query = subset != nullptr ? static_cast<Eigen::Index>(subset->size()) : query.rows();
+  const Screen screen(ref, query, round_up(n_query, kQueryBlock), false, subset);
   const std::vector<const double*>& ref_cols = ref.pointers();
-  const std::vector<const double*>& query_cols = query.pointers();
+  const Eigen::Index p = ref.cols();
 
   const std::size_t n_blocks = static_cast<std::size_t>((n_query + kQueryBlock - 1) / kQueryBlock);
   exec(n_blocks, 1, [&](std::size_t begin, std::size_t end) {
-    std::vector<TopK> best;
+    // One block's heaps, kept in its rows of the output, and its limits: a
+    // heap per query row would cost an allocation per row and block.
+    RowsTopK best(static_cast<std::size_t>(kQueryBlock), static_cast<std::size_t>(k), nullptr, nullptr);
+    std::vector<double> limit;
     std::vector<std::uint32_t> cand_query, cand_ref;
     std::vector<double> dist;
+    Eigen::MatrixXd block;
     for (std::size_t b = begin; b < end; ++b) {
       const Eigen::Index q0 = static_cast<Eigen::Index>(b) * kQueryBlock;
       const Eigen::Index nq = std::min(kQueryBlock, n_query - q0);
-      best.assign(static_cast<std::size_t>(nq), TopK(static_cast<std::size_t>(k)));
-      std::vector<double> limit = initial_limits(nq, kQueryBlock);
+      const std::size_t at = static_cast<std::size_t>(q0) * static_cast<std::size_t>(k);
+      best.reset(&out.index[at], &out.dist2[at]);
+      limit = initial_limits(nq, kQueryBlock);
+      // The exact distances read the block's query rows from the columns,
+      // or from a copy of the block when the rows are a subset.
+      Eigen::Index a0 = q0;
+      const std::vector<const double*>* query_cols = &query.pointers();
+      Columns block_view = Columns::of(block);
+      if (subset != nullptr) {
+        block.resize(nq, p);
+        for (Eigen::Index j = 0; j < p; ++j)
+          for (Eigen::Index i = 0; i < nq; ++i) block(i, j) = query.col(j)((*subset)[static_cast<std::size_t>(q0 + i)]);
+        block_view = Columns::of(block);
+        query_cols = &block_view.pointers();
+        a0 = 0;
+      }
       // Every reference in the first block passes the screen (no limits
       // yet) and costs an exact distance, so it holds just enough rows to
       // give each query a limit; the blocks then grow fourfold, each
@@ -527,18 +593,15 @@ inline void knn_brute_force(const Columns& ref, const Columns& query, int k, con
         const std::size_t found =
             screen.run(q0, kQueryBlock, r0, static_cast<std::size_t>(nr), limit.data(), nullptr, cand_query, cand_ref);
         dist.resize(found);
-        candidate_dist2(query_cols, q0, cand_query.data(), ref_cols, r0, cand_ref.data(), found, dist.data());
+        candidate_dist2(*query_cols, a0, cand_query.data(), ref_cols, r0, cand_ref.data(), found, dist.data());
         for (std::size_t f = 0; f < found; ++f) {
           const std::size_t i = cand_query[f];
           const Eigen::Index r = r0 + static_cast<Eigen::Index>(cand_ref[f]);
           if (self != nullptr && (*self)[static_cast<std::size_t>(q0) + i] == r) continue;
-          offer(best[i], limit[i], screen, dist[f], r);
+          offer(best, i, limit[i], screen, dist[f], r);
         }
       }
-      for (Eigen::Index i = 0; i < nq; ++i) {
-        const std::size_t at = static_cast<std::size_t>(q0 + i) * static_cast<std::size_t>(k);
-        best[static_cast<std::size_t>(i)].write(&out.index[at], &out.dist2[at]);
-      }
+      for (Eigen::Index i = 0; i < nq; ++i) best.sort(static_cast<std::size_t>(i));
     }
   });
 }
@@ -562,7 +625,7 @@ inline void knn_self_brute_force(const Columns& X, int k, const Executor& exec, 
   const Eigen::Index n_blocks = (n + kQueryBlock - 1) / kQueryBlock;
   const Screen screen(X, X, n_blocks * kQueryBlock, true);
   const std::vector<const double*>& cols = X.pointers();
-  RowsTopK best(static_cast<std::size_t>(n), static_cast<std::size_t>(k));
+  RowsTopK best(static_cast<std::size_t>(n), static_cast<std::size_t>(k), out.index.data(), out.dist2.data());
   std::vector<double> limit = initial_limits(n, n_blocks * kQueryBlock);
 
   const auto block_rows = [&](Eigen::Index b) {
@@ -622,10 +685,7 @@ inline void knn_self_brute_force(const Columns& X, int k, const Executor& exec, 
       }
     });
   }
-  for (Eigen::Index i = 0; i < n; ++i) {
-    const std::size_t at = static_cast<std::size_t>(i) * static_cast<std::size_t>(k);
-    best.write(static_cast<std::size_t>(i), &out.index[at], &out.dist2[at]);
-  }
+  for (Eigen::Index i = 0; i < n; ++i) best.sort(static_cast<std::size_t>(i));
 }
 
 inline Neighbours empty_neighbours(Eigen::Index n_query, int k) {
@@ -657,12 +717,22 @@ inline double largest_abs(const Columns& X) {
   return largest;
 }
 
-template <class A, class B>
-int knn_rescale_exponent(const A& a, const B& b) {
-  const double largest = std::max(largest_abs(a), largest_abs(b));
+inline double largest_abs(const Columns& X, const std::vector<Eigen::Index>& rows) {
+  double largest = 0;
+  for (Eigen::Index j = 0; j < X.cols(); ++j)
+    for (Eigen::Index i : rows) largest = std::max(largest, std::abs(X.col(j)(i)));
+  return largest;
+}
+
+inline int rescale_exponent(double largest) {
   if (!(largest > 0) || !std::isfinite(largest)) return 0;
   const int e = std::ilogb(largest) + 1;
   return std::abs(e) > kKnnSafeExponent ? e : 0;
+}
+
+template <class A, class B>
+int knn_rescale_exponent(const A& a, const B& b) {
+  return rescale_exponent(std::max(largest_abs(a), largest_abs(b)));
 }
 
 // X * 2^-e in two factors, since 2^-e alone may not be a double.
@@ -711,6 +781,26 @@ inline Neighbours knn_query(const Eigen::Ref<const Eigen::MatrixXd>& ref,
                             const std::vector<Eigen::Index>* query_self_index, const Executor& exec = serial_executor(),
                             KnnAlgorithm algorithm = KnnAlgorithm::automatic) {
   return knn_query(Columns::of(ref), Columns::of(query), k, query_self_index, exec, algorithm);
+}
+
+// knn_query for the listed rows of `query` (in that order, none of them a
+// reference row), read in place: the brute force converts only those rows
+// for its screen, so one class of a larger design is searched without a
+// gathered copy of its rows. Same lists as knn_query on the gathered rows.
+inline Neighbours knn_query_rows(const Columns& ref, const Columns& query, const std::vector<Eigen::Index>& rows, int k,
+                                 const Executor& exec = serial_executor(),
+                                 KnnAlgorithm algorithm = KnnAlgorithm::automatic) {
+  const auto n_query = static_cast<Eigen::Index>(rows.size());
+  detail::check_knn_input(ref.rows(), ref.cols(), query.cols(), k, nullptr, n_query);
+  for (Eigen::Index r : rows) require(r >= 0 && r < query.rows(), "the query rows must be rows of the query");
+  const int e = detail::rescale_exponent(std::max(detail::largest_abs(ref), detail::largest_abs(query, rows)));
+  if (e != 0 || resolve(algorithm, ref.cols()) == KnnAlgorithm::kd_tree) {
+    const Eigen::MatrixXd gathered = query.rows_of(rows);
+    return knn_query(ref, Columns::of(gathered), k, nullptr, exec, algorithm);
+  }
+  Neighbours out = detail::empty_neighbours(n_query, k);
+  detail::knn_brute_force(ref, query, k, nullptr, exec, out, &rows);
+  return out;
 }
 
 // Neighbours of each row of X among the other rows of X.

@@ -145,12 +145,13 @@ inline Resampled near_miss(const Columns& X, const Eigen::Ref<const Eigen::Vecto
       for (std::size_t i = 0; i < hit.size(); ++i)
         if (hit[i]) candidates.push_back(rows[c][i]);
     }
-    const Eigen::MatrixXd Xq = detail::gather_rows(X, candidates);
     std::vector<double> score;
     if (version == 2) {
-      score = detail::farthest_distance_sums(X_min, Xq, n_neighbors, exec);
+      score = detail::farthest_distance_sums(X_min, detail::gather_rows(X, candidates), n_neighbors, exec);
     } else {
-      const Neighbours nn = knn_query(X_min, Xq, n_neighbors, nullptr, exec, algorithm);
+      // The class's rows are read in place: a gathered copy of them would be
+      // as large as the class.
+      const Neighbours nn = knn_query_rows(Columns::of(X_min), X, candidates, n_neighbors, exec, algorithm);
       score = detail::tail_distance_sums(nn, candidates.size(), n_neighbors);
     }
     for (Eigen::Index i : rows[c]) kept[static_cast<std::size_t>(i)] = 0;

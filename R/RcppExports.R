@@ -17,12 +17,12 @@ calibrator_predict_cpp <- function(calibrator, scores, log_odds) {
     .Call(`_smotelab_calibrator_predict_cpp`, calibrator, scores, log_odds)
 }
 
-cv_predict_cpp <- function(spec, columns, y, folds, v, seed, refit, n_threads) {
-    .Call(`_smotelab_cv_predict_cpp`, spec, columns, y, folds, v, seed, refit, n_threads)
+cv_predict_cpp <- function(spec, columns, y, folds, v, seed, refit, n_threads, case_weights = NULL) {
+    .Call(`_smotelab_cv_predict_cpp`, spec, columns, y, folds, v, seed, refit, n_threads, case_weights)
 }
 
-threshold_metrics_cpp <- function(truth, prob, thresholds, metrics) {
-    .Call(`_smotelab_threshold_metrics_cpp`, truth, prob, thresholds, metrics)
+threshold_metrics_cpp <- function(truth, prob, thresholds, metrics, case_weights = NULL) {
+    .Call(`_smotelab_threshold_metrics_cpp`, truth, prob, thresholds, metrics, case_weights)
 }
 
 cleaning_cpp <- function(method, columns, y, n_classes, strategy, params, n_threads, knn, class_names) {

@@ -57,8 +57,8 @@ metric_confusion_cpp <- function(truth, prob, threshold, weights = NULL) {
     .Call(`_smotelab_metric_confusion_cpp`, truth, prob, threshold, weights)
 }
 
-metric_confusion_labels_cpp <- function(truth, predicted) {
-    .Call(`_smotelab_metric_confusion_labels_cpp`, truth, predicted)
+metric_confusion_labels_cpp <- function(truth, predicted, weights = NULL) {
+    .Call(`_smotelab_metric_confusion_labels_cpp`, truth, predicted, weights)
 }
 
 metric_class_cpp <- function(counts) {
@@ -77,12 +77,12 @@ metric_probability_cpp <- function(truth, prob, event_code = 1L, non_event_code 
     .Call(`_smotelab_metric_probability_cpp`, truth, prob, event_code, non_event_code, weights)
 }
 
-metric_roc_curve_cpp <- function(truth, prob, n_threads) {
-    .Call(`_smotelab_metric_roc_curve_cpp`, truth, prob, n_threads)
+metric_roc_curve_cpp <- function(truth, prob, n_threads, weights = NULL) {
+    .Call(`_smotelab_metric_roc_curve_cpp`, truth, prob, n_threads, weights)
 }
 
-metric_pr_curve_cpp <- function(truth, prob, n_threads) {
-    .Call(`_smotelab_metric_pr_curve_cpp`, truth, prob, n_threads)
+metric_pr_curve_cpp <- function(truth, prob, n_threads, weights = NULL) {
+    .Call(`_smotelab_metric_pr_curve_cpp`, truth, prob, n_threads, weights)
 }
 
 event_indicator_cpp <- function(codes, event_code) {

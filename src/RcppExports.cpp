@@ -245,13 +245,14 @@ BEGIN_RCPP
 END_RCPP
 }
 // metric_confusion_labels_cpp
-Rcpp::NumericVector metric_confusion_labels_cpp(Rcpp::IntegerVector truth, Rcpp::IntegerVector predicted);
-RcppExport SEXP _smotelab_metric_confusion_labels_cpp(SEXP truthSEXP, SEXP predictedSEXP) {
+Rcpp::NumericVector metric_confusion_labels_cpp(Rcpp::IntegerVector truth, Rcpp::IntegerVector predicted, SEXP weights);
+RcppExport SEXP _smotelab_metric_confusion_labels_cpp(SEXP truthSEXP, SEXP predictedSEXP, SEXP weightsSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
     Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type truth(truthSEXP);
     Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type predicted(predictedSEXP);
-    rcpp_result_gen = Rcpp::wrap(metric_confusion_labels_cpp(truth, predicted));
+    Rcpp::traits::input_parameter< SEXP >::type weights(weightsSEXP);
+    rcpp_result_gen = Rcpp::wrap(metric_confusion_labels_cpp(truth, predicted, weights));
     return rcpp_result_gen;
 END_RCPP
 }
@@ -304,26 +305,28 @@ BEGIN_RCPP
 END_RCPP
 }
 // metric_roc_curve_cpp
-Rcpp::List metric_roc_curve_cpp(Rcpp::IntegerVector truth, Rcpp::NumericVector prob, int n_threads);
-RcppExport SEXP _smotelab_metric_roc_curve_cpp(SEXP truthSEXP, SEXP probSEXP, SEXP n_threadsSEXP) {
+Rcpp::List metric_roc_curve_cpp(Rcpp::IntegerVector truth, Rcpp::NumericVector prob, int n_threads, SEXP weights);
+RcppExport SEXP _smotelab_metric_roc_curve_cpp(SEXP truthSEXP, SEXP probSEXP, SEXP n_threadsSEXP, SEXP weightsSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
     Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type truth(truthSEXP);
     Rcpp::traits::input_parameter< Rcpp::NumericVector >::type prob(probSEXP);
     Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
-    rcpp_result_gen = Rcpp::wrap(metric_roc_curve_cpp(truth, prob, n_threads));
+    Rcpp::traits::input_parameter< SEXP >::type weights(weightsSEXP);
+    rcpp_result_gen = Rcpp::wrap(metric_roc_curve_cpp(truth, prob, n_threads, weights));
     return rcpp_result_gen;
 END_RCPP
 }
 // metric_pr_curve_cpp
-Rcpp::List metric_pr_curve_cpp(Rcpp::IntegerVector truth, Rcpp::NumericVector prob, int n_threads);
-RcppExport SEXP _smotelab_metric_pr_curve_cpp(SEXP truthSEXP, SEXP probSEXP, SEXP n_threadsSEXP) {
+Rcpp::List metric_pr_curve_cpp(Rcpp::IntegerVector truth, Rcpp::NumericVector prob, int n_threads, SEXP weights);
+RcppExport SEXP _smotelab_metric_pr_curve_cpp(SEXP truthSEXP, SEXP probSEXP, SEXP n_threadsSEXP, SEXP weightsSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
     Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type truth(truthSEXP);
     Rcpp::traits::input_parameter< Rcpp::NumericVector >::type prob(probSEXP);
     Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
-    rcpp_result_gen = Rcpp::wrap(metric_pr_curve_cpp(truth, prob, n_threads));
+    Rcpp::traits::input_parameter< SEXP >::type weights(weightsSEXP);
+    rcpp_result_gen = Rcpp::wrap(metric_pr_curve_cpp(truth, prob, n_threads, weights));
     return rcpp_result_gen;
 END_RCPP
 }
@@ -808,13 +811,13 @@ static const R_CallMethodDef CallEntries[] = {
     {"_smotelab_make_imbalanced_cpp", (DL_FUNC) &_smotelab_make_imbalanced_cpp, 10},
     {"_smotelab_make_imbalanced_numpy_cpp", (DL_FUNC) &_smotelab_make_imbalanced_numpy_cpp, 10},
     {"_smotelab_metric_confusion_cpp", (DL_FUNC) &_smotelab_metric_confusion_cpp, 4},
-    {"_smotelab_metric_confusion_labels_cpp", (DL_FUNC) &_smotelab_metric_confusion_labels_cpp, 2},
+    {"_smotelab_metric_confusion_labels_cpp", (DL_FUNC) &_smotelab_metric_confusion_labels_cpp, 3},
     {"_smotelab_metric_class_cpp", (DL_FUNC) &_smotelab_metric_class_cpp, 1},
     {"_smotelab_metric_names_cpp", (DL_FUNC) &_smotelab_metric_names_cpp, 0},
     {"_smotelab_metric_ranking_cpp", (DL_FUNC) &_smotelab_metric_ranking_cpp, 6},
     {"_smotelab_metric_probability_cpp", (DL_FUNC) &_smotelab_metric_probability_cpp, 5},
-    {"_smotelab_metric_roc_curve_cpp", (DL_FUNC) &_smotelab_metric_roc_curve_cpp, 3},
-    {"_smotelab_metric_pr_curve_cpp", (DL_FUNC) &_smotelab_metric_pr_curve_cpp, 3},
+    {"_smotelab_metric_roc_curve_cpp", (DL_FUNC) &_smotelab_metric_roc_curve_cpp, 4},
+    {"_smotelab_metric_pr_curve_cpp", (DL_FUNC) &_smotelab_metric_pr_curve_cpp, 4},
     {"_smotelab_event_indicator_cpp", (DL_FUNC) &_smotelab_event_indicator_cpp, 2},
     {"_smotelab_prob_problems_cpp", (DL_FUNC) &_smotelab_prob_problems_cpp, 1},
     {"_smotelab_numpy_draws_cpp", (DL_FUNC) &_smotelab_numpy_draws_cpp, 5},

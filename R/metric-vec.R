@@ -109,7 +109,9 @@ mcc_vec <- function(truth, estimate, event = NULL, case_weights = NULL) {
 prob_metric_vec <- function(metric, truth, prob, event, ranking = TRUE, case_weights = NULL, call = caller_env()) {
   input <- check_binary_prob(truth, prob, event, ranking = ranking, call = call)
   case_weights <- check_metric_weights(case_weights, length(input$prob), call = call)
-  unname(compute_metrics(input$truth, input$prob, metric, call = call, event = input$event, case_weights = case_weights))
+  unname(compute_metrics(input$truth, input$prob, metric,
+    call = call, event = input$event, case_weights = case_weights
+  ))
 }
 
 class_metric_vec <- function(metric, truth, estimate, event, case_weights = NULL, call = caller_env()) {

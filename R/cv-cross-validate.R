@@ -85,15 +85,7 @@ cv_problem <- function(pipeline, formula, data, folds, metrics, threshold, seed,
 # Fold ids as an integer matrix (rows x repeats) with attribute `v`.
 resolve_folds <- function(folds, data, outcome, seed, call, rng = "smotelab") {
   if (inherits(folds, "smotelab_folds")) {
-    if (nrow(folds) != nrow(data)) {
-      abort_smotelab(
-        c("{.arg folds} must have one row per row of {.arg data}.",
-          "x" = "{.arg folds} has {nrow(folds)} rows; {.arg data} has {nrow(data)}."
-        ),
-        "length",
-        call = call
-      )
-    }
+    check_same_length(folds, data, ref_arg = "data", call = call)
     return(check_fold_ids(folds, call))
   }
   check_count(folds, min = 2, call = call)

@@ -20,14 +20,12 @@ blueprint_make <- function(formula, data, call = caller_env()) {
       "i" = "{.arg data} has columns {.val {names(data)}}."
     ), "formula", call = call)
   }
-  rhs_vars <- all.vars(rlang::f_rhs(formula))
-  rhs_vars <- setdiff(rhs_vars, ".")
-  missing <- setdiff(rhs_vars, names(data))
-  if (length(missing)) {
-    abort_smotelab(c("Every predictor in {.arg formula} must be a column of {.arg data}.",
-      "x" = "Missing: {.val {missing}}."
-    ), "formula", call = call)
-  }
+  check_known(
+    setdiff(all.vars(rlang::f_rhs(formula)), "."), names(data),
+    c("Every predictor in {.arg formula} must be a column of {.arg data}.", "x" = "Missing: {.val {unknown}}."),
+    "formula",
+    call = call
+  )
   terms <- stats::terms(formula, data = data)
   # Every model fits an intercept (the logistic one unpenalised) and none
   # takes an offset, so a formula asking otherwise would be silently ignored.
@@ -42,12 +40,10 @@ blueprint_make <- function(formula, data, call = caller_env()) {
     ), "formula", call = call)
   }
   labels <- attr(terms, "term.labels")
-  odd <- setdiff(labels, names(data))
-  if (length(odd)) {
-    abort_smotelab(c("{.arg formula} can only name columns, joined by {.code +}.",
-      "x" = "Can't use {.code {odd}}; transform the data first."
-    ), "formula", call = call)
-  }
+  check_known(labels, names(data), c(
+    "{.arg formula} can only name columns, joined by {.code +}.",
+    "x" = "Can't use {.code {unknown}}; transform the data first."
+  ), "formula", call = call)
   predictors <- setdiff(labels, outcome)
 
   types <- character(length(predictors))
@@ -123,12 +119,10 @@ blueprint_outcome <- function(bp, data, call = caller_env()) {
 # the scan for non-finite values.
 blueprint_columns <- function(bp, data, n_threads = 1L, call = caller_env()) {
   check_data(data, arg = "new_data", call = call)
-  missing <- setdiff(bp$predictors, names(data))
-  if (length(missing)) {
-    abort_smotelab(c("{.arg new_data} must have every predictor the model was fitted on.",
-      "x" = "Missing column{?s}: {.val {missing}}."
-    ), "columns", call = call)
-  }
+  check_known(bp$predictors, names(data), c(
+    "{.arg new_data} must have every predictor the model was fitted on.",
+    "x" = "Missing column{?s}: {.val {unknown}}."
+  ), "columns", call = call)
   check_vector_columns(data, bp$predictors, call = call)
   columns <- lapply(bp$predictors, function(v) design_columns(bp, v, data[[v]], call))
   source <- rep(bp$predictors, lengths(columns))
@@ -187,12 +181,10 @@ design_columns <- function(bp, v, col, call) {
     )
   }
   lev <- bp$levels[[v]]
-  unseen <- setdiff(unique(col), lev)
-  if (length(unseen)) {
-    abort_smotelab(c("Column {.val {v}} has {length(unseen)} level{?s} not seen in training: {.val {unseen}}.",
-      "i" = "Training levels: {.val {lev}}."
-    ), "levels", call = call)
-  }
+  check_known(unique(col), lev, c(
+    "Column {.val {v}} has {length(unknown)} level{?s} not seen in training: {.val {unknown}}.",
+    "i" = "Training levels: {.val {lev}}."
+  ), "levels", call = call)
   lapply(lev[-1], function(l) as.double(col == l))
 }
 

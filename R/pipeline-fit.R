@@ -197,12 +197,10 @@ held_out_scores <- function(fitted, new_data, event = NULL, n_threads = NULL, ca
     call = call,
     what = cli::format_inline("The outcome column {.val {bp$outcome}} of {.arg new_data}")
   )
-  unseen <- setdiff(unique(as.character(truth)), bp$outcome_levels)
-  if (length(unseen)) {
-    abort_smotelab(c("The outcome in {.arg new_data} has class{?es} not seen in training: {.val {unseen}}.",
-      "i" = "Training classes: {.val {bp$outcome_levels}}."
-    ), "levels", call = call)
-  }
+  check_known(unique(as.character(truth)), bp$outcome_levels, c(
+    "The outcome in {.arg new_data} has class{?es} not seen in training: {.val {unknown}}.",
+    "i" = "Training classes: {.val {known}}."
+  ), "levels", call = call)
   truth <- factor(as.character(truth), levels = bp$outcome_levels)
   prob <- predict_event_prob(fitted, new_data, n_threads, call)
   if (!is.null(event) && identical(event, bp$outcome_levels[1])) prob <- 1 - prob

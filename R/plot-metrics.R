@@ -80,16 +80,10 @@ plot_metrics <- function(x, metrics = NULL) {
 
 check_metrics_table <- function(x, call = caller_env()) {
   check_data(x, call = call)
-  missing <- setdiff(c("model", ".metric", ".estimate"), names(x))
-  if (length(missing)) {
-    abort_smotelab(
-      c("{.arg x} must have the columns {.code model}, {.code .metric} and {.code .estimate}.",
-        "x" = "Missing: {.val {missing}}."
-      ),
-      "columns",
-      call = call
-    )
-  }
+  check_known(c("model", ".metric", ".estimate"), names(x), c(
+    "{.arg x} must have the columns {.code model}, {.code .metric} and {.code .estimate}.",
+    "x" = "Missing: {.val {unknown}}."
+  ), "columns", call = call)
   if (!is.numeric(x$.estimate)) {
     abort_smotelab("Column {.code .estimate} of {.arg x} must be numeric, not {.obj_type_friendly {x$.estimate}}.",
       "type",
@@ -149,16 +143,10 @@ check_plot_metrics <- function(metrics, available, call = caller_env()) {
       call = call
     )
   }
-  unknown <- setdiff(metrics, available)
-  if (length(unknown)) {
-    abort_smotelab(
-      c("{.arg metrics} must name metrics present in {.arg x}.",
-        "x" = "Not in {.arg x}: {.val {unknown}}.",
-        "i" = "{.arg x} has: {.val {available}}."
-      ),
-      "argument",
-      call = call
-    )
-  }
+  check_known(metrics, available, c(
+    "{.arg metrics} must name metrics present in {.arg x}.",
+    "x" = "Not in {.arg x}: {.val {unknown}}.",
+    "i" = "{.arg x} has: {.val {known}}."
+  ), "argument", call = call)
   metrics
 }

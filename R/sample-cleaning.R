@@ -152,9 +152,7 @@ one_sided_selection <- function(data, outcome, n_neighbors = 1,
                                 n_seeds_S = 1, # nolint: object_name_linter.
                                 sampling_strategy = "auto", seed = NULL, n_threads = NULL,
                                 case_weights = NULL) {
-  check_count(n_neighbors)
-  check_count(n_seeds_S)
-  params <- list(n_neighbors = as.integer(n_neighbors), n_seeds_S = as.integer(n_seeds_S), seed = resolve_seed(seed))
+  params <- store_rule_params(n_neighbors, n_seeds_S, seed)
   clean_rows(data, rlang::enquo(outcome), "oss", sampling_strategy, params, n_threads, case_weights)
 }
 
@@ -164,10 +162,16 @@ condensed_nearest_neighbour <- function(data, outcome, n_neighbors = 1,
                                         n_seeds_S = 1, # nolint: object_name_linter.
                                         sampling_strategy = "auto", seed = NULL, n_threads = NULL,
                                         case_weights = NULL) {
-  check_count(n_neighbors)
-  check_count(n_seeds_S)
-  params <- list(n_neighbors = as.integer(n_neighbors), n_seeds_S = as.integer(n_seeds_S), seed = resolve_seed(seed))
+  params <- store_rule_params(n_neighbors, n_seeds_S, seed)
   clean_rows(data, rlang::enquo(outcome), "cnn", sampling_strategy, params, n_threads, case_weights)
+}
+
+# One-sided selection and CNN both grow a store that starts from `n_seeds_S`
+# random rows of each class they clean.
+store_rule_params <- function(n_neighbors, n_seeds_S, seed, call = caller_env()) { # nolint: object_name_linter.
+  check_count(n_neighbors, call = call)
+  check_count(n_seeds_S, call = call)
+  list(n_neighbors = as.integer(n_neighbors), n_seeds_S = as.integer(n_seeds_S), seed = resolve_seed(seed, call = call))
 }
 
 # The body of the cleaning rules: validate, run `method` in the core, keep

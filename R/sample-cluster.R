@@ -37,16 +37,23 @@ cluster_centroids <- function(data, outcome, voting = c("soft", "hard"), samplin
   voting <- check_choice(voting, c("soft", "hard"))
   weights <- sampler_weights(case_weights, data, call = call)
   data <- weights$data
-  out <- resample_outcome(data, rlang::enquo(outcome), call = call)
-  x <- numeric_predictors(data, out$name, "cluster_centroids", call = call)
-  n_keep <- sampling_counts(sampling_strategy, out$y, "under", call = call)
-  seed <- resolve_seed(seed, call = call)
-  n_threads <- resolve_threads(n_threads, call = call)
+  # Refused before the k-means runs, not after it.
+  if (voting == "soft" && !is.null(weights$values)) {
+    abort_smotelab(c(
+      "This resampling step makes rows that no case weight can follow.",
+      "i" = "Soft voting makes new rows from k-means centres; {.code voting = \"hard\"} keeps original rows."
+    ), "argument", call = call)
+  }
+  run <- kmeans_sampler_inputs(
+    data, rlang::enquo(outcome), "cluster_centroids", "under", sampling_strategy, seed, n_threads, call
+  )
   res <- with_core(
-    cluster_centroids_cpp(x, as.integer(out$y) - 1L, n_keep, voting, seed, n_threads, levels(out$y)),
+    cluster_centroids_cpp(run$x, run$codes, run$counts, voting, run$seed, run$n_threads, levels(run$out$y)),
     call = call
   )
-  with_carried_weights(resampled_rows(data, out, x, res, FALSE), weights, keep = res$keep, res = res, call = call)
+  with_carried_weights(resampled_rows(data, run$out, run$x, res, FALSE), weights,
+    keep = res$keep, res = res, call = call
+  )
 }
 
 #' Cluster centroids as a pipeline step
@@ -111,17 +118,17 @@ kmeans_smote <- function(data, outcome, k_neighbors = 2, kmeans = 8, cluster_bal
   weights <- sampler_weights(case_weights, data, call = call)
   data <- weights$data
   params <- kmeans_smote_params(k_neighbors, kmeans, cluster_balance_threshold, density_exponent, call)
-  out <- resample_outcome(data, rlang::enquo(outcome), call = call)
   check_synthetic_flag(.synthetic, data, call = call)
-  x <- numeric_predictors(data, out$name, "kmeans_smote", call = call)
-  n_new <- sampling_counts(sampling_strategy, out$y, "over", call = call)
-  seed <- resolve_seed(seed, call = call)
-  n_threads <- resolve_threads(n_threads, call = call)
+  run <- kmeans_sampler_inputs(
+    data, rlang::enquo(outcome), "kmeans_smote", "over", sampling_strategy, seed, n_threads, call
+  )
   res <- with_core(
-    kmeans_smote_cpp(x, as.integer(out$y) - 1L, n_new, params, seed, n_threads, levels(out$y)),
+    kmeans_smote_cpp(run$x, run$codes, run$counts, params, run$seed, run$n_threads, levels(run$out$y)),
     call = call
   )
-  with_carried_weights(resampled_rows(data, out, x, res, .synthetic), weights, keep = res$keep, res = res, call = call)
+  with_carried_weights(resampled_rows(data, run$out, run$x, res, .synthetic), weights,
+    keep = res$keep, res = res, call = call
+  )
 }
 
 #' KMeans-SMOTE as a pipeline step
@@ -186,4 +193,19 @@ kmeans_impl <- function(x, n_clusters, n_init = 10L, max_iter = 300L, tol = 1e-4
     x, as.integer(n_clusters), as.integer(n_init), as.integer(max_iter), tol, seed,
     as.integer(n_threads)
   ))
+}
+
+# What both k-means samplers hand to the core: the outcome (and its 0-based
+# codes), the numeric predictors, the rows per class for an "over"- or
+# "under"-sampler, the seed and the threads, checked in that order.
+kmeans_sampler_inputs <- function(data, quo, sampler, direction, sampling_strategy, seed, n_threads, call) {
+  out <- resample_outcome(data, quo, call = call)
+  list(
+    out = out,
+    codes = as.integer(out$y) - 1L,
+    x = numeric_predictors(data, out$name, sampler, call = call),
+    counts = sampling_counts(sampling_strategy, out$y, direction, call = call),
+    seed = resolve_seed(seed, call = call),
+    n_threads = resolve_threads(n_threads, call = call)
+  )
 }

@@ -100,17 +100,11 @@ check_sampling_strategy <- function(x, direction, levels = NULL, binary = FALSE,
     )
   }
   if (!is.null(levels)) {
-    unknown <- setdiff(nms, levels)
-    if (length(unknown)) {
-      abort_smotelab(
-        c("{.arg {arg}} must name classes of the outcome.",
-          "x" = "{.val {unknown}} {?is/are} not {?a class/classes}.",
-          "i" = "The classes are {.val {levels}}."
-        ),
-        "sampling",
-        call = call
-      )
-    }
+    check_known(nms, levels, c(
+      "{.arg {arg}} must name classes of the outcome.",
+      "x" = "{.val {unknown}} {?is/are} not {?a class/classes}.",
+      "i" = "The classes are {.val {known}}."
+    ), "sampling", call = call)
   }
   if (binary && length(nms) > 2) {
     abort_smotelab(
@@ -236,15 +230,7 @@ resample_outcome <- function(data, quo, call = caller_env()) {
       call = call
     )
   }
-  if (nlevels(f) < 2) {
-    abort_smotelab(
-      c("The outcome {.field {name}} must have at least two classes to resample.",
-        "x" = "It has only {.val {levels(f)}}."
-      ),
-      "levels",
-      call = call
-    )
-  }
+  check_two_classes(f, name, call = call)
   list(name = name, y = f, counts = stats::setNames(counts, levels(f)), is_factor = is.factor(y))
 }
 

@@ -210,15 +210,7 @@ outcome_strata <- function(y, name, call = caller_env()) {
   }
   check_no_missing(y, call = call, what = cli::format_inline("The outcome column {.field {name}}"))
   f <- if (is.factor(y)) droplevels(y) else factor(y)
-  if (nlevels(f) < 2) {
-    abort_smotelab(
-      c("{.arg outcome} must have at least two classes.",
-        "x" = "Column {.field {name}} has only the class {.val {levels(f)}}."
-      ),
-      "levels",
-      call = call
-    )
-  }
+  check_two_classes(f, name, call = call)
   list(
     codes = as.integer(f) - 1L,
     classes = levels(f),

@@ -92,7 +92,7 @@ error_kinds <- c(
 warning_kinds <- c("one_class", "zero_division", "no_danger", "separation", "convergence", "threads", "short_class")
 
 # Every error points at the user's call, not at an internal helper.
-abort_smotelab <- function(message, class, ..., call = caller_env()) {
+abort_smotelab <- function(message, class, ..., call = caller_env(), .envir = parent.frame()) {
   if (!class %in% error_kinds) {
     cli::cli_abort("Unknown error kind {.val {class}}.", .internal = TRUE)
   }
@@ -101,7 +101,7 @@ abort_smotelab <- function(message, class, ..., call = caller_env()) {
     class = c(paste0("smotelab_error_", class), "smotelab_error"),
     ...,
     call = call,
-    .envir = parent.frame()
+    .envir = .envir
   )
 }
 

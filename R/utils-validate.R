@@ -180,17 +180,49 @@ check_no_missing <- function(x, arg = rlang::caller_arg(x), call = caller_env(),
   invisible(x)
 }
 
-check_same_length <- function(x, truth, arg = rlang::caller_arg(x), call = caller_env()) {
-  if (length(x) != length(truth)) {
+# Refuses the values of `x` that are not in `known`. The cli text `problem`
+# is interpolated where the check is called, with `unknown` (the values
+# refused) and `known` added.
+check_known <- function(x, known, problem, class, call = caller_env(), env = caller_env()) {
+  unknown <- setdiff(x, known)
+  if (length(unknown)) {
+    abort_smotelab(problem, class, call = call, .envir = rlang::env(env, unknown = unknown, known = known))
+  }
+  invisible(x)
+}
+
+# Splitting, folding and resampling all need an outcome `f` (a factor, from
+# the column `name`) with two classes or more.
+check_two_classes <- function(f, name, call = caller_env()) {
+  if (nlevels(f) < 2) {
     abort_smotelab(
-      c("{.arg {arg}} and {.arg truth} must have the same length.",
-        "x" = "{.arg truth} has {length(truth)} element{?s}; {.arg {arg}} has {length(x)}."
-      ),
-      "length",
+      c("The outcome {.field {name}} must have at least two classes.", "x" = "It has only {.val {levels(f)}}."),
+      "levels",
       call = call
     )
   }
-  invisible(x)
+  invisible(f)
+}
+
+# `x` must match `ref` in length, or in rows when `ref` is a data frame.
+check_same_length <- function(x, ref, arg = rlang::caller_arg(x), ref_arg = "truth", call = caller_env()) {
+  n <- NROW(x)
+  n_ref <- NROW(ref)
+  if (n == n_ref) {
+    return(invisible(x))
+  }
+  problem <- if (is.data.frame(ref)) {
+    c(
+      "{.arg {arg}} must have one row per row of {.arg {ref_arg}}.",
+      "x" = "{.arg {arg}} has {n} rows; {.arg {ref_arg}} has {n_ref}."
+    )
+  } else {
+    c(
+      "{.arg {arg}} and {.arg {ref_arg}} must have the same length.",
+      "x" = "{.arg {ref_arg}} has {n_ref} element{?s}; {.arg {arg}} has {n}."
+    )
+  }
+  abort_smotelab(problem, "length", call = call)
 }
 
 # A two-level factor of true classes (character vectors are converted).
@@ -284,14 +316,10 @@ check_estimate <- function(estimate, truth, arg = "estimate", call = caller_env(
   check_no_missing(estimate, arg = arg, call = call)
   lv <- levels(truth)
   used <- if (is.factor(estimate)) levels(estimate) else unique(estimate)
-  extra <- setdiff(used, lv)
-  if (length(extra) > 0) {
-    abort_smotelab(
-      c("{.arg {arg}} must use the levels of {.arg truth}.", "x" = "{.val {extra}} {?is/are} not among {.val {lv}}."),
-      "levels",
-      call = call
-    )
-  }
+  check_known(used, lv, c(
+    "{.arg {arg}} must use the levels of {.arg truth}.",
+    "x" = "{.val {unknown}} {?is/are} not among {.val {known}}."
+  ), "levels", call = call)
   factor(as.character(estimate), levels = lv)
 }
 

@@ -16,6 +16,11 @@ using smotelab::StepState;
 
 smotelab::SamplingStrategy strategy(const List& step) { return glue::strategy_from_r(step["sampling_strategy"]); }
 
+// ENN's vote, which RENN, AllKNN and the neighbourhood cleaning rule extend.
+smotelab::EnnSpec enn_vote(const List& step) {
+  return {Rcpp::as<int>(step["n_neighbors"]), glue::enn_kind_from_r(step["kind_sel"]), strategy(step)};
+}
+
 ModelSpec model_spec_from_r(const List& model);
 
 // One reader per element type R's element_types() lists: the pipeline's
@@ -41,24 +46,18 @@ StepSpec step_spec_from_r(const List& step) {
        {"random_over", [](const List& s) -> StepSpec { return smotelab::RandomOverSpec{strategy(s)}; }},
        {"random_under", [](const List& s) -> StepSpec { return smotelab::RandomUnderSpec{strategy(s)}; }},
        {"tomek_links", [](const List& s) -> StepSpec { return smotelab::TomekSpec{strategy(s)}; }},
-       {"edited_nearest_neighbours",
-        [](const List& s) -> StepSpec {
-          return smotelab::EnnSpec{Rcpp::as<int>(s["n_neighbors"]), glue::enn_kind_from_r(s["kind_sel"]), strategy(s)};
-        }},
+       {"edited_nearest_neighbours", [](const List& s) -> StepSpec { return enn_vote(s); }},
        {"repeated_edited_nearest_neighbours",
         [](const List& s) -> StepSpec {
-          return smotelab::RennSpec{Rcpp::as<int>(s["n_neighbors"]), glue::enn_kind_from_r(s["kind_sel"]),
-                                    Rcpp::as<int>(s["max_iter"]), strategy(s)};
+          return smotelab::RennSpec{enn_vote(s), Rcpp::as<int>(s["max_iter"])};
         }},
        {"all_knn",
         [](const List& s) -> StepSpec {
-          return smotelab::AllKnnSpec{Rcpp::as<int>(s["n_neighbors"]), glue::enn_kind_from_r(s["kind_sel"]),
-                                      Rcpp::as<bool>(s["allow_minority"]), strategy(s)};
+          return smotelab::AllKnnSpec{enn_vote(s), Rcpp::as<bool>(s["allow_minority"])};
         }},
        {"neighbourhood_cleaning_rule",
         [](const List& s) -> StepSpec {
-          return smotelab::NcrSpec{Rcpp::as<int>(s["n_neighbors"]), glue::enn_kind_from_r(s["kind_sel"]),
-                                   Rcpp::as<double>(s["threshold_cleaning"]), strategy(s)};
+          return smotelab::NcrSpec{enn_vote(s), Rcpp::as<double>(s["threshold_cleaning"])};
         }},
        {"one_sided_selection",
         [](const List& s) -> StepSpec {

@@ -107,20 +107,10 @@ struct ScorePredictor {
     });
     return true;
   }
-  bool operator()(const ForestFit& fit) const {
-    predict_forest(fit, X, Eigen::Map<Eigen::VectorXd>(out, X.rows()), exec);
-    return false;
-  }
-  bool operator()(const BoostFit& fit) const {
-    predict_boost(fit, X, Eigen::Map<Eigen::VectorXd>(out, X.rows()), exec);
-    return false;
-  }
-  bool operator()(const BalancedForestFit& fit) const {
-    predict_balanced_forest(fit, X, Eigen::Map<Eigen::VectorXd>(out, X.rows()), exec);
-    return false;
-  }
-  bool operator()(const BaggingFit& fit) const {
-    predict_bagging(fit, X, Eigen::Map<Eigen::VectorXd>(out, X.rows()), exec);
+  // Every other model calibrates its probability, predicted as the pipeline does.
+  template <typename Fit>
+  bool operator()(const Fit& fit) const {
+    ModelPredictor{X, Eigen::Map<Eigen::VectorXd>(out, X.rows()), exec}(fit);
     return false;
   }
 };

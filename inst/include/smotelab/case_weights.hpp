@@ -19,6 +19,16 @@
 
 namespace smotelab {
 
+// Refuses case weights where a resampler makes rows from no single original
+// row (soft-voting cluster centroids); callers that know it beforehand check
+// before the resampler runs.
+inline void check_followable(bool followable) {
+  check(followable, kind::argument, "This resampling step makes rows that no case weight can follow.",
+        {"Case weights pass through steps whose new rows copy or interpolate original rows (SMOTE and its "
+         "variants, random over-sampling) and through the under-samplers; soft-voting cluster centroids make new "
+         "rows from k-means centres."});
+}
+
 // `w`: the weights of the rows the resampler saw. `keep`: the rows it kept,
 // in output order; then `n_new` new rows, each made from `seed_row[t]`
 // (negative: from no single row) and, when interpolated, `neighbour_row[t]`
@@ -31,9 +41,7 @@ inline std::vector<double> carry_case_weights(const std::vector<double>& w, cons
   // a smoothed bootstrap's replacement of every row) have no weight to carry.
   const bool traceable =
       seed_row.size() == n_new && std::all_of(seed_row.begin(), seed_row.end(), [](Eigen::Index i) { return i >= 0; });
-  check(traceable, kind::argument, "This resampling step makes rows that no case weight can follow.",
-        {"Case weights pass through steps whose new rows copy or interpolate original rows (SMOTE and its "
-         "variants, random over-sampling) and through the under-samplers."});
+  check_followable(traceable);
   const auto n = static_cast<Eigen::Index>(w.size());
   const auto at = [&](Eigen::Index i) {
     require(i >= 0 && i < n, "a resampled row refers to a row outside the data");

@@ -48,6 +48,29 @@ struct Classification {
   std::vector<FeatureRole> roles;      // role of each column of x
 };
 
+namespace detail {
+
+// 0, ..., n - 1 in the order a shuffle by `stream` leaves them (either
+// generator: both shuffle a range in place).
+template <typename Stream>
+std::vector<std::size_t> shuffled_indices(std::size_t n, Stream& stream) {
+  std::vector<std::size_t> order(n);
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  stream.shuffle(order.begin(), order.end());
+  return order;
+}
+
+// The role of generated column `from`: the informative columns come first,
+// then the redundant and the repeated ones, then noise.
+inline FeatureRole feature_role(std::size_t from, std::size_t n_inf, std::size_t n_source, std::size_t n_rep) {
+  return from < n_inf              ? FeatureRole::informative
+         : from < n_source         ? FeatureRole::redundant
+         : from < n_source + n_rep ? FeatureRole::repeated
+                                   : FeatureRole::noise;
+}
+
+}  // namespace detail
+
 // Rows per cluster, clusters numbered so that cluster k belongs to class
 // k % n_classes: floor(n * weight / clusters_per_class) each, and the rows
 // left over handed out one per cluster in cluster order.
@@ -174,11 +197,8 @@ inline Classification make_classification(const ClassificationSpec& spec, std::u
     if (rng.uniform() < spec.flip_y) y[i] = static_cast<int>(rng.below(n_classes));
   }
 
-  std::vector<std::size_t> row_order(n), col_order(p);
-  std::iota(row_order.begin(), row_order.end(), std::size_t{0});
-  std::iota(col_order.begin(), col_order.end(), std::size_t{0});
-  rng.shuffle(row_order.begin(), row_order.end());
-  rng.shuffle(col_order.begin(), col_order.end());
+  const std::vector<std::size_t> row_order = detail::shuffled_indices(n, rng);
+  const std::vector<std::size_t> col_order = detail::shuffled_indices(p, rng);
 
   Classification out;
   out.x.resize(n, p);
@@ -188,10 +208,7 @@ inline Classification make_classification(const ClassificationSpec& spec, std::u
   for (std::size_t j = 0; j < p; ++j) {
     const std::size_t from = col_order[j];
     for (std::size_t i = 0; i < n; ++i) out.x(i, j) = x(row_order[i], from);
-    out.roles[j] = from < n_inf              ? FeatureRole::informative
-                   : from < n_source         ? FeatureRole::redundant
-                   : from < n_source + n_rep ? FeatureRole::repeated
-                                             : FeatureRole::noise;
+    out.roles[j] = detail::feature_role(from, n_inf, n_source, n_rep);
   }
   for (std::size_t i = 0; i < n; ++i) {
     const std::size_t from = row_order[i];
@@ -315,11 +332,8 @@ inline Classification make_classification_numpy(const ClassificationSpec& spec, 
   for (std::size_t i = 0; i < n; ++i)
     if (flip[i]) y[i] = static_cast<int>(rs.interval(n_classes - 1));
 
-  std::vector<std::size_t> row_order(n), col_order(p);
-  std::iota(row_order.begin(), row_order.end(), std::size_t{0});
-  std::iota(col_order.begin(), col_order.end(), std::size_t{0});
-  rs.shuffle(row_order.begin(), row_order.end());
-  rs.shuffle(col_order.begin(), col_order.end());
+  const std::vector<std::size_t> row_order = detail::shuffled_indices(n, rs);
+  const std::vector<std::size_t> col_order = detail::shuffled_indices(p, rs);
 
   Classification out;
   out.y.resize(n);
@@ -333,10 +347,7 @@ inline Classification make_classification_numpy(const ClassificationSpec& spec, 
   }
   for (std::size_t j = 0; j < p; ++j) {
     const std::size_t from = col_order[j];
-    out.roles[j] = from < n_inf              ? FeatureRole::informative
-                   : from < n_source         ? FeatureRole::redundant
-                   : from < n_source + n_rep ? FeatureRole::repeated
-                                             : FeatureRole::noise;
+    out.roles[j] = detail::feature_role(from, n_inf, n_source, n_rep);
   }
   return out;
 }

@@ -28,6 +28,7 @@
 #include <cstring>
 #include <limits>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "smotelab/errors.hpp"
@@ -571,21 +572,41 @@ struct RocPoints {
   std::vector<double> thresholds, fpr, tpr;
 };
 
-inline RocPoints roc_points(const Curve& c) {
-  const double nan = std::numeric_limits<double>::quiet_NaN();
-  RocPoints r;
+namespace detail {
+
+// Writes a curve's three columns: the point `first` at threshold +Inf, then
+// the point at(k) at each distinct threshold k, highest first.
+template <typename At>
+void curve_columns(const Curve& c, std::vector<double>& thresholds, std::vector<double>& a, std::vector<double>& b,
+                   std::pair<double, double> first, At at) {
   const std::size_t m = c.thresholds.size() + 1;
-  r.thresholds.reserve(m);
-  r.fpr.reserve(m);
-  r.tpr.reserve(m);
-  r.thresholds.push_back(std::numeric_limits<double>::infinity());
-  r.fpr.push_back(c.n_neg > 0 ? 0.0 : nan);
-  r.tpr.push_back(c.n_pos > 0 ? 0.0 : nan);
+  thresholds.reserve(m);
+  a.reserve(m);
+  b.reserve(m);
+  thresholds.push_back(std::numeric_limits<double>::infinity());
+  a.push_back(first.first);
+  b.push_back(first.second);
   for (std::size_t k = 0; k < c.thresholds.size(); ++k) {
-    r.thresholds.push_back(c.thresholds[k]);
-    r.fpr.push_back(c.n_neg > 0 ? c.fps[k] / c.neg_total : nan);
-    r.tpr.push_back(c.n_pos > 0 ? c.tps[k] / c.pos_total : nan);
+    thresholds.push_back(c.thresholds[k]);
+    const auto [u, v] = at(k);
+    a.push_back(u);
+    b.push_back(v);
   }
+}
+
+}  // namespace detail
+
+inline RocPoints roc_points(const Curve& c) {
+  // `present`: rows of the class (NaN without one); `total`: their count or
+  // summed weight.
+  const auto rate = [](double count, std::uint64_t present, double total) {
+    return present > 0 ? count / total : std::numeric_limits<double>::quiet_NaN();
+  };
+  RocPoints r;
+  detail::curve_columns(c, r.thresholds, r.fpr, r.tpr,
+                        {rate(0.0, c.n_neg, c.neg_total), rate(0.0, c.n_pos, c.pos_total)}, [&](std::size_t k) {
+                          return std::pair{rate(c.fps[k], c.n_neg, c.neg_total), rate(c.tps[k], c.n_pos, c.pos_total)};
+                        });
   return r;
 }
 
@@ -598,19 +619,10 @@ struct PrPoints {
 
 inline PrPoints pr_points(const Curve& c) {
   PrPoints p;
-  const std::size_t m = c.thresholds.size() + 1;
-  p.thresholds.reserve(m);
-  p.recall.reserve(m);
-  p.precision.reserve(m);
-  p.thresholds.push_back(std::numeric_limits<double>::infinity());
-  p.recall.push_back(0.0);
-  p.precision.push_back(1.0);
-  for (std::size_t k = 0; k < c.thresholds.size(); ++k) {
-    p.thresholds.push_back(c.thresholds[k]);
-    p.recall.push_back(c.n_pos > 0 ? c.tps[k] / c.pos_total : 1.0);
+  detail::curve_columns(c, p.thresholds, p.recall, p.precision, {0.0, 1.0}, [&](std::size_t k) {
     const double predicted = c.tps[k] + c.fps[k];
-    p.precision.push_back(predicted > 0 ? c.tps[k] / predicted : 0.0);
-  }
+    return std::pair{c.n_pos > 0 ? c.tps[k] / c.pos_total : 1.0, predicted > 0 ? c.tps[k] / predicted : 0.0};
+  });
   return p;
 }
 

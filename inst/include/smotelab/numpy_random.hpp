@@ -19,6 +19,8 @@
 #include <numeric>
 #include <vector>
 
+#include "rng.hpp"
+
 namespace smotelab {
 
 class NumpyRandomState {
@@ -58,22 +60,10 @@ class NumpyRandomState {
   // uniform(low, high): low + (high - low) * random_sample().
   double uniform(double low, double high) { return low + (high - low) * random_sample(); }
 
-  // standard_normal(): the legacy polar method with its cached partner.
+  // standard_normal(): the legacy polar method, which returns the second of
+  // each pair first.
   double standard_normal() {
-    if (has_gauss_) {
-      has_gauss_ = false;
-      return gauss_;
-    }
-    double x1, x2, r2;
-    do {
-      x1 = 2.0 * random_sample() - 1.0;
-      x2 = 2.0 * random_sample() - 1.0;
-      r2 = x1 * x1 + x2 * x2;
-    } while (r2 >= 1.0 || r2 == 0.0);
-    const double f = std::sqrt(-2.0 * std::log(r2) / r2);
-    gauss_ = f * x1;
-    has_gauss_ = true;
-    return f * x2;
+    return normals_.next([this] { return random_sample(); });
   }
 
   // randint(low, high) for numpy's default int64 dtype. numpy's bounded fill
@@ -152,8 +142,7 @@ class NumpyRandomState {
 
   std::array<std::uint32_t, kN> state_{};
   std::uint32_t pos_ = kN;
-  double gauss_ = 0.0;
-  bool has_gauss_ = false;
+  PolarNormals normals_{false};
 };
 
 }  // namespace smotelab

@@ -80,23 +80,15 @@ struct EnnSpec {
   EnnKind kind = EnnKind::all;
   SamplingStrategy strategy;
 };
-struct RennSpec {
-  int n_neighbors = 3;
-  EnnKind kind = EnnKind::all;
+// The rules built on ENN's vote add one setting each to it.
+struct RennSpec : EnnSpec {
   int max_iter = 100;
-  SamplingStrategy strategy;
 };
-struct AllKnnSpec {
-  int n_neighbors = 3;
-  EnnKind kind = EnnKind::all;
+struct AllKnnSpec : EnnSpec {
   bool allow_minority = false;
-  SamplingStrategy strategy;
 };
-struct NcrSpec {
-  int n_neighbors = 3;
-  EnnKind kind = EnnKind::all;
+struct NcrSpec : EnnSpec {
   double threshold_cleaning = 0.5;
-  SamplingStrategy strategy;
 };
 struct OssSpec {
   int n_neighbors = 1;
@@ -403,15 +395,18 @@ struct StepFitter {
   std::optional<StepState> operator()(const IhtSpec& spec) const;
   std::optional<StepState> operator()(const SmoteNcSpec& spec) const {
     const auto n_new = rows_to_add(spec.strategy, class_counts(rows.y), class_names);
-    append(rows, smote_nc_blocks(rows.X, rows.y, *blocks, *unit, n_new, spec.k_neighbors, seed, exec, class_names));
+    append(rows, smote_blocks(CategoricalSmote::nc, rows.X, rows.y, *blocks, *unit, n_new, spec.k_neighbors, seed, exec,
+                              class_names));
     return std::nullopt;
   }
   std::optional<StepState> operator()(const SmotenSpec& spec) const {
     const auto n_new = rows_to_add(spec.strategy, class_counts(rows.y), class_names);
-    append(rows, smoten_blocks(rows.X, rows.y, *blocks, *unit, n_new, spec.k_neighbors, seed, exec, class_names));
+    append(rows, smote_blocks(CategoricalSmote::n, rows.X, rows.y, *blocks, *unit, n_new, spec.k_neighbors, seed, exec,
+                              class_names));
     return std::nullopt;
   }
   std::optional<StepState> operator()(const ClusterCentroidsSpec& spec) const {
+    check_followable(rows.w.empty() || spec.voting == CentroidVoting::hard);
     const auto n_keep = rows_to_keep(spec.strategy, class_counts(rows.y), class_names);
     append(rows, cluster_centroids(Columns::of(rows.X), rows.y, n_keep, spec.voting, seed, exec, kClusterCentroidsInit,
                                    class_names));

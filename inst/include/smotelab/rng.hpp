@@ -28,6 +28,38 @@ inline std::uint64_t derive_seed(std::uint64_t seed, std::uint64_t index) {
   return splitmix64(state) >> 11;
 }
 
+// Standard normals by Marsaglia's polar method: a point drawn uniformly in
+// the unit disc from pairs of uniform(0, 1) draws gives two independent
+// normals; one is returned and its partner kept for the next call. Both
+// streams use it; `return_first` says which of the pair a stream returns.
+class PolarNormals {
+ public:
+  explicit PolarNormals(bool return_first) : return_first_(return_first) {}
+
+  template <typename Uniform>
+  double next(Uniform&& uniform) {
+    if (has_kept_) {
+      has_kept_ = false;
+      return kept_;
+    }
+    double x1, x2, r2;
+    do {
+      x1 = 2.0 * uniform() - 1.0;
+      x2 = 2.0 * uniform() - 1.0;
+      r2 = x1 * x1 + x2 * x2;
+    } while (r2 >= 1.0 || r2 == 0.0);
+    const double f = std::sqrt(-2.0 * std::log(r2) / r2);
+    kept_ = return_first_ ? f * x2 : f * x1;
+    has_kept_ = true;
+    return return_first_ ? f * x1 : f * x2;
+  }
+
+ private:
+  bool return_first_;
+  double kept_ = 0.0;
+  bool has_kept_ = false;
+};
+
 // xoshiro256** (Blackman and Vigna), seeded through splitmix64.
 class Rng {
  public:
@@ -68,22 +100,9 @@ class Rng {
     return static_cast<std::uint64_t>(m >> 64);
   }
 
-  // Standard normal by the Marsaglia polar method; the second variate is kept.
+  // Standard normal by the polar method; the second variate is kept.
   double normal() {
-    if (has_spare_) {
-      has_spare_ = false;
-      return spare_;
-    }
-    double u, v, s;
-    do {
-      u = 2.0 * uniform() - 1.0;
-      v = 2.0 * uniform() - 1.0;
-      s = u * u + v * v;
-    } while (s >= 1.0 || s == 0.0);
-    const double factor = std::sqrt(-2.0 * std::log(s) / s);
-    spare_ = v * factor;
-    has_spare_ = true;
-    return u * factor;
+    return normals_.next([this] { return uniform(); });
   }
 
   // Fisher-Yates shuffle of any random-access range.
@@ -101,8 +120,7 @@ class Rng {
   static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
 
   std::uint64_t s_[4];
-  double spare_ = 0.0;
-  bool has_spare_ = false;
+  PolarNormals normals_{true};
 };
 
 }  // namespace smotelab

@@ -94,115 +94,120 @@ inline ClassRoles class_roles(const SamplingStrategy& s, const std::vector<Eigen
   return {class_counts.size(), majority(class_counts), minority(class_counts)};
 }
 
+// Whether a strategy of kind k (neither a ratio nor counts) names class c.
+// "auto" names every class but the majority when over-sampling and every
+// class but the minority when under-sampling, as imbalanced-learn does.
+inline bool names_class(SamplingStrategy::Kind k, std::size_t c, const ClassRoles& roles, bool over) {
+  using Kind = SamplingStrategy::Kind;
+  switch (k) {
+    case Kind::automatic:
+      return c != (over ? roles.maj : roles.min);
+    case Kind::not_majority:
+      return c != roles.maj;
+    case Kind::not_minority:
+      return c != roles.min;
+    case Kind::majority:
+      return c == roles.maj;
+    case Kind::minority:
+      return c == roles.min;
+    case Kind::all:
+      return true;
+    case Kind::ratio:
+    case Kind::counts:
+      break;
+  }
+  return false;
+}
+
+// Final counts per class must not make an over-sampler remove rows or an
+// under-sampler add them.
+inline void check_counts(const SamplingStrategy& s, const std::vector<Eigen::Index>& class_counts, bool over,
+                         const std::vector<std::string>& class_names) {
+  for (std::size_t c = 0; c < class_counts.size(); ++c) {
+    if (s.counts[c] < 0 || (over ? s.counts[c] >= class_counts[c] : s.counts[c] <= class_counts[c])) continue;
+    fail(kind::sampling,
+         over ? "sampling_strategy can't ask an over-sampler to remove rows."
+              : "sampling_strategy can't ask an under-sampler to add rows.",
+         {"Class " + class_label(c, class_names) + " has " + std::to_string(class_counts[c]) + " rows; " +
+          std::to_string(s.counts[c]) + " were asked for."});
+  }
+}
+
+// The count a ratio asks of the class that is not the majority (over-sampling:
+// floor(ratio * n_majority)) or not the minority (under-sampling:
+// floor(n_minority / ratio)); it must not remove or add rows respectively.
+inline Eigen::Index ratio_target(double ratio, const std::vector<Eigen::Index>& class_counts, const ClassRoles& roles,
+                                 bool over, const std::vector<std::string>& class_names) {
+  const std::size_t other = 1 - (over ? roles.maj : roles.min);
+  const Eigen::Index n_other = class_counts[other];
+  const std::string asked =
+      " rows of class " + class_label(other, class_names) + ", which has " + std::to_string(n_other) + ".";
+  if (over) {
+    const Eigen::Index n_maj = class_counts[roles.maj];
+    const auto target = static_cast<Eigen::Index>(std::floor(ratio * static_cast<double>(n_maj)));
+    if (target < n_other)
+      fail(kind::sampling,
+           "A ratio can't remove rows: sampling_strategy = " + format_ratio(ratio) + " asks for floor(" +
+               format_ratio(ratio) + " * " + std::to_string(n_maj) + ") = " + std::to_string(target) + asked,
+           {"An over-sampler only adds rows; use a ratio of at least " +
+            ratio_bound(static_cast<double>(n_other) / static_cast<double>(n_maj), true) + "."});
+    return target;
+  }
+  const Eigen::Index n_min = class_counts[roles.min];
+  const auto target = static_cast<Eigen::Index>(std::floor(static_cast<double>(n_min) / ratio));
+  if (target > n_other)
+    fail(kind::sampling,
+         "A ratio can't add rows: sampling_strategy = " + format_ratio(ratio) + " asks for floor(" +
+             std::to_string(n_min) + " / " + format_ratio(ratio) + ") = " + std::to_string(target) + asked,
+         {"An under-sampler only removes rows; use a ratio of at most " +
+          ratio_bound(static_cast<double>(n_min) / static_cast<double>(n_other), false) + "."});
+  return target;
+}
+
+// Each class's count after an over-sampler (`over`) or an under-sampler
+// applies strategy s. The classes a kind names grow to the majority's count
+// or shrink to the minority's; "majority" can't over-sample and "minority"
+// can't under-sample.
+inline std::vector<Eigen::Index> final_counts(const SamplingStrategy& s, const std::vector<Eigen::Index>& class_counts,
+                                              bool over, const std::vector<std::string>& class_names) {
+  using Kind = SamplingStrategy::Kind;
+  const ClassRoles roles = class_roles(s, class_counts, class_names);
+  std::vector<Eigen::Index> target = class_counts;
+  if (s.kind == Kind::ratio) {
+    target[1 - (over ? roles.maj : roles.min)] = ratio_target(s.ratio, class_counts, roles, over, class_names);
+  } else if (s.kind == Kind::counts) {
+    check_counts(s, class_counts, over, class_names);
+    for (std::size_t c = 0; c < roles.K; ++c)
+      if (s.counts[c] >= 0) target[c] = s.counts[c];
+  } else {
+    if (over && s.kind == Kind::majority)
+      fail(kind::sampling, "sampling_strategy = \"majority\" can't be used to over-sample.",
+           {"An over-sampler grows classes; \"majority\" is for under-sampling."});
+    if (!over && s.kind == Kind::minority)
+      fail(kind::sampling, "sampling_strategy = \"minority\" can't be used to under-sample.",
+           {"An under-sampler shrinks classes; \"minority\" is for over-sampling."});
+    const Eigen::Index level = class_counts[over ? roles.maj : roles.min];
+    for (std::size_t c = 0; c < roles.K; ++c)
+      if (names_class(s.kind, c, roles, over)) target[c] = level;
+  }
+  return target;
+}
+
 }  // namespace detail
 
 // Rows to add per class for an over-sampler. `class_names`, when given, name
 // the classes in error messages.
 inline std::vector<Eigen::Index> rows_to_add(const SamplingStrategy& s, const std::vector<Eigen::Index>& class_counts,
                                              const std::vector<std::string>& class_names = {}) {
-  using Kind = SamplingStrategy::Kind;
-  const auto [K, maj, min] = detail::class_roles(s, class_counts, class_names);
-  const Eigen::Index n_maj = class_counts[maj];
-  std::vector<Eigen::Index> add(K, 0);
-  switch (s.kind) {
-    case Kind::ratio: {
-      const std::size_t other = 1 - maj;
-      const auto target = static_cast<Eigen::Index>(std::floor(s.ratio * static_cast<double>(n_maj)));
-      if (target < class_counts[other])
-        fail(kind::sampling,
-             "A ratio can't remove rows: sampling_strategy = " + detail::format_ratio(s.ratio) + " asks for floor(" +
-                 detail::format_ratio(s.ratio) + " * " + std::to_string(n_maj) + ") = " + std::to_string(target) +
-                 " rows of class " + detail::class_label(other, class_names) + ", which has " +
-                 std::to_string(class_counts[other]) + ".",
-             {"An over-sampler only adds rows; use a ratio of at least " +
-              detail::ratio_bound(static_cast<double>(class_counts[other]) / static_cast<double>(n_maj), true) + "."});
-      add[other] = target - class_counts[other];
-      break;
-    }
-    case Kind::automatic:
-    case Kind::not_majority:
-      for (std::size_t c = 0; c < K; ++c)
-        if (c != maj) add[c] = n_maj - class_counts[c];
-      break;
-    case Kind::not_minority:
-      for (std::size_t c = 0; c < K; ++c)
-        if (c != min) add[c] = n_maj - class_counts[c];
-      break;
-    case Kind::minority:
-      add[min] = n_maj - class_counts[min];
-      break;
-    case Kind::all:
-      for (std::size_t c = 0; c < K; ++c) add[c] = n_maj - class_counts[c];
-      break;
-    case Kind::majority:
-      fail(kind::sampling, "sampling_strategy = \"majority\" can't be used to over-sample.",
-           {"An over-sampler grows classes; \"majority\" is for under-sampling."});
-    case Kind::counts:
-      for (std::size_t c = 0; c < K; ++c) {
-        if (s.counts[c] < 0) continue;
-        if (s.counts[c] < class_counts[c])
-          fail(kind::sampling, "sampling_strategy can't ask an over-sampler to remove rows.",
-               {"Class " + detail::class_label(c, class_names) + " has " + std::to_string(class_counts[c]) + " rows; " +
-                std::to_string(s.counts[c]) + " were asked for."});
-        add[c] = s.counts[c] - class_counts[c];
-      }
-      break;
-  }
+  std::vector<Eigen::Index> add = detail::final_counts(s, class_counts, true, class_names);
+  for (std::size_t c = 0; c < add.size(); ++c) add[c] -= class_counts[c];
   return add;
 }
 
 // Rows to keep per class for an under-sampler.
 inline std::vector<Eigen::Index> rows_to_keep(const SamplingStrategy& s, const std::vector<Eigen::Index>& class_counts,
                                               const std::vector<std::string>& class_names = {}) {
-  using Kind = SamplingStrategy::Kind;
-  const auto [K, maj, min] = detail::class_roles(s, class_counts, class_names);
-  const Eigen::Index n_min = class_counts[min];
-  std::vector<Eigen::Index> keep = class_counts;
-  switch (s.kind) {
-    case Kind::ratio: {
-      const std::size_t other = 1 - min;
-      const auto target = static_cast<Eigen::Index>(std::floor(static_cast<double>(n_min) / s.ratio));
-      if (target > class_counts[other])
-        fail(kind::sampling,
-             "A ratio can't add rows: sampling_strategy = " + detail::format_ratio(s.ratio) + " asks for floor(" +
-                 std::to_string(n_min) + " / " + detail::format_ratio(s.ratio) + ") = " + std::to_string(target) +
-                 " rows of class " + detail::class_label(other, class_names) + ", which has " +
-                 std::to_string(class_counts[other]) + ".",
-             {"An under-sampler only removes rows; use a ratio of at most " +
-              detail::ratio_bound(static_cast<double>(n_min) / static_cast<double>(class_counts[other]), false) + "."});
-      keep[other] = target;
-      break;
-    }
-    case Kind::automatic:
-    case Kind::not_minority:
-      for (std::size_t c = 0; c < K; ++c)
-        if (c != min) keep[c] = n_min;
-      break;
-    case Kind::not_majority:
-      for (std::size_t c = 0; c < K; ++c)
-        if (c != maj) keep[c] = n_min;
-      break;
-    case Kind::majority:
-      keep[maj] = n_min;
-      break;
-    case Kind::all:
-      for (std::size_t c = 0; c < K; ++c) keep[c] = n_min;
-      break;
-    case Kind::minority:
-      fail(kind::sampling, "sampling_strategy = \"minority\" can't be used to under-sample.",
-           {"An under-sampler shrinks classes; \"minority\" is for over-sampling."});
-    case Kind::counts:
-      for (std::size_t c = 0; c < K; ++c) {
-        if (s.counts[c] < 0) continue;
-        if (s.counts[c] > class_counts[c])
-          fail(kind::sampling, "sampling_strategy can't ask an under-sampler to add rows.",
-               {"Class " + detail::class_label(c, class_names) + " has " + std::to_string(class_counts[c]) + " rows; " +
-                std::to_string(s.counts[c]) + " were asked for."});
-        keep[c] = s.counts[c];
-      }
-      break;
-  }
-  return keep;
+  return detail::final_counts(s, class_counts, false, class_names);
 }
 
 // The classes an under-sampling strategy names, as imbalanced-learn lists
@@ -211,29 +216,20 @@ inline std::vector<Eigen::Index> rows_to_keep(const SamplingStrategy& s, const s
 inline std::vector<char> under_sampling_targets(const SamplingStrategy& s,
                                                 const std::vector<Eigen::Index>& class_counts) {
   using Kind = SamplingStrategy::Kind;
-  const auto [K, maj, min] = detail::class_roles(s, class_counts);
-  std::vector<char> targeted(K, 0);
-  for (std::size_t c = 0; c < K; ++c) {
+  const detail::ClassRoles roles = detail::class_roles(s, class_counts);
+  std::vector<char> targeted(roles.K, 0);
+  for (std::size_t c = 0; c < roles.K; ++c) {
     switch (s.kind) {
       case Kind::ratio:
-      case Kind::automatic:
-      case Kind::not_minority:
-        targeted[c] = c != min;
-        break;
-      case Kind::not_majority:
-        targeted[c] = c != maj;
-        break;
-      case Kind::majority:
-        targeted[c] = c == maj;
-        break;
-      case Kind::all:
-        targeted[c] = 1;
+        targeted[c] = c != roles.min;
         break;
       case Kind::counts:
         targeted[c] = s.counts[c] >= 0;
         break;
-      case Kind::minority:
+      case Kind::minority:  // rows_to_keep() refuses it
         break;
+      default:
+        targeted[c] = detail::names_class(s.kind, c, roles, false);
     }
   }
   return targeted;

@@ -228,49 +228,56 @@ inline Resampled smoten(const Eigen::Ref<const Eigen::MatrixXi>& codes, const st
   return out;
 }
 
-// SMOTE-NC on a pipeline's design: the numeric columns are the columns
-// outside `blocks`, each block one categorical column. The result is
-// smote_nc() on those columns and codes, with the synthetic rows written back
-// as full design rows.
-inline Resampled smote_nc_blocks(const Eigen::Ref<const Eigen::MatrixXd>& X, const Eigen::Ref<const Eigen::VectorXi>& y,
-                                 const std::vector<CategoricalBlock>& blocks,
-                                 const Eigen::Ref<const Eigen::MatrixXd>& unit, const std::vector<Eigen::Index>& n_new,
-                                 int k_neighbors, std::uint64_t seed, const Executor& exec = serial_executor(),
-                                 const std::vector<std::string>& class_names = {}) {
-  const std::vector<Eigen::Index> numeric = detail::numeric_columns(blocks, X.cols());
-  if (blocks.empty())
-    fail(kind::type, "`step_smote_nc()` needs at least one factor, character or logical predictor.",
-         {"All " + std::to_string(X.cols()) + " design columns are numeric.", "Use `step_smote()` for numeric data."});
-  if (numeric.empty())
-    fail(kind::type, "`step_smote_nc()` needs at least one numeric predictor.",
-         {"All " + std::to_string(blocks.size()) + " predictors are categorical.",
-          "Use `step_smoten()` for categorical predictors only."});
-  const LevelCodes levels = decode_blocks(X, blocks, unit);
-  std::vector<const double*> cols;
-  for (Eigen::Index j : numeric) cols.push_back(X.col(j).data());
-  Resampled r = smote_nc(Columns(std::move(cols), X.rows()), levels.codes, levels.n_levels, y, n_new, k_neighbors, seed,
-                         exec, KnnAlgorithm::automatic, class_names);
-  r.X_new = encode_blocks(r.X_new, numeric, blocks, unit);
-  return r;
-}
+// The two SMOTE variants for categorical predictors a pipeline step can run.
+enum class CategoricalSmote { nc, n };
 
-// SMOTEN on a pipeline's design, whose columns must all belong to blocks.
-inline Resampled smoten_blocks(const Eigen::Ref<const Eigen::MatrixXd>& X, const Eigen::Ref<const Eigen::VectorXi>& y,
-                               const std::vector<CategoricalBlock>& blocks,
-                               const Eigen::Ref<const Eigen::MatrixXd>& unit, const std::vector<Eigen::Index>& n_new,
-                               int k_neighbors, std::uint64_t seed, const Executor& exec = serial_executor(),
-                               const std::vector<std::string>& class_names = {}) {
-  const std::vector<Eigen::Index> numeric = detail::numeric_columns(blocks, X.cols());
-  if (!numeric.empty())
+namespace detail {
+
+// SMOTE-NC needs numeric and categorical columns, SMOTEN categorical ones only.
+inline void check_block_design(CategoricalSmote method, std::size_t n_numeric, std::size_t n_blocks,
+                               Eigen::Index n_cols) {
+  if (method == CategoricalSmote::nc) {
+    if (n_blocks == 0)
+      fail(kind::type, "`step_smote_nc()` needs at least one factor, character or logical predictor.",
+           {"All " + std::to_string(n_cols) + " design columns are numeric.", "Use `step_smote()` for numeric data."});
+    if (n_numeric == 0)
+      fail(kind::type, "`step_smote_nc()` needs at least one numeric predictor.",
+           {"All " + std::to_string(n_blocks) + " predictors are categorical.",
+            "Use `step_smoten()` for categorical predictors only."});
+    return;
+  }
+  if (n_numeric > 0)
     fail(kind::type, "`step_smoten()` needs categorical predictors only.",
-         {"The design has " + std::to_string(numeric.size()) + " numeric column" + (numeric.size() == 1 ? "" : "s") +
-              ".",
+         {"The design has " + std::to_string(n_numeric) + " numeric column" + (n_numeric == 1 ? "" : "s") + ".",
           "Use `step_smote_nc()` for numeric and categorical predictors."});
-  if (blocks.empty())
+  if (n_blocks == 0)
     fail(kind::type, "`step_smoten()` needs at least one factor, character or logical predictor.",
          {"The design has no columns."});
+}
+
+}  // namespace detail
+
+// SMOTE-NC or SMOTEN on a pipeline's design: each of `blocks` is one
+// categorical column, the columns outside them are numeric. The result is
+// smote_nc() on the numeric columns and the codes, or smoten() on the codes,
+// with the synthetic rows written back as full design rows.
+inline Resampled smote_blocks(CategoricalSmote method, const Eigen::Ref<const Eigen::MatrixXd>& X,
+                              const Eigen::Ref<const Eigen::VectorXi>& y, const std::vector<CategoricalBlock>& blocks,
+                              const Eigen::Ref<const Eigen::MatrixXd>& unit, const std::vector<Eigen::Index>& n_new,
+                              int k_neighbors, std::uint64_t seed, const Executor& exec = serial_executor(),
+                              const std::vector<std::string>& class_names = {}) {
+  const std::vector<Eigen::Index> numeric = detail::numeric_columns(blocks, X.cols());
+  detail::check_block_design(method, numeric.size(), blocks.size(), X.cols());
   const LevelCodes levels = decode_blocks(X, blocks, unit);
-  Resampled r = smoten(levels.codes, levels.n_levels, y, n_new, k_neighbors, seed, exec, class_names);
+  Resampled r;
+  if (method == CategoricalSmote::nc) {
+    std::vector<const double*> cols;
+    for (Eigen::Index j : numeric) cols.push_back(X.col(j).data());
+    r = smote_nc(Columns(std::move(cols), X.rows()), levels.codes, levels.n_levels, y, n_new, k_neighbors, seed, exec,
+                 KnnAlgorithm::automatic, class_names);
+  } else {
+    r = smoten(levels.codes, levels.n_levels, y, n_new, k_neighbors, seed, exec, class_names);
+  }
   r.X_new = encode_blocks(r.X_new, numeric, blocks, unit);
   return r;
 }

@@ -58,25 +58,38 @@ inline double numpy_sum(const double* a, std::size_t n) {
   return numpy_sum(a, n2) + numpy_sum(a + n2, n - n2);
 }
 
-// For each row of class cls, how many of its k nearest neighbours among all
-// rows (itself excluded by index) belong to other classes.
-inline std::vector<int> other_class_neighbours(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y,
-                                               const std::vector<Eigen::Index>& members, int cls, int k,
-                                               const Executor& exec, KnnAlgorithm algorithm) {
-  const Eigen::MatrixXd Xc = gather_rows(X, members);
-  const Neighbours nn = knn_query(X, Columns::of(Xc), k, &members, exec, algorithm);
-  std::vector<int> other(members.size(), 0);
-  for (std::size_t i = 0; i < members.size(); ++i)
-    for (int j = 0; j < k; ++j) other[i] += y(nn.index[i * static_cast<std::size_t>(k) + j]) != cls;
-  return other;
-}
-
 inline void check_all_rows(Eigen::Index n_rows, int m, const std::string& method, const std::string& param) {
   if (n_rows < m + 1)
     fail(kind::too_few_rows,
          "The data have " + rows_text(n_rows) + "; " + method + " with " + param + " = " + std::to_string(m) +
              " needs at least " + std::to_string(m + 1) + ".",
          {"Lower `" + param + "` to at most " + std::to_string(n_rows - 1) + "."});
+}
+
+// The rows of class cls, in row order, and for each how many of its k nearest
+// neighbours among all rows (itself excluded by index) belong to other
+// classes: what Borderline-SMOTE and ADASYN weigh a row by. `method` and
+// `param` name the sampler and its k in errors.
+struct OtherClassNeighbours {
+  std::vector<Eigen::Index> members;
+  std::vector<int> other;
+};
+
+inline OtherClassNeighbours other_class_neighbours(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y,
+                                                   int cls, int k, const std::string& method, const std::string& param,
+                                                   const Executor& exec, KnnAlgorithm algorithm) {
+  require(X.rows() == y.size(), "X and y must have the same number of rows");
+  require(k >= 1, param + " must be at least 1");
+  check_all_rows(X.rows(), k, method, param);
+  OtherClassNeighbours r;
+  for (Eigen::Index i = 0; i < y.size(); ++i)
+    if (y(i) == cls) r.members.push_back(i);
+  const Eigen::MatrixXd Xc = gather_rows(X, r.members);
+  const Neighbours nn = knn_query(X, Columns::of(Xc), k, &r.members, exec, algorithm);
+  r.other.assign(r.members.size(), 0);
+  for (std::size_t i = 0; i < r.members.size(); ++i)
+    for (int j = 0; j < k; ++j) r.other[i] += y(nn.index[i * static_cast<std::size_t>(k) + j]) != cls;
+  return r;
 }
 
 // Beta(a, a) for a whole a, as a ratio of two Gamma(a) sums of exponentials.
@@ -114,15 +127,10 @@ inline void check_codes(const Eigen::Ref<const Eigen::MatrixXi>& codes, const st
 inline std::vector<char> borderline_danger(const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y, int cls,
                                            int m_neighbors, const Executor& exec = serial_executor(),
                                            KnnAlgorithm algorithm = KnnAlgorithm::automatic) {
-  require(X.rows() == y.size(), "X and y must have the same number of rows");
-  require(m_neighbors >= 1, "m_neighbors must be at least 1");
-  detail::check_all_rows(X.rows(), m_neighbors, "Borderline-SMOTE", "m_neighbors");
-  std::vector<Eigen::Index> members;
-  for (Eigen::Index i = 0; i < y.size(); ++i)
-    if (y(i) == cls) members.push_back(i);
-  const std::vector<int> other = detail::other_class_neighbours(X, y, members, cls, m_neighbors, exec, algorithm);
-  std::vector<char> danger(members.size());
-  for (std::size_t i = 0; i < members.size(); ++i) danger[i] = 2 * other[i] >= m_neighbors && other[i] < m_neighbors;
+  const std::vector<int> other =
+      detail::other_class_neighbours(X, y, cls, m_neighbors, "Borderline-SMOTE", "m_neighbors", exec, algorithm).other;
+  std::vector<char> danger(other.size());
+  for (std::size_t i = 0; i < other.size(); ++i) danger[i] = 2 * other[i] >= m_neighbors && other[i] < m_neighbors;
   return danger;
 }
 
@@ -212,13 +220,8 @@ inline std::vector<Eigen::Index> adasyn_allocation(const Columns& X, const Eigen
                                                    const Executor& exec = serial_executor(),
                                                    KnnAlgorithm algorithm = KnnAlgorithm::automatic,
                                                    const std::vector<std::string>& class_names = {}) {
-  require(X.rows() == y.size(), "X and y must have the same number of rows");
-  require(n_neighbors >= 1, "n_neighbors must be at least 1");
-  detail::check_all_rows(X.rows(), n_neighbors, "ADASYN", "n_neighbors");
-  std::vector<Eigen::Index> members;
-  for (Eigen::Index i = 0; i < y.size(); ++i)
-    if (y(i) == cls) members.push_back(i);
-  const std::vector<int> other = detail::other_class_neighbours(X, y, members, cls, n_neighbors, exec, algorithm);
+  const auto [members, other] =
+      detail::other_class_neighbours(X, y, cls, n_neighbors, "ADASYN", "n_neighbors", exec, algorithm);
   const std::string label = detail::class_label(static_cast<std::size_t>(cls), class_names);
   std::vector<double> ratio(members.size());
   for (std::size_t i = 0; i < members.size(); ++i)

@@ -17,12 +17,12 @@ calibrator_predict_cpp <- function(calibrator, scores, log_odds) {
     .Call(`_smotelab_calibrator_predict_cpp`, calibrator, scores, log_odds)
 }
 
-cv_predict_cpp <- function(spec, columns, y, folds, v, seed, refit, n_threads) {
-    .Call(`_smotelab_cv_predict_cpp`, spec, columns, y, folds, v, seed, refit, n_threads)
+cv_predict_cpp <- function(spec, columns, y, folds, v, seed, refit, n_threads, case_weights = NULL) {
+    .Call(`_smotelab_cv_predict_cpp`, spec, columns, y, folds, v, seed, refit, n_threads, case_weights)
 }
 
-threshold_metrics_cpp <- function(truth, prob, thresholds, metrics) {
-    .Call(`_smotelab_threshold_metrics_cpp`, truth, prob, thresholds, metrics)
+threshold_metrics_cpp <- function(truth, prob, thresholds, metrics, case_weights = NULL) {
+    .Call(`_smotelab_threshold_metrics_cpp`, truth, prob, thresholds, metrics, case_weights)
 }
 
 cleaning_cpp <- function(method, columns, y, n_classes, strategy, params, n_threads, knn, class_names) {
@@ -57,8 +57,8 @@ metric_confusion_cpp <- function(truth, prob, threshold, weights = NULL) {
     .Call(`_smotelab_metric_confusion_cpp`, truth, prob, threshold, weights)
 }
 
-metric_confusion_labels_cpp <- function(truth, predicted) {
-    .Call(`_smotelab_metric_confusion_labels_cpp`, truth, predicted)
+metric_confusion_labels_cpp <- function(truth, predicted, weights = NULL) {
+    .Call(`_smotelab_metric_confusion_labels_cpp`, truth, predicted, weights)
 }
 
 metric_class_cpp <- function(counts) {
@@ -77,12 +77,12 @@ metric_probability_cpp <- function(truth, prob, event_code = 1L, non_event_code 
     .Call(`_smotelab_metric_probability_cpp`, truth, prob, event_code, non_event_code, weights)
 }
 
-metric_roc_curve_cpp <- function(truth, prob, n_threads) {
-    .Call(`_smotelab_metric_roc_curve_cpp`, truth, prob, n_threads)
+metric_roc_curve_cpp <- function(truth, prob, n_threads, weights = NULL) {
+    .Call(`_smotelab_metric_roc_curve_cpp`, truth, prob, n_threads, weights)
 }
 
-metric_pr_curve_cpp <- function(truth, prob, n_threads) {
-    .Call(`_smotelab_metric_pr_curve_cpp`, truth, prob, n_threads)
+metric_pr_curve_cpp <- function(truth, prob, n_threads, weights = NULL) {
+    .Call(`_smotelab_metric_pr_curve_cpp`, truth, prob, n_threads, weights)
 }
 
 event_indicator_cpp <- function(codes, event_code) {

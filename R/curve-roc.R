@@ -11,6 +11,9 @@
 #' @param prob The predicted score of the event, one per element of `truth`:
 #'   probabilities or any other finite scores, larger meaning more likely the
 #'   event.
+#' @param case_weights `NULL`, or one case weight per element of `truth`
+#'   (finite, >= 0, not all 0), as scikit-learn's `sample_weight`: the rates
+#'   are of summed weights, and a row of weight 0 is absent (it adds no point).
 #' @return A tibble of class `smotelab_roc_curve` with columns `.threshold`
 #'   (decreasing), `specificity` (1 - false positive rate) and `sensitivity`
 #'   (true positive rate), going from `(1, 0)` to `(0, 1)`. When `truth` holds
@@ -23,10 +26,11 @@
 #' prob <- c(0.1, 0.6, 0.35, 0.8, 0.2, 0.9)
 #' roc_curve(truth, prob)
 #' autoplot(roc_curve(truth, prob))
-roc_curve <- function(truth, prob, event = NULL) {
+roc_curve <- function(truth, prob, event = NULL, case_weights = NULL) {
   input <- check_binary_prob(truth, prob, event, ranking = TRUE)
+  case_weights <- check_metric_weights(case_weights, length(input$prob))
   truth01 <- event_indicator(input$truth, input$event)
-  pts <- with_core(metric_roc_curve_cpp(truth01, input$prob, resolve_threads()))
+  pts <- with_core(metric_roc_curve_cpp(truth01, input$prob, resolve_threads(), case_weights))
   if (all(truth01 == truth01[1])) {
     warn_smotelab(
       c("{.arg truth} has only one class present, so the ROC curve is undefined.",

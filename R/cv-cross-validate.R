@@ -77,7 +77,8 @@ cv_problem <- function(pipeline, formula, data, folds, metrics, threshold, seed,
   list(
     x = prepared$x, y = prepared$y, levels = bp$outcome_levels, folds = fold_ids, v = attr(fold_ids, "v"),
     metrics = metrics, threshold = threshold, seed = seed, n_threads = n_threads, rng = rng,
-    blocks = blueprint_blocks(bp), case_weights = weights$values, weighted = weighted, data = data
+    blocks = blueprint_blocks(bp), case_weights = weights$values, weighted = weighted, data = data,
+    case_weight_label = weights$label
   )
 }
 

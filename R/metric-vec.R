@@ -14,6 +14,10 @@
 #'   rank the rows alike (as in scikit-learn, pROC and yardstick).
 #' @param estimate The predicted classes: a factor (or character vector) using
 #'   the levels of `truth`.
+#' @param case_weights `NULL`, or one case weight per element of `truth`
+#'   (finite, >= 0, not all 0), as yardstick's `case_weights` and
+#'   scikit-learn's `sample_weight`: each row counts with its weight, so
+#'   whole-number weights equal repeated rows. See [metrics_binary()].
 #' @return A single double. `roc_auc_vec()` returns `NA` (with a warning of
 #'   class `smotelab_warning_one_class`) when `truth` holds one class only.
 #' @family metrics
@@ -32,87 +36,93 @@ NULL
 
 #' @rdname metric_vec
 #' @export
-roc_auc_vec <- function(truth, prob, event = NULL) {
-  prob_metric_vec("roc_auc", truth, prob, event)
+roc_auc_vec <- function(truth, prob, event = NULL, case_weights = NULL) {
+  prob_metric_vec("roc_auc", truth, prob, event, case_weights = case_weights)
 }
 
 #' @rdname metric_vec
 #' @export
-pr_auc_vec <- function(truth, prob, event = NULL) {
-  prob_metric_vec("pr_auc", truth, prob, event)
+pr_auc_vec <- function(truth, prob, event = NULL, case_weights = NULL) {
+  prob_metric_vec("pr_auc", truth, prob, event, case_weights = case_weights)
 }
 
 #' @rdname metric_vec
 #' @export
-brier_vec <- function(truth, prob, event = NULL) {
-  prob_metric_vec("brier", truth, prob, event, ranking = FALSE)
+brier_vec <- function(truth, prob, event = NULL, case_weights = NULL) {
+  prob_metric_vec("brier", truth, prob, event, ranking = FALSE, case_weights = case_weights)
 }
 
 #' @rdname metric_vec
 #' @export
-log_loss_vec <- function(truth, prob, event = NULL) {
-  prob_metric_vec("log_loss", truth, prob, event, ranking = FALSE)
+log_loss_vec <- function(truth, prob, event = NULL, case_weights = NULL) {
+  prob_metric_vec("log_loss", truth, prob, event, ranking = FALSE, case_weights = case_weights)
 }
 
 #' @rdname metric_vec
 #' @export
-accuracy_vec <- function(truth, estimate, event = NULL) {
-  class_metric_vec("accuracy", truth, estimate, event)
+accuracy_vec <- function(truth, estimate, event = NULL, case_weights = NULL) {
+  class_metric_vec("accuracy", truth, estimate, event, case_weights = case_weights)
 }
 
 #' @rdname metric_vec
 #' @export
-balanced_accuracy_vec <- function(truth, estimate, event = NULL) {
-  class_metric_vec("balanced_accuracy", truth, estimate, event)
+balanced_accuracy_vec <- function(truth, estimate, event = NULL, case_weights = NULL) {
+  class_metric_vec("balanced_accuracy", truth, estimate, event, case_weights = case_weights)
 }
 
 #' @rdname metric_vec
 #' @export
-precision_vec <- function(truth, estimate, event = NULL) {
-  class_metric_vec("precision", truth, estimate, event)
+precision_vec <- function(truth, estimate, event = NULL, case_weights = NULL) {
+  class_metric_vec("precision", truth, estimate, event, case_weights = case_weights)
 }
 
 #' @rdname metric_vec
 #' @export
-recall_vec <- function(truth, estimate, event = NULL) {
-  class_metric_vec("recall", truth, estimate, event)
+recall_vec <- function(truth, estimate, event = NULL, case_weights = NULL) {
+  class_metric_vec("recall", truth, estimate, event, case_weights = case_weights)
 }
 
 #' @rdname metric_vec
 #' @export
-specificity_vec <- function(truth, estimate, event = NULL) {
-  class_metric_vec("specificity", truth, estimate, event)
+specificity_vec <- function(truth, estimate, event = NULL, case_weights = NULL) {
+  class_metric_vec("specificity", truth, estimate, event, case_weights = case_weights)
 }
 
 #' @rdname metric_vec
 #' @export
-f1_vec <- function(truth, estimate, event = NULL) {
-  class_metric_vec("f1", truth, estimate, event)
+f1_vec <- function(truth, estimate, event = NULL, case_weights = NULL) {
+  class_metric_vec("f1", truth, estimate, event, case_weights = case_weights)
 }
 
 #' @rdname metric_vec
 #' @export
-gmean_vec <- function(truth, estimate, event = NULL) {
-  class_metric_vec("gmean", truth, estimate, event)
+gmean_vec <- function(truth, estimate, event = NULL, case_weights = NULL) {
+  class_metric_vec("gmean", truth, estimate, event, case_weights = case_weights)
 }
 
 #' @rdname metric_vec
 #' @export
-mcc_vec <- function(truth, estimate, event = NULL) {
-  class_metric_vec("mcc", truth, estimate, event)
+mcc_vec <- function(truth, estimate, event = NULL, case_weights = NULL) {
+  class_metric_vec("mcc", truth, estimate, event, case_weights = case_weights)
 }
 
-prob_metric_vec <- function(metric, truth, prob, event, ranking = TRUE, call = caller_env()) {
+prob_metric_vec <- function(metric, truth, prob, event, ranking = TRUE, case_weights = NULL, call = caller_env()) {
   input <- check_binary_prob(truth, prob, event, ranking = ranking, call = call)
-  unname(compute_metrics(input$truth, input$prob, metric, call = call, event = input$event))
+  case_weights <- check_metric_weights(case_weights, length(input$prob), call = call)
+  unname(compute_metrics(input$truth, input$prob, metric,
+    call = call, event = input$event, case_weights = case_weights
+  ))
 }
 
-class_metric_vec <- function(metric, truth, estimate, event, call = caller_env()) {
+class_metric_vec <- function(metric, truth, estimate, event, case_weights = NULL, call = caller_env()) {
   truth <- check_truth(truth, call = call)
   event <- resolve_event(levels(truth), event, call = call)
   estimate <- check_estimate(estimate, truth, call = call)
+  case_weights <- check_metric_weights(case_weights, length(truth), call = call)
   counts <- with_core(
-    metric_confusion_labels_cpp(event_indicator(truth, event, call), event_indicator(estimate, event, call)),
+    metric_confusion_labels_cpp(
+      event_indicator(truth, event, call), event_indicator(estimate, event, call), case_weights
+    ),
     call = call
   )
   scored <- class_metric_values(counts, metric, call = call)

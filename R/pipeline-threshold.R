@@ -32,6 +32,12 @@
 #' @param thresholds The number of thresholds per fold and in the common grid,
 #'   a whole number >= 2.
 #' @param ... Not used; must be empty.
+#' @param case_weights `NULL`, or case weights as in [cross_validate()]:
+#'   every fold's fit and the refit on all rows use the weights of their
+#'   training rows.
+#' @param weighted `TRUE` to count each held-out row with its case weight in
+#'   the metric curves (scikit-learn's `sample_weight` in the scorer); needs
+#'   `case_weights`.
 #' @return A `smotelab_fit` (class `smotelab_tuned_fit`) fitted on all of
 #'   `data`, which [predict()] and [evaluate()] use at `$threshold`. It also
 #'   holds `$threshold_curve`, a tibble with `.threshold`, `mean` (the metric
@@ -52,7 +58,7 @@
 #' )
 #' best_precision$threshold
 tune_threshold <- function(pipeline, formula, data, metric = "f1", folds = 5, constraint = NULL, thresholds = 100,
-                           ..., seed = NULL, n_threads = NULL, rng = NULL) {
+                           ..., seed = NULL, n_threads = NULL, rng = NULL, case_weights = NULL, weighted = FALSE) {
   rlang::check_dots_empty()
   call <- rlang::current_env()
   check_threshold_metric(metric, "metric", call)
@@ -71,7 +77,9 @@ tune_threshold <- function(pipeline, formula, data, metric = "f1", folds = 5, co
   }
   check_count(thresholds, min = 2, call = call)
   metrics <- c(metric, names(constraint))
-  problem <- cv_problem(pipeline, formula, data, folds, metrics, 0.5, seed, n_threads, call, rng)
+  problem <- cv_problem(
+    pipeline, formula, data, folds, metrics, 0.5, seed, n_threads, call, rng, case_weights, weighted
+  )
   if (ncol(problem$folds) != 1) {
     abort_smotelab(
       c("{.arg folds} must hold one repeat of fold ids.",
@@ -83,10 +91,16 @@ tune_threshold <- function(pipeline, formula, data, metric = "f1", folds = 5, co
   }
   spec <- spec_to_core(pipeline, problem$levels, problem$rng, problem$blocks)
   out <- with_core(
-    cv_predict_cpp(spec, problem$x, problem$y, problem$folds[, 1], problem$v, problem$seed, TRUE, problem$n_threads),
+    cv_predict_cpp(
+      spec, problem$x, problem$y, problem$folds[, 1], problem$v, problem$seed, TRUE, problem$n_threads,
+      problem$case_weights
+    ),
     call = call
   )
-  curves <- threshold_curves(problem$y, out$prob, problem$folds[, 1], problem$v, metrics, thresholds, call)
+  scoring_weights <- if (problem$weighted) problem$case_weights
+  curves <- threshold_curves(
+    problem$y, out$prob, problem$folds[, 1], problem$v, metrics, thresholds, call, scoring_weights
+  )
   score <- curves$mean[, 1]
   allowed <- rep(TRUE, length(score))
   if (!is.null(constraint)) {
@@ -105,7 +119,8 @@ tune_threshold <- function(pipeline, formula, data, metric = "f1", folds = 5, co
   curve <- tibble::tibble(.threshold = curves$thresholds, mean = score)
   if (!is.null(constraint)) curve$constraint_mean <- curves$mean[, 2]
 
-  fitted <- new_fit(pipeline, problem, formula, data, out$fit, call)
+  fitted <- new_fit(pipeline, problem, formula, problem$data, out$fit, call)
+  fitted$case_weights <- problem$case_weight_label
   fitted$threshold <- curves$thresholds[best]
   fitted$best_score <- score[best]
   fitted$metric <- metric
@@ -132,8 +147,9 @@ check_threshold_metric <- function(metric, arg, call) {
 
 # Per fold: the metrics at `n` thresholds from the fold's smallest to its
 # largest probability; then each curve interpolated onto the common grid
-# (np.interp, constant beyond the ends) and averaged over folds.
-threshold_curves <- function(y, prob, fold_ids, v, metrics, n, call) {
+# (np.interp, constant beyond the ends) and averaged over folds. `weights`:
+# NULL, or a case weight per row that each row's count carries.
+threshold_curves <- function(y, prob, fold_ids, v, metrics, n, call, weights = NULL) {
   per_fold <- lapply(seq_len(v), function(f) {
     rows <- fold_ids == f
     p <- prob[rows]
@@ -147,7 +163,8 @@ threshold_curves <- function(y, prob, fold_ids, v, metrics, n, call) {
       )
     }
     grid <- seq(min(p), max(p), length.out = n)
-    list(grid = grid, values = with_core(threshold_metrics_cpp(y[rows], p, grid, metrics), call = call))
+    values <- with_core(threshold_metrics_cpp(y[rows], p, grid, metrics, weights[rows]), call = call)
+    list(grid = grid, values = values)
   })
   lo <- min(vapply(per_fold, function(f) f$grid[1], double(1)))
   hi <- max(vapply(per_fold, function(f) f$grid[n], double(1)))

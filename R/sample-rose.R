@@ -18,7 +18,14 @@
 #' `minority_prop` its balance. The outcome must have two classes; the
 #' majority is the class with more rows (the first level on ties).
 #'
+#' With `case_weights`, each new row gets the weight of the row it copies:
+#' a draw of the smoothed bootstrap is that row plus noise, so it stands for
+#' that row. No original row is kept, so no other weight appears.
+#' [step_rose()] carries weights the same way.
+#'
 #' @inheritParams smote
+#' @param case_weights `NULL`, or case weights that follow the rows, as in
+#'   [smote()]: each new row gets the weight of the row it was drawn from.
 #' @param data A data frame: the outcome column (two classes, each with at
 #'   least two rows) and numeric, factor, character or logical predictors.
 #' @param over_ratio The sample's size relative to twice the majority class.
@@ -35,9 +42,11 @@
 #' out <- rose(d, class, seed = 1, n_threads = 1)
 #' table(out$class)
 rose <- function(data, outcome, over_ratio = 1, minority_prop = 0.5, minority_smoothness = 1,
-                 majority_smoothness = 1, seed = NULL, n_threads = NULL) {
+                 majority_smoothness = 1, seed = NULL, n_threads = NULL, case_weights = NULL) {
   call <- rlang::current_env()
   params <- rose_params(over_ratio, minority_prop, minority_smoothness, majority_smoothness, call)
+  weights <- sampler_weights(case_weights, data, call = call)
+  data <- weights$data
   out <- resample_outcome(data, rlang::enquo(outcome), call = call)
   if (nlevels(out$y) != 2) {
     abort_smotelab(
@@ -64,7 +73,8 @@ rose <- function(data, outcome, over_ratio = 1, minority_prop = 0.5, minority_sm
   none <- out
   none$y <- out$y[0]
   result[[out$name]] <- extend_outcome(none, res$y_new)
-  tibble::new_tibble(result, nrow = length(res$y_new))
+  result <- tibble::new_tibble(result, nrow = length(res$y_new))
+  with_carried_weights(result, weights, keep = integer(0), res = res, call = call)
 }
 
 #' ROSE as a pipeline step
@@ -108,17 +118,10 @@ rose_predictors <- function(data, outcome, call) {
   check_vector_columns(data, cols, call = call)
   numeric <- vapply(data[cols], function(v) is.numeric(v) && !is.factor(v), logical(1))
   categorical <- vapply(data[cols], is_categorical, logical(1))
-  if (!all(numeric | categorical)) {
-    bad <- cols[!(numeric | categorical)]
-    abort_smotelab(
-      c(
-        "{.fn rose} can only use numeric, factor, character or logical predictors.",
-        column_bullets(bad, "is {.obj_type_friendly {data[[bad[[i]]]]}}")
-      ),
-      "type",
-      call = call
-    )
-  }
+  check_predictor_kinds(data, cols, numeric | categorical,
+    "{.fn {fn}} can only use numeric, factor, character or logical predictors.", "rose",
+    call = call
+  )
   columns <- lapply(cols, function(v) {
     if (numeric[[v]]) as.double(data[[v]]) else as.double(as_levels(data[[v]])$codes - 1L)
   })

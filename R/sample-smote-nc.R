@@ -17,6 +17,11 @@
 #' character, logical columns stay logical; numeric columns come back as
 #' doubles.
 #'
+#' With `case_weights`, a synthetic row gets its seed's and neighbour's
+#' weights interpolated with the same gap as its numeric predictors, as in
+#' [smote()]; its categorical values, a vote of the neighbours, do not enter
+#' the weight. [step_smote_nc()] carries weights the same way.
+#'
 #' @inheritParams smote
 #' @param data A data frame: the outcome column, at least one numeric
 #'   predictor and at least one factor, character or logical predictor.
@@ -33,24 +38,39 @@
 #' out <- smote_nc(d, class, k_neighbors = 3, seed = 1, n_threads = 1)
 #' table(out$class, out$colour)
 smote_nc <- function(data, outcome, k_neighbors = 5, sampling_strategy = "auto", seed = NULL, n_threads = NULL,
-                     .synthetic = FALSE) {
-  call <- rlang::current_env()
-  out <- resample_outcome(data, rlang::enquo(outcome), call = call)
+                     case_weights = NULL, .synthetic = FALSE) {
+  algorithm <- knn_algorithm()
+  oversample_categorical(
+    data, rlang::enquo(outcome), k_neighbors, sampling_strategy, seed, n_threads, .synthetic, case_weights,
+    mixed_predictors, function(pred, y, n_new, k, seed, n_threads, classes) {
+      smote_nc_cpp(pred$x, pred$codes, pred$n_levels, y, n_new, k, seed, n_threads, algorithm, classes)
+    },
+    call = rlang::current_env()
+  )
+}
+
+# The body of smoten() and smote_nc(): validate, read the predictors with
+# `predictors(data, outcome, call)`, count the rows each class gains, and make
+# them with `run(pred, y, n_new, k, seed, n_threads, classes)` (0-based class
+# codes); the rows come back with their case weights.
+oversample_categorical <- function(data, quo, k_neighbors, sampling_strategy, seed, n_threads, synthetic,
+                                   case_weights, predictors, run, call) {
+  weights <- sampler_weights(case_weights, data, call = call)
+  data <- weights$data
+  out <- resample_outcome(data, quo, call = call)
   check_count(k_neighbors, call = call)
-  check_synthetic_flag(.synthetic, data, call = call)
-  pred <- mixed_predictors(data, out$name, call = call)
+  check_synthetic_flag(synthetic, data, arg = ".synthetic", call = call)
+  pred <- predictors(data, out$name, call = call)
   n_new <- sampling_counts(sampling_strategy, out$y, "over", call = call)
   seed <- resolve_seed(seed, call = call)
   n_threads <- resolve_threads(n_threads, call = call)
   res <- with_core(
-    smote_nc_cpp(
-      pred$x, pred$codes, pred$n_levels, as.integer(out$y) - 1L, n_new, as.integer(k_neighbors), seed,
-      n_threads, knn_algorithm(), levels(out$y)
-    ),
+    run(pred, as.integer(out$y) - 1L, n_new, as.integer(k_neighbors), seed, n_threads, levels(out$y)),
     call = call
   )
   rm(pred)
-  resampled_mixed(data, out, res$x_new, res$y_new, .synthetic)
+  resampled <- resampled_mixed(data, out, res$x_new, res$y_new, synthetic)
+  with_carried_weights(resampled, weights, res = res, call = call)
 }
 
 is_categorical <- function(v) {
@@ -65,17 +85,11 @@ mixed_predictors <- function(data, outcome, call = caller_env()) {
   check_vector_columns(data, cols, call = call)
   numeric <- vapply(data[cols], function(v) is.numeric(v) && !is.factor(v), logical(1))
   categorical <- vapply(data[cols], is_categorical, logical(1))
-  if (!all(numeric | categorical)) {
-    bad <- cols[!(numeric | categorical)]
-    abort_smotelab(
-      c("{.fn smote_nc} can't use predictors that are neither numeric nor categorical.",
-        column_bullets(bad, "is {.obj_type_friendly {data[[bad[[i]]]]}}"),
-        "i" = "Categorical predictors are factors, character or logical vectors."
-      ),
-      "type",
-      call = call
-    )
-  }
+  check_predictor_kinds(data, cols, numeric | categorical,
+    "{.fn {fn}} can't use predictors that are neither numeric nor categorical.", "smote_nc",
+    c("i" = "Categorical predictors are factors, character or logical vectors."),
+    call = call
+  )
   if (!any(categorical)) {
     abort_smotelab(
       c("{.fn smote_nc} needs at least one factor, character or logical predictor.",
@@ -99,27 +113,9 @@ mixed_predictors <- function(data, outcome, call = caller_env()) {
   num <- cols[numeric]
   x <- lapply(data[num], as.double)
   check_finite_columns(x, call = call)
-  missing <- vapply(data[cols[categorical]], anyNA, logical(1))
-  if (any(missing)) {
-    bad <- cols[categorical][missing]
-    abort_smotelab(
-      c(
-        "Predictors can't contain missing values.",
-        column_bullets(bad, "has {sum(is.na(data[[bad[[i]]]]))} missing value{?s}")
-      ),
-      "missing",
-      call = call
-    )
-  }
   cat <- cols[categorical]
-  codes <- matrix(0L, nrow(data), length(cat))
-  n_levels <- integer(length(cat))
-  for (j in seq_along(cat)) {
-    f <- as_levels(data[[cat[j]]])
-    codes[, j] <- as.integer(f$codes) - 1L
-    n_levels[j] <- length(f$levels)
-  }
-  list(x = x, codes = codes, n_levels = n_levels, numeric = num, categorical = cat)
+  levels <- categorical_codes(data, cat, call)
+  list(x = x, codes = levels$codes, n_levels = levels$n_levels, numeric = num, categorical = cat)
 }
 
 # 1-based codes and the level set of a categorical column: a factor's own

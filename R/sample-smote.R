@@ -132,18 +132,10 @@ numeric_predictors <- function(data, outcome, fn, call = caller_env()) {
     abort_smotelab("{.arg data} must have at least one predictor column besides the outcome.", "empty", call = call)
   }
   check_vector_columns(data, cols, call = call)
-  numeric <- vapply(data[cols], is.numeric, logical(1))
-  if (!all(numeric)) {
-    bad <- cols[!numeric]
-    abort_smotelab(
-      c("{.fn {fn}} can't use non-numeric predictors.",
-        column_bullets(bad, "is {.obj_type_friendly {data[[bad[[i]]]]}}"),
-        "i" = "Use {.fn smote_nc} for data with factor predictors."
-      ),
-      "type",
-      call = call
-    )
-  }
+  check_predictor_kinds(data, cols, vapply(data[cols], is.numeric, logical(1)),
+    "{.fn {fn}} can't use non-numeric predictors.", fn, c("i" = "Use {.fn smote_nc} for data with factor predictors."),
+    call = call
+  )
   x <- lapply(data[cols], as.double)
   check_finite_columns(x, call = call)
   x
@@ -164,6 +156,19 @@ check_finite_columns <- function(x, call = caller_env()) {
       call = call
     )
   }
+}
+
+# Refuses the predictors `cols` of `data` whose flag in `ok` is FALSE: the
+# message `problem` (it may name the function as {fn}), a bullet per such
+# column with its type, then `hint`.
+check_predictor_kinds <- function(data, cols, ok, problem, fn, hint = NULL, call = caller_env()) {
+  if (all(ok)) {
+    return(invisible(data))
+  }
+  bad <- cols[!ok]
+  abort_smotelab(c(problem, column_bullets(bad, "is {.obj_type_friendly {data[[bad[[i]]]]}}"), hint), "type",
+    call = call
+  )
 }
 
 # One "x" bullet per offending column (at most five), for cli to interpolate

@@ -19,7 +19,18 @@
 #' Factor columns keep their levels, character columns stay character and
 #' logical columns stay logical.
 #'
+#' With `case_weights`, a synthetic row gets its seed row's weight. A new
+#' row has no gap to interpolate a weight with (each of its levels is a vote
+#' of the seed and its neighbours, column by column, so no single neighbour
+#' made it), and the seed is the one row it is always built around; the
+#' alternative, the mean weight of the seed and its `k_neighbors`
+#' neighbours, would give rows the weight of neighbours whose levels lost
+#' every vote. [step_smoten()] carries weights the same way.
+#'
 #' @inheritParams smote
+#' @param case_weights `NULL`, or case weights that follow the rows, as in
+#'   [smote()]: original rows keep their weight, and a synthetic row gets its
+#'   seed row's weight.
 #' @param data A data frame: the outcome column and at least one factor,
 #'   character or logical predictor, and no other predictors.
 #' @param k_neighbors Number of nearest same-class rows, besides the seed,
@@ -38,23 +49,14 @@
 #' out <- smoten(d, class, k_neighbors = 3, seed = 1, n_threads = 1)
 #' table(out$class)
 smoten <- function(data, outcome, k_neighbors = 5, sampling_strategy = "auto", seed = NULL, n_threads = NULL,
-                   .synthetic = FALSE) {
-  call <- rlang::current_env()
-  out <- resample_outcome(data, rlang::enquo(outcome), call = call)
-  check_count(k_neighbors, call = call)
-  check_synthetic_flag(.synthetic, data, call = call)
-  pred <- categorical_predictors(data, out$name, call = call)
-  n_new <- sampling_counts(sampling_strategy, out$y, "over", call = call)
-  seed <- resolve_seed(seed, call = call)
-  n_threads <- resolve_threads(n_threads, call = call)
-  res <- with_core(
-    smoten_cpp(
-      pred$codes, pred$n_levels, as.integer(out$y) - 1L, n_new, as.integer(k_neighbors), seed,
-      n_threads, levels(out$y)
-    ),
-    call = call
+                   case_weights = NULL, .synthetic = FALSE) {
+  oversample_categorical(
+    data, rlang::enquo(outcome), k_neighbors, sampling_strategy, seed, n_threads, .synthetic, case_weights,
+    categorical_predictors, function(pred, y, n_new, k, seed, n_threads, classes) {
+      smoten_cpp(pred$codes, pred$n_levels, y, n_new, k, seed, n_threads, classes)
+    },
+    call = rlang::current_env()
   )
-  resampled_mixed(data, out, res$x_new, res$y_new, .synthetic)
 }
 
 #' SMOTEN as a pipeline step
@@ -91,17 +93,16 @@ categorical_predictors <- function(data, outcome, call = caller_env()) {
       call = call
     )
   }
-  if (!all(categorical)) {
-    bad <- cols[!categorical]
-    abort_smotelab(
-      c("{.fn smoten} can only use factor, character or logical predictors.",
-        column_bullets(bad, "is {.obj_type_friendly {data[[bad[[i]]]]}}"),
-        "i" = "Use {.fn smote_nc} for numeric and categorical predictors."
-      ),
-      "type",
-      call = call
-    )
-  }
+  check_predictor_kinds(data, cols, categorical, "{.fn {fn}} can only use factor, character or logical predictors.",
+    "smoten", c("i" = "Use {.fn smote_nc} for numeric and categorical predictors."),
+    call = call
+  )
+  categorical_codes(data, cols, call)
+}
+
+# The categorical columns `cols` as a matrix of 0-based level codes with the
+# number of levels of each; missing values are refused.
+categorical_codes <- function(data, cols, call) {
   missing <- vapply(data[cols], anyNA, logical(1))
   if (any(missing)) {
     bad <- cols[missing]

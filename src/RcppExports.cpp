@@ -62,8 +62,8 @@ BEGIN_RCPP
 END_RCPP
 }
 // cv_predict_cpp
-List cv_predict_cpp(const List& spec, const List& columns, const Eigen::Map<Eigen::VectorXi> y, const Eigen::Map<Eigen::VectorXi> folds, int v, double seed, bool refit, int n_threads);
-RcppExport SEXP _smotelab_cv_predict_cpp(SEXP specSEXP, SEXP columnsSEXP, SEXP ySEXP, SEXP foldsSEXP, SEXP vSEXP, SEXP seedSEXP, SEXP refitSEXP, SEXP n_threadsSEXP) {
+List cv_predict_cpp(const List& spec, const List& columns, const Eigen::Map<Eigen::VectorXi> y, const Eigen::Map<Eigen::VectorXi> folds, int v, double seed, bool refit, int n_threads, SEXP case_weights);
+RcppExport SEXP _smotelab_cv_predict_cpp(SEXP specSEXP, SEXP columnsSEXP, SEXP ySEXP, SEXP foldsSEXP, SEXP vSEXP, SEXP seedSEXP, SEXP refitSEXP, SEXP n_threadsSEXP, SEXP case_weightsSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
     Rcpp::traits::input_parameter< const List& >::type spec(specSEXP);
@@ -74,20 +74,22 @@ BEGIN_RCPP
     Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
     Rcpp::traits::input_parameter< bool >::type refit(refitSEXP);
     Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
-    rcpp_result_gen = Rcpp::wrap(cv_predict_cpp(spec, columns, y, folds, v, seed, refit, n_threads));
+    Rcpp::traits::input_parameter< SEXP >::type case_weights(case_weightsSEXP);
+    rcpp_result_gen = Rcpp::wrap(cv_predict_cpp(spec, columns, y, folds, v, seed, refit, n_threads, case_weights));
     return rcpp_result_gen;
 END_RCPP
 }
 // threshold_metrics_cpp
-Rcpp::NumericMatrix threshold_metrics_cpp(const Rcpp::IntegerVector& truth, const Rcpp::NumericVector& prob, const std::vector<double>& thresholds, const std::vector<std::string>& metrics);
-RcppExport SEXP _smotelab_threshold_metrics_cpp(SEXP truthSEXP, SEXP probSEXP, SEXP thresholdsSEXP, SEXP metricsSEXP) {
+Rcpp::NumericMatrix threshold_metrics_cpp(const Rcpp::IntegerVector& truth, const Rcpp::NumericVector& prob, const std::vector<double>& thresholds, const std::vector<std::string>& metrics, SEXP case_weights);
+RcppExport SEXP _smotelab_threshold_metrics_cpp(SEXP truthSEXP, SEXP probSEXP, SEXP thresholdsSEXP, SEXP metricsSEXP, SEXP case_weightsSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
     Rcpp::traits::input_parameter< const Rcpp::IntegerVector& >::type truth(truthSEXP);
     Rcpp::traits::input_parameter< const Rcpp::NumericVector& >::type prob(probSEXP);
     Rcpp::traits::input_parameter< const std::vector<double>& >::type thresholds(thresholdsSEXP);
     Rcpp::traits::input_parameter< const std::vector<std::string>& >::type metrics(metricsSEXP);
-    rcpp_result_gen = Rcpp::wrap(threshold_metrics_cpp(truth, prob, thresholds, metrics));
+    Rcpp::traits::input_parameter< SEXP >::type case_weights(case_weightsSEXP);
+    rcpp_result_gen = Rcpp::wrap(threshold_metrics_cpp(truth, prob, thresholds, metrics, case_weights));
     return rcpp_result_gen;
 END_RCPP
 }
@@ -243,13 +245,14 @@ BEGIN_RCPP
 END_RCPP
 }
 // metric_confusion_labels_cpp
-Rcpp::NumericVector metric_confusion_labels_cpp(Rcpp::IntegerVector truth, Rcpp::IntegerVector predicted);
-RcppExport SEXP _smotelab_metric_confusion_labels_cpp(SEXP truthSEXP, SEXP predictedSEXP) {
+Rcpp::NumericVector metric_confusion_labels_cpp(Rcpp::IntegerVector truth, Rcpp::IntegerVector predicted, SEXP weights);
+RcppExport SEXP _smotelab_metric_confusion_labels_cpp(SEXP truthSEXP, SEXP predictedSEXP, SEXP weightsSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
     Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type truth(truthSEXP);
     Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type predicted(predictedSEXP);
-    rcpp_result_gen = Rcpp::wrap(metric_confusion_labels_cpp(truth, predicted));
+    Rcpp::traits::input_parameter< SEXP >::type weights(weightsSEXP);
+    rcpp_result_gen = Rcpp::wrap(metric_confusion_labels_cpp(truth, predicted, weights));
     return rcpp_result_gen;
 END_RCPP
 }
@@ -302,26 +305,28 @@ BEGIN_RCPP
 END_RCPP
 }
 // metric_roc_curve_cpp
-Rcpp::List metric_roc_curve_cpp(Rcpp::IntegerVector truth, Rcpp::NumericVector prob, int n_threads);
-RcppExport SEXP _smotelab_metric_roc_curve_cpp(SEXP truthSEXP, SEXP probSEXP, SEXP n_threadsSEXP) {
+Rcpp::List metric_roc_curve_cpp(Rcpp::IntegerVector truth, Rcpp::NumericVector prob, int n_threads, SEXP weights);
+RcppExport SEXP _smotelab_metric_roc_curve_cpp(SEXP truthSEXP, SEXP probSEXP, SEXP n_threadsSEXP, SEXP weightsSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
     Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type truth(truthSEXP);
     Rcpp::traits::input_parameter< Rcpp::NumericVector >::type prob(probSEXP);
     Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
-    rcpp_result_gen = Rcpp::wrap(metric_roc_curve_cpp(truth, prob, n_threads));
+    Rcpp::traits::input_parameter< SEXP >::type weights(weightsSEXP);
+    rcpp_result_gen = Rcpp::wrap(metric_roc_curve_cpp(truth, prob, n_threads, weights));
     return rcpp_result_gen;
 END_RCPP
 }
 // metric_pr_curve_cpp
-Rcpp::List metric_pr_curve_cpp(Rcpp::IntegerVector truth, Rcpp::NumericVector prob, int n_threads);
-RcppExport SEXP _smotelab_metric_pr_curve_cpp(SEXP truthSEXP, SEXP probSEXP, SEXP n_threadsSEXP) {
+Rcpp::List metric_pr_curve_cpp(Rcpp::IntegerVector truth, Rcpp::NumericVector prob, int n_threads, SEXP weights);
+RcppExport SEXP _smotelab_metric_pr_curve_cpp(SEXP truthSEXP, SEXP probSEXP, SEXP n_threadsSEXP, SEXP weightsSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
     Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type truth(truthSEXP);
     Rcpp::traits::input_parameter< Rcpp::NumericVector >::type prob(probSEXP);
     Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
-    rcpp_result_gen = Rcpp::wrap(metric_pr_curve_cpp(truth, prob, n_threads));
+    Rcpp::traits::input_parameter< SEXP >::type weights(weightsSEXP);
+    rcpp_result_gen = Rcpp::wrap(metric_pr_curve_cpp(truth, prob, n_threads, weights));
     return rcpp_result_gen;
 END_RCPP
 }
@@ -796,8 +801,8 @@ static const R_CallMethodDef CallEntries[] = {
     {"_smotelab_calibrate_prior_cpp", (DL_FUNC) &_smotelab_calibrate_prior_cpp, 3},
     {"_smotelab_calibrator_fit_cpp", (DL_FUNC) &_smotelab_calibrator_fit_cpp, 3},
     {"_smotelab_calibrator_predict_cpp", (DL_FUNC) &_smotelab_calibrator_predict_cpp, 3},
-    {"_smotelab_cv_predict_cpp", (DL_FUNC) &_smotelab_cv_predict_cpp, 8},
-    {"_smotelab_threshold_metrics_cpp", (DL_FUNC) &_smotelab_threshold_metrics_cpp, 4},
+    {"_smotelab_cv_predict_cpp", (DL_FUNC) &_smotelab_cv_predict_cpp, 9},
+    {"_smotelab_threshold_metrics_cpp", (DL_FUNC) &_smotelab_threshold_metrics_cpp, 5},
     {"_smotelab_cleaning_cpp", (DL_FUNC) &_smotelab_cleaning_cpp, 9},
     {"_smotelab_near_miss_cpp", (DL_FUNC) &_smotelab_near_miss_cpp, 10},
     {"_smotelab_smote_cleaning_cpp", (DL_FUNC) &_smotelab_smote_cleaning_cpp, 12},
@@ -806,13 +811,13 @@ static const R_CallMethodDef CallEntries[] = {
     {"_smotelab_make_imbalanced_cpp", (DL_FUNC) &_smotelab_make_imbalanced_cpp, 10},
     {"_smotelab_make_imbalanced_numpy_cpp", (DL_FUNC) &_smotelab_make_imbalanced_numpy_cpp, 10},
     {"_smotelab_metric_confusion_cpp", (DL_FUNC) &_smotelab_metric_confusion_cpp, 4},
-    {"_smotelab_metric_confusion_labels_cpp", (DL_FUNC) &_smotelab_metric_confusion_labels_cpp, 2},
+    {"_smotelab_metric_confusion_labels_cpp", (DL_FUNC) &_smotelab_metric_confusion_labels_cpp, 3},
     {"_smotelab_metric_class_cpp", (DL_FUNC) &_smotelab_metric_class_cpp, 1},
     {"_smotelab_metric_names_cpp", (DL_FUNC) &_smotelab_metric_names_cpp, 0},
     {"_smotelab_metric_ranking_cpp", (DL_FUNC) &_smotelab_metric_ranking_cpp, 6},
     {"_smotelab_metric_probability_cpp", (DL_FUNC) &_smotelab_metric_probability_cpp, 5},
-    {"_smotelab_metric_roc_curve_cpp", (DL_FUNC) &_smotelab_metric_roc_curve_cpp, 3},
-    {"_smotelab_metric_pr_curve_cpp", (DL_FUNC) &_smotelab_metric_pr_curve_cpp, 3},
+    {"_smotelab_metric_roc_curve_cpp", (DL_FUNC) &_smotelab_metric_roc_curve_cpp, 4},
+    {"_smotelab_metric_pr_curve_cpp", (DL_FUNC) &_smotelab_metric_pr_curve_cpp, 4},
     {"_smotelab_event_indicator_cpp", (DL_FUNC) &_smotelab_event_indicator_cpp, 2},
     {"_smotelab_prob_problems_cpp", (DL_FUNC) &_smotelab_prob_problems_cpp, 1},
     {"_smotelab_numpy_draws_cpp", (DL_FUNC) &_smotelab_numpy_draws_cpp, 5},

@@ -110,10 +110,11 @@ Rcpp::NumericVector calibrator_predict_cpp(const List& calibrator, const Rcpp::N
 // pipeline fitted on all rows (NULL otherwise).
 // [[Rcpp::export(rng = false)]]
 List cv_predict_cpp(const List& spec, const List& columns, const Eigen::Map<Eigen::VectorXi> y,
-                    const Eigen::Map<Eigen::VectorXi> folds, int v, double seed, bool refit, int n_threads) {
-  const smotelab::FoldPredictions out =
-      smotelab::cv_fold_predictions(glue::spec_from_r(spec), glue::columns_from_r(columns, y.size()), y, folds, v,
-                                    glue::seed_from_r(seed), refit, glue::executor(n_threads));
+                    const Eigen::Map<Eigen::VectorXi> folds, int v, double seed, bool refit, int n_threads,
+                    SEXP case_weights = R_NilValue) {
+  const smotelab::FoldPredictions out = smotelab::cv_fold_predictions(
+      glue::spec_from_r(spec), glue::columns_from_r(columns, y.size()), y, folds, v, glue::seed_from_r(seed), refit,
+      glue::executor(n_threads), glue::case_weights_from_r(case_weights, y.size()));
   return List::create(Named("prob") = Rcpp::wrap(out.prob),
                       Named("fit") = out.refit ? static_cast<SEXP>(glue::fitted_to_r(*out.refit)) : R_NilValue);
 }
@@ -123,12 +124,13 @@ List cv_predict_cpp(const List& spec, const List& columns, const Eigen::Map<Eige
 // [[Rcpp::export(rng = false)]]
 Rcpp::NumericMatrix threshold_metrics_cpp(const Rcpp::IntegerVector& truth, const Rcpp::NumericVector& prob,
                                           const std::vector<double>& thresholds,
-                                          const std::vector<std::string>& metrics) {
+                                          const std::vector<std::string>& metrics, SEXP case_weights = R_NilValue) {
   smotelab::require(truth.size() == prob.size(), "truth and prob differ in length");
   std::vector<std::size_t> wanted;
   for (const auto& m : metrics) wanted.push_back(smotelab::metrics::metric_index(m));
-  const Eigen::MatrixXd values = smotelab::threshold_metrics(
-      truth.begin(), prob.begin(), static_cast<std::size_t>(truth.size()), thresholds, wanted);
+  const Eigen::MatrixXd values =
+      smotelab::threshold_metrics(truth.begin(), prob.begin(), static_cast<std::size_t>(truth.size()), thresholds,
+                                  wanted, glue::case_weights_from_r(case_weights, truth.size()));
   Rcpp::NumericMatrix out = Rcpp::wrap(values);
   Rcpp::colnames(out) = Rcpp::wrap(metrics);
   return out;

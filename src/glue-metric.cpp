@@ -26,11 +26,14 @@ Rcpp::NumericVector metric_confusion_cpp(Rcpp::IntegerVector truth, Rcpp::Numeri
                                        glue::case_weights_from_r(weights, truth.size())));
 }
 
-// Confusion counts c(tp, fp, fn, tn) from predicted 0/1 labels.
+// Confusion counts c(tp, fp, fn, tn) from predicted 0/1 labels; sums of the
+// case weights when `weights` is not NULL.
 // [[Rcpp::export(rng = false)]]
-Rcpp::NumericVector metric_confusion_labels_cpp(Rcpp::IntegerVector truth, Rcpp::IntegerVector predicted) {
+Rcpp::NumericVector metric_confusion_labels_cpp(Rcpp::IntegerVector truth, Rcpp::IntegerVector predicted,
+                                                SEXP weights = R_NilValue) {
   check_same_length(truth.size(), predicted.size());
-  return counts_vector(m::confusion_of(truth.begin(), predicted.begin(), truth.size()));
+  return counts_vector(m::confusion_of(truth.begin(), predicted.begin(), truth.size(),
+                                       glue::case_weights_from_r(weights, truth.size())));
 }
 
 // Every class metric of the registry from counts c(tp, fp, fn, tn) (sums of
@@ -141,22 +144,28 @@ Rcpp::NumericVector metric_probability_cpp(Rcpp::IntegerVector truth, Rcpp::Nume
   return out;
 }
 
-// ROC curve points: threshold (+Inf first, then distinct scores descending), fpr, tpr.
+// ROC curve points: threshold (+Inf first, then distinct scores descending), fpr, tpr;
+// with `weights`, rates of summed case weights.
 // [[Rcpp::export(rng = false)]]
-Rcpp::List metric_roc_curve_cpp(Rcpp::IntegerVector truth, Rcpp::NumericVector prob, int n_threads) {
+Rcpp::List metric_roc_curve_cpp(Rcpp::IntegerVector truth, Rcpp::NumericVector prob, int n_threads,
+                                SEXP weights = R_NilValue) {
   check_same_length(truth.size(), prob.size());
   const m::RocPoints p =
-      m::roc_points(m::binary_clf_curve(truth.begin(), prob.begin(), truth.size(), glue::executor(n_threads)));
+      m::roc_points(m::binary_clf_curve(truth.begin(), prob.begin(), truth.size(), glue::executor(n_threads), {},
+                                        glue::case_weights_from_r(weights, truth.size())));
   return Rcpp::List::create(Rcpp::Named("threshold") = Rcpp::wrap(p.thresholds), Rcpp::Named("fpr") = Rcpp::wrap(p.fpr),
                             Rcpp::Named("tpr") = Rcpp::wrap(p.tpr));
 }
 
-// PR curve points: threshold (+Inf first, then distinct scores descending), recall, precision.
+// PR curve points: threshold (+Inf first, then distinct scores descending), recall, precision;
+// with `weights`, of summed case weights.
 // [[Rcpp::export(rng = false)]]
-Rcpp::List metric_pr_curve_cpp(Rcpp::IntegerVector truth, Rcpp::NumericVector prob, int n_threads) {
+Rcpp::List metric_pr_curve_cpp(Rcpp::IntegerVector truth, Rcpp::NumericVector prob, int n_threads,
+                               SEXP weights = R_NilValue) {
   check_same_length(truth.size(), prob.size());
   const m::PrPoints p =
-      m::pr_points(m::binary_clf_curve(truth.begin(), prob.begin(), truth.size(), glue::executor(n_threads)));
+      m::pr_points(m::binary_clf_curve(truth.begin(), prob.begin(), truth.size(), glue::executor(n_threads), {},
+                                       glue::case_weights_from_r(weights, truth.size())));
   return Rcpp::List::create(Rcpp::Named("threshold") = Rcpp::wrap(p.thresholds),
                             Rcpp::Named("recall") = Rcpp::wrap(p.recall),
                             Rcpp::Named("precision") = Rcpp::wrap(p.precision));

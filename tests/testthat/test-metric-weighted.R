@@ -101,3 +101,67 @@ test_that("bad metric weights are refused with classed errors", {
     class = "smotelab_error_argument"
   )
 })
+
+test_that("*_vec() metrics take case weights: weighted counts by hand and duplicated rows", {
+  truth <- factor(withr::with_seed(3, sample(c("neg", "pos"), 60, replace = TRUE, prob = c(0.7, 0.3))))
+  prob <- withr::with_seed(4, round(stats::runif(60), 2))
+  estimate <- factor(ifelse(prob > 0.4, "pos", "neg"), levels = levels(truth))
+  w <- withr::with_seed(5, stats::runif(60, 0, 3))
+  event <- truth == "pos"
+  hit <- estimate == "pos"
+  tp <- sum(w[event & hit])
+  fp <- sum(w[!event & hit])
+  fn <- sum(w[event & !hit])
+  tn <- sum(w[!event & !hit])
+  expect_equal(accuracy_vec(truth, estimate, case_weights = w), (tp + tn) / sum(w), tolerance = 1e-12)
+  expect_equal(precision_vec(truth, estimate, case_weights = w), tp / (tp + fp), tolerance = 1e-12)
+  expect_equal(recall_vec(truth, estimate, case_weights = w), tp / (tp + fn), tolerance = 1e-12)
+  expect_equal(specificity_vec(truth, estimate, case_weights = w), tn / (tn + fp), tolerance = 1e-12)
+  expect_equal(f1_vec(truth, estimate, case_weights = w), 2 * tp / (2 * tp + fp + fn), tolerance = 1e-12)
+  expect_equal(gmean_vec(truth, estimate, case_weights = w), sqrt(tp / (tp + fn) * tn / (tn + fp)), tolerance = 1e-12)
+  expect_equal(
+    mcc_vec(truth, estimate, case_weights = w),
+    (tp * tn - fp * fn) / sqrt((tp + fp) * (tp + fn) * (tn + fp) * (tn + fn)),
+    tolerance = 1e-12
+  )
+  expect_equal(brier_vec(truth, prob, case_weights = w), sum(w * (event - prob)^2) / sum(w), tolerance = 1e-12)
+  # Whole-number weights equal repeated rows, for every metric.
+  k <- withr::with_seed(6, sample(0:3, 60, replace = TRUE))
+  rows <- rep(seq_along(truth), k)
+  for (f in list(accuracy_vec, balanced_accuracy_vec, f1_vec, mcc_vec, gmean_vec)) {
+    expect_equal(f(truth, estimate, case_weights = k), f(truth[rows], estimate[rows]), tolerance = 1e-12)
+  }
+  for (f in list(roc_auc_vec, pr_auc_vec, brier_vec, log_loss_vec)) {
+    expect_equal(f(truth, prob, case_weights = k), f(truth[rows], prob[rows]), tolerance = 1e-12)
+  }
+  all_metrics <- metrics_binary(truth, prob, threshold = 0.4, case_weights = w)
+  expect_equal(all_metrics$.estimate[all_metrics$.metric == "f1"], f1_vec(truth, estimate, case_weights = w))
+  expect_error(f1_vec(truth, estimate, case_weights = rep(1, 3)), class = "smotelab_error_length")
+  expect_error(roc_auc_vec(truth, prob, case_weights = rep(0, 60)), class = "smotelab_error_argument")
+})
+
+test_that("roc_curve() and pr_curve() with case weights: summed weights by hand and duplicated rows", {
+  truth <- factor(withr::with_seed(7, sample(c("neg", "pos"), 50, replace = TRUE)))
+  prob <- withr::with_seed(8, round(stats::runif(50), 1))
+  w <- withr::with_seed(9, stats::runif(50, 0.1, 2))
+  event <- truth == "pos"
+  roc <- roc_curve(truth, prob, case_weights = w)
+  pr <- pr_curve(truth, prob, case_weights = w)
+  thresholds <- sort(unique(prob), decreasing = TRUE)
+  expect_equal(roc$.threshold, c(Inf, thresholds))
+  tps <- vapply(thresholds, function(t) sum(w[event & prob >= t]), 1)
+  fps <- vapply(thresholds, function(t) sum(w[!event & prob >= t]), 1)
+  expect_equal(roc$sensitivity, c(0, tps / sum(w[event])), tolerance = 1e-12)
+  expect_equal(roc$specificity, 1 - c(0, fps / sum(w[!event])), tolerance = 1e-12)
+  expect_equal(pr$recall, c(0, tps / sum(w[event])), tolerance = 1e-12)
+  expect_equal(pr$precision, c(1, tps / (tps + fps)), tolerance = 1e-12)
+  # The trapezoids under the weighted points are the weighted ROC-AUC.
+  fpr <- 1 - roc$specificity
+  area <- sum(diff(fpr) * (head(roc$sensitivity, -1) + tail(roc$sensitivity, -1)) / 2)
+  expect_equal(roc_auc_vec(truth, prob, case_weights = w), area, tolerance = 1e-12)
+  # Whole-number weights equal repeated rows; a weight of 0 drops the row.
+  k <- withr::with_seed(10, sample(0:3, 50, replace = TRUE))
+  rows <- rep(seq_along(truth), k)
+  expect_equal(roc_curve(truth, prob, case_weights = k), roc_curve(truth[rows], prob[rows]), tolerance = 1e-12)
+  expect_equal(pr_curve(truth, prob, case_weights = k), pr_curve(truth[rows], prob[rows]), tolerance = 1e-12)
+})

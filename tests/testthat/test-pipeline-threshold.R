@@ -80,3 +80,52 @@ test_that("tune_threshold() validates its arguments", {
     class = "smotelab_error_argument"
   )
 })
+
+test_that("tune_threshold() with case weights picks what a weighted brute-force loop picks", {
+  d <- make_imbalanced(n_samples = 600, seed = 6)
+  w <- withr::with_seed(6, stats::runif(nrow(d), 0.2, 4))
+  pipe <- imb_pipeline(scale = step_scale(), smote = step_smote(), clf = model_logistic())
+  folds <- folds_stratified(d, class, v = 3, seed = 2)
+  tuned <- tune_threshold(pipe, class ~ ., d,
+    folds = folds, seed = 4, n_threads = 2, case_weights = w, weighted = TRUE
+  )
+  # Weighted F1 from weighted confusion counts, by hand.
+  weighted_f1 <- function(truth, p, t, w) {
+    event <- truth == "minority"
+    hit <- p > t
+    tp <- sum(w[event & hit])
+    2 * tp / (2 * tp + sum(w[!event & hit]) + sum(w[event & !hit]))
+  }
+  per_fold <- lapply(1:3, function(f) {
+    train <- folds$repeat_1 != f
+    member <- fit(pipe, class ~ ., d[train, ], seed = 4 + f - 1, n_threads = 1, case_weights = w[train])
+    held <- d[!train, ]
+    p <- predict(member, held, type = "prob")$.pred_minority
+    grid <- seq(min(p), max(p), length.out = 100)
+    list(grid = grid, f1 = vapply(grid, function(t) weighted_f1(held$class, p, t, w[!train]), double(1)))
+  })
+  common <- seq(min(vapply(per_fold, function(f) min(f$grid), 1)), max(vapply(per_fold, function(f) max(f$grid), 1)),
+    length.out = 100
+  )
+  mean_f1 <- rowMeans(sapply(per_fold, function(f) approx(f$grid, f$f1, common, rule = 2)$y))
+  expect_equal(tuned$threshold, common[which.max(mean_f1)])
+  expect_equal(tuned$threshold_curve$mean, mean_f1, tolerance = 1e-12)
+  refit <- fit(pipe, class ~ ., d, seed = 4, n_threads = 1, case_weights = w)
+  expect_equal(predict(tuned, d, type = "prob"), predict(refit, d, type = "prob"))
+  expect_match(format(tuned), "case weights: a vector", all = FALSE)
+  # Unweighted scoring keeps the weighted fits: its curve is the same fits'
+  # unweighted F1, so it differs from the weighted one.
+  unweighted <- tune_threshold(pipe, class ~ ., d, folds = folds, seed = 4, n_threads = 2, case_weights = w)
+  expect_equal(predict(unweighted, d, type = "prob"), predict(refit, d, type = "prob"))
+  expect_false(isTRUE(all.equal(unweighted$threshold_curve$mean, mean_f1)))
+  # A weight column is not a predictor.
+  d$w <- w
+  by_column <- tune_threshold(pipe, class ~ ., d,
+    folds = folds, seed = 4, n_threads = 2, case_weights = "w", weighted = TRUE
+  )
+  expect_equal(by_column$threshold, tuned$threshold)
+  expect_error(
+    tune_threshold(pipe, class ~ ., d[names(d) != "w"], folds = folds, weighted = TRUE),
+    class = "smotelab_error_argument"
+  )
+})

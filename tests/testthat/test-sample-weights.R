@@ -131,3 +131,77 @@ test_that("bad standalone case weights are refused with classed errors", {
   d$.case_weight <- 1
   expect_snapshot(error = TRUE, random_oversample(d, y, case_weights = rep(1, 100)))
 })
+
+# The data of expect_standalone_weights() with two factor predictors beside
+# the numeric ones, for SMOTE-NC; or with factors only, for SMOTEN.
+mixed_weight_data <- function(n = 500, numeric = TRUE) {
+  d <- logistic_data(n)
+  d$colour <- factor(ifelse(d$x3 > 0.5, "red", ifelse(d$x3 < -0.5, "blue", "green")))
+  d$size <- ifelse(d$x4 > 0, "L", "S")
+  if (numeric) d[c("x1", "x2", "colour", "size", "y")] else d[c("colour", "size", "y")]
+}
+
+expect_weights_as_step <- function(d, step, standalone, w, clf = model_logistic(C = Inf)) {
+  in_pipeline <- fit(imb_pipeline(resample = step, clf = clf), y ~ ., data = d, case_weights = w, seed = 7, n_threads = 2)
+  resampled <- standalone(d, w, smotelab:::pipeline_step_seed_cpp(7, 0))
+  by_hand <- fit(imb_pipeline(clf = clf), y ~ ., resampled, case_weights = ".case_weight")
+  expect_equal(coef(by_hand), coef(in_pipeline), tolerance = 1e-10)
+  resampled
+}
+
+test_that("SMOTE-NC interpolates weights with the gap of its numeric predictors, as step_smote_nc() does", {
+  d <- mixed_weight_data()
+  w <- 0.5 + d$x1 - min(d$x1)
+  made <- expect_weights_as_step(
+    d, step_smote_nc(),
+    function(d, w, s) smote_nc(d, y, seed = s, case_weights = w, n_threads = 1), w
+  )
+  expect_gt(nrow(made), nrow(d))
+  expect_equal(made$.case_weight[seq_len(nrow(d))], w)
+  # Linear in x1 on every row only if each synthetic row's weight uses that
+  # row's own gap: the seed's or the neighbour's weight alone breaks it.
+  expect_equal(made$.case_weight, 0.5 + made$x1 - min(d$x1), tolerance = 1e-12)
+  # The weights are not a predictor: the same seed makes the same rows.
+  plain <- smote_nc(d, y, seed = smotelab:::pipeline_step_seed_cpp(7, 0), n_threads = 1)
+  expect_equal(made[names(d)], plain)
+})
+
+test_that("SMOTEN gives a synthetic row its seed row's weight, as step_smoten() does", {
+  d <- mixed_weight_data(numeric = FALSE)
+  w <- withr::with_seed(4, stats::runif(nrow(d), 0.2, 5))
+  made <- expect_weights_as_step(
+    d, step_smoten(k_neighbors = 3),
+    function(d, w, s) smoten(d, y, k_neighbors = 3, seed = s, case_weights = w, n_threads = 1), w
+  )
+  expect_equal(made$.case_weight[seq_len(nrow(d))], w)
+  # The core reports each new row's seed; the same call without weights makes
+  # the same rows, so the weights must be those seeds' weights.
+  plain <- smoten(d, y, k_neighbors = 3, seed = 11, n_threads = 1)
+  weighted <- smoten(d, y, k_neighbors = 3, seed = 11, n_threads = 1, case_weights = w)
+  expect_equal(weighted[names(d)], plain)
+  codes <- vapply(d[c("colour", "size")], function(v) as.integer(factor(v)) - 1L, integer(nrow(d)))
+  seeds <- smotelab:::smoten_cpp(
+    codes, c(3L, 2L), as.integer(d$y) - 1L, c(0L, sum(d$y == "neg") - sum(d$y == "pos")), 3L, 11, 1L,
+    levels(d$y)
+  )$seed_row
+  expect_equal(weighted$.case_weight, c(w, w[seeds]))
+})
+
+test_that("ROSE gives each new row the weight of the row it was drawn from, as step_rose() does", {
+  d <- logistic_data(500)
+  w <- withr::with_seed(5, stats::runif(nrow(d), 0.2, 5))
+  made <- expect_weights_as_step(
+    d, step_rose(),
+    function(d, w, s) rose(d, y, seed = s, case_weights = w, n_threads = 1), w
+  )
+  expect_equal(nrow(made), 2L * sum(d$y == "neg"))
+  # Without noise each draw is a copy of its row, which x1 identifies.
+  copies <- rose(d, y, minority_smoothness = 0, majority_smoothness = 0, seed = 2, case_weights = w, n_threads = 1)
+  expect_true(all(copies$x1 %in% d$x1))
+  expect_equal(copies$.case_weight, w[match(copies$x1, d$x1)])
+  # Weights given as a column keep its name and place.
+  d$w <- w
+  by_column <- rose(d, y, seed = 2, case_weights = "w", n_threads = 1)
+  expect_named(by_column, names(d))
+  expect_equal(by_column$w, rose(d[names(d) != "w"], y, seed = 2, case_weights = w, n_threads = 1)$.case_weight)
+})

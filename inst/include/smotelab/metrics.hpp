@@ -96,12 +96,12 @@ inline Confusion confusion_at(const int* truth, const double* prob, std::size_t 
 }
 
 // Counts from predicted labels.
-inline Confusion confusion_of(const int* truth, const int* predicted, std::size_t n) {
+inline Confusion confusion_of(const int* truth, const int* predicted, std::size_t n, const double* weight = nullptr) {
   Confusion c;
   for (std::size_t i = 0; i < n; ++i) {
     detail::check_label(truth[i]);
     detail::check_label(predicted[i]);
-    detail::add(c, truth[i], predicted[i], 1.0);
+    detail::add(c, truth[i], predicted[i], detail::weight_of(weight, i));
   }
   return c;
 }
@@ -452,31 +452,48 @@ struct RankingSums {
 // sort of the rows of positive weight (the radix keys have no room for a
 // weight), summing weights where the unweighted walk counts rows. A row of
 // weight 0 counts as absent, as in scikit-learn's _binary_clf_curve.
-inline Ranking weighted_ranking_metrics(const int* truth, const double* score, const double* weight, std::size_t n,
-                                        LabelCodes codes) {
-  struct Row {
-    double score, weight;
-    int label;
-  };
-  std::vector<Row> rows;
+struct WeightedRow {
+  double score, weight;
+  int label;
+};
+
+// The rows of positive weight, highest score first; `n_pos` and `n_neg`
+// count them by class.
+inline std::vector<WeightedRow> weighted_rows(const int* truth, const double* score, const double* weight,
+                                              std::size_t n, LabelCodes codes, std::uint64_t& n_pos,
+                                              std::uint64_t& n_neg) {
+  std::vector<WeightedRow> rows;
   rows.reserve(n);
-  Ranking r{0, 0, 0, 0};
   for (std::size_t i = 0; i < n; ++i) {
     check_score(score[i]);
     const int y = codes(truth[i]);
     const double w = weight_of(weight, i);
     if (w == 0) continue;
     rows.push_back({score[i], w, y});
-    ++(y == 1 ? r.n_pos : r.n_neg);
+    ++(y == 1 ? n_pos : n_neg);
   }
-  std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.score > b.score; });
-  RankingSums<double> sums;
+  std::sort(rows.begin(), rows.end(), [](const WeightedRow& a, const WeightedRow& b) { return a.score > b.score; });
+  return rows;
+}
+
+// Calls step(score, dtp, dfp) once per distinct score of `rows`, highest
+// first, with the weights of the events and non-events scored there.
+template <class Step>
+inline void for_each_weighted_score(const std::vector<WeightedRow>& rows, Step&& step) {
   for (std::size_t i = 0; i < rows.size();) {
     double dtp = 0, dfp = 0;
     const double s = rows[i].score;
     for (; i < rows.size() && rows[i].score == s; ++i) (rows[i].label == 1 ? dtp : dfp) += rows[i].weight;
-    sums.step(dtp, dfp);
+    step(s, dtp, dfp);
   }
+}
+
+inline Ranking weighted_ranking_metrics(const int* truth, const double* score, const double* weight, std::size_t n,
+                                        LabelCodes codes) {
+  Ranking r{0, 0, 0, 0};
+  const std::vector<WeightedRow> rows = weighted_rows(truth, score, weight, n, codes, r.n_pos, r.n_neg);
+  RankingSums<double> sums;
+  for_each_weighted_score(rows, [&](double, double dtp, double dfp) { sums.step(dtp, dfp); });
   sums.finish(r, n);
   return r;
 }
@@ -502,20 +519,41 @@ inline Ranking ranking_metrics(const int* truth, const double* score, std::size_
 // ---------------------------------------------------------------------------
 // Curves
 
-// One entry per distinct score, highest first: the threshold and the counts of
-// events (tps) and non-events (fps) scored at or above it.
+// One entry per distinct score, highest first: the threshold and the counts
+// (with case weights, the summed weights) of events (tps) and non-events
+// (fps) scored at or above it. n_pos and n_neg count the rows present;
+// pos_total and neg_total are the final tps and fps.
 struct Curve {
   std::vector<double> thresholds;
   std::vector<double> tps, fps;
   std::uint64_t n_pos = 0, n_neg = 0;
+  double pos_total = 0, neg_total = 0;
 };
 
+// `weight`: none, or one case weight per row; a row of weight 0 counts as
+// absent, as in scikit-learn's _binary_clf_curve.
 inline Curve binary_clf_curve(const int* truth, const double* score, std::size_t n, const Executor& exec,
-                              detail::LabelCodes codes = {}) {
-  const SortedScores s = sort_scores(truth, score, n, exec, codes);
+                              detail::LabelCodes codes = {}, const double* weight = nullptr) {
   Curve c;
+  if (weight != nullptr) {
+    const auto rows = detail::weighted_rows(truth, score, weight, n, codes, c.n_pos, c.n_neg);
+    double tp = 0, fp = 0;
+    detail::for_each_weighted_score(rows, [&](double threshold, double dtp, double dfp) {
+      tp += dtp;
+      fp += dfp;
+      c.thresholds.push_back(threshold);
+      c.tps.push_back(tp);
+      c.fps.push_back(fp);
+    });
+    c.pos_total = tp;
+    c.neg_total = fp;
+    return c;
+  }
+  const SortedScores s = sort_scores(truth, score, n, exec, codes);
   c.n_pos = s.n_pos;
   c.n_neg = s.n_neg;
+  c.pos_total = double(s.n_pos);
+  c.neg_total = double(s.n_neg);
   std::uint64_t tp = 0, fp = 0;
   for_each_distinct_score(s, n, [&](std::uint64_t key, std::uint64_t dtp, std::uint64_t dfp) {
     tp += dtp;
@@ -559,13 +597,16 @@ void curve_columns(const Curve& c, std::vector<double>& thresholds, std::vector<
 }  // namespace detail
 
 inline RocPoints roc_points(const Curve& c) {
-  const auto rate = [](double count, std::uint64_t total) {
-    return total > 0 ? count / double(total) : std::numeric_limits<double>::quiet_NaN();
+  // `present`: rows of the class (NaN without one); `total`: their count or
+  // summed weight.
+  const auto rate = [](double count, std::uint64_t present, double total) {
+    return present > 0 ? count / total : std::numeric_limits<double>::quiet_NaN();
   };
   RocPoints r;
-  detail::curve_columns(c, r.thresholds, r.fpr, r.tpr, {rate(0.0, c.n_neg), rate(0.0, c.n_pos)}, [&](std::size_t k) {
-    return std::pair{rate(c.fps[k], c.n_neg), rate(c.tps[k], c.n_pos)};
-  });
+  detail::curve_columns(c, r.thresholds, r.fpr, r.tpr,
+                        {rate(0.0, c.n_neg, c.neg_total), rate(0.0, c.n_pos, c.pos_total)}, [&](std::size_t k) {
+                          return std::pair{rate(c.fps[k], c.n_neg, c.neg_total), rate(c.tps[k], c.n_pos, c.pos_total)};
+                        });
   return r;
 }
 
@@ -580,7 +621,7 @@ inline PrPoints pr_points(const Curve& c) {
   PrPoints p;
   detail::curve_columns(c, p.thresholds, p.recall, p.precision, {0.0, 1.0}, [&](std::size_t k) {
     const double predicted = c.tps[k] + c.fps[k];
-    return std::pair{c.n_pos > 0 ? c.tps[k] / double(c.n_pos) : 1.0, predicted > 0 ? c.tps[k] / predicted : 0.0};
+    return std::pair{c.n_pos > 0 ? c.tps[k] / c.pos_total : 1.0, predicted > 0 ? c.tps[k] / predicted : 0.0};
   });
   return p;
 }

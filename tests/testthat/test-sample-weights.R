@@ -142,7 +142,9 @@ mixed_weight_data <- function(n = 500, numeric = TRUE) {
 }
 
 expect_weights_as_step <- function(d, step, standalone, w, clf = model_logistic(C = Inf)) {
-  in_pipeline <- fit(imb_pipeline(resample = step, clf = clf), y ~ ., data = d, case_weights = w, seed = 7, n_threads = 2)
+  in_pipeline <- fit(imb_pipeline(resample = step, clf = clf), y ~ .,
+    data = d, case_weights = w, seed = 7, n_threads = 2
+  )
   resampled <- standalone(d, w, smotelab:::pipeline_step_seed_cpp(7, 0))
   by_hand <- fit(imb_pipeline(clf = clf), y ~ ., resampled, case_weights = ".case_weight")
   expect_equal(coef(by_hand), coef(in_pipeline), tolerance = 1e-10)

@@ -522,12 +522,14 @@ inline Ranking ranking_metrics(const int* truth, const double* score, std::size_
 // One entry per distinct score, highest first: the threshold and the counts
 // (with case weights, the summed weights) of events (tps) and non-events
 // (fps) scored at or above it. n_pos and n_neg count the rows present;
-// pos_total and neg_total are the final tps and fps.
+// pos_total() and neg_total() are the final tps and fps.
 struct Curve {
   std::vector<double> thresholds;
   std::vector<double> tps, fps;
   std::uint64_t n_pos = 0, n_neg = 0;
-  double pos_total = 0, neg_total = 0;
+
+  double pos_total() const { return tps.empty() ? 0.0 : tps.back(); }
+  double neg_total() const { return fps.empty() ? 0.0 : fps.back(); }
 };
 
 // `weight`: none, or one case weight per row; a row of weight 0 counts as
@@ -545,15 +547,11 @@ inline Curve binary_clf_curve(const int* truth, const double* score, std::size_t
       c.tps.push_back(tp);
       c.fps.push_back(fp);
     });
-    c.pos_total = tp;
-    c.neg_total = fp;
     return c;
   }
   const SortedScores s = sort_scores(truth, score, n, exec, codes);
   c.n_pos = s.n_pos;
   c.n_neg = s.n_neg;
-  c.pos_total = double(s.n_pos);
-  c.neg_total = double(s.n_neg);
   std::uint64_t tp = 0, fp = 0;
   for_each_distinct_score(s, n, [&](std::uint64_t key, std::uint64_t dtp, std::uint64_t dfp) {
     tp += dtp;
@@ -603,10 +601,11 @@ inline RocPoints roc_points(const Curve& c) {
     return present > 0 ? count / total : std::numeric_limits<double>::quiet_NaN();
   };
   RocPoints r;
-  detail::curve_columns(c, r.thresholds, r.fpr, r.tpr,
-                        {rate(0.0, c.n_neg, c.neg_total), rate(0.0, c.n_pos, c.pos_total)}, [&](std::size_t k) {
-                          return std::pair{rate(c.fps[k], c.n_neg, c.neg_total), rate(c.tps[k], c.n_pos, c.pos_total)};
-                        });
+  detail::curve_columns(
+      c, r.thresholds, r.fpr, r.tpr, {rate(0.0, c.n_neg, c.neg_total()), rate(0.0, c.n_pos, c.pos_total())},
+      [&](std::size_t k) {
+        return std::pair{rate(c.fps[k], c.n_neg, c.neg_total()), rate(c.tps[k], c.n_pos, c.pos_total())};
+      });
   return r;
 }
 
@@ -621,7 +620,7 @@ inline PrPoints pr_points(const Curve& c) {
   PrPoints p;
   detail::curve_columns(c, p.thresholds, p.recall, p.precision, {0.0, 1.0}, [&](std::size_t k) {
     const double predicted = c.tps[k] + c.fps[k];
-    return std::pair{c.n_pos > 0 ? c.tps[k] / c.pos_total : 1.0, predicted > 0 ? c.tps[k] / predicted : 0.0};
+    return std::pair{c.n_pos > 0 ? c.tps[k] / c.pos_total() : 1.0, predicted > 0 ? c.tps[k] / predicted : 0.0};
   });
   return p;
 }

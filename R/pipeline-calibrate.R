@@ -45,7 +45,25 @@
 #'   for under-sampling, exact whenever resampling changes the class prior
 #'   and not the distribution of the predictors within a class; SMOTE's
 #'   synthetic rows do change that distribution a little, so the correction
-#'   is close, not exact. `folds` is not used.
+#'   is close, not exact. `folds` is not used. With case weights both shares
+#'   are shares of weight: \eqn{\pi_s} from the weight per class the model
+#'   saw after resampling (each class weight multiplying it; `"balanced"`
+#'   class weights are \eqn{n / (2 n_k)} from the row counts, as
+#'   scikit-learn's), \eqn{\pi} from the weight per class of the training
+#'   data (or of `data`, weighted by `case_weights` when given).
+#'
+#' **Case weights** follow scikit-learn's `CalibratedClassifierCV.fit(X, y,
+#' sample_weight)`. A calibrated pipeline fitted with `case_weights` (in
+#' [fit()], [cross_validate()], [grid_search()] or [tune_threshold()]) fits
+#' each member's pipeline with the weights of its training rows, which follow
+#' them through resampling as in [fit()], and each calibrator with the weights
+#' of its held-out rows. In the prefit mode `case_weights` weighs the rows of
+#' `data`. A weighted sigmoid minimises the weighted cross-entropy and smooths
+#' its targets with the weight totals of the classes in place of \eqn{n_1}
+#' and \eqn{n_0} (as `_sigmoid_calibration` does); a weighted isotonic
+#' regression gives tied scores their weighted mean outcome and pools
+#' adjacent violators by weight. Whole-number weights calibrate as that many
+#' copies of each row would; weights of 1 as no weights.
 #'
 #' As in scikit-learn, the score calibrated is the model's decision value
 #' when it has one (the log-odds of [model_logistic()]) and its predicted
@@ -60,6 +78,11 @@
 #'   predictors and the outcome (required for `"sigmoid"` and `"isotonic"`;
 #'   for `"prior"`, optional, the rows whose event share to correct to).
 #' @param ... Not used; must be empty.
+#' @param case_weights For a fitted pipeline with `data`: `NULL`, or case
+#'   weights of the rows of `data`, as in [fit.smotelab_pipeline()] (the name
+#'   of a numeric column of `data` or one value per row, each finite and
+#'   larger than 0). The calibrator is fitted with them; with `"prior"` the
+#'   event share corrected to is their share.
 #' @inheritParams fit.smotelab_pipeline
 #' @return For a pipeline, a calibrated `smotelab_pipeline`; for a fitted
 #'   pipeline, the `smotelab_fit` with its calibrator (`$calibration` says
@@ -91,7 +114,7 @@
 #'   seed = 1, n_threads = 1
 #' ))
 calibrate <- function(x, method = c("sigmoid", "isotonic", "prior"), folds = 5, data = NULL, ...,
-                      n_threads = NULL) {
+                      n_threads = NULL, case_weights = NULL) {
   rlang::check_dots_empty()
   call <- rlang::current_env()
   method <- check_choice(method, c("sigmoid", "isotonic", "prior"), call = call)
@@ -100,6 +123,15 @@ calibrate <- function(x, method = c("sigmoid", "isotonic", "prior"), folds = 5, 
       abort_smotelab(
         c("{.arg data} can't be used when {.arg x} is a pipeline.",
           "i" = "A pipeline is calibrated on folds of the data it is fitted on; {.arg data} is for a fitted pipeline."
+        ),
+        "argument",
+        call = call
+      )
+    }
+    if (!is.null(case_weights)) {
+      abort_smotelab(
+        c("{.arg case_weights} can't be used when {.arg x} is a pipeline.",
+          "i" = "Give them to {.fn fit}, {.fn cross_validate} or {.fn grid_search}, which calibrate with them."
         ),
         "argument",
         call = call
@@ -127,8 +159,19 @@ calibrate <- function(x, method = c("sigmoid", "isotonic", "prior"), folds = 5, 
   if (!is.null(x$state$calibration)) {
     abort_smotelab("{.arg x} is already calibrated; calibrate the uncalibrated fit instead.", "argument", call = call)
   }
+  if (!is.null(case_weights) && is.null(data)) {
+    abort_smotelab(
+      c("{.arg case_weights} can't be used without {.arg data}.",
+        "i" = "They are the weights of the rows of {.arg data}; a fit's own case weights are given to {.fn fit}."
+      ),
+      "argument",
+      call = call
+    )
+  }
+  weights <- resolve_case_weights(case_weights, data, call = call)
+  data <- weights$data
   calibrator <- if (method == "prior") {
-    prior_calibrator(x, data, call)
+    prior_calibrator(x, data, weights$values, call)
   } else {
     if (is.null(data)) {
       abort_smotelab(
@@ -148,11 +191,20 @@ calibrate <- function(x, method = c("sigmoid", "isotonic", "prior"), folds = 5, 
       tabulate(y + 1L, 2), x$blueprint$outcome_levels,
       cli::format_inline("to calibrate with {.val {method}}."), call
     )
-    with_core(calibrate_prefit_cpp(x$state, x_cols, y, method, n_threads), call = call)
+    with_core(calibrate_prefit_cpp(x$state, x_cols, y, method, n_threads, weights$values), call = call)
   }
   x$state$calibration <- list(calibrators = list(calibrator), members = list())
   x$calibration <- list(method = method, rows = if (is.null(data)) NA_integer_ else nrow(data))
   x
+}
+
+# The case-weight totals per class of 0/1 labels `y`, named by `levels`; NULL
+# without weights.
+class_weight_totals <- function(y, case_weights, levels) {
+  if (is.null(case_weights)) {
+    return(NULL)
+  }
+  rlang::set_names(c(sum(case_weights[which(y == 0L)]), sum(case_weights[which(y == 1L)])), levels)
 }
 
 # Held-out rows for a calibration must hold both classes; `purpose` ends the
@@ -169,31 +221,39 @@ check_both_classes <- function(counts, levels, purpose, call) {
   }
 }
 
-prior_calibrator <- function(fitted, data, call) {
-  # The correction reads the class counts the model saw; case weights move
-  # the prior by their sums instead, which those counts do not record.
-  if (!is.null(fitted$case_weights)) {
+# The prior calibrator of `fitted`: from the event share its model trained at
+# (rows, or with case weights their weight, per class after resampling) to
+# that of its training data, or of `data` (weighted by `case_weights` when
+# given).
+prior_calibrator <- function(fitted, data, case_weights, call) {
+  weighted_fit <- !is.null(fitted$case_weights)
+  if (weighted_fit && (is.null(fitted$state$fit_weights) || is.null(fitted$class_weight_totals))) {
     abort_smotelab(
-      c("The prior correction can't correct a fit made with case weights.",
-        "i" = "Calibrate it with {.code method = \"sigmoid\"} or {.code \"isotonic\"} on held-out {.arg data}."
+      c("The prior correction can't correct this fit: its case-weight totals were not recorded.",
+        "i" = "It was made with case weights by an earlier version of smotelab; refit it with {.fn fit}."
       ),
-      "argument",
+      "outdated_fit",
       call = call
     )
   }
-  counts <- unname(fitted$class_counts)
+  mass <- unname(if (weighted_fit) fitted$class_weight_totals else fitted$class_counts)
   if (!is.null(data)) {
     check_data(data, call = call)
     bp <- fitted$blueprint
     if (!bp$outcome %in% names(data)) {
       abort_smotelab("{.arg data} must contain the outcome column {.val {bp$outcome}}.", "columns", call = call)
     }
-    counts <- tabulate(match(as.character(data[[bp$outcome]]), bp$outcome_levels), 2)
+    y <- match(as.character(data[[bp$outcome]]), bp$outcome_levels)
+    counts <- tabulate(y, 2)
     check_both_classes(counts, bp$outcome_levels, "to set the prior it corrects to.", call)
+    mass <- if (is.null(case_weights)) counts else unname(class_weight_totals(y - 1L, case_weights, bp$outcome_levels))
   }
   bp <- fitted$blueprint
   spec <- spec_to_core(fitted$pipeline, bp$outcome_levels, fitted$rng, blueprint_blocks(bp))
-  with_core(calibrate_prior_cpp(spec, as.integer(fitted$state$fit_counts), as.integer(counts)), call = call)
+  with_core(
+    calibrate_prior_cpp(spec, as.integer(fitted$state$fit_counts), as.double(mass), fitted$state$fit_weights),
+    call = call
+  )
 }
 
 #' A model wrapped with its calibration

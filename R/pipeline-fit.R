@@ -59,6 +59,7 @@ fit.smotelab_pipeline <- function(object, formula, data, seed = NULL, n_threads 
   fit_pipeline_data(object, formula, weights$data, seed, n_threads, rng,
     fit_core = function(spec, x, y, seed) pipeline_fit_cpp(spec, x, y, seed, n_threads, weights$values),
     extra = list(case_weights = weights$label),
+    case_weights = weights$values,
     call = call
   )
 }
@@ -67,8 +68,10 @@ fit.smotelab_pipeline <- function(object, formula, data, seed = NULL, n_threads 
 # make it: `fit_core(spec, x, y, seed)` runs the core's fit on the design
 # columns and 0/1 labels and returns its state (the engines fit the model
 # alone, on another stream); `extra` holds the fit's further entries.
-# `n_threads` is already resolved.
-fit_pipeline_data <- function(pipeline, formula, data, seed, n_threads, rng, fit_core, extra = list(), call) {
+# `n_threads` is already resolved; `case_weights` (NULL or one per row) only
+# set the fit's class weight totals, which the prior correction reads.
+fit_pipeline_data <- function(pipeline, formula, data, seed, n_threads, rng, fit_core, extra = list(),
+                              case_weights = NULL, call) {
   prepared <- pipeline_data(pipeline, formula, data, n_threads, call)
   bp <- prepared$blueprint
   y <- prepared$y
@@ -83,6 +86,7 @@ fit_pipeline_data <- function(pipeline, formula, data, seed, n_threads, rng, fit
     c(list(pipeline = pipeline, blueprint = bp, state = state, seed = seed, rng = rng, class_counts = counts), extra),
     class = "smotelab_fit"
   )
+  fitted$class_weight_totals <- class_weight_totals(y, case_weights, bp$outcome_levels)
   report_fit(pipeline_model(pipeline), fitted)
   fitted
 }

@@ -191,6 +191,7 @@ new_fit <- function(pipeline, problem, formula, data, state, call) {
     ),
     class = "smotelab_fit"
   )
+  fitted$class_weight_totals <- class_weight_totals(problem$y, problem$case_weights, bp$outcome_levels)
   report_fit(pipeline_model(pipeline), fitted)
   fitted
 }

@@ -12,8 +12,8 @@ Rcpp::Rostream<false>& Rcpp::Rcerr = Rcpp::Rcpp_cerr_get();
 #endif
 
 // calibrate_prefit_cpp
-List calibrate_prefit_cpp(const List& state, const List& columns, const Eigen::Map<Eigen::VectorXi> y, const std::string& method, int n_threads);
-RcppExport SEXP _smotelab_calibrate_prefit_cpp(SEXP stateSEXP, SEXP columnsSEXP, SEXP ySEXP, SEXP methodSEXP, SEXP n_threadsSEXP) {
+List calibrate_prefit_cpp(const List& state, const List& columns, const Eigen::Map<Eigen::VectorXi> y, const std::string& method, int n_threads, SEXP case_weights);
+RcppExport SEXP _smotelab_calibrate_prefit_cpp(SEXP stateSEXP, SEXP columnsSEXP, SEXP ySEXP, SEXP methodSEXP, SEXP n_threadsSEXP, SEXP case_weightsSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
     Rcpp::traits::input_parameter< const List& >::type state(stateSEXP);
@@ -21,31 +21,34 @@ BEGIN_RCPP
     Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type y(ySEXP);
     Rcpp::traits::input_parameter< const std::string& >::type method(methodSEXP);
     Rcpp::traits::input_parameter< int >::type n_threads(n_threadsSEXP);
-    rcpp_result_gen = Rcpp::wrap(calibrate_prefit_cpp(state, columns, y, method, n_threads));
+    Rcpp::traits::input_parameter< SEXP >::type case_weights(case_weightsSEXP);
+    rcpp_result_gen = Rcpp::wrap(calibrate_prefit_cpp(state, columns, y, method, n_threads, case_weights));
     return rcpp_result_gen;
 END_RCPP
 }
 // calibrate_prior_cpp
-List calibrate_prior_cpp(const List& spec, const Rcpp::IntegerVector& fit_counts, const Rcpp::IntegerVector& class_counts);
-RcppExport SEXP _smotelab_calibrate_prior_cpp(SEXP specSEXP, SEXP fit_countsSEXP, SEXP class_countsSEXP) {
+List calibrate_prior_cpp(const List& spec, const Rcpp::IntegerVector& fit_counts, const Rcpp::NumericVector& class_mass, SEXP fit_weights);
+RcppExport SEXP _smotelab_calibrate_prior_cpp(SEXP specSEXP, SEXP fit_countsSEXP, SEXP class_massSEXP, SEXP fit_weightsSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
     Rcpp::traits::input_parameter< const List& >::type spec(specSEXP);
     Rcpp::traits::input_parameter< const Rcpp::IntegerVector& >::type fit_counts(fit_countsSEXP);
-    Rcpp::traits::input_parameter< const Rcpp::IntegerVector& >::type class_counts(class_countsSEXP);
-    rcpp_result_gen = Rcpp::wrap(calibrate_prior_cpp(spec, fit_counts, class_counts));
+    Rcpp::traits::input_parameter< const Rcpp::NumericVector& >::type class_mass(class_massSEXP);
+    Rcpp::traits::input_parameter< SEXP >::type fit_weights(fit_weightsSEXP);
+    rcpp_result_gen = Rcpp::wrap(calibrate_prior_cpp(spec, fit_counts, class_mass, fit_weights));
     return rcpp_result_gen;
 END_RCPP
 }
 // calibrator_fit_cpp
-List calibrator_fit_cpp(const Rcpp::NumericVector& scores, const Rcpp::IntegerVector& y, const std::string& method);
-RcppExport SEXP _smotelab_calibrator_fit_cpp(SEXP scoresSEXP, SEXP ySEXP, SEXP methodSEXP) {
+List calibrator_fit_cpp(const Rcpp::NumericVector& scores, const Rcpp::IntegerVector& y, const std::string& method, SEXP case_weights);
+RcppExport SEXP _smotelab_calibrator_fit_cpp(SEXP scoresSEXP, SEXP ySEXP, SEXP methodSEXP, SEXP case_weightsSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
     Rcpp::traits::input_parameter< const Rcpp::NumericVector& >::type scores(scoresSEXP);
     Rcpp::traits::input_parameter< const Rcpp::IntegerVector& >::type y(ySEXP);
     Rcpp::traits::input_parameter< const std::string& >::type method(methodSEXP);
-    rcpp_result_gen = Rcpp::wrap(calibrator_fit_cpp(scores, y, method));
+    Rcpp::traits::input_parameter< SEXP >::type case_weights(case_weightsSEXP);
+    rcpp_result_gen = Rcpp::wrap(calibrator_fit_cpp(scores, y, method, case_weights));
     return rcpp_result_gen;
 END_RCPP
 }
@@ -797,9 +800,9 @@ END_RCPP
 }
 
 static const R_CallMethodDef CallEntries[] = {
-    {"_smotelab_calibrate_prefit_cpp", (DL_FUNC) &_smotelab_calibrate_prefit_cpp, 5},
-    {"_smotelab_calibrate_prior_cpp", (DL_FUNC) &_smotelab_calibrate_prior_cpp, 3},
-    {"_smotelab_calibrator_fit_cpp", (DL_FUNC) &_smotelab_calibrator_fit_cpp, 3},
+    {"_smotelab_calibrate_prefit_cpp", (DL_FUNC) &_smotelab_calibrate_prefit_cpp, 6},
+    {"_smotelab_calibrate_prior_cpp", (DL_FUNC) &_smotelab_calibrate_prior_cpp, 4},
+    {"_smotelab_calibrator_fit_cpp", (DL_FUNC) &_smotelab_calibrator_fit_cpp, 4},
     {"_smotelab_calibrator_predict_cpp", (DL_FUNC) &_smotelab_calibrator_predict_cpp, 3},
     {"_smotelab_cv_predict_cpp", (DL_FUNC) &_smotelab_cv_predict_cpp, 9},
     {"_smotelab_threshold_metrics_cpp", (DL_FUNC) &_smotelab_threshold_metrics_cpp, 5},

@@ -68,34 +68,41 @@ void glue::calibration_from_r(const List& calibration, smotelab::FittedPipeline&
 }
 
 // A calibrator of `method` fitted on the scores of a fitted pipeline on
-// held-out rows (y 0/1): CalibratedClassifierCV(cv = "prefit").
+// held-out rows (y 0/1), with their case weights (NULL or one positive double
+// per row, checked by R): CalibratedClassifierCV(cv = "prefit").
 // [[Rcpp::export(rng = false)]]
 List calibrate_prefit_cpp(const List& state, const List& columns, const Eigen::Map<Eigen::VectorXi> y,
-                          const std::string& method, int n_threads) {
+                          const std::string& method, int n_threads, SEXP case_weights = R_NilValue) {
   const smotelab::FittedPipeline fitted = glue::fitted_from_r(state);
-  const smotelab::Calibrator c =
-      smotelab::calibrate_fitted(fitted, glue::calibration_method_from_r(method),
-                                 glue::columns_from_r(columns, y.size()), y, glue::executor(n_threads));
+  const smotelab::Calibrator c = smotelab::calibrate_fitted(
+      fitted, glue::calibration_method_from_r(method), glue::columns_from_r(columns, y.size()), y,
+      glue::executor(n_threads), glue::case_weights_from_r(case_weights, y.size()));
   return calibrator_to_r(c);
 }
 
 // The prior calibrator of a pipeline whose model saw `fit_counts` rows per
-// class, for data with `class_counts`.
+// class (with case-weight totals `fit_weights`, NULL without case weights),
+// for data whose classes weigh `class_mass` (row counts or weight totals).
 // [[Rcpp::export(rng = false)]]
-List calibrate_prior_cpp(const List& spec, const Rcpp::IntegerVector& fit_counts,
-                         const Rcpp::IntegerVector& class_counts) {
+List calibrate_prior_cpp(const List& spec, const Rcpp::IntegerVector& fit_counts, const Rcpp::NumericVector& class_mass,
+                         SEXP fit_weights = R_NilValue) {
   const smotelab::PipelineSpec s = glue::spec_from_r(spec);
   const std::vector<Eigen::Index> fit(fit_counts.begin(), fit_counts.end());
-  const double target = double(class_counts[1]) / double(class_counts[0] + class_counts[1]);
-  return calibrator_to_r(smotelab::prior_calibrator(target, smotelab::effective_event_share(s.model, fit)));
+  const std::vector<double> weights =
+      Rf_isNull(fit_weights) ? std::vector<double>{} : Rcpp::as<std::vector<double>>(fit_weights);
+  const double target = class_mass[1] / (class_mass[0] + class_mass[1]);
+  return calibrator_to_r(smotelab::prior_calibrator(target, smotelab::effective_event_share(s.model, fit, weights)));
 }
 
-// The core calibrators on bare scores, for tests against scikit-learn.
+// The core calibrators on bare scores (with case weights, NULL or one per
+// score), for tests against scikit-learn.
 // [[Rcpp::export(rng = false)]]
-List calibrator_fit_cpp(const Rcpp::NumericVector& scores, const Rcpp::IntegerVector& y, const std::string& method) {
+List calibrator_fit_cpp(const Rcpp::NumericVector& scores, const Rcpp::IntegerVector& y, const std::string& method,
+                        SEXP case_weights = R_NilValue) {
   smotelab::require(scores.size() == y.size(), "scores and y differ in length");
   return calibrator_to_r(smotelab::fit_calibrator(glue::calibration_method_from_r(method), scores.begin(), y.begin(),
-                                                  static_cast<std::size_t>(scores.size())));
+                                                  static_cast<std::size_t>(scores.size()),
+                                                  glue::case_weights_from_r(case_weights, scores.size())));
 }
 
 // [[Rcpp::export(rng = false)]]

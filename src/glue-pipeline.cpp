@@ -201,6 +201,7 @@ List glue::fitted_to_r(const smotelab::FittedPipeline& fitted) {
       Named("model") = fitted.members.empty() ? static_cast<SEXP>(std::visit(StateToR{}, fitted.model)) : R_NilValue,
       Named("fit_counts") = Rcpp::IntegerVector(fitted.fit_counts.begin(), fitted.fit_counts.end()));
   if (!fitted.calibrators.empty()) out["calibration"] = glue::calibration_to_r(fitted);
+  if (!fitted.fit_weights.empty()) out["fit_weights"] = Rcpp::wrap(fitted.fit_weights);
   return out;
 }
 

@@ -1,7 +1,10 @@
 // Calibrators and calibrated pipelines: isotonic fits are monotone and keep
 // the total of the outcomes, Platt's fit is a stationary point of its loss,
 // the prior shift moves log-odds exactly, folds are StratifiedKFold's, and a
-// calibrated ensemble does not depend on the schedule.
+// calibrated ensemble does not depend on the schedule. With case weights:
+// weights of 1 are no weights, whole-number weights are copies of rows, the
+// weighted fits keep the weighted total and stationarity, and the prior
+// shift reads weight shares.
 #include <Eigen/Dense>
 #include <cmath>
 #include <vector>
@@ -116,6 +119,112 @@ int main() {
     CHECK(prior.members.empty() && prior.calibrators.size() == 1);
     const double trained = double(prior.fit_counts[1]) / double(prior.fit_counts[0] + prior.fit_counts[1]);
     const double target = double(train.y.sum()) / double(train.y.size());
+    CHECK_NEAR(prior.calibrators[0].log_odds_shift, std::log(target / (1 - target)) - std::log(trained / (1 - trained)),
+               1e-12);
+  }
+  // Case weights: ones change nothing; whole numbers are copies of the rows.
+  {
+    std::vector<double> ones(n, 1.0), w(n);
+    std::vector<double> s_dup;
+    std::vector<int> y_dup;
+    for (std::size_t i = 0; i < n; ++i) {
+      w[i] = double(1 + i % 3);
+      for (int c = 0; c < int(w[i]); ++c) {
+        s_dup.push_back(s[i]);
+        y_dup.push_back(y[i]);
+      }
+    }
+    const auto plain = smotelab::fit_sigmoid(s.data(), y.data(), n);
+    const auto unit = smotelab::fit_sigmoid(s.data(), y.data(), n, ones.data());
+    CHECK(plain.a == unit.a && plain.b == unit.b);
+    const auto iso_plain = smotelab::fit_isotonic(s.data(), y.data(), n);
+    const auto iso_unit = smotelab::fit_isotonic(s.data(), y.data(), n, ones.data());
+    CHECK(iso_plain.x == iso_unit.x && iso_plain.y == iso_unit.y);
+
+    const auto weighted = smotelab::fit_sigmoid(s.data(), y.data(), n, w.data());
+    const auto copies = smotelab::fit_sigmoid(s_dup.data(), y_dup.data(), s_dup.size());
+    CHECK_NEAR(weighted.a, copies.a, 1e-10);
+    CHECK_NEAR(weighted.b, copies.b, 1e-10);
+    CHECK(std::abs(weighted.a - plain.a) > 1e-6);  // the weights matter
+    const auto iso_w = smotelab::fit_isotonic(s.data(), y.data(), n, w.data());
+    const auto iso_copies = smotelab::fit_isotonic(s_dup.data(), y_dup.data(), s_dup.size());
+    CHECK(iso_w.x == iso_copies.x);
+    CHECK(iso_w.y.size() == iso_copies.y.size());
+    for (std::size_t k = 0; k < iso_w.y.size() && k < iso_copies.y.size(); ++k)
+      CHECK_NEAR(iso_w.y[k], iso_copies.y[k], 1e-12);
+
+    // Weighted isotonic keeps the weighted total of the outcomes.
+    std::vector<double> u(n);
+    for (std::size_t i = 0; i < n; ++i) u[i] = 0.1 + rng.uniform() * 3;
+    const auto iso_u = smotelab::fit_isotonic(s.data(), y.data(), n, u.data());
+    double total = 0, events = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      total += u[i] * smotelab::predict_isotonic(iso_u, s[i]);
+      events += u[i] * y[i];
+    }
+    CHECK_NEAR(total, events, 1e-9);
+
+    // Weighted Platt: the weighted gradient vanishes, with targets smoothed
+    // by the classes' weight totals.
+    const auto sig_u = smotelab::fit_sigmoid(s.data(), y.data(), n, u.data());
+    double m0 = 0, m1 = 0;
+    for (std::size_t i = 0; i < n; ++i) (y[i] ? m1 : m0) += u[i];
+    double ga = 0, gb = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const double t = y[i] ? (m1 + 1) / (m1 + 2) : 1 / (m0 + 2);
+      const double g = u[i] * (t - smotelab::predict_sigmoid(sig_u, s[i]));
+      ga += g * s[i];
+      gb += g;
+    }
+    CHECK_NEAR(ga, 0, 1e-8);
+    CHECK_NEAR(gb, 0, 1e-8);
+
+    std::vector<double> bad = u;
+    bad[3] = 0;
+    CHECK_THROWS(smotelab::fit_sigmoid(s.data(), y.data(), n, bad.data()), smotelab::internal_error);
+    bad[3] = std::nan("");
+    CHECK_THROWS(smotelab::fit_isotonic(s.data(), y.data(), n, bad.data()), smotelab::internal_error);
+  }
+
+  // A calibrated ensemble with case weights: the schedule does not matter
+  // and weights of 1 are no weights.
+  {
+    const Data train = make_data(240, 3), test = make_data(60, 4);
+    const auto rows = static_cast<std::size_t>(train.X.rows());
+    smotelab::PipelineSpec spec{{smotelab::ScaleSpec{}}, smotelab::LogisticOptions{}, {"neg", "pos"}};
+    spec.calibration = smotelab::PipelineSpec::Calibration{smotelab::CalibrationMethod::sigmoid, 3};
+    std::vector<double> ones(rows, 1.0), w(rows);
+    for (std::size_t i = 0; i < rows; ++i) w[i] = 0.25 + double(i % 7) / 2;
+    const auto cols = smotelab::Columns::of(train.X);
+    const auto serial = smotelab::fit_pipeline(spec, cols, train.y, 5, smotelab::serial_executor(), w.data());
+    const auto reversed =
+        smotelab::fit_pipeline(spec, cols, train.y, 5, smotelab::Executor(cpptest::run_reversed), w.data());
+    const auto plain = smotelab::fit_pipeline(spec, cols, train.y, 5);
+    const auto unit = smotelab::fit_pipeline(spec, cols, train.y, 5, smotelab::serial_executor(), ones.data());
+    Eigen::VectorXd a(test.X.rows()), b(test.X.rows()), c(test.X.rows()), d(test.X.rows());
+    smotelab::predict_pipeline(serial, smotelab::Columns::of(test.X), a);
+    smotelab::predict_pipeline(reversed, smotelab::Columns::of(test.X), b);
+    smotelab::predict_pipeline(plain, smotelab::Columns::of(test.X), c);
+    smotelab::predict_pipeline(unit, smotelab::Columns::of(test.X), d);
+    CHECK(a == b);
+    CHECK((c - d).cwiseAbs().maxCoeff() <= 1e-12);
+    CHECK((a - c).cwiseAbs().maxCoeff() > 1e-6);  // the weights matter
+
+    // The prior method with weights: from the weight share the model saw to
+    // the data's weight share.
+    spec.calibration->method = smotelab::CalibrationMethod::prior;
+    spec.model = smotelab::LogisticOptions{};
+    std::get<smotelab::LogisticOptions>(spec.model).balanced = true;
+    const auto prior = smotelab::fit_pipeline(spec, cols, train.y, 5, smotelab::serial_executor(), w.data());
+    CHECK(prior.fit_weights.size() == 2);
+    double m[2] = {0, 0};
+    for (std::size_t i = 0; i < rows; ++i) m[train.y(Eigen::Index(i)) == 1] += w[i];
+    CHECK_NEAR(prior.fit_weights[0], m[0], 1e-9);
+    CHECK_NEAR(prior.fit_weights[1], m[1], 1e-9);
+    const double target = m[1] / (m[0] + m[1]);
+    // Balanced class weights n / (2 n_k) from the counts times the weights.
+    const double per0 = m[0] / double(prior.fit_counts[0]), per1 = m[1] / double(prior.fit_counts[1]);
+    const double trained = per1 / (per0 + per1);
     CHECK_NEAR(prior.calibrators[0].log_odds_shift, std::log(target / (1 - target)) - std::log(trained / (1 - trained)),
                1e-12);
   }

@@ -12,6 +12,13 @@
 // With the prior method the pipeline is fitted once and its log-odds are
 // shifted from the event share its model trained at (after resampling, and
 // after class weights: the weighted share) to the share of the rows given.
+//
+// Case weights follow scikit-learn's CalibratedClassifierCV.fit(X, y,
+// sample_weight): each member's pipeline fits with the weights of its
+// training rows (which follow them through resampling), each calibrator with
+// those of its held-out rows. With the prior method an event share is a
+// share of weight: the model's after resampling and class weights, the
+// data's for the target.
 #pragma once
 
 #include <Eigen/Dense>
@@ -20,6 +27,7 @@
 #include <vector>
 
 #include "calibration.hpp"
+#include "case_weights.hpp"
 #include "columns.hpp"
 #include "errors.hpp"
 #include "parallel.hpp"
@@ -57,21 +65,39 @@ inline std::vector<int> stratified_kfold_unshuffled(const Eigen::Ref<const Eigen
   return fold;
 }
 
-// The event share a model trained at, given the rows per class it saw: class
-// weights move it as resampling would.
+// The event share a model trained at, given the rows per class it saw and,
+// with case weights, their weight per class (`mass`; without, each row
+// weighs 1): class weights move it as resampling would. A class weight
+// multiplies each row's case weight, so the share is c1 m1 / (c1 m1 + c0 m0)
+// with class weights c and class masses m; "balanced" class weights are
+// n / (2 n_k) from the row counts, as scikit-learn's, which makes the share
+// 1/2 without case weights and m1/n1 / (m1/n1 + m0/n0) with them.
 struct EffectiveEventShare {
   const std::vector<Eigen::Index>& counts;
-  double raw() const { return double(counts[1]) / double(counts[0] + counts[1]); }
-  double operator()(const LogisticOptions& o) const { return o.balanced ? 0.5 : raw(); }
-  double operator()(const ForestOptions& o) const { return o.class_weight == ForestClassWeight::none ? raw() : 0.5; }
-  double operator()(const BoostOptions& o) const {
-    const double events = o.scale_pos_weight * double(counts[1]);
-    return events / (events + double(counts[0]));
+  const std::vector<double>* mass = nullptr;
+  double m(std::size_t c) const { return mass == nullptr ? double(counts[c]) : (*mass)[c]; }
+  double raw() const { return m(1) / (m(0) + m(1)); }
+  // Class weights n / (2 n_k): the constant n / 2 cancels.
+  double balanced() const {
+    const double per_row[2] = {m(0) / double(counts[0]), m(1) / double(counts[1])};
+    return per_row[1] / (per_row[0] + per_row[1]);
   }
-  // Every tree grows on the rows its under-sampling keeps.
+  double operator()(const LogisticOptions& o) const { return o.balanced ? balanced() : raw(); }
+  double operator()(const ForestOptions& o) const {
+    return o.class_weight == ForestClassWeight::none ? raw() : balanced();
+  }
+  double operator()(const BoostOptions& o) const {
+    const double events = o.scale_pos_weight * m(1);
+    return events / (events + m(0));
+  }
+  // Every tree grows on the rows its under-sampling keeps, drawn without
+  // regard to weight: each class keeps its mean weight per row.
   double operator()(const BalancedForestOptions& o) const {
     const std::vector<Eigen::Index> kept = rows_to_keep(o.strategy, counts);
-    return EffectiveEventShare{kept}(o.forest);
+    if (mass == nullptr) return EffectiveEventShare{kept}(o.forest);
+    const std::vector<double> kept_mass = {double(kept[0]) * (m(0) / double(counts[0])),
+                                           double(kept[1]) * (m(1) / double(counts[1]))};
+    return EffectiveEventShare{kept, &kept_mass}(o.forest);
   }
   // Each member resamples by its own step: no one prior describes them.
   double operator()(const BaggingOptions&) const {
@@ -80,9 +106,13 @@ struct EffectiveEventShare {
   }
 };
 
-inline double effective_event_share(const ModelSpec& model, const std::vector<Eigen::Index>& fit_counts) {
+// `fit_weights`: the case-weight totals per class the model saw, or empty
+// without case weights.
+inline double effective_event_share(const ModelSpec& model, const std::vector<Eigen::Index>& fit_counts,
+                                    const std::vector<double>& fit_weights = {}) {
   require(fit_counts.size() == 2, "fit_counts must have two entries");
-  return std::visit(EffectiveEventShare{fit_counts}, model);
+  require(fit_weights.empty() || fit_weights.size() == 2, "fit_weights must be empty or have two entries");
+  return std::visit(EffectiveEventShare{fit_counts, fit_weights.empty() ? nullptr : &fit_weights}, model);
 }
 
 namespace detail {
@@ -130,13 +160,26 @@ inline bool pipeline_scores(const FittedPipeline& fitted, const Columns& X, Eige
 }
 
 // A calibrator fitted on held-out rows (CalibratedClassifierCV(cv =
-// "prefit")); y holds 0/1.
+// "prefit")); y holds 0/1; `case_weight` is none or one weight per row.
 inline Calibrator calibrate_fitted(const FittedPipeline& fitted, CalibrationMethod method, const Columns& X,
-                                   const Eigen::Ref<const Eigen::VectorXi>& y, const Executor& exec) {
+                                   const Eigen::Ref<const Eigen::VectorXi>& y, const Executor& exec,
+                                   const double* case_weight = nullptr) {
   require(X.rows() == y.size(), "X and y must have the same number of rows");
   Eigen::VectorXd scores(X.rows());
   pipeline_scores(fitted, X, scores, exec);
-  return fit_calibrator(method, scores.data(), y.data(), static_cast<std::size_t>(y.size()));
+  return fit_calibrator(method, scores.data(), y.data(), static_cast<std::size_t>(y.size()), case_weight);
+}
+
+// The event share of rows with labels y: their weight share with case
+// weights, else their row share.
+inline double event_share(const Eigen::Ref<const Eigen::VectorXi>& y, const double* case_weight = nullptr) {
+  if (case_weight == nullptr) {
+    const auto counts = detail::class_counts(y);
+    return double(counts[1]) / double(y.size());
+  }
+  double mass[2] = {0, 0};
+  for (Eigen::Index i = 0; i < y.size(); ++i) mass[y(i) == 1] += case_weight[i];
+  return mass[1] / (mass[0] + mass[1]);
 }
 
 inline Calibrator prior_calibrator(double target_share, double trained_share) {
@@ -150,19 +193,19 @@ namespace detail {
 
 inline void fit_member(const PipelineSpec& inner, CalibrationMethod method, const Columns& X,
                        const Eigen::Ref<const Eigen::VectorXi>& y, const std::vector<int>& fold, int f,
-                       std::uint64_t seed, FittedPipeline& out);
+                       std::uint64_t seed, const double* case_weight, FittedPipeline& out);
 
 inline FittedPipeline fit_calibrated(const PipelineSpec& spec, const Columns& X,
                                      const Eigen::Ref<const Eigen::VectorXi>& y, std::uint64_t seed,
-                                     const Executor& exec) {
+                                     const Executor& exec, const double* case_weight) {
   PipelineSpec inner = spec;
   inner.calibration.reset();
   const auto counts = class_counts(y);
   const auto method = spec.calibration->method;
   if (method == CalibrationMethod::prior) {
-    FittedPipeline fitted = fit_pipeline(inner, X, y, seed, exec);
-    const double target = double(counts[1]) / double(y.size());
-    fitted.calibrators = {prior_calibrator(target, effective_event_share(spec.model, fitted.fit_counts))};
+    FittedPipeline fitted = fit_pipeline(inner, X, y, seed, exec, case_weight);
+    const double trained = effective_event_share(spec.model, fitted.fit_counts, fitted.fit_weights);
+    fitted.calibrators = {prior_calibrator(event_share(y, case_weight), trained)};
     return fitted;
   }
   const int k = spec.calibration->folds;
@@ -181,16 +224,17 @@ inline FittedPipeline fit_calibrated(const PipelineSpec& spec, const Columns& X,
   out.calibrators.resize(static_cast<std::size_t>(k));
   // One member per task, each on one thread, as cross-validation runs folds.
   exec(static_cast<std::size_t>(k), 1, [&](std::size_t begin, std::size_t end) {
-    for (std::size_t t = begin; t < end; ++t) fit_member(inner, method, X, y, fold, static_cast<int>(t), seed, out);
+    for (std::size_t t = begin; t < end; ++t)
+      fit_member(inner, method, X, y, fold, static_cast<int>(t), seed, case_weight, out);
   });
   return out;
 }
 
 // Member f of a calibrated ensemble: the pipeline fitted without fold f, and
-// its calibrator fitted on fold f's scores.
+// its calibrator fitted on fold f's scores, each with its rows' case weights.
 inline void fit_member(const PipelineSpec& inner, CalibrationMethod method, const Columns& X,
                        const Eigen::Ref<const Eigen::VectorXi>& y, const std::vector<int>& fold, int f,
-                       std::uint64_t seed, FittedPipeline& out) {
+                       std::uint64_t seed, const double* case_weight, FittedPipeline& out) {
   std::vector<Eigen::Index> train, test;
   for (Eigen::Index i = 0; i < y.size(); ++i) (fold[static_cast<std::size_t>(i)] == f ? test : train).push_back(i);
   Eigen::VectorXi y_train(static_cast<Eigen::Index>(train.size())), y_test(static_cast<Eigen::Index>(test.size()));
@@ -200,9 +244,12 @@ inline void fit_member(const PipelineSpec& inner, CalibrationMethod method, cons
   const std::uint64_t member_seed = inner.numpy_rng ? seed : derive_seed(seed, static_cast<std::uint64_t>(f));
   const Eigen::MatrixXd X_train = X.rows_of(train);
   const auto m = static_cast<std::size_t>(f);
-  out.members[m] = fit_pipeline(inner, Columns::of(X_train), y_train, member_seed);
+  const std::vector<double> w_train = weights_of_rows(case_weight, train), w_test = weights_of_rows(case_weight, test);
+  out.members[m] = fit_pipeline(inner, Columns::of(X_train), y_train, member_seed, serial_executor(),
+                                case_weight != nullptr ? w_train.data() : nullptr);
   const Eigen::MatrixXd X_test = X.rows_of(test);
-  out.calibrators[m] = calibrate_fitted(out.members[m], method, Columns::of(X_test), y_test, serial_executor());
+  out.calibrators[m] = calibrate_fitted(out.members[m], method, Columns::of(X_test), y_test, serial_executor(),
+                                        case_weight != nullptr ? w_test.data() : nullptr);
 }
 
 inline void predict_calibrated(const FittedPipeline& fitted, const Columns& X, Eigen::Ref<Eigen::VectorXd> prob,

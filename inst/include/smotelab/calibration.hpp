@@ -12,6 +12,14 @@
 // * isotonic (scikit-learn's IsotonicRegression(out_of_bounds = "clip")):
 //   scores sorted (O(n log n)), equal scores merged, pool-adjacent-violators,
 //   then linear interpolation between the kept points, clipped at both ends.
+//
+// Both take optional case weights with scikit-learn's sample_weight
+// semantics: a row's loss counts w times, the sigmoid's target smoothing
+// uses the weight totals of the classes in place of their row counts (as
+// _sigmoid_calibration's prior0 and prior1 do), and isotonic regression
+// merges equal scores into their weighted mean outcome and pools blocks by
+// weight. Without weights every row weighs 1.0, which leaves every sum, and
+// so the result, bit-identical to the unweighted fit.
 // * prior: a shift of the log-odds that takes a model trained at one event
 //   share (after resampling or class weights) to another (the data's): the
 //   correction of Dal Pozzolo et al. (2015) for under-sampling, which holds
@@ -62,27 +70,40 @@ inline double logistic(double z) {
 struct PlattProblem {
   const double* s;
   std::vector<double> t1;  // 1 - target
+  const double* weight;    // none, or one per row
   double objective(double a, double b) const {
     double f = 0;
     for (std::size_t i = 0; i < t1.size(); ++i) {
       const double z = a * s[i] + b;
-      f += log1pexp(z) - t1[i] * z;
+      const double loss = log1pexp(z) - t1[i] * z;
+      f += weight == nullptr ? loss : weight[i] * loss;
     }
     return f;
   }
 };
 
+// The weight of row i: its case weight, or 1.0 without weights.
+inline double row_weight(const double* weight, std::size_t i) { return weight == nullptr ? 1.0 : weight[i]; }
+
+inline void check_calibration_weights(const double* weight, std::size_t n) {
+  if (weight == nullptr) return;
+  for (std::size_t i = 0; i < n; ++i)
+    require(std::isfinite(weight[i]) && weight[i] > 0, "case weights must be finite and larger than 0");
+}
+
 }  // namespace detail
 
-// y holds 0/1. With z = a s + b the loss of a row is
+// y holds 0/1; `weight` is none or one case weight per row. With
+// z = a s + b the loss of a row is
 // -(t log p + (1 - t) log(1 - p)) = log(1 + e^z) - (1 - t) z, whose gradient
-// in z is t - p and whose curvature is p (1 - p).
-inline SigmoidFit fit_sigmoid(const double* score, const int* y, std::size_t n) {
+// in z is t - p and whose curvature is p (1 - p); a row's weight multiplies
+// all three.
+inline SigmoidFit fit_sigmoid(const double* score, const int* y, std::size_t n, const double* weight = nullptr) {
   check(n > 0, kind::empty, "Calibration needs at least one row.");
-  double n1 = 0;
-  for (std::size_t i = 0; i < n; ++i) n1 += y[i] == 1;
-  const double n0 = double(n) - n1;
-  detail::PlattProblem prob{score, std::vector<double>(n)};
+  detail::check_calibration_weights(weight, n);
+  double n0 = 0, n1 = 0;
+  for (std::size_t i = 0; i < n; ++i) (y[i] == 1 ? n1 : n0) += detail::row_weight(weight, i);
+  detail::PlattProblem prob{score, std::vector<double>(n), weight};
   for (std::size_t i = 0; i < n; ++i) prob.t1[i] = 1.0 - (y[i] == 1 ? (n1 + 1.0) / (n1 + 2.0) : 1.0 / (n0 + 2.0));
   SigmoidFit fit;
   fit.b = std::log((n0 + 1.0) / (n1 + 1.0));
@@ -90,9 +111,10 @@ inline SigmoidFit fit_sigmoid(const double* score, const int* y, std::size_t n) 
   for (int it = 0; it < 200; ++it) {
     double ga = 0, gb = 0, haa = 0, hab = 0, hbb = 0;
     for (std::size_t i = 0; i < n; ++i) {
+      const double w = detail::row_weight(weight, i);
       const double p1 = detail::logistic(fit.a * score[i] + fit.b);  // 1 - p
-      const double g = p1 - prob.t1[i];
-      const double h = p1 * (1.0 - p1);
+      const double g = w * (p1 - prob.t1[i]);
+      const double h = w * p1 * (1.0 - p1);
       ga += g * score[i];
       gb += g;
       haa += h * score[i] * score[i];
@@ -110,12 +132,18 @@ inline SigmoidFit fit_sigmoid(const double* score, const int* y, std::size_t n) 
     } else {
       break;
     }
+    // Newton's step lowers f by about half of g' H^-1 g. Once that is below
+    // the rounding of f itself (a sum over the rows), comparing values of f
+    // can't judge the step and would stop short of the optimum: the full
+    // step is then taken on the gradient's word, where Newton converges
+    // quadratically.
+    const bool below_rounding = -(ga * da + gb * db) <= 1e-13 * (1 + std::abs(f));
     double step = 1.0, f_new = prob.objective(fit.a + da, fit.b + db);
-    while (!(f_new <= f) && step > 1e-10) {
+    while (!(f_new <= f) && !below_rounding && step > 1e-10) {
       step /= 2;
       f_new = prob.objective(fit.a + step * da, fit.b + step * db);
     }
-    if (!(f_new <= f)) break;
+    if (!(f_new <= f) && !below_rounding) break;
     fit.a += step * da;
     fit.b += step * db;
     fit.iterations = it + 1;
@@ -131,27 +159,30 @@ inline double predict_sigmoid(const SigmoidFit& fit, double score) {
   return detail::logistic(-(fit.a * score + fit.b));
 }
 
-inline IsotonicFit fit_isotonic(const double* score, const int* y, std::size_t n) {
+inline IsotonicFit fit_isotonic(const double* score, const int* y, std::size_t n, const double* weight = nullptr) {
   check(n > 0, kind::empty, "Calibration needs at least one row.");
+  detail::check_calibration_weights(weight, n);
   std::vector<std::size_t> order(n);
   std::iota(order.begin(), order.end(), std::size_t{0});
   std::sort(order.begin(), order.end(),
             [&](std::size_t i, std::size_t j) { return score[i] < score[j] || (score[i] == score[j] && y[i] < y[j]); });
   // Scores closer than scikit-learn's float64 resolution (1e-15) to the first
-  // of their run are one point, at that first score, with the mean outcome.
+  // of their run are one point, at that first score, with the (weighted)
+  // mean outcome.
   const double resolution = 1e-15;
-  std::vector<double> x, value, weight;
+  std::vector<double> x, value, mass;
   for (std::size_t k = 0; k < n; ++k) {
     const double s = score[order[k]];
     if (x.empty() || s - x.back() >= resolution) {
       x.push_back(s);
       value.push_back(0);
-      weight.push_back(0);
+      mass.push_back(0);
     }
-    value.back() += y[order[k]];
-    weight.back() += 1;
+    const double w = detail::row_weight(weight, order[k]);
+    value.back() += w * y[order[k]];
+    mass.back() += w;
   }
-  for (std::size_t k = 0; k < x.size(); ++k) value[k] /= weight[k];
+  for (std::size_t k = 0; k < x.size(); ++k) value[k] /= mass[k];
 
   // Pool adjacent violators: blocks of points with their weighted mean; a
   // block that is not above the one before merges into it.
@@ -159,7 +190,7 @@ inline IsotonicFit fit_isotonic(const double* score, const int* y, std::size_t n
   std::vector<std::size_t> last;
   for (std::size_t k = 0; k < x.size(); ++k) {
     mean.push_back(value[k]);
-    total.push_back(weight[k]);
+    total.push_back(mass[k]);
     last.push_back(k);
     while (mean.size() > 1 && mean[mean.size() - 2] >= mean.back()) {
       const std::size_t b = mean.size() - 1;
@@ -209,13 +240,14 @@ inline double prior_shift(double target, double trained) {
   return std::log(target / (1 - target)) - std::log(trained / (1 - trained));
 }
 
-inline Calibrator fit_calibrator(CalibrationMethod method, const double* score, const int* y, std::size_t n) {
+inline Calibrator fit_calibrator(CalibrationMethod method, const double* score, const int* y, std::size_t n,
+                                 const double* weight = nullptr) {
   Calibrator c;
   c.method = method;
   if (method == CalibrationMethod::sigmoid) {
-    c.sigmoid = fit_sigmoid(score, y, n);
+    c.sigmoid = fit_sigmoid(score, y, n, weight);
   } else if (method == CalibrationMethod::isotonic) {
-    c.isotonic = fit_isotonic(score, y, n);
+    c.isotonic = fit_isotonic(score, y, n, weight);
   } else {
     throw internal_error("the prior calibrator is fitted from class shares, not from scores");
   }

@@ -197,6 +197,7 @@ struct FittedPipeline {
   std::vector<StepState> steps;
   ModelState model;
   std::vector<Eigen::Index> fit_counts;  // rows per class the model saw, after resampling
+  std::vector<double> fit_weights;       // their case-weight totals per class; empty without case weights
   // Calibration: one calibrator applied to this fit's scores, or, for the
   // cross-validated ensemble, one per member (and no steps or model here).
   std::vector<FittedPipeline> members;
@@ -206,7 +207,7 @@ struct FittedPipeline {
 namespace detail {
 inline FittedPipeline fit_calibrated(const PipelineSpec& spec, const Columns& X,
                                      const Eigen::Ref<const Eigen::VectorXi>& y, std::uint64_t seed,
-                                     const Executor& exec);
+                                     const Executor& exec, const double* case_weight);
 inline void predict_calibrated(const FittedPipeline& fitted, const Columns& X, Eigen::Ref<Eigen::VectorXd> prob,
                                const Executor& exec);
 }  // namespace detail
@@ -555,12 +556,16 @@ inline std::vector<StepState> fit_steps(const PipelineSpec& spec, Rows& rows, st
 }
 
 // Fits the model of `spec` on X and y (the rows after the steps), drawing
-// model_seed, and records the class counts it saw.
+// model_seed, and records the class counts (and case-weight totals) it saw.
 inline void fit_model(const PipelineSpec& spec, const Columns& X, const Eigen::Ref<const Eigen::VectorXi>& y,
                       std::uint64_t model_seed, const Executor& exec, const double* case_weight,
                       FittedPipeline& fitted) {
   fitted.model = std::visit(ModelFitter{X, y, model_seed, exec, &spec.class_names, case_weight}, spec.model);
   fitted.fit_counts = class_counts(y);
+  if (case_weight != nullptr) {
+    fitted.fit_weights.assign(2, 0.0);
+    for (Eigen::Index i = 0; i < y.size(); ++i) fitted.fit_weights[y(i) == 1] += case_weight[i];
+  }
 }
 
 }  // namespace detail
@@ -573,10 +578,7 @@ inline FittedPipeline fit_pipeline(const PipelineSpec& spec, const Columns& X,
                                    const Eigen::Ref<const Eigen::VectorXi>& y, std::uint64_t seed,
                                    const Executor& exec = serial_executor(), const double* case_weight = nullptr) {
   require(X.rows() == y.size(), "X and y must have the same number of rows");
-  if (spec.calibration) {
-    check(case_weight == nullptr, kind::argument, "A calibrated pipeline can't use case weights yet.");
-    return detail::fit_calibrated(spec, X, y, seed, exec);
-  }
+  if (spec.calibration) return detail::fit_calibrated(spec, X, y, seed, exec, case_weight);
   FittedPipeline fitted;
   const std::uint64_t model_seed = derive_seed(seed, spec.steps.size());
   if (spec.steps.empty()) {

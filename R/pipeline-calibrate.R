@@ -119,20 +119,15 @@ calibrate <- function(x, method = c("sigmoid", "isotonic", "prior"), folds = 5, 
   call <- rlang::current_env()
   method <- check_choice(method, c("sigmoid", "isotonic", "prior"), call = call)
   if (inherits(x, "smotelab_pipeline")) {
-    if (!is.null(data)) {
+    # Arguments for a fitted pipeline only, each with where it belongs.
+    hints <- c(
+      data = "A pipeline is calibrated on folds of the data it is fitted on; {.arg data} is for a fitted pipeline.",
+      case_weights = "Give them to {.fn fit}, {.fn cross_validate} or {.fn grid_search}, which calibrate with them."
+    )
+    given <- names(hints)[c(!is.null(data), !is.null(case_weights))]
+    if (length(given)) {
       abort_smotelab(
-        c("{.arg data} can't be used when {.arg x} is a pipeline.",
-          "i" = "A pipeline is calibrated on folds of the data it is fitted on; {.arg data} is for a fitted pipeline."
-        ),
-        "argument",
-        call = call
-      )
-    }
-    if (!is.null(case_weights)) {
-      abort_smotelab(
-        c("{.arg case_weights} can't be used when {.arg x} is a pipeline.",
-          "i" = "Give them to {.fn fit}, {.fn cross_validate} or {.fn grid_search}, which calibrate with them."
-        ),
+        c("{.arg {given[1]}} can't be used when {.arg x} is a pipeline.", "i" = hints[[given[1]]]),
         "argument",
         call = call
       )

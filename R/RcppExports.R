@@ -21,8 +21,8 @@ cv_predict_cpp <- function(spec, columns, y, folds, v, seed, refit, n_threads, c
     .Call(`_smotelab_cv_predict_cpp`, spec, columns, y, folds, v, seed, refit, n_threads, case_weights)
 }
 
-threshold_metrics_cpp <- function(truth, prob, thresholds, metrics, case_weights = NULL) {
-    .Call(`_smotelab_threshold_metrics_cpp`, truth, prob, thresholds, metrics, case_weights)
+threshold_curves_cpp <- function(truth, prob, folds, v, metrics, n, case_weights = NULL) {
+    .Call(`_smotelab_threshold_curves_cpp`, truth, prob, folds, v, metrics, n, case_weights)
 }
 
 cleaning_cpp <- function(method, columns, y, n_classes, strategy, params, n_threads, knn, class_names) {

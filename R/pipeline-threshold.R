@@ -147,34 +147,22 @@ check_threshold_metric <- function(metric, arg, call) {
 
 # Per fold: the metrics at `n` thresholds from the fold's smallest to its
 # largest probability; then each curve interpolated onto the common grid
-# (np.interp, constant beyond the ends) and averaged over folds. `weights`:
-# NULL, or a case weight per row that each row's count carries.
+# (np.interp, constant beyond the ends) and averaged over folds, all in one
+# core call. `weights`: NULL, or a case weight per row that each row's count
+# carries.
 threshold_curves <- function(y, prob, fold_ids, v, metrics, n, call, weights = NULL) {
-  per_fold <- lapply(seq_len(v), function(f) {
-    rows <- fold_ids == f
-    p <- prob[rows]
-    if (min(p) == max(p)) {
-      abort_smotelab(
-        c("The pipeline predicts one probability for every row of fold {f}, so no threshold separates them.",
-          "i" = "Tune the threshold of a model whose predictions vary."
-        ),
-        "argument",
-        call = call
-      )
-    }
-    grid <- seq(min(p), max(p), length.out = n)
-    values <- with_core(threshold_metrics_cpp(y[rows], p, grid, metrics, weights[rows]), call = call)
-    list(grid = grid, values = values)
-  })
-  lo <- min(vapply(per_fold, function(f) f$grid[1], double(1)))
-  hi <- max(vapply(per_fold, function(f) f$grid[n], double(1)))
-  thresholds <- seq(lo, hi, length.out = n)
-  mean <- vapply(seq_along(metrics), function(j) {
-    rowMeans(vapply(per_fold, function(f) {
-      stats::approx(f$grid, f$values[, j], xout = thresholds, rule = 2, ties = "ordered")$y
-    }, double(n)))
-  }, double(n))
-  list(thresholds = thresholds, mean = matrix(mean, nrow = n))
+  curves <- with_core(threshold_curves_cpp(y, prob, fold_ids, v, metrics, n, weights), call = call)
+  if (curves$constant_fold > 0) {
+    f <- curves$constant_fold
+    abort_smotelab(
+      c("The pipeline predicts one probability for every row of fold {f}, so no threshold separates them.",
+        "i" = "Tune the threshold of a model whose predictions vary."
+      ),
+      "argument",
+      call = call
+    )
+  }
+  list(thresholds = curves$thresholds, mean = curves$mean)
 }
 
 # A smotelab_fit from a state the engine fitted on all of `data`, as fit()

@@ -82,17 +82,19 @@ BEGIN_RCPP
     return rcpp_result_gen;
 END_RCPP
 }
-// threshold_metrics_cpp
-Rcpp::NumericMatrix threshold_metrics_cpp(const Rcpp::IntegerVector& truth, const Rcpp::NumericVector& prob, const std::vector<double>& thresholds, const std::vector<std::string>& metrics, SEXP case_weights);
-RcppExport SEXP _smotelab_threshold_metrics_cpp(SEXP truthSEXP, SEXP probSEXP, SEXP thresholdsSEXP, SEXP metricsSEXP, SEXP case_weightsSEXP) {
+// threshold_curves_cpp
+List threshold_curves_cpp(const Rcpp::IntegerVector& truth, const Rcpp::NumericVector& prob, const Rcpp::IntegerVector& folds, int v, const std::vector<std::string>& metrics, int n, SEXP case_weights);
+RcppExport SEXP _smotelab_threshold_curves_cpp(SEXP truthSEXP, SEXP probSEXP, SEXP foldsSEXP, SEXP vSEXP, SEXP metricsSEXP, SEXP nSEXP, SEXP case_weightsSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
     Rcpp::traits::input_parameter< const Rcpp::IntegerVector& >::type truth(truthSEXP);
     Rcpp::traits::input_parameter< const Rcpp::NumericVector& >::type prob(probSEXP);
-    Rcpp::traits::input_parameter< const std::vector<double>& >::type thresholds(thresholdsSEXP);
+    Rcpp::traits::input_parameter< const Rcpp::IntegerVector& >::type folds(foldsSEXP);
+    Rcpp::traits::input_parameter< int >::type v(vSEXP);
     Rcpp::traits::input_parameter< const std::vector<std::string>& >::type metrics(metricsSEXP);
+    Rcpp::traits::input_parameter< int >::type n(nSEXP);
     Rcpp::traits::input_parameter< SEXP >::type case_weights(case_weightsSEXP);
-    rcpp_result_gen = Rcpp::wrap(threshold_metrics_cpp(truth, prob, thresholds, metrics, case_weights));
+    rcpp_result_gen = Rcpp::wrap(threshold_curves_cpp(truth, prob, folds, v, metrics, n, case_weights));
     return rcpp_result_gen;
 END_RCPP
 }
@@ -805,7 +807,7 @@ static const R_CallMethodDef CallEntries[] = {
     {"_smotelab_calibrator_fit_cpp", (DL_FUNC) &_smotelab_calibrator_fit_cpp, 4},
     {"_smotelab_calibrator_predict_cpp", (DL_FUNC) &_smotelab_calibrator_predict_cpp, 3},
     {"_smotelab_cv_predict_cpp", (DL_FUNC) &_smotelab_cv_predict_cpp, 9},
-    {"_smotelab_threshold_metrics_cpp", (DL_FUNC) &_smotelab_threshold_metrics_cpp, 5},
+    {"_smotelab_threshold_curves_cpp", (DL_FUNC) &_smotelab_threshold_curves_cpp, 7},
     {"_smotelab_cleaning_cpp", (DL_FUNC) &_smotelab_cleaning_cpp, 9},
     {"_smotelab_near_miss_cpp", (DL_FUNC) &_smotelab_near_miss_cpp, 10},
     {"_smotelab_smote_cleaning_cpp", (DL_FUNC) &_smotelab_smote_cleaning_cpp, 12},

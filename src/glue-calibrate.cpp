@@ -126,19 +126,23 @@ List cv_predict_cpp(const List& spec, const List& columns, const Eigen::Map<Eige
                       Named("fit") = out.refit ? static_cast<SEXP>(glue::fitted_to_r(*out.refit)) : R_NilValue);
 }
 
-// Threshold metrics (names of the registry) of 0/1 truth and probabilities at
-// each threshold: a matrix, one row per threshold.
+// The mean threshold curves of out-of-fold probabilities (see
+// smotelab::threshold_curves()): `thresholds`, `mean` (one column per metric
+// name of the registry) and `constant_fold`, the first fold (1-based) whose
+// probabilities are all equal, or 0.
 // [[Rcpp::export(rng = false)]]
-Rcpp::NumericMatrix threshold_metrics_cpp(const Rcpp::IntegerVector& truth, const Rcpp::NumericVector& prob,
-                                          const std::vector<double>& thresholds,
-                                          const std::vector<std::string>& metrics, SEXP case_weights = R_NilValue) {
-  smotelab::require(truth.size() == prob.size(), "truth and prob differ in length");
+List threshold_curves_cpp(const Rcpp::IntegerVector& truth, const Rcpp::NumericVector& prob,
+                          const Rcpp::IntegerVector& folds, int v, const std::vector<std::string>& metrics, int n,
+                          SEXP case_weights = R_NilValue) {
+  smotelab::require(truth.size() == prob.size() && folds.size() == prob.size(),
+                    "truth, prob and folds differ in length");
+  smotelab::require(n >= 2, "a curve needs at least two thresholds");
   std::vector<std::size_t> wanted;
   for (const auto& m : metrics) wanted.push_back(smotelab::metrics::metric_index(m));
-  const Eigen::MatrixXd values =
-      smotelab::threshold_metrics(truth.begin(), prob.begin(), static_cast<std::size_t>(truth.size()), thresholds,
-                                  wanted, glue::case_weights_from_r(case_weights, truth.size()));
-  Rcpp::NumericMatrix out = Rcpp::wrap(values);
-  Rcpp::colnames(out) = Rcpp::wrap(metrics);
-  return out;
+  const smotelab::ThresholdCurves curves = smotelab::threshold_curves(
+      truth.begin(), prob.begin(), folds.begin(), static_cast<std::size_t>(truth.size()), v, wanted,
+      static_cast<std::size_t>(n), glue::case_weights_from_r(case_weights, truth.size()));
+  Rcpp::NumericMatrix mean = Rcpp::wrap(curves.mean);
+  return List::create(Named("thresholds") = Rcpp::wrap(curves.thresholds), Named("mean") = mean,
+                      Named("constant_fold") = curves.constant_fold);
 }

@@ -3,6 +3,9 @@
 # bench/out/bench-cleaning.md. Run alone with `Rscript bench/bench-cleaning.R`.
 # BENCH_CLEANING_SIZES (e.g. "1e5") limits the row counts, 1e5 and 1e6 by
 # default: imbalanced-learn needs about an hour per method at 1e6 rows.
+# BENCH_CLEANING_METHODS (e.g. "near_miss,tomek_links") limits the methods;
+# BENCH_CLEANING_PEER_FACTOR (default 10.5) is how many times smotelab's time
+# a peer gets before it is stopped.
 BENCH_DIR <- local({
   file <- sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE)[1])
   dirname(normalizePath(file))
@@ -20,11 +23,13 @@ methods <- list(
   ),
   near_miss = list(label = "`near_miss()`", peer = "`NearMiss(n_jobs=2)`", themis = "themis_nearmiss")
 )
+only <- Sys.getenv("BENCH_CLEANING_METHODS")
+if (nzchar(only)) methods <- methods[intersect(strsplit(only, ",")[[1]], names(methods))]
 ready <- smotelab_ready(names(methods))
 # smotelab runs 3 times at 1e5 rows and once at 1e6; the peers once. A peer
 # is stopped after `peer_factor` times smotelab's time (at least
 # `min_timeout` s), so "did not finish in T s" still proves the ratio.
-peer_factor <- 10.5
+peer_factor <- as.numeric(Sys.getenv("BENCH_CLEANING_PEER_FACTOR", "10.5"))
 min_timeout <- 600
 
 fmt_count <- function(x) format(x, big.mark = ",", scientific = FALSE)

@@ -3,6 +3,10 @@
 # bench/out/bench-cleaning.md. Run alone with `Rscript bench/bench-cleaning.R`.
 # BENCH_CLEANING_SIZES (e.g. "1e5") limits the row counts, 1e5 and 1e6 by
 # default: imbalanced-learn needs about an hour per method at 1e6 rows.
+# BENCH_CLEANING_METHODS (e.g. "near_miss,tomek_links") limits the methods;
+# BENCH_CLEANING_PEER_FACTOR (default 10.5) is how many times smotelab's time
+# a peer gets before it is stopped; BENCH_CLEANING_THEMIS=false leaves themis
+# out (it did not finish in 600 s at 1e5 rows).
 BENCH_DIR <- local({
   file <- sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE)[1])
   dirname(normalizePath(file))
@@ -20,12 +24,15 @@ methods <- list(
   ),
   near_miss = list(label = "`near_miss()`", peer = "`NearMiss(n_jobs=2)`", themis = "themis_nearmiss")
 )
+only <- Sys.getenv("BENCH_CLEANING_METHODS")
+if (nzchar(only)) methods <- methods[intersect(strsplit(only, ",")[[1]], names(methods))]
 ready <- smotelab_ready(names(methods))
 # smotelab runs 3 times at 1e5 rows and once at 1e6; the peers once. A peer
 # is stopped after `peer_factor` times smotelab's time (at least
 # `min_timeout` s), so "did not finish in T s" still proves the ratio.
-peer_factor <- 10.5
+peer_factor <- as.numeric(Sys.getenv("BENCH_CLEANING_PEER_FACTOR", "10.5"))
 min_timeout <- 600
+with_themis <- !identical(tolower(Sys.getenv("BENCH_CLEANING_THEMIS")), "false")
 
 fmt_count <- function(x) format(x, big.mark = ",", scientific = FALSE)
 mib <- function(bytes) bytes / 1024^2
@@ -48,7 +55,7 @@ for (n in sizes) {
     t_sm <- if (measured(sm)) sm$seconds else NA
     limit <- if (measured(sm)) max(min_timeout, ceiling(peer_factor * sm$seconds)) else min_timeout
     imb <- run_py("cleaning.py", name, dataset, 1, timeout = limit)
-    th <- if (!is.null(m$themis)) run_r("cleaning.R", m$themis, dataset, 1, timeout = limit)
+    th <- if (!is.null(m$themis) && with_themis) run_r("cleaning.R", m$themis, dataset, 1, timeout = limit)
     agree <- function(res) {
       if (!measured(res)) {
         return("")

@@ -381,7 +381,7 @@ struct ScreenData {
   std::vector<Real> ref_cols;  // column j of the reference rows at ref_cols[j * ld]
   std::size_t ld = 0;
   std::vector<Real> query_rows;        // row-major, n_query rounded up to the query block
-  std::vector<double> r_norm, q_norm;  // squared norms; the Screen takes r_norm
+  std::vector<double> r_norm, q_norm;  // squared norms (a self-join's queries use r_norm)
   // Coordinate j of query i is at query()[i * q_row + j * q_col]. A
   // self-join reads its queries from the reference columns: one copy, not two.
   bool shared = false;
@@ -410,7 +410,6 @@ struct ScreenData {
       shared = true;
       q_row = 1;
       q_col = ld;
-      q_norm = r_norm;
       return;
     }
     q_row = static_cast<std::size_t>(p);
@@ -430,17 +429,31 @@ struct ScreenData {
   }
 };
 
+// A double rounded to Real towards +inf or -inf: a float limit that is never
+// below the double one, a float norm that is never above it.
+template <typename Real>
+inline Real rounded_up(double x) {
+  const Real r = static_cast<Real>(x);
+  return static_cast<double>(r) < x ? std::nextafter(r, std::numeric_limits<Real>::infinity()) : r;
+}
+template <typename Real>
+inline Real rounded_down(double x) {
+  const Real r = static_cast<Real>(x);
+  return static_cast<double>(r) > x ? std::nextafter(r, -std::numeric_limits<Real>::infinity()) : r;
+}
+
 // The screen of the brute force (simd::knn_screen) over reference rows and
 // query rows (which may be the same rows).
 //
-// It runs in float, twice as fast, on the centred data divided by a power of
-// two M >= max |x|. Its bound on ||q - r||^2 / M^2 allows for the rounding to
-// float (2u per product, u = 2^-24), the float sums of p products (p u), the
-// double arithmetic of the bound ((p + 2) eps, as computed distances differ
-// from the true ones by up to p eps) and, as a floor, float underflow in each
-// product (2^-126 each), each times two. Scales so extreme that M^2 or 1 / M^2
-// would leave the doubles use the screen in double (bounded by four times its
-// (p + 2) eps).
+// It runs in float, twice as fast as double, on the centred data divided by
+// a power of two M >= max |x|. Its bound on ||q - r||^2 / M^2 allows for the
+// rounding to float (2u per product, u = 2^-24), the float sums of p products
+// (p u), the bound itself formed in float (3u: the norms' sum, then the
+// product subtracted), the double arithmetic that makes its norms ((p + 2)
+// eps, as computed distances differ from the true ones by up to p eps) and,
+// as a floor, float underflow in each product (2^-126 each), each times two.
+// Scales so extreme that M^2 or 1 / M^2 would leave the doubles use the
+// screen in double (bounded by four times its (p + 2) eps).
 class Screen {
  public:
   // self_join: query is ref, and its rows are the reference rows (so its
@@ -448,7 +461,7 @@ class Screen {
   // order (null for all).
   Screen(const Columns& ref, const Columns& query, Eigen::Index query_rows_padded, bool self_join = false,
          const std::vector<Eigen::Index>* subset = nullptr)
-      : p_(ref.cols()) {
+      : p_(ref.cols()), self_join_(self_join) {
     // Centring shrinks the norms, and so the cancellation in the expansion.
     Eigen::RowVectorXd center(p_);
     double max_abs = 0.0;
@@ -466,20 +479,15 @@ class Screen {
     const double eps = std::numeric_limits<double>::epsilon();
     const double pd = static_cast<double>(p_);
     if (in_float_) {
-      slack_ = 2.0 * ((pd + 4.0) * std::ldexp(1.0, -24) + (pd + 2.0) * eps);
-      floor_ = 2.0 * (pd + 2.0) * std::ldexp(1.0, -126);
       to_scaled_ = max_abs == 0 ? 1.0 : std::ldexp(1.0, -2 * exponent);
       single_ = ScreenData<float>(ref, query, center, query_rows_padded, max_abs > 0 ? std::ldexp(1.0, -exponent) : 1.0,
                                   self_join, subset);
-      r_kept_ = std::move(single_.r_norm);
+      kept_norms(single_, 2.0 * ((pd + 7.0) * std::ldexp(1.0, -24) + (pd + 2.0) * eps),
+                 2.0 * (pd + 2.0) * std::ldexp(1.0, -126), single_kept_);
     } else {
-      slack_ = 4.0 * (pd + 2.0) * eps;
-      floor_ = 1e-300;
-      to_scaled_ = 1.0;
       twice_ = ScreenData<double>(ref, query, center, query_rows_padded, 1.0, self_join, subset);
-      r_kept_ = std::move(twice_.r_norm);
+      kept_norms(twice_, 4.0 * (pd + 2.0) * eps, 1e-300, twice_kept_);
     }
-    for (double& v : r_kept_) v *= 1.0 - slack_;
   }
 
   // A squared distance in the units of the screen's limits.
@@ -497,23 +505,54 @@ class Screen {
       cand_ref.resize(nq * nr + 1);
     }
     const auto qs = static_cast<std::size_t>(q0), rs = static_cast<std::size_t>(r0), p = static_cast<std::size_t>(p_);
-    if (in_float_) {
-      return simd::knn_screen(single_.query() + qs * single_.q_row, single_.q_row, single_.q_col,
-                              single_.q_norm.data() + qs, limit, nq, single_.ref_cols.data() + rs, single_.ld,
-                              r_kept_.data() + rs, r_limit, nr, p, slack_, floor_, cand_query.data(), cand_ref.data());
+    if (!in_float_) {
+      return simd::knn_screen(twice_.query() + qs * twice_.q_row, twice_.q_row, twice_.q_col,
+                              twice_kept_.query(self_join_) + qs, limit, nq, twice_.ref_cols.data() + rs, twice_.ld,
+                              twice_kept_.ref.data() + rs, r_limit, nr, p, cand_query.data(), cand_ref.data());
     }
-    return simd::knn_screen(twice_.query() + qs * twice_.q_row, twice_.q_row, twice_.q_col, twice_.q_norm.data() + qs,
-                            limit, nq, twice_.ref_cols.data() + rs, twice_.ld, r_kept_.data() + rs, r_limit, nr, p,
-                            slack_, floor_, cand_query.data(), cand_ref.data());
+    // The limits in float, rounded up; the references' padded to whole tiles.
+    std::vector<float> q_limit(nq), own_limit;
+    for (std::size_t i = 0; i < nq; ++i) q_limit[i] = rounded_up<float>(limit[i]);
+    if (r_limit != nullptr) {
+      own_limit.assign((nr + simd::kScreenRefTile - 1) / simd::kScreenRefTile * simd::kScreenRefTile,
+                       -std::numeric_limits<float>::infinity());
+      for (std::size_t c = 0; c < nr; ++c) own_limit[c] = rounded_up<float>(r_limit[c]);
+    }
+    return simd::knn_screen(single_.query() + qs * single_.q_row, single_.q_row, single_.q_col,
+                            single_kept_.query(self_join_) + qs, q_limit.data(), nq, single_.ref_cols.data() + rs,
+                            single_.ld, single_kept_.ref.data() + rs, r_limit != nullptr ? own_limit.data() : nullptr,
+                            nr, p, cand_query.data(), cand_ref.data());
   }
 
  private:
+  // Each side's norms shrunk by the slack, less half the floor, rounded down
+  // to the screen's type: the bound q_kept + r_kept - 2 q.r then never
+  // exceeds the true squared distance.
+  template <typename Real>
+  struct Kept {
+    std::vector<Real> ref, own_query;
+    const Real* query(bool self_join) const { return self_join ? ref.data() : own_query.data(); }
+  };
+  template <typename Real>
+  static void kept_norms(ScreenData<Real>& data, double slack, double floor, Kept<Real>& kept) {
+    const auto shrink = [&](const std::vector<double>& norm, std::vector<Real>& out) {
+      out.resize(norm.size());
+      for (std::size_t i = 0; i < norm.size(); ++i) out[i] = rounded_down<Real>(norm[i] * (1.0 - slack) - floor / 2);
+    };
+    shrink(data.r_norm, kept.ref);
+    if (!data.shared) shrink(data.q_norm, kept.own_query);
+    data.r_norm = std::vector<double>();
+    data.q_norm = std::vector<double>();
+  }
+
   Eigen::Index p_;
+  bool self_join_ = false;
   bool in_float_ = true;
-  double slack_ = 0, floor_ = 0, to_scaled_ = 1;
+  double to_scaled_ = 1;
   ScreenData<float> single_;
   ScreenData<double> twice_;
-  std::vector<double> r_kept_;  // ||r||^2 (1 - slack)
+  Kept<float> single_kept_;
+  Kept<double> twice_kept_;
 };
 
 // Offers a candidate to a query's top k and keeps the query's limit, in the

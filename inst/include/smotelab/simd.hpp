@@ -18,6 +18,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <type_traits>
 
 #if !defined(__GNUC__)
 #error "smotelab needs GNU vector extensions (GCC or Clang)"
@@ -403,18 +404,19 @@ inline void bin_codes(const double* x, std::size_t rows, const double* padded, c
 // reference columns themselves, q_row = 1, q_col = ld) and reference c
 // (column-major with leading dimension `ld`: coordinate j of reference c at
 // `ref_cols[j * ld + c]`) are a candidate unless the lower bound
-//   ||q||^2 + ||r||^2 - 2 q.r - slack (||q||^2 + ||r||^2) - floor
-// exceeds limit[i]; the caller passes r_kept[c] = ||r_c||^2 (1 - slack). A
+//   q_kept[i] + r_kept[c] - 2 q.r
+// exceeds limit[i]. The caller makes the kept norms and the limits
+// conservative (norms shrunk by the slack that covers every rounding of the
+// bound, rounded down; limits rounded up), so the bound is formed in the
+// coordinates' type: in float, twice as many pairs per instruction. A
 // self-join passes r_limit too, each reference's own limit, and then a pair
 // is also a candidate when the bound is within r_limit[c]: one product
-// screens both directions. The products q.r are summed in the coordinates'
-// type (float: twice as many per instruction; the caller's slack covers its
-// rounding); the bound is formed in double. nq must be a multiple of 4, and
-// the reference columns, r_kept and r_limit included, readable up to a
-// multiple of kScreenRefTile past nr. Candidates are written as (i, c) pairs
-// in query-major order into arrays of at least nq * nr + 1 entries (a lane
-// that does not pass may still be written one past the last candidate);
-// returns how many.
+// screens both directions. nq must be a multiple of 4, and the reference
+// columns, r_kept and r_limit included, readable up to a multiple of
+// kScreenRefTile past nr. Candidates are written as (i, c) pairs in
+// query-major order into arrays of at least nq * nr + 1 entries (a lane that
+// does not pass may still be written one past the last candidate); returns
+// how many.
 //
 // Each product is summed over the coordinates in their order whatever the
 // vector width, so every compiled version screens the same pairs up to the
@@ -423,17 +425,12 @@ constexpr std::size_t kScreenRefTile = 64;
 
 namespace screen {
 
-// Vectors of W coordinates (Coord), and the parts they are widened to for
-// the bound: Part holds one register of doubles (as many bytes as W Reals,
-// so a float lane converts in two halves), PartCoord the coordinates it is
-// converted from, Mask a comparison of Parts.
+// W coordinates of type Real, and the lanes of a comparison of them.
 template <typename Real, int W>
 struct Vectors {
-  static constexpr int kPart = W * static_cast<int>(sizeof(Real)) / static_cast<int>(sizeof(double));
   typedef Real Coord __attribute__((vector_size(W * sizeof(Real))));
-  typedef Real PartCoord __attribute__((vector_size(kPart * sizeof(Real))));
-  typedef double Part __attribute__((vector_size(kPart * sizeof(double))));
-  typedef std::int64_t Mask __attribute__((vector_size(kPart * sizeof(std::int64_t))));
+  typedef typename std::conditional<sizeof(Real) == 4, std::int32_t, std::int64_t>::type Lane;
+  typedef Lane Mask __attribute__((vector_size(W * sizeof(Real))));
 };
 
 template <typename V>
@@ -443,59 +440,44 @@ SMOTELAB_LANE_INLINE V load_vector(const void* at) {
   return v;
 }
 
-// The lower bound for the references r_kept + [0, kPart), from part `part` of
-// the W products `dots`, with q_kept = ||q||^2 (1 - slack) - floor.
-template <typename Real, int W>
-SMOTELAB_LANE_INLINE typename Vectors<Real, W>::Part lower_bound(const typename Vectors<Real, W>::Coord& dots, int part,
-                                                                 const double* r_kept, double q_kept) {
-  using V = Vectors<Real, W>;
-  const auto coords = load_vector<typename V::PartCoord>(
-      reinterpret_cast<const char*>(&dots) + static_cast<std::size_t>(part) * sizeof(typename V::PartCoord));
-  return (load_vector<typename V::Part>(r_kept) + q_kept) - 2.0 * __builtin_convertvector(coords, typename V::Part);
-}
-
-// Which lanes pass: the bound is within the query's limit or, in a
-// symmetric screen, within the reference's own.
+// Which lanes of the bound pass: within the query's limit or, in a symmetric
+// screen, within the reference's own. Written as "not above", so that a
+// bound that overflowed to NaN passes.
 template <typename Real, int W, bool Symmetric>
-SMOTELAB_LANE_INLINE typename Vectors<Real, W>::Mask passes(const typename Vectors<Real, W>::Part& bound,
-                                                            double q_limit, const double* r_limit, std::size_t first) {
-  using Part = typename Vectors<Real, W>::Part;
-  // Written as "not above", so that a bound that overflowed to NaN passes.
-  if (!Symmetric) return ~(bound > q_limit);
-  const Part own = load_vector<Part>(r_limit + first);
-  const Part query = Part{} + q_limit;
+SMOTELAB_LANE_INLINE typename Vectors<Real, W>::Mask passes(const typename Vectors<Real, W>::Coord& bound, Real q_limit,
+                                                            const Real* r_limit, std::size_t first) {
+  using Coord = typename Vectors<Real, W>::Coord;
+  const Coord query = Coord{} + q_limit;
+  if (!Symmetric) return ~(bound > query);
+  const Coord own = load_vector<Coord>(r_limit + first);
   return ~(bound > (own > query ? own : query));
 }
 
-// Whether any of the kPart lanes of a comparison is set.
-template <int kPart, typename Mask>
+// Whether any lane of a comparison is set.
+template <int W, typename Mask>
 SMOTELAB_LANE_INLINE bool any_lane(const Mask& m) {
-  std::int64_t lanes[kPart];
+  typedef typename std::remove_reference<decltype(m[0])>::type Lane;
+  Lane lanes[W];
   std::memcpy(lanes, &m, sizeof lanes);
-  std::int64_t any = 0;
-  for (std::int64_t lane : lanes) any |= lane;
+  Lane any = 0;
+  for (Lane lane : lanes) any |= lane;
   return any != 0;
 }
 
 // A tile of 4 query rows x 4 W reference rows: 16 accumulators, few enough
 // for the registers of every instruction set.
 template <typename Real, int W, bool Symmetric>
-SMOTELAB_LANE_INLINE std::size_t run(const Real* q_rows, std::size_t q_row, std::size_t q_col, const double* q_norm,
-                                     const double* limit, std::size_t nq, const Real* ref_cols, std::size_t ld,
-                                     const double* r_kept, const double* r_limit, std::size_t nr, std::size_t p,
-                                     double slack, double floor, std::uint32_t* cand_query, std::uint32_t* cand_ref) {
+SMOTELAB_LANE_INLINE std::size_t run(const Real* q_rows, std::size_t q_row, std::size_t q_col, const Real* q_kept,
+                                     const Real* limit, std::size_t nq, const Real* ref_cols, std::size_t ld,
+                                     const Real* r_kept, const Real* r_limit, std::size_t nr, std::size_t p,
+                                     std::uint32_t* cand_query, std::uint32_t* cand_ref) {
   using V = Vectors<Real, W>;
   using Coord = typename V::Coord;
-  using Part = typename V::Part;
   using Mask = typename V::Mask;
-  constexpr int kPart = static_cast<int>(sizeof(Part) / sizeof(double));
-  constexpr int kParts = W / kPart;
   static_assert(kScreenRefTile % (4 * W) == 0, "the reference tile must hold whole vector tiles");
   std::size_t found = 0;
   for (std::size_t i0 = 0; i0 < nq; i0 += 4) {
     const Real *x0 = q_rows + i0 * q_row, *x1 = x0 + q_row, *x2 = x1 + q_row, *x3 = x2 + q_row;
-    double q_kept[4];
-    for (int u = 0; u < 4; ++u) q_kept[u] = q_norm[i0 + u] * (1.0 - slack) - floor;
     for (std::size_t c0 = 0; c0 < nr; c0 += 4 * W) {
       Coord d00 = Coord{}, d01 = d00, d02 = d00, d03 = d00, d10 = d00, d11 = d00, d12 = d00, d13 = d00, d20 = d00,
             d21 = d00, d22 = d00, d23 = d00, d30 = d00, d31 = d00, d32 = d00, d33 = d00;
@@ -526,34 +508,31 @@ SMOTELAB_LANE_INLINE std::size_t run(const Real* q_rows, std::size_t q_row, std:
       }
       const Coord dots[4][4] = {{d00, d01, d02, d03}, {d10, d11, d12, d13}, {d20, d21, d22, d23}, {d30, d31, d32, d33}};
       // Nearly every tile has no candidate: one test for the whole tile,
-      // and a look at the parts only when some lane passes. The masks are
-      // kept, not recomputed, and a part's lanes are written without a
+      // and a look at the lanes only when some lane passes. The masks are
+      // kept, not recomputed, and a vector's lanes are written without a
       // branch per lane (the count moves only for the lanes that pass), so
       // a tile with a candidate or two costs little more than one without.
-      Mask hits[4][4][kParts];
+      Mask hits[4][4];
       Mask pass = Mask{};
       for (int u = 0; u < 4; ++u)
-        for (int v = 0; v < 4; ++v)
-          for (int part = 0; part < kParts; ++part) {
-            const std::size_t first = c0 + static_cast<std::size_t>(v * W + part * kPart);
-            hits[u][v][part] = passes<Real, W, Symmetric>(
-                lower_bound<Real, W>(dots[u][v], part, r_kept + first, q_kept[u]), limit[i0 + u], r_limit, first);
-            pass |= hits[u][v][part];
-          }
-      if (!any_lane<kPart>(pass)) continue;
+        for (int v = 0; v < 4; ++v) {
+          const std::size_t first = c0 + static_cast<std::size_t>(v * W);
+          const Coord bound = (load_vector<Coord>(r_kept + first) + q_kept[i0 + u]) - Real(2) * dots[u][v];
+          hits[u][v] = passes<Real, W, Symmetric>(bound, limit[i0 + u], r_limit, first);
+          pass |= hits[u][v];
+        }
+      if (!any_lane<W>(pass)) continue;
       for (int u = 0; u < 4; ++u) {
         const auto query = static_cast<std::uint32_t>(i0 + static_cast<std::size_t>(u));
         for (int v = 0; v < 4; ++v) {
-          for (int part = 0; part < kParts; ++part) {
-            const Mask& hit = hits[u][v][part];
-            if (!any_lane<kPart>(hit)) continue;
-            const std::size_t first = c0 + static_cast<std::size_t>(v) * W + static_cast<std::size_t>(part) * kPart;
-            for (int l = 0; l < kPart; ++l) {
-              const std::size_t c = first + static_cast<std::size_t>(l);
-              cand_query[found] = query;
-              cand_ref[found] = static_cast<std::uint32_t>(c);
-              found += static_cast<std::size_t>((hit[l] != 0) & (c < nr));
-            }
+          const Mask& hit = hits[u][v];
+          if (!any_lane<W>(hit)) continue;
+          const std::size_t first = c0 + static_cast<std::size_t>(v) * W;
+          for (int l = 0; l < W; ++l) {
+            const std::size_t c = first + static_cast<std::size_t>(l);
+            cand_query[found] = query;
+            cand_ref[found] = static_cast<std::uint32_t>(c);
+            found += static_cast<std::size_t>((hit[l] != 0) & (c < nr));
           }
         }
       }
@@ -567,36 +546,36 @@ SMOTELAB_LANE_INLINE std::size_t run(const Real* q_rows, std::size_t q_row, std:
 // knn_screen() below for coordinates of type Real in vectors of W.
 template <typename Real, int W>
 SMOTELAB_LANE_INLINE std::size_t screen_pairs(const Real* q_rows, std::size_t q_row, std::size_t q_col,
-                                              const double* q_norm, const double* limit, std::size_t nq,
-                                              const Real* ref_cols, std::size_t ld, const double* r_kept,
-                                              const double* r_limit, std::size_t nr, std::size_t p, double slack,
-                                              double floor, std::uint32_t* cand_query, std::uint32_t* cand_ref) {
-  return r_limit != nullptr ? screen::run<Real, W, true>(q_rows, q_row, q_col, q_norm, limit, nq, ref_cols, ld, r_kept,
-                                                         r_limit, nr, p, slack, floor, cand_query, cand_ref)
-                            : screen::run<Real, W, false>(q_rows, q_row, q_col, q_norm, limit, nq, ref_cols, ld, r_kept,
-                                                          r_limit, nr, p, slack, floor, cand_query, cand_ref);
+                                              const Real* q_kept, const Real* limit, std::size_t nq,
+                                              const Real* ref_cols, std::size_t ld, const Real* r_kept,
+                                              const Real* r_limit, std::size_t nr, std::size_t p,
+                                              std::uint32_t* cand_query, std::uint32_t* cand_ref) {
+  return r_limit != nullptr ? screen::run<Real, W, true>(q_rows, q_row, q_col, q_kept, limit, nq, ref_cols, ld, r_kept,
+                                                         r_limit, nr, p, cand_query, cand_ref)
+                            : screen::run<Real, W, false>(q_rows, q_row, q_col, q_kept, limit, nq, ref_cols, ld, r_kept,
+                                                          r_limit, nr, p, cand_query, cand_ref);
 }
 
 SMOTELAB_CLONES
-inline std::size_t knn_screen(const double* q_rows, std::size_t q_row, std::size_t q_col, const double* q_norm,
+inline std::size_t knn_screen(const double* q_rows, std::size_t q_row, std::size_t q_col, const double* q_kept,
                               const double* limit, std::size_t nq, const double* ref_cols, std::size_t ld,
-                              const double* r_kept, const double* r_limit, std::size_t nr, std::size_t p, double slack,
-                              double floor, std::uint32_t* cand_query, std::uint32_t* cand_ref) {
-  return screen_pairs<double, 4>(q_rows, q_row, q_col, q_norm, limit, nq, ref_cols, ld, r_kept, r_limit, nr, p, slack,
-                                 floor, cand_query, cand_ref);
+                              const double* r_kept, const double* r_limit, std::size_t nr, std::size_t p,
+                              std::uint32_t* cand_query, std::uint32_t* cand_ref) {
+  return screen_pairs<double, 4>(q_rows, q_row, q_col, q_kept, limit, nq, ref_cols, ld, r_kept, r_limit, nr, p,
+                                 cand_query, cand_ref);
 }
 
 // The float screen is the hot loop of SMOTE in many dimensions. AVX-512
 // machines run it on 16 floats per instruction; target_clones would compile
 // one body for every instruction set, so each width gets its own version here
 // and the loader picks as for target_clones.
-#define SMOTELAB_KNN_SCREEN_FLOAT(W)                                                                              \
-  inline std::size_t knn_screen(const float* q_rows, std::size_t q_row, std::size_t q_col, const double* q_norm,  \
-                                const double* limit, std::size_t nq, const float* ref_cols, std::size_t ld,       \
-                                const double* r_kept, const double* r_limit, std::size_t nr, std::size_t p,       \
-                                double slack, double floor, std::uint32_t* cand_query, std::uint32_t* cand_ref) { \
-    return screen_pairs<float, W>(q_rows, q_row, q_col, q_norm, limit, nq, ref_cols, ld, r_kept, r_limit, nr, p,  \
-                                  slack, floor, cand_query, cand_ref);                                            \
+#define SMOTELAB_KNN_SCREEN_FLOAT(W)                                                                             \
+  inline std::size_t knn_screen(const float* q_rows, std::size_t q_row, std::size_t q_col, const float* q_kept,  \
+                                const float* limit, std::size_t nq, const float* ref_cols, std::size_t ld,       \
+                                const float* r_kept, const float* r_limit, std::size_t nr, std::size_t p,        \
+                                std::uint32_t* cand_query, std::uint32_t* cand_ref) {                            \
+    return screen_pairs<float, W>(q_rows, q_row, q_col, q_kept, limit, nq, ref_cols, ld, r_kept, r_limit, nr, p, \
+                                  cand_query, cand_ref);                                                         \
   }
 #if defined(SMOTELAB_HAVE_CLONES)
 __attribute__((target("arch=x86-64-v4"))) SMOTELAB_KNN_SCREEN_FLOAT(16) __attribute__((target("arch=x86-64-v3")))

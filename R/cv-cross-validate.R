@@ -64,9 +64,10 @@ cv_problem <- function(pipeline, formula, data, folds, metrics, threshold, seed,
     )
   }
   n_threads <- resolve_threads(n_threads, call = call)
-  weights <- resolve_case_weights(case_weights, data, call = call)
+  weights <- resolve_case_weights(case_weights, data, call = call, formula = formula)
   weighted <- check_weighted(weighted, weights$values, call = call)
   data <- weights$data
+  formula <- weights$formula
   prepared <- pipeline_data(pipeline, formula, data, n_threads, call)
   bp <- prepared$blueprint
   metrics <- check_metric_names(metrics, call = call)
@@ -78,7 +79,7 @@ cv_problem <- function(pipeline, formula, data, folds, metrics, threshold, seed,
     x = prepared$x, y = prepared$y, levels = bp$outcome_levels, folds = fold_ids, v = attr(fold_ids, "v"),
     metrics = metrics, threshold = threshold, seed = seed, n_threads = n_threads, rng = rng,
     blocks = blueprint_blocks(bp), case_weights = weights$values, weighted = weighted, data = data,
-    case_weight_label = weights$label
+    case_weight_label = weights$label, formula = formula
   )
 }
 

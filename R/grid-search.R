@@ -57,7 +57,7 @@ grid_search <- function(pipeline, formula, data,
       "i" = "Every fold's estimate was NA; a fold may hold one class only."
     ), "levels", call = call)
   }
-  best_fit <- fit(pipelines[[best]], formula, problem$data,
+  best_fit <- fit(pipelines[[best]], problem$formula, problem$data,
     seed = problem$seed, n_threads = problem$n_threads,
     rng = problem$rng, case_weights = problem$case_weights
   )

@@ -21,7 +21,8 @@
 #'   `random_state = seed` (a fresh `RandomState(seed)` for every fit); see
 #'   [smotelab-rng].
 #' @param case_weights `NULL`, or case weights: the name of a numeric column
-#'   of `data` (which is then not a predictor) or a numeric vector with one
+#'   of `data` (which is then not a predictor: `y ~ .` leaves it out, and
+#'   `y ~ . - w` may say so) or a numeric vector with one
 #'   value per row, every value finite and larger than 0. A row of weight `w`
 #'   counts as `w` rows: in [model_logistic()] its loss is multiplied by `w`
 #'   (`glm()`'s prior weights; with `class_weight = "balanced"`, after the
@@ -55,8 +56,8 @@ fit.smotelab_pipeline <- function(object, formula, data, seed = NULL, n_threads 
   rlang::check_dots_empty()
   call <- rlang::current_env()
   n_threads <- resolve_threads(n_threads, call = call)
-  weights <- resolve_case_weights(case_weights, data, call = call)
-  fit_pipeline_data(object, formula, weights$data, seed, n_threads, rng,
+  weights <- resolve_case_weights(case_weights, data, call = call, formula = formula)
+  fit_pipeline_data(object, weights$formula, weights$data, seed, n_threads, rng,
     fit_core = function(spec, x, y, seed) pipeline_fit_cpp(spec, x, y, seed, n_threads, weights$values),
     extra = list(case_weights = weights$label),
     case_weights = weights$values,
@@ -349,10 +350,12 @@ fit_summary_fields <- c("steps", "model", "outcome", "event", "n_rows", "predict
 # Case weights for fit(): `values` (a double vector, or NULL), `data` without
 # the weight column when they were given as a column name (a new list of the
 # same column vectors, not a copy of them), and `label`, how format() names
-# them.
-resolve_case_weights <- function(case_weights, data, call = caller_env()) {
+# them. A `formula`, when given, comes back as `formula` without a `- w` term
+# for that column, which a user may well write although the column is no
+# predictor anyway.
+resolve_case_weights <- function(case_weights, data, call = caller_env(), formula = NULL) {
   if (is.null(case_weights)) {
-    return(list(values = NULL, data = data, label = NULL))
+    return(list(values = NULL, data = data, label = NULL, formula = formula))
   }
   check_data(data, call = call)
   label <- "a vector"
@@ -369,6 +372,7 @@ resolve_case_weights <- function(case_weights, data, call = caller_env()) {
     column <- case_weights
     case_weights <- data[[column]]
     data <- data[setdiff(names(data), column)]
+    if (!is.null(formula)) formula <- formula_without_weights(formula, column, call)
   }
   check_case_weight_values(case_weights, nrow(data),
     allow_zero = FALSE,
@@ -378,7 +382,37 @@ resolve_case_weights <- function(case_weights, data, call = caller_env()) {
     range_problem = "Every case weight must be a finite number larger than 0.",
     call = call
   )
-  list(values = as.double(case_weights), data = data, label = label)
+  list(values = as.double(case_weights), data = data, label = label, formula = formula)
+}
+
+# `formula` with every `- column` term dropped from its right side; any other
+# use of the weight column there is refused, as it is not in the data the
+# predictors are read from.
+formula_without_weights <- function(formula, column, call) {
+  if (!rlang::is_formula(formula) || !column %in% all.vars(rlang::f_rhs(formula))) {
+    return(formula)
+  }
+  drop <- function(e) {
+    if (rlang::is_call(e, "-", n = 2) && identical(e[[3]], as.name(column))) {
+      return(drop(e[[2]]))
+    }
+    if (rlang::is_call(e)) {
+      for (k in seq_along(e)[-1]) e[[k]] <- drop(e[[k]])
+    }
+    e
+  }
+  rhs <- drop(rlang::f_rhs(formula))
+  if (column %in% all.vars(rhs)) {
+    abort_smotelab(
+      c("The case-weight column {.val {column}} can't be a predictor in {.arg formula}.",
+        "i" = "Drop it from the formula, or remove it with {.code - {column}}."
+      ),
+      "formula",
+      call = call
+    )
+  }
+  rlang::f_rhs(formula) <- rhs
+  formula
 }
 
 # The checks all case weights pass: numeric, `n` values, each finite and

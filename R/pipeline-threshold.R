@@ -119,7 +119,7 @@ tune_threshold <- function(pipeline, formula, data, metric = "f1", folds = 5, co
   curve <- tibble::tibble(.threshold = curves$thresholds, mean = score)
   if (!is.null(constraint)) curve$constraint_mean <- curves$mean[, 2]
 
-  fitted <- new_fit(pipeline, problem, formula, problem$data, out$fit, call)
+  fitted <- new_fit(pipeline, problem, problem$formula, problem$data, out$fit, call)
   fitted$case_weights <- problem$case_weight_label
   fitted$threshold <- curves$thresholds[best]
   fitted$best_score <- score[best]

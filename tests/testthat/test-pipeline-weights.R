@@ -15,6 +15,31 @@ test_that("logistic regression with case weights and C = Inf equals glm(weights 
   expect_false(any(grepl("case weights", format(fit(imb_pipeline(clf = model_logistic()), y ~ x1, data = d)))))
 })
 
+test_that("a formula may remove the weight column with `- w`, and can't use it as a predictor", {
+  d <- logistic_data(300)
+  d$w <- withr::with_seed(5, stats::runif(nrow(d), 0.5, 2))
+  pipe <- imb_pipeline(smote = step_smote(), clf = model_logistic())
+  plain <- fit(pipe, y ~ ., data = d, case_weights = "w", seed = 1)
+  removed <- fit(pipe, y ~ . - w, data = d, case_weights = "w", seed = 1)
+  expect_equal(removed$blueprint$columns, paste0("x", 1:4))
+  expect_identical(coef(removed), coef(plain))
+  # Only the weight term goes: another removed column stays removed.
+  fewer <- fit(pipe, y ~ . - w - x4, data = d, case_weights = "w", seed = 1)
+  expect_equal(fewer$blueprint$columns, paste0("x", 1:3))
+  expect_identical(
+    cross_validate(pipe, y ~ . - w, d, folds = 3, case_weights = "w", seed = 1),
+    cross_validate(pipe, y ~ ., d, folds = 3, case_weights = "w", seed = 1)
+  )
+  tuned <- tune_threshold(pipe, y ~ . - w, d, folds = 3, case_weights = "w", seed = 1)
+  expect_equal(tuned$threshold, tune_threshold(pipe, y ~ ., d, folds = 3, case_weights = "w", seed = 1)$threshold)
+  expect_s3_class(predict(tuned, d), "tbl_df")
+  grid <- grid_search(pipe, y ~ . - w, d,
+    grid = list(smote__k_neighbors = c(3, 5)), folds = 3, case_weights = "w", seed = 1
+  )
+  expect_equal(grid$best_fit$blueprint$columns, paste0("x", 1:4))
+  expect_snapshot(error = TRUE, fit(pipe, y ~ x1 + w, data = d, case_weights = "w"))
+})
+
 test_that("whole-number case weights equal duplicated rows to 1e-10", {
   d <- logistic_data(500)
   # Fewer distinct values than bins: boosting then bins the rows and their

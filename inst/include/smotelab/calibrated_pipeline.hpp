@@ -177,8 +177,7 @@ inline double event_share(const Eigen::Ref<const Eigen::VectorXi>& y, const doub
     const auto counts = detail::class_counts(y);
     return double(counts[1]) / double(y.size());
   }
-  double mass[2] = {0, 0};
-  for (Eigen::Index i = 0; i < y.size(); ++i) mass[y(i) == 1] += case_weight[i];
+  const std::vector<double> mass = class_weight_totals(y, case_weight);
   return mass[1] / (mass[0] + mass[1]);
 }
 

@@ -67,4 +67,12 @@ inline std::vector<double> weights_of_rows(const double* case_weight, const std:
   return out;
 }
 
+// The summed case weights of the rows of each class (y holds 0/1): entry 1
+// the events'.
+inline std::vector<double> class_weight_totals(const Eigen::Ref<const Eigen::VectorXi>& y, const double* case_weight) {
+  std::vector<double> total(2, 0.0);
+  for (Eigen::Index i = 0; i < y.size(); ++i) total[y(i) == 1] += case_weight[i];
+  return total;
+}
+
 }  // namespace smotelab

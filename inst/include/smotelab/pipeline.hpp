@@ -562,10 +562,7 @@ inline void fit_model(const PipelineSpec& spec, const Columns& X, const Eigen::R
                       FittedPipeline& fitted) {
   fitted.model = std::visit(ModelFitter{X, y, model_seed, exec, &spec.class_names, case_weight}, spec.model);
   fitted.fit_counts = class_counts(y);
-  if (case_weight != nullptr) {
-    fitted.fit_weights.assign(2, 0.0);
-    for (Eigen::Index i = 0; i < y.size(); ++i) fitted.fit_weights[y(i) == 1] += case_weight[i];
-  }
+  if (case_weight != nullptr) fitted.fit_weights = class_weight_totals(y, case_weight);
 }
 
 }  // namespace detail

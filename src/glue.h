@@ -17,6 +17,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <functional>
 #include <initializer_list>
@@ -182,8 +183,37 @@ inline smotelab::SamplingStrategy strategy_from_r(const Rcpp::List& s) {
   return out;
 }
 
-// A list of double vectors of equal length, viewed in place as columns.
+// glibc's heap adapts to what a process allocates: free memory at the top of
+// the main heap goes back to the kernel once it exceeds the trim threshold,
+// and requests above the mmap threshold are mapped afresh each time. Both
+// thresholds start at 128 KiB and rise the first time a large mapped block
+// is freed. A fresh R session starts low, and the main thread, which runs its
+// share of every parallel call, then grows the heap by a fold's working
+// memory, hands it back at the end of the fold and faults it in again,
+// zeroed, for the next: cross-validating scale + SMOTE + logistic regression
+// on 20,000 x 20 rows took about 9,000 page faults and 2.4 times the CPU time
+// per call. One block of `bytes`, allocated and freed at once (never touched,
+// so never faulted in), puts glibc where any allocation that large would: it
+// then keeps up to 2 x `bytes` of free heap. The thresholds stay adaptive;
+// mallopt() would fix them for the rest of the session.
+inline void settle_heap(double bytes) {
+#ifdef __GLIBC__
+  constexpr double kFloor = 1 << 20;             // below this, faults cost little
+  constexpr double kCeiling = 32.0 * (1 << 20);  // glibc's largest adaptive mmap threshold
+  if (!(bytes >= kFloor)) return;
+  // volatile: the compiler may not drop the pair as having no effect.
+  void* volatile block = std::malloc(static_cast<std::size_t>(std::min(bytes, kCeiling)));
+  std::free(block);
+#else
+  (void)bytes;
+#endif
+}
+
+// A list of double vectors of equal length, viewed in place as columns. Every
+// core call on data starts here, so here the heap is settled for working
+// memory of a few times the data's size (see settle_heap()).
 inline smotelab::Columns columns_from_r(const Rcpp::List& columns, R_xlen_t n_rows) {
+  settle_heap(4.0 * sizeof(double) * static_cast<double>(n_rows) * static_cast<double>(columns.size()));
   std::vector<const double*> cols;
   cols.reserve(columns.size());
   for (R_xlen_t j = 0; j < columns.size(); ++j) {

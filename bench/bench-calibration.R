@@ -5,8 +5,8 @@
 # same parallel run; cross_validate(folds = 5) fits and scores the same five
 # folds. The issue asks for at most 20% more than cross_validate().
 # All in one process (each is one smotelab call on the same data), in rounds
-# of one run of each call after a warm-up. Writes
-# bench/out/bench-calibration.md.
+# of one run of each call after a warm-up. Writes the section to
+# bench/out/bench-calibration.md, as the other entries write theirs.
 # Run alone with `Rscript bench/bench-calibration.R`.
 BENCH_DIR <- local({
   file <- sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE)[1])
